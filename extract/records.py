@@ -1,0 +1,171 @@
+"""Plain records that extraction hands to the graph layer.
+
+``extract/`` knows nothing of RDF: it turns a document's text into these small, frozen,
+typed records (the textacy idea: a spaCy ``Doc`` in, records out). ``aikg.graph.build``
+turns them into RDF and never re-parses text. Keeping this module dependency-free makes
+the contract between the two halves easy to read and to test.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+
+__all__ = [
+    "CoMention",
+    "Document",
+    "EntityRecord",
+    "EntityType",
+    "Evidence",
+    "Extraction",
+    "Mention",
+    "PREDICATES",
+    "RelationRecord",
+]
+
+
+class EntityType(str, Enum):
+    """The ontology classes an entity can have (local names of ``aikg:`` classes)."""
+
+    PERSON = "Person"
+    ORGANIZATION = "Organization"
+    PLACE = "Place"
+    EVENT = "Event"
+    PRODUCT = "Product"
+    MONETARY_AMOUNT = "MonetaryAmount"
+
+
+#: Typed relation predicates (local names in the ontology). ``mentionedWith`` is kept apart
+#: (see :class:`CoMention`) because it is a weak statistical link, not a stated fact.
+PREDICATES: frozenset[str] = frozenset(
+    {
+        "leads",
+        "founded",
+        "worksFor",
+        "investsIn",
+        "raised",
+        "basedIn",
+        "develops",
+        "partnerOf",
+        "acquired",
+        "attended",
+        "heldIn",
+        "announced",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source document, already decoded to text, with its metadata.
+
+    ``doc_id`` is stable for a given source (its path relative to the ingest root, or the
+    JSONL record id), so that re-ingesting the same file targets the same named graph;
+    ``content_hash`` tells whether the text changed since the last ingest.
+    """
+
+    doc_id: str
+    text: str
+    source: str
+    title: str | None = None
+    url: str | None = None
+    language: str | None = None
+    published: date | None = None
+    author: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the text and metadata: equal hashes mean nothing to re-extract."""
+        h = hashlib.sha256()
+        for part in (self.text, self.title, self.url, self.language, self.published, self.author):
+            h.update(str(part).encode("utf-8"))
+            h.update(b"\x1f")
+        return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: the sentence text and its character span in the document."""
+
+    doc_id: str
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """One resolved real-world actor or thing as found in one document.
+
+    ``key`` is the stable identity used for the IRI: the knowledge-base id when the entity
+    was resolved against the knowledge base (``"mistral-ai"``), otherwise a deterministic
+    key derived from type and normalised name (``"person/jane-doe"``) so that the same unknown
+    entity in two documents becomes one node. ``aliases`` are all surface forms seen in this
+    document. ``resolution`` explains how mentions were merged (rule and aliases), so that
+    every merge can be audited.
+    """
+
+    key: str
+    label: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    resolution: tuple[str, ...] = ()
+    amount: Decimal | None = None
+    currency: str | None = None
+    in_knowledge_base: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an entity in the text (character offsets into ``Document.text``)."""
+
+    entity_key: str
+    text: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass(frozen=True)
+class RelationRecord:
+    """A typed fact ``subject predicate object`` with the sentence that states it."""
+
+    subject: str
+    predicate: str
+    object: str
+    evidence: Evidence
+    extractor: str
+    confidence: float
+
+    def __post_init__(self) -> None:
+        if self.predicate not in PREDICATES:
+            raise ValueError(f"unknown predicate {self.predicate!r}; expected one of {sorted(PREDICATES)}")
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence {self.confidence} is outside [0, 1]")
+
+
+@dataclass(frozen=True)
+class CoMention:
+    """Two entities named in the same sentence(s) of one document; ``weight`` counts sentences."""
+
+    a: str
+    b: str
+    weight: int
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: Document
+    entities: tuple[EntityRecord, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    relations: tuple[RelationRecord, ...] = ()
+    comentions: tuple[CoMention, ...] = ()
+    dates: tuple[date, ...] = ()
+    models: tuple[str, ...] = field(default=())
