@@ -12,9 +12,10 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 __all__ = [
+    "PREDICATES",
     "CoMention",
     "Document",
     "EntityRecord",
@@ -22,12 +23,11 @@ __all__ = [
     "Evidence",
     "Extraction",
     "Mention",
-    "PREDICATES",
     "RelationRecord",
 ]
 
 
-class EntityType(str, Enum):
+class EntityType(StrEnum):
     """The ontology classes an entity can have (local names of ``aikg:`` classes)."""
 
     PERSON = "Person"

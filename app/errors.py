@@ -1,0 +1,57 @@
+"""The project's exceptions, rooted in :class:`AikgError`, with coded messages.
+
+As in spaCy's ``errors.py``, every message has a code (``E201``) so that it can be grepped in
+logs and asserted in tests, and every message names the file or value at fault and what would
+be valid. The CLI prints ``str(error)`` on one line and exits non-zero.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = [
+    "AikgError",
+    "DocumentError",
+    "QueryError",
+    "StoreError",
+    "UsageError",
+]
+
+
+class AikgError(Exception):
+    """Root of every error the project raises on purpose."""
+
+    code: str = "E000"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        self.code = code or self.code
+        super().__init__(f"[{self.code}] {message}")
+
+
+class UsageError(AikgError):
+    """An argument or option has a value the command cannot use."""
+
+    code = "E001"
+
+
+class DocumentError(AikgError):
+    """A source document cannot be read or parsed; the message names the file."""
+
+    code = "E100"
+
+    def __init__(self, path: Path | str, problem: str, *, code: str | None = None) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{path}: {problem}", code=code)
+
+
+class StoreError(AikgError):
+    """The store cannot be opened, is locked, or a write failed (nothing was half-written)."""
+
+    code = "E200"
+
+
+class QueryError(AikgError):
+    """A SPARQL query is malformed, unknown, or its parameters are invalid."""
+
+    code = "E300"

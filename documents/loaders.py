@@ -1,0 +1,204 @@
+"""Read .txt, .md, .html and .jsonl files into :class:`~aikg.extract.records.Document` records.
+
+Articles come from the open web, so nothing here trusts its input: bytes are decoded with BOM
+detection and a strict UTF-8 first pass, binary files are refused, HTML is reduced to its text
+(scripts and styles dropped, entities decoded) and every problem is a
+:class:`~aikg.errors.DocumentError` that names the file (and the line, for JSONL). A loader
+returns errors next to documents instead of raising, so one bad record never stops a batch.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+from aikg.documents.html_text import html_to_text
+from aikg.errors import DocumentError
+from aikg.extract.records import Document
+
+__all__ = ["SUPPORTED_SUFFIXES", "Source", "decode_bytes", "find_sources", "load_source"]
+
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"})
+
+#: Refuse documents larger than this many characters: spaCy's own limit is 1,000,000 and
+#: a news article is far smaller; larger inputs are almost always a wrong file.
+MAX_CHARS = 1_000_000
+
+_METADATA_KEYS = ("title", "url", "source", "date", "language", "author", "id")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file to ingest and the identifier its documents get (stable across runs)."""
+
+    path: Path
+    doc_id: str
+
+
+def find_sources(paths: Iterable[Path]) -> Iterator[Source | DocumentError]:
+    """Expand files and folders into sources, sorted, with stable document ids.
+
+    A file given directly keeps its name as id; files found under a folder get their path
+    relative to that folder, so ``aikg build corpus/`` twice, from anywhere, targets the same
+    named graphs. Missing paths and unsupported file types given directly become errors.
+    """
+    for path in paths:
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                if file.suffix.lower() in SUPPORTED_SUFFIXES and not _hidden(file.relative_to(path)):
+                    yield Source(file, file.relative_to(path).as_posix())
+        elif path.is_file():
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                yield DocumentError(
+                    path, f"unsupported file type {path.suffix!r}; expected one of {sorted(SUPPORTED_SUFFIXES)}",
+                    code="E101",
+                )
+            else:
+                yield Source(path, path.name)
+        else:
+            yield DocumentError(path, "no such file or folder", code="E102")
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def decode_bytes(raw: bytes, path: Path | str) -> str:
+    """Decode a file's bytes: BOMs first, then strict UTF-8, then Windows-1252 for legacy text.
+
+    Binary content (NUL bytes without a UTF-16 BOM) is refused rather than fed to the parser.
+    """
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise DocumentError(path, f"invalid UTF-16 text: {err}", code="E103") from err
+    if b"\x00" in raw[:8192]:
+        raise DocumentError(path, "binary content (NUL bytes); expected text", code="E104")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+        if text.count("\ufffd") > max(10, len(text) // 100):
+            raise DocumentError(path, "not UTF-8 and not legacy text; cannot decode", code="E105") from None
+        return text
+
+
+def load_source(source: Source) -> list[Document | DocumentError]:
+    """Read one source into documents (several for JSONL), with errors in place of bad ones."""
+    path = source.path
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return [DocumentError(path, "file vanished before it could be read", code="E106")]
+    except OSError as err:
+        return [DocumentError(path, f"cannot read: {err.strerror or err}", code="E107")]
+    try:
+        text = decode_bytes(raw, path)
+        suffix = path.suffix.lower()
+        if suffix == ".jsonl":
+            return list(_jsonl_documents(text, source))
+        if suffix in {".html", ".htm"}:
+            body, meta = html_to_text(text)
+        else:
+            body, meta = split_front_matter(text, path)
+        return [_make_document(body, meta, source.doc_id, path)]
+    except DocumentError as err:
+        return [err]
+
+
+def split_front_matter(text: str, path: Path | str) -> tuple[str, dict[str, Any]]:
+    """Split YAML front matter (``---`` ... ``---``) from the body of a text or Markdown file.
+
+    >>> split_front_matter("---\\ntitle: Hi\\n---\\nBody", "a.md")
+    ('Body', {'title': 'Hi'})
+    """
+    if not text.startswith("---"):
+        return text, {}
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        return text, {}
+    for index in range(1, len(lines)):
+        if lines[index].strip() in {"---", "..."}:
+            header = "\n".join(lines[1:index])
+            try:
+                meta = yaml.safe_load(header) or {}
+            except yaml.YAMLError as err:
+                raise DocumentError(path, f"invalid YAML front matter: {err}", code="E108") from err
+            if not isinstance(meta, dict):
+                raise DocumentError(path, "front matter must be a mapping of keys to values", code="E108")
+            return "\n".join(lines[index + 1 :]), meta
+    raise DocumentError(path, "front matter opened with '---' is never closed", code="E108")
+
+
+def _jsonl_documents(text: str, source: Source) -> Iterator[Document | DocumentError]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{source.path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield DocumentError(where, f"malformed JSON line ({err.msg} at column {err.colno})", code="E109")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            yield DocumentError(where, "a JSONL record must be an object with a string 'text' field", code="E110")
+            continue
+        record_id = str(record.get("id") or number)
+        try:
+            meta = {key: value for key, value in record.items() if key != "id"}
+            yield _make_document(record["text"], meta, f"{source.doc_id}#{record_id}", where)
+        except DocumentError as err:
+            yield err
+
+
+def _make_document(body: str, meta: dict[str, Any], doc_id: str, path: Path | str) -> Document:
+    unknown_types = [k for k in _METADATA_KEYS if k in meta and not isinstance(meta[k], str | date | int)]
+    if unknown_types:
+        raise DocumentError(path, f"metadata field {unknown_types[0]!r} must be a string", code="E111")
+    text = body.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not text:
+        raise DocumentError(path, "empty document: no text to extract", code="E112")
+    if len(text) > MAX_CHARS:
+        raise DocumentError(
+            path, f"document has {len(text):,} characters; the limit is {MAX_CHARS:,} (split it)", code="E113"
+        )
+    language = meta.get("language") or meta.get("lang")
+    url = meta.get("url") or meta.get("source")
+    return Document(
+        doc_id=str(meta.get("id") or doc_id) if isinstance(meta.get("id"), str) else doc_id,
+        text=text,
+        source=str(path),
+        title=_clean(meta.get("title")),
+        url=_clean(url) if isinstance(url, str) and "://" in url else None,
+        language=_clean(language),
+        published=_parse_date(meta.get("date"), path),
+        author=_clean(meta.get("author")),
+    )
+
+
+def _clean(value: object) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _parse_date(value: object, path: Path | str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError as err:
+        raise DocumentError(path, f"date {value!r} is not an ISO date (YYYY-MM-DD)", code="E114") from err

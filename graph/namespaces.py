@@ -1,0 +1,125 @@
+"""Every namespace the project uses, defined once.
+
+``AIKG`` is a closed :class:`rdflib.namespace.DefinedNamespace` (as rdflib does for FOAF):
+a misspelt term raises at import time instead of minting a wrong IRI. The instance namespaces
+(entities, documents, evidence, runs) and :data:`PREFIXES` are reused for binding prefixes,
+for SPARQL ``initNs`` and for pre-bound query prefixes.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+__all__ = [
+    "AIKG",
+    "DOC",
+    "ENTITY",
+    "EVIDENCE",
+    "PREFIXES",
+    "RUN",
+    "SCHEMA",
+    "WD",
+    "document_iri",
+    "entity_iri",
+]
+
+BASE = "https://w3id.org/aikg/"
+
+
+class AIKG(DefinedNamespace):
+    """The aikg ontology (``graph/ontology.ttl``)."""
+
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+
+    # classes
+    Entity: URIRef
+    Person: URIRef
+    Organization: URIRef
+    Place: URIRef
+    Event: URIRef
+    Product: URIRef
+    MonetaryAmount: URIRef
+    Document: URIRef
+    Evidence: URIRef
+    ExtractionRun: URIRef
+    CoMention: URIRef
+    # typed relations
+    leads: URIRef
+    founded: URIRef
+    worksFor: URIRef
+    investsIn: URIRef
+    raised: URIRef
+    basedIn: URIRef
+    develops: URIRef
+    partnerOf: URIRef
+    acquired: URIRef
+    attended: URIRef
+    heldIn: URIRef
+    announced: URIRef
+    mentionedWith: URIRef
+    # descriptive properties
+    mentionedIn: URIRef
+    mentionCount: URIRef
+    resolution: URIRef
+    wikidata: URIRef
+    amountValue: URIRef
+    currency: URIRef
+    sentence: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    extractor: URIRef
+    confidence: URIRef
+    contentHash: URIRef
+    documentId: URIRef
+    entity: URIRef
+    weight: URIRef
+    toolVersion: URIRef
+    model: URIRef
+
+
+ENTITY = Namespace(BASE + "entity/")
+DOC = Namespace(BASE + "document/")
+EVIDENCE = Namespace(BASE + "evidence/")
+RUN = Namespace(BASE + "run/")
+SCHEMA = Namespace("https://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+#: Prefixes bound in every store, export and query (users need not type them).
+PREFIXES: dict[str, Namespace] = {
+    "aikg": Namespace(str(AIKG._NS)),
+    "ent": ENTITY,
+    "doc": DOC,
+    "ev": EVIDENCE,
+    "run": RUN,
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "owl": Namespace(str(OWL)),
+    "xsd": Namespace(str(XSD)),
+    "skos": Namespace(str(SKOS)),
+    "prov": Namespace(str(PROV)),
+    "dcterms": Namespace(str(DCTERMS)),
+    "schema": SCHEMA,
+    "wd": WD,
+}
+
+
+def entity_iri(key: str) -> URIRef:
+    """IRI of an entity from its stable key (``"mistral-ai"``, ``"person/jane-doe"``).
+
+    >>> entity_iri("person/jane doe")
+    rdflib.term.URIRef('https://w3id.org/aikg/entity/person/jane%20doe')
+    """
+    return ENTITY[quote(key, safe="/-_.~")]
+
+
+def document_iri(doc_id: str) -> URIRef:
+    """IRI of a document, which is also the name of the graph that holds its facts.
+
+    >>> document_iri("01-mistral.md")
+    rdflib.term.URIRef('https://w3id.org/aikg/document/01-mistral.md')
+    """
+    return DOC[quote(doc_id, safe="-_.~")]

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Literal
+
+from aikg.errors import StoreError
+from aikg.graph.build import ExtractionRun, extraction_quads
+from aikg.graph.namespaces import AIKG, document_iri, entity_iri
+from aikg.graph.store import KnowledgeStore, open_store
+from tests.conftest import make_extraction
+
+RUN = ExtractionRun("test-run")
+
+
+def _write(store: KnowledgeStore, doc_id: str, ceo: str = "Arthur Mensch") -> int:
+    return store.replace_document(doc_id, extraction_quads(make_extraction(doc_id, ceo=ceo), RUN))
+
+
+def test_store_replace_is_idempotent(store: KnowledgeStore) -> None:
+    _write(store, "a.md")
+    before = set(store.quads())
+    _write(store, "a.md")
+    assert set(store.quads()) == before
+
+
+def test_store_changed_document_replaces_its_facts(store: KnowledgeStore) -> None:
+    _write(store, "a.md", ceo="Arthur Mensch")
+    _write(store, "a.md", ceo="Jane Doe")
+    leaders = {str(r[0]) for r in store.select("SELECT ?l WHERE { ?p aikg:leads ent:mistral-ai ; rdfs:label ?l }")}
+    assert leaders == {"Jane Doe"}
+
+
+def test_store_remove_keeps_facts_other_documents_state(store: KnowledgeStore) -> None:
+    _write(store, "a.md")
+    _write(store, "b.md")
+    assert store.remove_document("a.md")
+    rows = store.select("SELECT ?g WHERE { GRAPH ?g { ?p aikg:leads ent:mistral-ai } }")
+    assert [str(r[0]) for r in rows] == [str(document_iri("b.md"))]
+    assert not store.remove_document("a.md")
+
+
+def test_store_bindings_are_terms_not_text(store: KnowledgeStore) -> None:
+    _write(store, "a.md")
+    hostile = Literal('Mistral AI" } UNION { ?e ?p ?o')
+    rows = store.select("SELECT ?e ?name WHERE { ?e rdfs:label ?name }", {"name": hostile})
+    assert rows == []
+    rows = store.select("SELECT ?e ?name WHERE { ?e rdfs:label ?name }", {"name": Literal("Mistral AI")})
+    assert [r[0] for r in rows] == [entity_iri("mistral-ai")]
+
+
+def test_store_reader_refused_while_writer_holds_it(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s") as writer:
+        _write(writer, "a.md")
+        with pytest.raises(StoreError, match="being written"):
+            open_store(tmp_path / "s", read_only=True)
+    with open_store(tmp_path / "s", read_only=True) as r1, open_store(tmp_path / "s", read_only=True) as r2:
+        assert len(r1) == len(r2) > 0
+
+
+def test_store_second_process_sees_writes(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s") as writer:
+        _write(writer, "a.md")
+    with open_store(tmp_path / "s", read_only=True) as reader:
+        assert reader.content_hash("a.md") == make_extraction("a.md").document.content_hash
+        assert [d.doc_id for d in reader.documents()] == ["a.md"]
+
+
+def test_store_refuses_foreign_folder_and_missing_store(tmp_path: Path) -> None:
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(StoreError, match="not an aikg store"):
+        open_store(tmp_path / "other")
+    with pytest.raises(StoreError, match="no aikg store"):
+        open_store(tmp_path / "nothing", read_only=True)
+
+
+def test_store_second_writer_gets_clear_error(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s"), pytest.raises(StoreError, match="in use"):
+        open_store(tmp_path / "s")
+
+
+def test_store_amount_is_typed_decimal(store: KnowledgeStore) -> None:
+    _write(store, "a.md")
+    [(value, currency)] = store.select(
+        "SELECT ?v ?c WHERE { ?a a aikg:MonetaryAmount ; aikg:amountValue ?v ; aikg:currency ?c }")
+    assert value.datatype.endswith("#decimal") and int(value.toPython()) == 105_000_000
+    assert str(currency) == "EUR"
+    assert AIKG.amountValue in {p for _, p, _ in store.dataset.triples((None, None, None))}
