@@ -13,6 +13,7 @@ from typing import Annotated
 
 import click
 import typer
+
 from aikg.errors import AikgError, UsageError
 
 app = typer.Typer(
@@ -24,8 +25,10 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-StoreOption = Annotated[Path, typer.Option("--store", "-s", help="Folder of the on-disk graph store.")]
-DEFAULT_STORE = Path("out/store")
+StoreOption = Annotated[str, typer.Option(
+    "--store", "-s",
+    help="Store folder, or a SPARQL 1.1 server: QUERY_URL (update endpoint guessed) or QUERY_URL|UPDATE_URL.")]
+DEFAULT_STORE = "out/store"
 
 
 def _echo_err(message: str) -> None:
@@ -146,6 +149,39 @@ def remove(
     if missing:
         raise UsageError(f"not in the store: {', '.join(missing)}", code="E003")
     typer.echo(f"removed {len(doc_ids)} document(s)")
+
+
+@app.command()
+def validate(store: StoreOption = DEFAULT_STORE) -> None:
+    """Check every document graph against the SHACL shapes; exits 1 and lists violations if any."""
+    from aikg.graph.store import open_store
+    from aikg.graph.validate import validate_store
+
+    with open_store(store, read_only=True) as kstore:
+        violations = validate_store(kstore)
+        documents = len(kstore.documents())
+    for violation in violations:
+        typer.echo(str(violation))
+    typer.echo(f"{documents} document graph(s) checked, {len(violations)} violation(s)")
+    if violations:
+        raise typer.Exit(1)
+
+
+@app.command(name="import")
+def import_(
+    files: Annotated[list[Path], typer.Argument(help="TriG, N-Quads or JSON-LD exports of aikg.")],
+    store: StoreOption = DEFAULT_STORE,
+) -> None:
+    """Load aikg exports back into a store, one document graph at a time (idempotent)."""
+    from aikg.graph.export import import_file
+    from aikg.graph.store import open_store
+
+    for file in files:
+        if not file.is_file():
+            raise UsageError(f"{file}: no such file", code="E004")
+    with open_store(store) as kstore:
+        total = sum(import_file(kstore, file) for file in files)
+    typer.echo(f"imported {total} quads into {store}")
 
 
 @app.command()

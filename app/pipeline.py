@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tqdm import tqdm
+
 from aikg.documents.loaders import find_sources, load_source
 from aikg.errors import AikgError, DocumentError
 from aikg.extract.records import Document
 from aikg.graph.build import ExtractionRun, extraction_quads
 from aikg.graph.store import KnowledgeStore, open_store
-from tqdm import tqdm
 
 if TYPE_CHECKING:
     from aikg.extract.pipeline import Extractor

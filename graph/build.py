@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from rdflib import OWL, PROV, RDF, RDFS, SKOS, XSD, Literal, URIRef
+from rdflib.namespace import DCTERMS
+
 import aikg
 from aikg.extract.records import EntityType, Extraction
 from aikg.graph.namespaces import AIKG, EVIDENCE, RUN, SCHEMA, WD, document_iri, entity_iri
-from rdflib import OWL, PROV, RDF, RDFS, SKOS, XSD, Literal, URIRef
-from rdflib.namespace import DCTERMS
 
 __all__ = ["ExtractionRun", "Quad", "extraction_quads"]
 

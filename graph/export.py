@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
+
 from aikg.errors import UsageError
-from aikg.graph.namespaces import PREFIXES
-from aikg.graph.store import KnowledgeStore
-from rdflib import Dataset, Graph
+from aikg.graph.build import Quad
+from aikg.graph.namespaces import AIKG, DOC, PREFIXES
+from aikg.graph.store import KnowledgeStore, LocalStore
 
 __all__ = ["ExportFormat", "export_store", "import_file"]
 
@@ -34,23 +36,24 @@ _SUFFIX = {".ttl": ExportFormat.TURTLE, ".trig": ExportFormat.TRIG, ".nq": Expor
 def export_store(store: KnowledgeStore, fmt: ExportFormat, out: IO[bytes]) -> None:
     """Write the whole store to ``out`` in ``fmt``."""
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
-    if fmt in _OX:
+    if fmt in _OX and isinstance(store, LocalStore):
         store.oxigraph.dump(out, _OX[fmt], prefixes=prefixes if fmt is ExportFormat.TRIG else None)
         return
     if fmt is ExportFormat.TURTLE:
         graph = Graph()
         for prefix, ns in PREFIXES.items():
             graph.bind(prefix, ns, override=True)
-        for s, p, o, _g in store.dataset.quads((None, None, None, None)):
+        for s, p, o, _g in store.quads():
             graph.add((s, p, o))
         out.write(graph.serialize(format="turtle").encode("utf-8"))
         return
     dataset = Dataset()
     for prefix, ns in PREFIXES.items():
         dataset.bind(prefix, ns, override=True)
-    for s, p, o, g in store.dataset.quads((None, None, None, None)):
+    for s, p, o, g in store.quads():
         dataset.graph(g).add((s, p, o))
-    out.write(dataset.serialize(format="json-ld").encode("utf-8"))
+    rdflib_format = {ExportFormat.JSONLD: "json-ld", ExportFormat.TRIG: "trig", ExportFormat.NQUADS: "nquads"}[fmt]
+    out.write(dataset.serialize(format=rdflib_format).encode("utf-8"))
 
 
 def format_for_path(path: Path) -> ExportFormat:
@@ -63,14 +66,30 @@ def format_for_path(path: Path) -> ExportFormat:
 
 
 def import_file(store: KnowledgeStore, path: Path) -> int:
-    """Load an export (TriG, N-Quads, JSON-LD) back into ``store``; returns the quads added."""
+    """Load an export (TriG, N-Quads, JSON-LD) back into ``store``, one document graph at a time.
+
+    Each document graph replaces the stored one atomically, so importing twice changes nothing.
+    Returns the number of quads written.
+    """
     fmt = format_for_path(path)
-    if fmt in _OX:
-        before = len(store)
-        store.oxigraph.load(path=str(path), format=_OX[fmt])
-        return len(store) - before
+    if fmt is ExportFormat.TURTLE:
+        raise UsageError(f"{path}: Turtle has no named graphs, so documents cannot be restored; "
+                         "import TriG, N-Quads or JSON-LD", code="E011")
     dataset = Dataset()
-    dataset.parse(str(path), format="json-ld" if fmt is ExportFormat.JSONLD else "turtle")
-    quads = [(s, p, o, g) for s, p, o, g in dataset.quads((None, None, None, None))]
-    store.dataset.addN(quads)  # type: ignore[arg-type]
-    return len(quads)
+    try:
+        dataset.parse(str(path), format={ExportFormat.JSONLD: "json-ld", ExportFormat.TRIG: "trig",
+                                          ExportFormat.NQUADS: "nquads"}[fmt])
+    except Exception as err:  # rdflib raises parser-specific exceptions
+        raise UsageError(f"{path}: not valid {fmt.value}: {err}", code="E012") from err
+    by_graph: dict[URIRef, list[Quad]] = {}
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        name = g.identifier if isinstance(g, Graph) else g
+        if isinstance(name, URIRef) and str(name).startswith(str(DOC)):
+            by_graph.setdefault(name, []).append((s, p, o, name))  # type: ignore[arg-type]
+    total = 0
+    for name, quads in by_graph.items():
+        doc_ids = [str(o) for s, p, o, _ in quads if p == AIKG.documentId and s == name]
+        if not doc_ids:
+            raise UsageError(f"{path}: graph {name} has no aikg:documentId; not an aikg export", code="E013")
+        total += store.replace_document(doc_ids[0], quads)
+    return total

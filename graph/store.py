@@ -11,22 +11,26 @@ from __future__ import annotations
 import fcntl
 import gc
 import os
+import urllib.error
+import urllib.request
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import IO, Any
 
 import pyoxigraph as ox
-from aikg.errors import StoreError
-from aikg.graph.build import Quad
-from aikg.graph.namespaces import AIKG, PREFIXES, document_iri
 from oxrdflib import OxigraphStore
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
 from rdflib.term import Identifier
 
-__all__ = ["KnowledgeStore", "StoredDocument", "open_store"]
+from aikg.errors import StoreError
+from aikg.graph.build import Quad
+from aikg.graph.namespaces import AIKG, PREFIXES, document_iri
+
+__all__ = ["KnowledgeStore", "LocalStore", "SparqlServerStore", "StoredDocument", "endpoints", "open_store"]
 
 _MARKER = "aikg-store"
 
@@ -56,24 +60,116 @@ def _value(term: Any) -> str:
     return str(term.value)
 
 
-class KnowledgeStore:
-    """An aikg graph store: named graph per document, union default graph for queries.
+class KnowledgeStore(ABC):
+    """An aikg graph store: one named graph per document, the union of them queried by default.
 
-    Use :func:`open_store`; close it (or use it as a context manager) so the on-disk lock is
-    released for the next process.
+    Two implementations: :class:`LocalStore` (embedded on-disk Oxigraph, the default) and
+    :class:`SparqlServerStore` (any SPARQL 1.1 server with query and update endpoints). Use
+    :func:`open_store`, and close the store (or use it as a context manager).
     """
 
-    def __init__(self, inner: ox.Store, location: Path | None, *, read_only: bool,
-                 lock: IO[bytes] | None = None) -> None:
+    location: str
+    read_only: bool
+    dataset: Dataset
+
+    def __enter__(self) -> KnowledgeStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the store."""
+
+    @abstractmethod
+    def update(self, sparql_update: str) -> None:
+        """Apply one SPARQL Update request (atomic on Oxigraph)."""
+
+    @abstractmethod
+    def __len__(self) -> int:
+        """Number of quads in all graphs."""
+
+    # -- documents -------------------------------------------------------------------------
+    def documents(self) -> list[StoredDocument]:
+        """Every document in the store, sorted by id."""
+        rows = self.select("""SELECT ?doc ?id ?hash WHERE { GRAPH ?doc { ?doc aikg:documentId ?id
+                              OPTIONAL { ?doc aikg:contentHash ?hash } } }""")
+        return sorted((StoredDocument(str(i), str(d), None if h is None else str(h)) for d, i, h in rows),
+                      key=lambda d: d.doc_id)
+
+    def content_hash(self, doc_id: str) -> str | None:
+        """The stored content hash of a document, or None when the store does not hold it."""
+        iri = document_iri(doc_id).n3()  # built by quote(): no character can escape the IRI
+        rows = self.select(f"SELECT ?hash WHERE {{ GRAPH {iri} {{ {iri} aikg:contentHash ?hash }} }}")
+        return str(rows[0][0]) if rows else None
+
+    def replace_document(self, doc_id: str, quads: Iterable[Quad]) -> int:
+        """Atomically replace the named graph of ``doc_id`` with ``quads``; returns their number.
+
+        One SPARQL Update (``DROP SILENT GRAPH`` then ``INSERT DATA``) is one transaction on
+        Oxigraph: either the whole new graph is there, or the old one still is. Terms are
+        serialised by pyoxigraph (N-Triples escaping), never pasted as raw text.
+        """
+        self._writable()
+        graph = ox.NamedNode(str(document_iri(doc_id)))
+        lines = []
+        for s, p, o, g in quads:
+            if str(g) != graph.value:
+                raise StoreError(f"quad for graph {g} given while writing document {doc_id!r}", code="E203")
+            lines.append(f"{_to_ox(s)} {_to_ox(p)} {_to_ox(o)} .")
+        request = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(lines) + "\n}}"
+        try:
+            self.update(request)
+        except (OSError, SyntaxError, RuntimeError) as err:
+            raise StoreError(f"could not write document {doc_id!r}: {err}", code="E204") from err
+        return len(lines)
+
+    def remove_document(self, doc_id: str) -> bool:
+        """Drop the graph of ``doc_id``; facts that other documents state stay. False if absent."""
+        self._writable()
+        if self.content_hash(doc_id) is None:
+            return False
+        self.update(f"DROP SILENT GRAPH {ox.NamedNode(str(document_iri(doc_id)))}")
+        return True
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"store {self.location} is open read-only", code="E205")
+
+    # -- queries ---------------------------------------------------------------------------
+    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
+        """Run SPARQL over the union of all document graphs, with aikg's prefixes pre-bound.
+
+        ``bindings`` are substituted as RDF terms, never pasted into the text.
+        """
+        return self.dataset.query(sparql, initNs=dict(PREFIXES), initBindings=dict(bindings or {}))
+
+    def select(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> list[tuple[Any, ...]]:
+        """Rows of a SELECT query as plain tuples (cells are rdflib terms or None)."""
+        result = self.query(sparql, bindings)
+        if result.type != "SELECT":
+            raise TypeError(f"select() needs a SELECT query, got {result.type}")
+        return [tuple(row) for row in result]  # type: ignore[arg-type]
+
+    def quads(self) -> Iterator[tuple[Any, Any, Any, Any]]:
+        """Every quad (rdflib terms; the last is the graph name)."""
+        for s, p, o, g in self.dataset.quads((None, None, None, None)):
+            yield s, p, o, (g.identifier if isinstance(g, Graph) else g)
+
+
+class LocalStore(KnowledgeStore):
+    """The embedded default: a persistent on-disk Oxigraph store seen through oxrdflib."""
+
+    def __init__(self, inner: ox.Store, location: Path, *, read_only: bool, lock: IO[bytes] | None = None) -> None:
         self._inner = inner
         self._lock = lock
-        self.location = location
+        self.location = str(location)
         self.read_only = read_only
         self.dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
         for prefix, namespace in PREFIXES.items():
             self.dataset.bind(prefix, namespace, override=True)
 
-    # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
         """Flush, release RocksDB (every reference to the store is dropped) and the lock."""
         if not hasattr(self, "_inner"):
@@ -87,89 +183,62 @@ class KnowledgeStore:
             self._lock.close()
             self._lock = None
 
-    def __enter__(self) -> KnowledgeStore:
-        return self
-
-    def __exit__(self, *exc: tuple[type[BaseException] | None, BaseException | None, TracebackType | None]) -> None:
-        self.close()
-
     @property
     def oxigraph(self) -> ox.Store:
         """The underlying pyoxigraph store, for bulk work that rdflib would slow down."""
         return self._inner
 
-    # -- documents -------------------------------------------------------------------------
-    def documents(self) -> list[StoredDocument]:
-        """Every document in the store, sorted by id."""
-        found = []
-        for quad in self._inner.quads_for_pattern(None, ox.NamedNode(str(AIKG.documentId)), None, None):
-            graph = quad.graph_name
-            hashes = list(self._inner.quads_for_pattern(
-                quad.subject, ox.NamedNode(str(AIKG.contentHash)), None, graph))
-            found.append(StoredDocument(_value(quad.object), _value(quad.subject),
-                                        _value(hashes[0].object) if hashes else None))
-        return sorted(found, key=lambda d: d.doc_id)
+    def update(self, sparql_update: str) -> None:
+        self._writable()
+        self._inner.update(sparql_update)
 
     def content_hash(self, doc_id: str) -> str | None:
-        """The stored content hash of a document, or None when the store does not hold it."""
         iri = ox.NamedNode(str(document_iri(doc_id)))
         for quad in self._inner.quads_for_pattern(iri, ox.NamedNode(str(AIKG.contentHash)), None, iri):
             return _value(quad.object)
         return None
 
-    def replace_document(self, doc_id: str, quads: Iterable[Quad]) -> int:
-        """Atomically replace the named graph of ``doc_id`` with ``quads``; returns their number.
-
-        One SPARQL Update (``DROP SILENT GRAPH`` then ``INSERT DATA``) is one Oxigraph
-        transaction: either the whole new graph is there, or the old one still is.
-        """
-        self._writable()
-        graph = ox.NamedNode(str(document_iri(doc_id)))
-        lines = []
-        for s, p, o, g in quads:
-            if str(g) != graph.value:
-                raise StoreError(f"quad for graph {g} given while writing document {doc_id!r}", code="E203")
-            lines.append(f"{_to_ox(s)} {_to_ox(p)} {_to_ox(o)} .")
-        update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(lines) + "\n}}"
-        try:
-            self._inner.update(update)
-        except (OSError, SyntaxError) as err:
-            raise StoreError(f"could not write document {doc_id!r}: {err}", code="E204") from err
-        return len(lines)
-
-    def remove_document(self, doc_id: str) -> bool:
-        """Drop the graph of ``doc_id``; facts that other documents state stay. False if absent."""
-        self._writable()
-        graph = ox.NamedNode(str(document_iri(doc_id)))
-        if not self._inner.contains_named_graph(graph):
-            return False
-        self._inner.update(f"DROP GRAPH {graph}")
-        return True
-
-    def _writable(self) -> None:
-        if self.read_only:
-            raise StoreError(f"store {self.location} is open read-only", code="E205")
-
-    # -- queries ---------------------------------------------------------------------------
-    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
-        """Run SPARQL over the union of all document graphs, with aikg's prefixes pre-bound.
-
-        ``bindings`` are substituted as RDF terms by Oxigraph, never pasted into the text.
-        """
-        return self.dataset.query(sparql, initNs=dict(PREFIXES), initBindings=dict(bindings or {}))
-
-    def select(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> list[tuple[Any, ...]]:
-        """Rows of a SELECT query as plain tuples (cells are rdflib terms or None)."""
-        result = self.query(sparql, bindings)
-        if result.type != "SELECT":
-            raise TypeError(f"select() needs a SELECT query, got {result.type}")
-        return [tuple(row) for row in result]  # type: ignore[arg-type]
-
     def __len__(self) -> int:
         return len(self._inner)
 
-    def quads(self) -> Iterator[ox.Quad]:
-        return iter(self._inner)
+
+class SparqlServerStore(KnowledgeStore):
+    """Any SPARQL 1.1 server, through its query and update endpoints (rdflib's SPARQLUpdateStore).
+
+    The server must use the union of its named graphs as the default graph, as the embedded
+    store does (Oxigraph: ``oxigraph serve --union-default-graph``; Virtuoso does by default).
+    """
+
+    def __init__(self, query_endpoint: str, update_endpoint: str, *, read_only: bool) -> None:
+        self.location = query_endpoint
+        self.update_endpoint = update_endpoint
+        self.read_only = read_only
+        backend = SPARQLUpdateStore(query_endpoint, update_endpoint, returnFormat="json", autocommit=True)
+        self.dataset = Dataset(store=backend, default_union=True)
+        for prefix, namespace in PREFIXES.items():
+            self.dataset.bind(prefix, namespace, override=True)
+
+    def close(self) -> None:
+        self.dataset.close()
+
+    def update(self, sparql_update: str) -> None:
+        self._writable()
+        request = urllib.request.Request(
+            self.update_endpoint, data=sparql_update.encode("utf-8"), method="POST",
+            headers={"Content-Type": "application/sparql-update; charset=utf-8"})
+        try:
+            with urllib.request.urlopen(request, timeout=120) as response:
+                response.read()
+        except urllib.error.HTTPError as err:
+            detail = err.read().decode("utf-8", "replace")[:300]
+            raise StoreError(f"SPARQL server {self.update_endpoint} refused the update: {err.code} {detail}",
+                             code="E209") from err
+        except urllib.error.URLError as err:
+            raise StoreError(f"SPARQL server {self.update_endpoint} unreachable: {err.reason}", code="E210") from err
+
+    def __len__(self) -> int:
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(rows[0][0])
 
 
 def _acquire(marker: Path, *, shared: bool) -> IO[bytes]:
@@ -190,12 +259,32 @@ def _acquire(marker: Path, *, shared: bool) -> IO[bytes]:
     return handle
 
 
+def endpoints(url: str) -> tuple[str, str]:
+    """Query and update endpoints from ``--store URL``: ``QUERY|UPDATE``, or the update endpoint
+    guessed from the query one (``.../query`` -> ``.../update``, as Oxigraph and Fuseki name them).
+
+    >>> endpoints("http://127.0.0.1:7878/query")
+    ('http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/update')
+    >>> endpoints("http://h/sparql|http://h/sparql-auth")
+    ('http://h/sparql', 'http://h/sparql-auth')
+    """
+    if "|" in url:
+        query, update = url.split("|", 1)
+        return query, update
+    if url.rstrip("/").endswith("/query"):
+        return url, url.rstrip("/")[: -len("query")] + "update"
+    return url, url
+
+
 def open_store(location: str | Path, *, read_only: bool = False) -> KnowledgeStore:
-    """Open (and, for writing, create) the on-disk store at ``location``.
+    """Open the store at ``location``: a folder (created for writing) or a SPARQL server URL.
 
     Readers share the store; a writer has it alone. Raises :class:`~aikg.errors.StoreError`
     naming the path when it is not a store, is locked, or cannot be created.
     """
+    if isinstance(location, str) and location.startswith(("http://", "https://")):
+        query, update = endpoints(location)
+        return SparqlServerStore(query, update, read_only=read_only)
     path = Path(location)
     marker = path / _MARKER
     if read_only:
@@ -221,4 +310,4 @@ def open_store(location: str | Path, *, read_only: bool = False) -> KnowledgeSto
         if "lock" in message.lower():
             raise StoreError(f"store {path} is in use by another process; retry when it ends", code="E206") from err
         raise StoreError(f"cannot open store {path}: {message}", code="E207") from err
-    return KnowledgeStore(inner, path, read_only=read_only, lock=lock)
+    return LocalStore(inner, path, read_only=read_only, lock=lock)
