@@ -21,7 +21,7 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import XSD, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
 from rdflib.term import Identifier
@@ -54,6 +54,14 @@ def _to_ox(term: Identifier) -> Any:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     raise TypeError(f"cannot store {term!r}: only IRIs and literals are written")
+
+
+def _plain(term: Any) -> Any:
+    """RDF 1.1 makes ``"x"`` and ``"x"^^xsd:string`` the same literal, but rdflib compares them
+    as different; Oxigraph returns the typed form. Normalise to the plain form rdflib builds."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
 
 
 def _value(term: Any) -> str:
@@ -150,12 +158,12 @@ class KnowledgeStore(ABC):
         result = self.query(sparql, bindings)
         if result.type != "SELECT":
             raise TypeError(f"select() needs a SELECT query, got {result.type}")
-        return [tuple(row) for row in result]  # type: ignore[arg-type]
+        return [tuple(_plain(cell) for cell in row) for row in result]  # type: ignore[union-attr]
 
     def quads(self) -> Iterator[tuple[Any, Any, Any, Any]]:
         """Every quad (rdflib terms; the last is the graph name)."""
         for s, p, o, g in self.dataset.quads((None, None, None, None)):
-            yield s, p, o, (g.identifier if isinstance(g, Graph) else g)
+            yield s, p, _plain(o), (g.identifier if isinstance(g, Graph) else g)
 
 
 class LocalStore(KnowledgeStore):
