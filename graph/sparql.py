@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import StrEnum
 
-from aikg.errors import QueryError
-from aikg.graph.namespaces import PREFIXES
-from aikg.graph.store import KnowledgeStore
 from pyparsing import ParseException
 from rdflib import URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier
+
+from aikg.errors import QueryError
+from aikg.graph.namespaces import PREFIXES
+from aikg.graph.store import KnowledgeStore
 
 __all__ = ["ResultFormat", "format_result", "run_query", "shorten"]
 

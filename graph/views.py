@@ -14,9 +14,10 @@ import re
 from importlib.resources import files
 from pathlib import Path
 
-from aikg.graph.store import KnowledgeStore
 from pyvis.network import Network
 from rdflib import URIRef
+
+from aikg.graph.store import KnowledgeStore
 
 __all__ = ["TYPE_STYLE", "write_view"]
 

@@ -63,7 +63,7 @@ def test_export_turtle_has_union_of_facts(store: KnowledgeStore) -> None:
 def test_export_import_refuses_turtle_and_garbage(store: KnowledgeStore, tmp_path: Path) -> None:
     ttl = tmp_path / "x.ttl"
     ttl.write_text("<a:b> <a:c> <a:d> .", encoding="utf-8")
-    with pytest.raises(UsageError, match="x.ttl"):
+    with pytest.raises(UsageError, match=r"x\.ttl"):
         import_file(store, ttl)
     bad = tmp_path / "bad.trig"
     bad.write_text("this is { not trig", encoding="utf-8")
