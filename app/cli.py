@@ -11,8 +11,12 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
+
+try:  # typer >= 0.25 vendors click; its exceptions are the ones raised here
+    from typer._click import exceptions as click_exceptions
+except ImportError:  # pragma: no cover - older typer uses click itself
+    from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
 from aikg.errors import AikgError, UsageError
 
@@ -200,16 +204,18 @@ def demo(
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``aikg`` script: one-line errors, non-zero exits."""
     try:
-        app(args=argv, standalone_mode=False)
-    except click.exceptions.NoArgsIsHelpError:
+        code = app(args=argv, standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
+    except click_exceptions.NoArgsIsHelpError:
         sys.exit(0)
-    except click.UsageError as err:
+    except click_exceptions.UsageError as err:
         _echo_err(f"{err.format_message()} (see 'aikg {err.ctx.info_name if err.ctx else ''} --help')"
                   .replace("aikg aikg", "aikg"))
         sys.exit(2)
-    except click.exceptions.Exit as err:
+    except typer.Exit as err:
         sys.exit(err.exit_code)
-    except click.exceptions.Abort:
+    except typer.Abort:
         _echo_err("aborted")
         sys.exit(130)
     except AikgError as err:

@@ -70,3 +70,14 @@ def make_extraction(doc_id: str = "a.md", text: str | None = None, *, ceo: str =
                 Mention("mistral-ai", "Mistral AI", len(ceo) + 9, len(ceo) + 19, 0, len(sentence)))
     return Extraction(document, entities, mentions, relations, (CoMention(person_key, "mistral-ai", 1),),
                       models=("test==0",))
+
+
+@pytest.fixture(scope="session")
+def built_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample corpus built once per test session (loads the spaCy pipelines once)."""
+    from aikg.pipeline import build
+
+    location = tmp_path_factory.mktemp("sample") / "store"
+    report = build([SAMPLE], location)
+    assert report.ok, report.failed
+    return location

@@ -1,0 +1,105 @@
+"""The CLI as a user meets it: help everywhere, one-line errors, real work end to end."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer.main
+
+from aikg.cli import app, main
+
+AIKG = [sys.executable, "-m", "aikg"]
+
+
+def _commands() -> list[str]:
+    group = typer.main.get_command(app)
+    return sorted(group.commands)  # type: ignore[attr-defined]
+
+
+def run(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*AIKG, *args], capture_output=True, text=True, cwd=cwd, input=stdin, timeout=600)
+
+
+def test_cli_every_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
+    commands = _commands()
+    assert {"build", "query", "view", "stats", "export", "remove", "validate", "import", "demo"} <= set(commands)
+    for name in commands:
+        main([name, "--help"])  # returns normally: exit status 0
+        out = capsys.readouterr().out
+        assert "Usage:" in out and len(out.splitlines()) > 3, name
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["build"],
+        ["query"],
+        ["stats", "--no-such-option"],
+        ["export", "--format", "rdfxml-please", "--store", "nowhere"],
+        ["query", "SELECT * WHERE {?s ?p ?o}", "--format", "yaml", "--store", "nowhere"],
+        ["stats", "--store", "/definitely/not/a/store"],
+        ["view", "--out", "graph.png"],
+        ["nosuchcommand"],
+    ],
+)
+def test_cli_bad_arguments_one_line_nonzero(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    assert exit_info.value.code not in (0, None)
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and err.startswith("aikg: "), err
+
+
+def test_cli_subprocess_error_is_one_line(tmp_path: Path) -> None:
+    result = run("stats", "--store", str(tmp_path / "missing"))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"aikg: [E201] no aikg store at {tmp_path / 'missing'} (run 'aikg build ... --store {tmp_path / 'missing'}' first)"
+    ]
+
+
+def test_cli_query_syntax_error_names_line_and_column(built_sample: Path) -> None:
+    result = run("query", "SELECT ?x WHERE {\n ?x ?y }", "--store", str(built_sample))
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert "[E301]" in line and "line" in line and "column" in line
+
+
+def test_cli_second_process_sees_build(built_sample: Path) -> None:
+    result = run("query", "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a aikg:Document }",
+                 "--store", str(built_sample), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    count = json.loads(result.stdout)["results"]["bindings"][0]["n"]["value"]
+    assert int(count) == len(list((Path(__file__).parents[2] / "corpus" / "sample").glob("*.md")))
+
+
+def test_cli_build_twice_changes_nothing(built_sample: Path, sample_dir: Path) -> None:
+    export_before = run("export", "--store", str(built_sample), "--format", "nquads")
+    result = run("build", str(sample_dir), "--store", str(built_sample), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "0 written" in result.stdout and "unchanged" in result.stdout
+    export_after = run("export", "--store", str(built_sample), "--format", "nquads")
+    assert sorted(export_before.stdout.splitlines()) == sorted(export_after.stdout.splitlines())
+
+
+def test_cli_stats_view_validate_on_sample(built_sample: Path, tmp_path: Path) -> None:
+    stats = run("stats", "--store", str(built_sample))
+    assert stats.returncode == 0 and "Person" in stats.stdout and "leads" in stats.stdout
+    view = run("view", "--store", str(built_sample), "--out", str(tmp_path / "g.html"))
+    assert view.returncode == 0, view.stderr
+    page = (tmp_path / "g.html").read_text(encoding="utf-8")
+    assert "Mistral AI" in page and "https://cdn" not in page
+    validate = run("validate", "--store", str(built_sample))
+    assert validate.returncode == 0, validate.stdout[-2000:]
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig", "nquads", "jsonld"])
+def test_cli_export_formats(built_sample: Path, fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / f"g.{fmt}"
+    result = run("export", "--store", str(built_sample), "--format", fmt, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 1000
