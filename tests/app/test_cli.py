@@ -57,8 +57,9 @@ def test_cli_bad_arguments_one_line_nonzero(args: list[str], capsys: pytest.Capt
 def test_cli_subprocess_error_is_one_line(tmp_path: Path) -> None:
     result = run("stats", "--store", str(tmp_path / "missing"))
     assert result.returncode == 1
+    missing = tmp_path / "missing"
     assert result.stderr.strip().splitlines() == [
-        f"aikg: [E201] no aikg store at {tmp_path / 'missing'} (run 'aikg build ... --store {tmp_path / 'missing'}' first)"
+        f"aikg: [E201] no aikg store at {missing} (run 'aikg build ... --store {missing}' first)"
     ]
 
 
