@@ -96,12 +96,14 @@ def build(
 
             extractor = Extractor()
         run = ExtractionRun(uuid.uuid4().hex)
+        read_hashes = {document.doc_id: document.content_hash for document in pending}
         bar = tqdm(total=len(pending), unit="doc", disable=not progress, file=sys.stderr, desc="extracting")
         try:
             for extraction in extractor.extract_many(pending, n_process=n_process, batch_size=batch_size):
                 doc_id = extraction.document.doc_id
                 try:
-                    report.quads += kstore.replace_document(doc_id, extraction_quads(extraction, run))
+                    quads = extraction_quads(extraction, run, content_hash=read_hashes[doc_id])
+                    report.quads += kstore.replace_document(doc_id, quads)
                     report.written.append(doc_id)
                 except AikgError as err:
                     report.failed.append(f"{extraction.document.source}: {err}")

@@ -47,8 +47,12 @@ def _hash(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:24]
 
 
-def extraction_quads(extraction: Extraction, run: ExtractionRun) -> Iterator[Quad]:
-    """Yield the quads of one document's graph: metadata, entities, facts, evidence, co-mentions."""
+def extraction_quads(extraction: Extraction, run: ExtractionRun, *, content_hash: str | None = None) -> Iterator[Quad]:
+    """Yield the quads of one document's graph: metadata, entities, facts, evidence, co-mentions.
+
+    ``content_hash`` is the hash of the document *as read* (before extraction filled in, say,
+    its language); the build compares it with the next read to skip unchanged documents.
+    """
     document = extraction.document
     g = document_iri(document.doc_id)
 
@@ -58,7 +62,7 @@ def extraction_quads(extraction: Extraction, run: ExtractionRun) -> Iterator[Qua
     # the document and the run that read it
     yield q(g, RDF.type, AIKG.Document)
     yield q(g, AIKG.documentId, Literal(document.doc_id))
-    yield q(g, AIKG.contentHash, Literal(document.content_hash))
+    yield q(g, AIKG.contentHash, Literal(content_hash or document.content_hash))
     yield q(g, DCTERMS.source, Literal(document.source))
     if document.title:
         yield q(g, DCTERMS.title, Literal(document.title))

@@ -310,6 +310,8 @@ def open_store(location: str | Path, *, read_only: bool = False) -> KnowledgeSto
         lock = _acquire(marker, shared=read_only)
     except PermissionError as err:
         raise StoreError(f"store folder {path} is not writable: {err.strerror}", code="E208") from err
+    except OSError as err:
+        raise StoreError(f"cannot create store folder {path}: {err.strerror or err}", code="E208") from err
     try:
         inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except (OSError, RuntimeError) as err:
