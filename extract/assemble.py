@@ -1,0 +1,190 @@
+"""Turn a processed spaCy ``Doc`` into an :class:`Extraction` (pure; the textacy idea).
+
+The components have typed the entities (``doc.ents``, ``span.kb_id_``) and listed relation
+candidates (``doc._.aikg_relations``); this module resolves entities, maps candidates to
+entity keys, adds implied facts, co-mentions and dates.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import combinations
+
+from spacy.tokens import Doc
+
+from .components import register_extensions
+from .dates import find_dates
+from .kb import KnowledgeBase
+from .records import CoMention, Document, EntityRecord, EntityType, Evidence, Extraction, Mention, RelationRecord
+from .resolve import RawMention, resolve_mentions
+
+__all__ = ["IMPLIES_WORKS_FOR", "doc_to_extraction"]
+
+#: A person who leads or founded an organisation works for it.
+IMPLIES_WORKS_FOR = frozenset({"leads", "founded"})
+
+
+@lru_cache(maxsize=8)
+def _description_pattern(kb: KnowledgeBase) -> re.Pattern[str] | None:
+    phrases = sorted({d for entry in kb for d in entry.descriptions}, key=len, reverse=True)
+    if not phrases:
+        return None
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+
+
+def _raw_mentions(doc: Doc) -> list[RawMention]:
+    mentions: list[RawMention] = []
+    for ent in doc.ents:
+        try:
+            type_ = EntityType(ent.label_)
+        except ValueError:
+            continue
+        amount = currency = None
+        if type_ is EntityType.MONETARY_AMOUNT:
+            money = ent._.money
+            if money is None:
+                continue
+            amount, currency = money
+        sent = ent.sent
+        mentions.append(
+            RawMention(
+                text=ent.text,
+                type=type_,
+                kb_id=ent.kb_id_ or None,
+                start=ent.start_char,
+                end=ent.end_char,
+                sentence_start=sent.start_char,
+                sentence_end=sent.end_char,
+                amount=amount,
+                currency=currency,
+            )
+        )
+    return mentions
+
+
+def _sentence_bounds(doc: Doc, char: int) -> tuple[int, int]:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return 0, len(doc.text)
+    sent = span[0].sent
+    return sent.start_char, sent.end_char
+
+
+def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: Sequence[str] = ()) -> Extraction:
+    """Records for one processed document (``document.language`` should already be set)."""
+    register_extensions()
+    raw = _raw_mentions(doc)
+    resolution = resolve_mentions(raw, kb)
+    entities: dict[str, EntityRecord] = {e.key: e for e in resolution.entities}
+    mentions: list[Mention] = list(resolution.mentions)
+    key_at: dict[tuple[int, int], str] = {}
+    for mention, key in zip(raw, resolution.keys, strict=True):
+        key_at[(mention.start, mention.end)] = key
+
+    # KB role phrases ("French President") for KB entities already named in the document
+    pattern = _description_pattern(kb)
+    if pattern is not None:
+        taken = [(m.start, m.end) for m in mentions]
+        for match in pattern.finditer(doc.text):
+            entry = kb.lookup_description(match.group(0))
+            if entry is None or entry.id not in entities:
+                continue
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            s_start, s_end = _sentence_bounds(doc, match.start())
+            mentions.append(Mention(entry.id, match.group(0), match.start(), match.end(), s_start, s_end))
+            record = entities[entry.id]
+            entities[entry.id] = dataclasses.replace(
+                record,
+                aliases=tuple(sorted({*record.aliases, match.group(0)})),
+                resolution=tuple(dict.fromkeys((*record.resolution, f"description:{match.group(0)}->{entry.id}"))),
+            )
+
+    # relations
+    best: dict[tuple[str, str, str], RelationRecord] = {}
+
+    def keep(record: RelationRecord) -> None:
+        triple = (record.subject, record.predicate, record.object)
+        if triple not in best or best[triple].confidence < record.confidence:
+            best[triple] = record
+
+    for cand in doc._.aikg_relations or []:
+        s_start, s_end, predicate, o_start, o_end, sent_start, sent_end, extractor, confidence, object_kb, _ = cand
+        subj_span = doc[s_start:s_end]
+        subject = key_at.get((subj_span.start_char, subj_span.end_char))
+        if subject is None:
+            continue
+        if object_kb:
+            if object_kb not in kb:
+                continue
+            obj = object_kb
+            if obj not in entities:
+                entry = kb[object_kb]
+                token = doc[o_start]
+                entities[obj] = EntityRecord(
+                    key=entry.id,
+                    label=entry.label,
+                    type=entry.type,
+                    aliases=(token.text,),
+                    wikidata=entry.wikidata,
+                    resolution=(f"demonym:{token.text}->{entry.id}",),
+                    in_knowledge_base=True,
+                )
+                sent = token.sent
+                mentions.append(
+                    Mention(obj, token.text, token.idx, token.idx + len(token.text), sent.start_char, sent.end_char)
+                )
+        else:
+            obj_span = doc[o_start:o_end]
+            found = key_at.get((obj_span.start_char, obj_span.end_char))
+            if found is None:
+                continue
+            obj = found
+        if subject == obj:
+            continue
+        sentence = doc[sent_start:sent_end]
+        evidence = Evidence(document.doc_id, sentence.text, sentence.start_char, sentence.end_char)
+        relation = RelationRecord(subject, predicate, obj, evidence, extractor, round(float(confidence), 3))
+        keep(relation)
+        subject_type = entities[subject].type if subject in entities else None
+        object_type = entities[obj].type if obj in entities else None
+        if (
+            predicate in IMPLIES_WORKS_FOR
+            and subject_type is EntityType.PERSON
+            and object_type is EntityType.ORGANIZATION
+        ):
+            keep(
+                dataclasses.replace(
+                    relation,
+                    predicate="worksFor",
+                    extractor=f"implied:{predicate}->worksFor",
+                    confidence=round(relation.confidence * 0.95, 3),
+                )
+            )
+
+    # co-mentions (actors only: amounts are not actors)
+    per_sentence: dict[int, set[str]] = {}
+    for found_mention in mentions:
+        entity = entities.get(found_mention.entity_key)
+        if entity is None or entity.type is EntityType.MONETARY_AMOUNT:
+            continue
+        per_sentence.setdefault(found_mention.sentence_start, set()).add(found_mention.entity_key)
+    weights: Counter[tuple[str, str]] = Counter()
+    for keys in per_sentence.values():
+        for a, b in combinations(sorted(keys), 2):
+            weights[(a, b)] += 1
+    comentions = tuple(CoMention(a, b, w) for (a, b), w in sorted(weights.items()))
+
+    return Extraction(
+        document=document,
+        entities=tuple(entities.values()),
+        mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))),
+        relations=tuple(sorted(best.values(), key=lambda r: (r.evidence.start, r.subject, r.predicate, r.object))),
+        comentions=comentions,
+        dates=tuple(find_dates(document.text)),
+        models=tuple(models),
+    )

@@ -1,0 +1,169 @@
+"""The curated knowledge base of the AI ecosystem, shipped as data (``data/kb.jsonl``).
+
+Each line is one entity: ``id`` (stable key), ``type`` (an :class:`EntityType` value),
+``label``, ``aliases`` (any language), ``wikidata`` (``Q…`` or ``null``), optional
+``exact_aliases`` (matched case-sensitively only, e.g. ``"Le Chat"``) and optional
+``descriptions`` (role phrases that designate the entity, e.g. ``"French President"``).
+The file is validated on load; errors name the file and line.
+
+>>> kb = load_knowledge_base()
+>>> kb.lookup("Open AI").id
+'openai'
+>>> kb["mark-zuckerberg"].wikidata
+'Q36215'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import Errors, KnowledgeBaseError
+from .normalize import compact
+from .records import EntityType
+
+__all__ = ["DEFAULT_KB_PATH", "KBEntry", "KnowledgeBase", "load_knowledge_base"]
+
+DEFAULT_KB_PATH = Path(str(resources.files("aikg.extract").joinpath("data/kb.jsonl")))
+_WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_FIELDS = {"id", "type", "label", "aliases", "wikidata", "exact_aliases", "descriptions"}
+
+
+@dataclass(frozen=True)
+class KBEntry:
+    """One curated entity."""
+
+    id: str
+    type: EntityType
+    label: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    exact_aliases: tuple[str, ...] = ()
+    descriptions: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Label, aliases and exact aliases (no descriptions)."""
+        return (self.label, *self.aliases, *self.exact_aliases)
+
+
+@dataclass(frozen=True, eq=False)
+class KnowledgeBase:
+    """Entries by id plus a folded-alias index (``compact`` form -> entry ids)."""
+
+    entries: dict[str, KBEntry]
+    path: str = ""
+    _index: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _descriptions: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[str]] = {}
+        for entry in self.entries.values():
+            for name in entry.names:
+                ids = index.setdefault(compact(name), [])
+                if entry.id not in ids:
+                    ids.append(entry.id)
+            for description in entry.descriptions:
+                self._descriptions[compact(description)] = entry.id
+        self._index.update({k: tuple(v) for k, v in index.items()})
+
+    def __getitem__(self, kb_id: str) -> KBEntry:
+        return self.entries[kb_id]
+
+    def __contains__(self, kb_id: object) -> bool:
+        return kb_id in self.entries
+
+    def __iter__(self) -> Iterator[KBEntry]:
+        return iter(self.entries.values())
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def lookup(self, name: str, type_: EntityType | None = None) -> KBEntry | None:
+        """The entry whose label or alias folds to ``name`` (preferring ``type_``), if any."""
+        ids = self._index.get(compact(name), ())
+        if not ids:
+            return None
+        if type_ is not None:
+            for kb_id in ids:
+                if self.entries[kb_id].type is type_:
+                    return self.entries[kb_id]
+        return self.entries[ids[0]]
+
+    def lookup_description(self, phrase: str) -> KBEntry | None:
+        """The entry designated by a role phrase such as ``"French President"``, if any."""
+        kb_id = self._descriptions.get(compact(phrase))
+        return self.entries[kb_id] if kb_id else None
+
+
+def _strings(value: Any, name: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"{name!r} must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _parse_entry(raw: Any) -> KBEntry:
+    if not isinstance(raw, dict):
+        raise ValueError("each line must be a JSON object")
+    unknown = set(raw) - _FIELDS
+    if unknown:
+        raise ValueError(f"unknown field(s) {sorted(unknown)}; valid fields are {sorted(_FIELDS)}")
+    for key in ("id", "type", "label"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise ValueError(f"missing or empty {key!r}")
+    if not _ID.match(raw["id"]):
+        raise ValueError(f"id {raw['id']!r} must be lowercase letters, digits and hyphens")
+    try:
+        type_ = EntityType(raw["type"])
+    except ValueError:
+        valid = [t.value for t in EntityType if t is not EntityType.MONETARY_AMOUNT]
+        raise ValueError(f"type {raw['type']!r} is not one of {valid}") from None
+    wikidata = raw.get("wikidata")
+    if wikidata is not None and (not isinstance(wikidata, str) or not _WIKIDATA.match(wikidata)):
+        raise ValueError(f"wikidata {wikidata!r} must look like 'Q42' or be null")
+    return KBEntry(
+        id=raw["id"],
+        type=type_,
+        label=raw["label"],
+        aliases=_strings(raw.get("aliases", []), "aliases"),
+        wikidata=wikidata,
+        exact_aliases=_strings(raw.get("exact_aliases", []), "exact_aliases"),
+        descriptions=_strings(raw.get("descriptions", []), "descriptions"),
+    )
+
+
+def parse_knowledge_base(lines: list[str], path: str = "<memory>") -> KnowledgeBase:
+    """Validate JSONL lines and build a :class:`KnowledgeBase`; raise :class:`KnowledgeBaseError`."""
+    entries: dict[str, KBEntry] = {}
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            entry = _parse_entry(json.loads(line))
+        except (ValueError, json.JSONDecodeError) as err:
+            raise KnowledgeBaseError(Errors.E102.format(path=path, line=number, detail=err)) from err
+        if entry.id in entries:
+            raise KnowledgeBaseError(Errors.E103.format(kb_id=entry.id, path=path, line=number))
+        entries[entry.id] = entry
+    return KnowledgeBase(entries=entries, path=path)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str) -> KnowledgeBase:
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise KnowledgeBaseError(Errors.E101.format(path=path, detail=err.strerror or err)) from err
+    return parse_knowledge_base(lines, path)
+
+
+def load_knowledge_base(path: Path | str | None = None) -> KnowledgeBase:
+    """Load and validate a knowledge base (the packaged one by default); cached per path."""
+    return _load_cached(str(Path(path) if path is not None else DEFAULT_KB_PATH))

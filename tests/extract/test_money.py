@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from aikg.extract.money import find_money, parse_amount, parse_money
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("€500 million", "500000000", "EUR"),
+        ("$4 billion", "4000000000", "USD"),
+        ("1,5 milliard d'euros", "1500000000", "EUR"),
+        ("1,5 milliard d’euros", "1500000000", "EUR"),
+        ("1.5 billion euros", "1500000000", "EUR"),
+        ("40 M€", "40000000", "EUR"),
+        ("£20m", "20000000", "GBP"),
+        ("US$ 2bn", "2000000000", "USD"),
+        ("USD 100 million", "100000000", "USD"),
+        ("600 millions de dollars", "600000000", "USD"),
+        ("2 000 euros", "2000", "EUR"),
+        ("¥7 trillion", "7000000000000", "JPY"),
+    ],
+)
+def test_money_parse(text: str, amount: str, currency: str) -> None:
+    assert parse_money(text) == (Decimal(amount), currency)
+
+
+@pytest.mark.parametrize(
+    "text", ["500,000 open-source models", "150 millions d'utilisateurs", "in 2024", "1 milliard d'utilisateurs"]
+)
+def test_money_ignores_bare_numbers(text: str) -> None:
+    assert find_money(text) == []
+
+
+def test_money_offsets() -> None:
+    text = "It raised €105 million, then 2 milliards de dollars."
+    found = find_money(text)
+    assert [text[m.start : m.end] for m in found] == ["€105 million", "2 milliards de dollars"]
+
+
+@pytest.mark.parametrize(("number", "value"), [("1,5", "1.5"), ("500,000", "500000"), ("1.000.000", "1000000")])
+def test_money_parse_amount(number: str, value: str) -> None:
+    assert parse_amount(number) == Decimal(value)
