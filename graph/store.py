@@ -160,6 +160,18 @@ class KnowledgeStore(ABC):
             raise TypeError(f"select() needs a SELECT query, got {result.type}")
         return [tuple(_plain(cell) for cell in row) for row in result]  # type: ignore[union-attr]
 
+    def document_graph(self, doc_id: str) -> Graph:
+        """A copy of one document's named graph (read-only stores included)."""
+        iri = document_iri(doc_id).n3()  # built by quote(): no character can escape the IRI
+        result = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri} {{ ?s ?p ?o }} }}")
+        graph = Graph()
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace, override=True)
+        if result.graph is not None:
+            for s, p, o in result.graph:
+                graph.add((s, p, _plain(o)))
+        return graph
+
     def quads(self) -> Iterator[tuple[Any, Any, Any, Any]]:
         """Every quad (rdflib terms; the last is the graph name)."""
         for s, p, o, g in self.dataset.quads((None, None, None, None)):

@@ -16,7 +16,6 @@ from pyshacl import validate
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from aikg.graph.namespaces import document_iri
 from aikg.graph.sparql import shorten
 from aikg.graph.store import KnowledgeStore
 
@@ -63,9 +62,6 @@ def validate_store(store: KnowledgeStore) -> list[Violation]:
     """Validate every document graph of ``store``; an empty list means the graph conforms."""
     violations: list[Violation] = []
     for doc in store.documents():
-        graph = Graph()
-        for s, p, o in store.dataset.graph(document_iri(doc.doc_id)).triples((None, None, None)):
-            graph.add((s, p, o))
-        violations.extend(validate_graph(graph, doc.doc_id))
+        violations.extend(validate_graph(store.document_graph(doc.doc_id), doc.doc_id))
     return violations
 
