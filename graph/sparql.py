@@ -1,47 +1,390 @@
-"""Run SPARQL against a store and render the results for people (tables) and programs.
+"""Run SPARQL against a store and render the answers for people (tables) and programs.
 
 Prefixes of the ontology and common vocabularies are pre-bound (see
-:data:`aikg.graph.namespaces.PREFIXES`), so users need not type them.
+:data:`aikg.graph.namespaces.PREFIXES`), so users need not type them. Parameters are bound by
+Oxigraph as RDF terms (``bindings``), never pasted into the query text, so a parameter value
+cannot change a query's structure.
+
+:func:`execute` is the one entry point: it runs a query and collects its answer into an
+:class:`Answer`, stopping with a coded :class:`~aikg.errors.QueryError` when the answer has more
+rows than ``max_results`` or the deadline passes between two rows. :func:`serialize` and
+:func:`format_result` turn an answer into the standard SPARQL result formats (JSON, XML, CSV,
+TSV), RDF formats for graphs (Turtle, N-Triples, RDF/XML, JSON-LD) or an aligned table.
+
+Error codes (messages name the value at fault):
+
+- ``E301`` syntax error, with line and column; ``E302`` format not available for this kind of
+  query; ``E306`` SPARQL Update where only queries are allowed; ``E307`` time limit reached;
+  ``E308`` too many results; ``E309`` federated query (``SERVICE``) refused by the server;
+  ``E310`` the store could not answer; ``E311`` no entity has the given label, ``E312`` the
+  label names several entities.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
+import pyoxigraph as ox
 from pyparsing import ParseException
-from rdflib import URIRef
+from rdflib import XSD, BNode, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 from rdflib.term import Identifier
 
 from aikg.errors import QueryError
-from aikg.graph.namespaces import PREFIXES
-from aikg.graph.store import KnowledgeStore
+from aikg.graph.namespaces import ENTITY, PREFIXES
+from aikg.graph.store import KnowledgeStore, LocalStore
 
-__all__ = ["ResultFormat", "format_result", "run_query", "shorten"]
+__all__ = [
+    "Answer",
+    "ResultFormat",
+    "execute",
+    "format_result",
+    "is_update",
+    "label_map",
+    "resolve_entity",
+    "run_query",
+    "serialize",
+    "shorten",
+    "uses_service",
+]
+
+Term = Identifier | None
+Row = tuple[Term, ...]
 
 
 class ResultFormat(StrEnum):
-    """Output formats of ``aikg query``."""
+    """Output formats of ``aikg query`` (and of the server, through content negotiation)."""
 
     TABLE = "table"
     CSV = "csv"
     TSV = "tsv"
     JSON = "json"
+    XML = "xml"
     TURTLE = "turtle"
+    NTRIPLES = "nt"
+    JSONLD = "jsonld"
+    RDFXML = "rdfxml"
+
+
+#: Formats of SELECT and ASK answers; graphs (CONSTRUCT, DESCRIBE) take the RDF formats.
+TABULAR_FORMATS = frozenset({ResultFormat.TABLE, ResultFormat.CSV, ResultFormat.TSV, ResultFormat.JSON,
+                             ResultFormat.XML})
+GRAPH_FORMATS = frozenset({ResultFormat.TABLE, ResultFormat.TURTLE, ResultFormat.NTRIPLES, ResultFormat.JSONLD,
+                           ResultFormat.RDFXML, ResultFormat.JSON, ResultFormat.XML})
+_RDFLIB_GRAPH_FORMAT = {
+    ResultFormat.TABLE: "turtle",
+    ResultFormat.TURTLE: "turtle",
+    ResultFormat.NTRIPLES: "nt",
+    ResultFormat.JSONLD: "json-ld",
+    ResultFormat.JSON: "json-ld",
+    ResultFormat.RDFXML: "xml",
+    ResultFormat.XML: "xml",
+}
+
+
+@dataclass
+class Answer:
+    """The collected answer of one query.
+
+    ``kind`` is ``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``; ``variables`` and ``rows``
+    hold a SELECT answer (cells are rdflib terms, ``None`` when unbound), ``boolean`` an ASK
+    answer and ``graph`` the triples of a CONSTRUCT or DESCRIBE answer.
+    """
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+    @property
+    def is_graph(self) -> bool:
+        return self.kind in {"CONSTRUCT", "DESCRIBE"}
+
+    def __len__(self) -> int:
+        if self.graph is not None:
+            return len(self.graph)
+        return len(self.rows)
+
+
+# -- recognising what a query is ------------------------------------------------------------
+_STRINGS_IRIS_COMMENTS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*',
+)
+_PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w.-]*:\s*|BASE\s*)<>\s*)*", re.IGNORECASE)
+_UPDATE_KEYWORDS = re.compile(r"^(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
+
+
+def _skeleton(sparql: str) -> str:
+    """The query with strings, IRIs and comments blanked out, so keywords can be looked for."""
+    return _STRINGS_IRIS_COMMENTS.sub(lambda m: "<>" if m.group(0).startswith("<") else " ", sparql)
+
+
+def is_update(sparql: str) -> bool:
+    """True when ``sparql`` is a SPARQL Update request rather than a query.
+
+    >>> is_update("PREFIX ex: <http://ex/> INSERT DATA { ex:a ex:b ex:c }")
+    True
+    >>> is_update('SELECT * WHERE { ?s ?p "INSERT DATA" }')
+    False
+    """
+    body = _PROLOGUE.sub("", _skeleton(sparql), count=1)
+    return bool(_UPDATE_KEYWORDS.match(body.lstrip()))
+
+
+def uses_service(sparql: str) -> bool:
+    """True when ``sparql`` contains a federated ``SERVICE`` clause (outside strings and IRIs).
+
+    >>> uses_service("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    True
+    >>> uses_service('SELECT * { ?s ?p "SERVICE" }')
+    False
+    """
+    return re.search(r"\bSERVICE\b", _skeleton(sparql), re.IGNORECASE) is not None
+
+
+def _syntax_message(err: BaseException) -> str:
+    """One line: ``line L, column C: what was expected`` (Oxigraph says ``error at L:C: ...``)."""
+    text = " ".join(str(err).split())
+    match = re.match(r"error at (\d+):(\d+):\s*(.*)", text)
+    if match:
+        line, column, detail = match.groups()
+        if len(detail) > 160:
+            detail = detail[:157] + "..."
+        return f"SPARQL syntax error at line {line}, column {column}: {detail}"
+    return f"SPARQL syntax error: {text[:200]}"
+
+
+# -- running -------------------------------------------------------------------------------
+def _from_ox(term: Any) -> Term:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
+    raise QueryError(f"the answer holds a term aikg cannot show: {term!r}", code="E310")
+
+
+def _to_ox(term: Identifier) -> Any:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise QueryError(f"cannot bind {term!r}: only IRIs and literals can be parameters", code="E304")
+
+
+class _Limits:
+    def __init__(self, max_results: int | None, timeout: float | None) -> None:
+        self.max_results = max_results
+        self.timeout = timeout
+        self.deadline = None if timeout is None else time.monotonic() + timeout
+
+    def check(self, count: int) -> None:
+        if self.max_results is not None and count > self.max_results:
+            raise QueryError(f"the answer has more than {self.max_results} results; add a LIMIT or narrow the query",
+                             code="E308")
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise QueryError(f"the query ran longer than the time limit of {self.timeout:g} s; narrow it or add a "
+                             "LIMIT", code="E307")
+
+
+def _bounded(items: Iterable[Any], limits: _Limits) -> Iterator[Any]:
+    for count, item in enumerate(items, start=1):
+        limits.check(count)
+        yield item
+    limits.check(0)
+
+
+def _describe_or_construct(sparql: str) -> str:
+    match = re.search(r"\b(CONSTRUCT|DESCRIBE)\b", _PROLOGUE.sub("", _skeleton(sparql), count=1), re.IGNORECASE)
+    return match.group(1).upper() if match else "CONSTRUCT"
+
+
+def execute(
+    store: KnowledgeStore,
+    sparql: str,
+    bindings: Mapping[str, Identifier] | None = None,
+    *,
+    max_results: int | None = None,
+    timeout: float | None = None,
+    default_graphs: Sequence[str] = (),
+    named_graphs: Sequence[str] = (),
+) -> Answer:
+    """Run ``sparql`` over the union of all document graphs and collect the answer.
+
+    ``bindings`` are substituted as RDF terms by Oxigraph (the variable must be projected, or
+    the query ``SELECT *``). Results are read lazily: with ``max_results`` the query stops at
+    the first result too many (E308); with ``timeout`` (seconds) it stops at the first result
+    read after the deadline (E307). A query that computes for long before its first result
+    cannot be interrupted from Python; the server runs queries in a process it can kill.
+    ``default_graphs`` and ``named_graphs`` (graph IRIs, as the SPARQL protocol's
+    ``default-graph-uri`` and ``named-graph-uri``) replace the union default graph.
+
+    >>> from aikg.graph.store import open_store
+    >>> import tempfile
+    >>> with open_store(tempfile.mkdtemp()) as store:
+    ...     execute(store, "SELECT ?x WHERE { VALUES ?x { 1 2 } }").rows
+    [(rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')),), \
+(rdflib.term.Literal('2', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')),)]
+    """
+    if is_update(sparql):
+        raise QueryError("SPARQL Update is not allowed here: the store is queried read-only", code="E306")
+    limits = _Limits(max_results, timeout)
+    if isinstance(store, LocalStore):
+        return _execute_oxigraph(store, sparql, bindings or {}, limits, default_graphs, named_graphs)
+    if default_graphs or named_graphs:
+        raise QueryError("default-graph-uri and named-graph-uri are only supported on a local store", code="E304")
+    return _collect(run_query(store, sparql, bindings), limits, sparql)
+
+
+def _graph_names(iris: Sequence[str]) -> list[Any]:
+    try:
+        return [ox.NamedNode(iri) for iri in iris]
+    except ValueError as err:
+        raise QueryError(f"not a graph IRI: {err}", code="E304") from err
+
+
+def _execute_oxigraph(store: LocalStore, sparql: str, bindings: Mapping[str, Identifier], limits: _Limits,
+                      default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()) -> Answer:
+    try:
+        result = store.oxigraph.query(
+            sparql,
+            use_default_graph_as_union=not default_graphs,
+            default_graph=_graph_names(default_graphs) or None,
+            named_graphs=_graph_names(named_graphs) or None,
+            prefixes={prefix: str(namespace) for prefix, namespace in PREFIXES.items()},
+            substitutions={ox.Variable(name): _to_ox(term) for name, term in bindings.items()},
+        )
+        if isinstance(result, ox.QueryBoolean):
+            return Answer("ASK", boolean=bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            rows = [tuple(_from_ox(solution[i]) for i in range(len(names)))
+                    for solution in _bounded(result, limits)]
+            return Answer("SELECT", variables=names, rows=rows)
+        graph = _new_graph()
+        for triple in _bounded(result, limits):
+            graph.add((_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)))  # type: ignore[arg-type]
+        return Answer(_describe_or_construct(sparql), graph=graph)
+    except SyntaxError as err:
+        raise QueryError(_syntax_message(err), code="E301") from err
+    except RuntimeError as err:
+        raise QueryError(f"cannot run the query: {' '.join(str(err).split())}", code="E310") from err
+    except OSError as err:
+        raise QueryError(f"the store could not answer: {err}", code="E310") from err
+
+
+def _new_graph() -> Graph:
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    return graph
+
+
+def _collect(result: Result, limits: _Limits, sparql: str = "") -> Answer:
+    if result.type == "ASK":
+        return Answer("ASK", boolean=bool(result.askAnswer))
+    if result.type in {"CONSTRUCT", "DESCRIBE"}:
+        graph = _new_graph()
+        for triple in _bounded(result.graph or (), limits):
+            graph.add(triple)
+        return Answer(_describe_or_construct(sparql) if sparql else result.type, graph=graph)
+    names = [str(v) for v in result.vars or []]
+    rows = [tuple(row) for row in _bounded(result, limits)]
+    return Answer("SELECT", variables=names, rows=rows)
 
 
 def run_query(store: KnowledgeStore, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
-    """Run ``sparql``; syntax errors become :class:`QueryError` with line and column."""
+    """Run ``sparql`` through rdflib; syntax errors become :class:`QueryError` E301 with line and column."""
     try:
         return store.query(sparql, bindings)
     except SyntaxError as err:
-        raise QueryError(f"SPARQL syntax error: {err}", code="E301") from err
+        raise QueryError(_syntax_message(err), code="E301") from err
     except ParseException as err:
         raise QueryError(f"SPARQL syntax error at line {err.lineno}, column {err.col}: {err.msg}",
                          code="E301") from err
 
 
+# -- labels --------------------------------------------------------------------------------
+def label_map(store: KnowledgeStore, terms: Iterable[object]) -> dict[URIRef, str]:
+    """The ``rdfs:label`` of each IRI among ``terms`` that has one (the most used, if several).
+
+    Labels are looked up with one bound query per IRI, so IRIs are never pasted into SPARQL.
+    """
+    labels: dict[URIRef, str] = {}
+    for term in {t for t in terms if isinstance(t, URIRef)}:
+        rows = store.select("SELECT ?label ?e WHERE { ?e rdfs:label ?label }", {"e": term})
+        if rows:
+            counts = Counter(str(r[0]) for r in rows)
+            labels[term] = min(counts, key=lambda label: (-counts[label], label))
+    return labels
+
+
+_RESOLVE = """
+SELECT DISTINCT ?e ?l ?alt ?key WHERE {
+  { ?e rdfs:label ?l BIND(false AS ?alt) } UNION { ?e skos:altLabel ?l BIND(true AS ?alt) }
+  BIND(LCASE(STR(?l)) AS ?key)
+}"""
+
+
+def resolve_entity(store: KnowledgeStore, text: str) -> URIRef:
+    """The IRI of the entity called ``text``: an ``ent:`` name, an aikg entity IRI, or a label.
+
+    A label is matched case-insensitively against ``rdfs:label`` and then ``skos:altLabel`` by a
+    bound query (the text is a literal, never part of the query). Raises :class:`QueryError`
+    E311 when nothing matches and E312, listing the candidates, when the best matches are
+    several entities.
+    """
+    value = text.strip()
+    if value.startswith("ent:") and len(value) > 4:
+        return URIRef(str(ENTITY) + value[4:]) if _plain_iri(str(ENTITY) + value[4:]) else _no_entity(text)
+    if value.startswith(str(ENTITY)) and _plain_iri(value):
+        return URIRef(value)
+    # ?key is bound (not filtered on) so that both Oxigraph substitutions and the trailing VALUES
+    # block that rdflib sends to a remote SPARQL store join it the same way
+    rows = store.select(_RESOLVE, {"key": Literal(value.lower())})
+    if not rows:
+        return _no_entity(text)
+    ranked = [(2 if r[2].toPython() else 0 if str(r[1]) == value else 1, r[0]) for r in rows]
+    best = min(rank for rank, _ in ranked)
+    found = sorted({e for rank, e in ranked if rank == best and isinstance(e, URIRef)})
+    if len(found) == 1:
+        return found[0]
+    names = ", ".join(shorten(e) for e in found[:8])
+    raise QueryError(f"{text!r} names several entities ({names}); give one of these ent: names instead",
+                     code="E312")
+
+
+def _no_entity(text: str) -> URIRef:
+    raise QueryError(f"no entity is labelled {text!r}; give a label as shown by 'aikg query' or an ent: name",
+                     code="E311")
+
+
+def _plain_iri(text: str) -> bool:
+    return not any(c in text for c in ' <>"{}|\\^`\n\r\t')
+
+
+# -- rendering -----------------------------------------------------------------------------
 def shorten(term: object) -> str:
     """Render a term compactly: ``aikg:leads`` for IRIs under a known prefix, the text of literals.
 
@@ -54,7 +397,7 @@ def shorten(term: object) -> str:
         return ""
     if isinstance(term, URIRef):
         text = str(term)
-        best = ""
+        best, chosen = "", ""
         for prefix, namespace in PREFIXES.items():
             ns = str(namespace)
             if text.startswith(ns) and len(ns) > len(best):
@@ -63,31 +406,87 @@ def shorten(term: object) -> str:
     return str(term)
 
 
-def format_result(result: Result, fmt: ResultFormat) -> str:
-    """Serialise a query result: SPARQL results CSV/TSV/JSON, an aligned table, or Turtle for graphs."""
-    if result.type in {"CONSTRUCT", "DESCRIBE"}:
-        if result.graph is None:
-            return ""
-        for prefix, namespace in PREFIXES.items():
-            result.graph.bind(prefix, namespace, override=True)
-        return result.graph.serialize(format="turtle" if fmt in {ResultFormat.TABLE, ResultFormat.TURTLE}
-                                      else {"csv": "nt", "tsv": "nt", "json": "json-ld"}[fmt.value])
-    if result.type == "ASK":
-        return "true" if result.askAnswer else "false"
+def _nt(term: Term) -> str:
+    """A term in N-Triples syntax on one line (as the SPARQL TSV format wants it)."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, Literal):
+        text = (str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+                .replace("\r", "\\r").replace("\t", "\\t"))
+        if term.language:
+            return f'"{text}"@{term.language}'
+        if term.datatype and term.datatype != XSD.string:
+            return f'"{text}"^^<{term.datatype}>'
+        return f'"{text}"'
+    return str(term)
+
+
+def _with_labels(answer: Answer, labels: Mapping[URIRef, str]) -> list[Row]:
+    return [tuple(Literal(labels[c]) if isinstance(c, URIRef) and c in labels else c for c in row)
+            for row in answer.rows]
+
+
+def _as_answer(result: Result | Answer) -> Answer:
+    return result if isinstance(result, Answer) else _collect(result, _Limits(None, None))
+
+
+def serialize(result: Result | Answer, fmt: ResultFormat, *, labels: Mapping[URIRef, str] | None = None) -> bytes:
+    """Serialise an answer: SPARQL results JSON/XML/CSV/TSV, RDF for graphs, or a table.
+
+    ``labels`` (from :func:`label_map`) replace IRIs in tables, CSV and TSV.
+    Raises :class:`QueryError` E302 when the format does not fit the kind of answer.
+    """
+    answer = _as_answer(result)
+    if answer.is_graph:
+        if fmt not in GRAPH_FORMATS:
+            raise QueryError(f"{fmt.value} output is for SELECT and ASK queries; for {answer.kind} use turtle, nt, "
+                             "jsonld or rdfxml", code="E302")
+        graph = answer.graph if answer.graph is not None else _new_graph()
+        data = graph.serialize(format=_RDFLIB_GRAPH_FORMAT[fmt], encoding="utf-8")
+        return data
+    if fmt not in TABULAR_FORMATS:
+        raise QueryError(f"{fmt.value} output is for CONSTRUCT and DESCRIBE queries; use table, csv, tsv, json "
+                         "or xml", code="E302")
+    if answer.kind == "ASK":
+        if fmt in {ResultFormat.JSON, ResultFormat.XML}:
+            rdflib_result = Result("ASK")
+            rdflib_result.askAnswer = bool(answer.boolean)
+            return bytes(rdflib_result.serialize(format=fmt.value) or b"")
+        return b"true\n" if answer.boolean else b"false\n"
+    rows = _with_labels(answer, labels) if labels and fmt in {ResultFormat.TABLE, ResultFormat.CSV,
+                                                              ResultFormat.TSV} else answer.rows
     if fmt is ResultFormat.TABLE:
-        return _table(result)
-    if fmt is ResultFormat.TURTLE:
-        raise QueryError("turtle output is for CONSTRUCT and DESCRIBE queries; use table, csv, tsv or json",
-                         code="E302")
-    data = result.serialize(format=fmt.value)
-    return data.decode("utf-8") if isinstance(data, bytes) else str(data)
+        return (_table(answer.variables, rows) + "\n").encode("utf-8")
+    if fmt is ResultFormat.TSV:
+        lines = ["\t".join(f"?{v}" for v in answer.variables), *("\t".join(_nt(c) for c in row) for row in rows)]
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    rdflib_result = Result("SELECT")
+    rdflib_result.vars = [Variable(v) for v in answer.variables]
+    rdflib_result.bindings = [{Variable(v): c for v, c in zip(answer.variables, row, strict=True) if c is not None}
+                              for row in rows]
+    return bytes(rdflib_result.serialize(format=fmt.value) or b"")
 
 
-def _table(result: Result) -> str:
-    names = [str(v) for v in result.vars or []]
-    rows = [[shorten(cell) for cell in row] for row in result]  # type: ignore[union-attr]
-    widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
+def format_result(result: Result | Answer, fmt: ResultFormat, *, labels: Mapping[URIRef, str] | None = None) -> str:
+    """:func:`serialize`, as text without a final newline (what the CLI prints)."""
+    return serialize(result, fmt, labels=labels).decode("utf-8").rstrip("\n")
+
+
+def _cell(term: Term) -> str:
+    if isinstance(term, Literal) and term.datatype == XSD.decimal:
+        return format(Decimal(str(term)), "f")
+    return " ".join(shorten(term).split())
+
+
+def _table(names: Sequence[str], rows: Sequence[Row]) -> str:
+    cells = [[_cell(c) for c in row] for row in rows]
+    widths = [max([len(n), *(len(r[i]) for r in cells)]) for i, n in enumerate(names)]
     line = "  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True))
     sep = "  ".join("-" * w for w in widths)
-    body = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-    return "\n".join([line.rstrip(), sep, *body, f"({len(rows)} row{'s' if len(rows) != 1 else ''})"])
+    body = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return "\n".join([line.rstrip(), sep, *body, f"({len(cells)} row{'s' if len(cells) != 1 else ''})"])
+

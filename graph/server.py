@@ -1,0 +1,560 @@
+"""The one module that touches the HTTP layer: a read-only SPARQL endpoint, the query page, the views.
+
+``aikg serve`` answers the `SPARQL 1.1 Protocol <https://www.w3.org/TR/sparql11-protocol/>`_ at
+``/sparql`` (GET, POST form-encoded, POST ``application/sparql-query``), with content
+negotiation (SPARQL results JSON, XML, CSV, TSV; Turtle, N-Triples, RDF/XML, JSON-LD for graphs;
+``?format=`` overrides ``Accept``) and a SPARQL 1.1 Service Description (Turtle) at ``GET /sparql``
+without a query. It also serves the query page at ``/``, the named queries at
+``/named/NAME?param=value`` (and their list at ``/queries.json``), labels of IRIs
+(``POST /labels``) and the HTML views of a folder at ``/views/``. It listens on 127.0.0.1
+unless told otherwise.
+
+Why Starlette and uvicorn, and not rdflib-endpoint: rdflib-endpoint (installed) is a FastAPI
+router around ``rdflib.Graph.query``: it parses queries with rdflib's own engine (slow on
+Oxigraph, and a different grammar from the one ``aikg query`` uses), runs them in the server
+process with no time limit, and its page loads YASGUI from a CDN. What we need on top of the
+protocol is a worker we can stop and an offline page, so this module uses the two libraries
+rdflib-endpoint itself is built on, Starlette (routing, requests, responses, static files) and
+uvicorn (the ASGI server), which are small, well kept and typed, and already dependencies.
+
+Time limit (what was chosen and why): pyoxigraph evaluates a query in Rust and cannot be
+interrupted from Python, and a query such as ``SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f .
+?g ?h ?i }`` computes for minutes before yielding its first row. So queries run in a small pool
+of worker processes (``--workers``, default 2), each with the store open read-only. The server
+sends a query to an idle worker and waits at most ``--timeout`` seconds; a worker that has not
+answered by then is killed (SIGKILL) and replaced, and the client gets ``503`` with
+``[E307] ...``; the server itself never blocks. Inside the worker, results are read lazily with
+the same deadline and a row limit (``--max-results``): a query that streams past either stops
+at once with a clear error (``503`` E307, ``400`` E308) without waiting to be killed.
+
+Status codes: ``400`` malformed query (E301, with line and column), bad parameter or format
+(E302, E304, E311, E312), too many results (E308); ``403`` SPARQL Update (E306) or federated
+``SERVICE`` (E309), both refused on this read-only endpoint; ``404`` unknown named query (E303)
+or file; ``406`` no acceptable result format (E313); ``413`` query text too long (E314);
+``503`` time limit (E307) or every worker busy (E315). Error bodies are one ``text/plain`` line.
+
+The store is opened read-only (a shared lock): other readers may use it meanwhile, and an
+``aikg build`` on the same store is refused until the server stops.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import multiprocessing
+import multiprocessing.connection
+import queue
+import signal
+import sys
+import threading
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from aikg.errors import AikgError, QueryError
+from aikg.graph.namespaces import PREFIXES
+from aikg.graph.sparql import ResultFormat, is_update, uses_service
+
+__all__ = ["MEDIA_TYPES", "ServerSettings", "create_app", "negotiate", "run_server"]
+
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+
+#: Media type of each result format (``charset=utf-8`` is added to text types).
+MEDIA_TYPES: dict[ResultFormat, str] = {
+    ResultFormat.JSON: "application/sparql-results+json",
+    ResultFormat.XML: "application/sparql-results+xml",
+    ResultFormat.CSV: "text/csv",
+    ResultFormat.TSV: "text/tab-separated-values",
+    ResultFormat.TABLE: "text/plain",
+    ResultFormat.TURTLE: "text/turtle",
+    ResultFormat.NTRIPLES: "application/n-triples",
+    ResultFormat.RDFXML: "application/rdf+xml",
+    ResultFormat.JSONLD: "application/ld+json",
+}
+_TABULAR_ACCEPT: dict[str, ResultFormat] = {
+    "application/sparql-results+json": ResultFormat.JSON,
+    "application/json": ResultFormat.JSON,
+    "application/sparql-results+xml": ResultFormat.XML,
+    "application/xml": ResultFormat.XML,
+    "text/xml": ResultFormat.XML,
+    "text/csv": ResultFormat.CSV,
+    "text/tab-separated-values": ResultFormat.TSV,
+    "text/plain": ResultFormat.TABLE,
+}
+_GRAPH_ACCEPT: dict[str, ResultFormat] = {
+    "text/turtle": ResultFormat.TURTLE,
+    "application/turtle": ResultFormat.TURTLE,
+    "application/x-turtle": ResultFormat.TURTLE,
+    "application/n-triples": ResultFormat.NTRIPLES,
+    "text/plain": ResultFormat.NTRIPLES,
+    "application/rdf+xml": ResultFormat.RDFXML,
+    "application/xml": ResultFormat.RDFXML,
+    "text/xml": ResultFormat.RDFXML,
+    "application/ld+json": ResultFormat.JSONLD,
+    "application/json": ResultFormat.JSONLD,
+}
+_FORMAT_IRIS = {
+    ResultFormat.JSON: FORMATS.SPARQL_Results_JSON,
+    ResultFormat.XML: FORMATS.SPARQL_Results_XML,
+    ResultFormat.CSV: FORMATS.SPARQL_Results_CSV,
+    ResultFormat.TSV: FORMATS.SPARQL_Results_TSV,
+    ResultFormat.TURTLE: FORMATS.Turtle,
+    ResultFormat.NTRIPLES: FORMATS["N-Triples"],
+    ResultFormat.RDFXML: FORMATS.RDF_XML,
+    ResultFormat.JSONLD: FORMATS["JSON-LD"],
+}
+_STATUS = {"E301": 400, "E302": 400, "E303": 404, "E304": 400, "E306": 403, "E307": 503, "E308": 400,
+           "E309": 403, "E310": 500, "E311": 400, "E312": 400, "E313": 406, "E314": 413, "E315": 503}
+_VIEW_SUFFIXES = {".html", ".htm", ".css", ".js", ".json", ".svg", ".png"}
+_ASSETS = {"query.html": "text/html", "query.js": "text/javascript", "query.css": "text/css"}
+_PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
+                "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """What ``aikg serve`` was asked for."""
+
+    store: Path
+    views: Path | None = None
+    timeout: float = 10.0
+    max_results: int = 10000
+    workers: int = 2
+    max_query_length: int = 100_000
+    startup_timeout: float = 60.0
+
+
+@dataclass(frozen=True)
+class _Request:
+    """What the server asks a worker: a query (or named query) and the formats the client accepts."""
+
+    sparql: str | None = None
+    named: str | None = None
+    params: Mapping[str, str] = field(default_factory=dict)
+    tabular: ResultFormat | None = ResultFormat.JSON
+    graph: ResultFormat | None = ResultFormat.TURTLE
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    label_iris: tuple[str, ...] = ()
+
+
+# -- the worker process ----------------------------------------------------------------------
+def _worker_main(conn: multiprocessing.connection.Connection, store_path: str, max_results: int,
+                 timeout: float) -> None:
+    """Open the store read-only and answer requests until the server closes the pipe."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+    from aikg.graph.store import open_store
+
+    try:
+        store = open_store(store_path, read_only=True)
+    except AikgError as err:
+        conn.send(("failed", str(err)))
+        return
+    conn.send(("ready", ""))
+    with store:
+        while True:
+            try:
+                request = conn.recv()
+            except (EOFError, OSError):
+                return
+            conn.send(_answer(store, request, max_results, timeout))
+
+
+def _answer(store: Any, request: _Request, max_results: int, timeout: float) -> tuple[str, str, bytes]:
+    """``("ok", media type, body)`` or ``("error", code, message)`` for one request."""
+    from aikg.graph.sparql import execute, label_map, serialize
+    from aikg.queries import run_named
+
+    try:
+        if request.label_iris:
+            labels = label_map(store, (URIRef(iri) for iri in request.label_iris))
+            return "ok", "application/json", json.dumps({str(k): v for k, v in labels.items()}).encode("utf-8")
+        if request.named is not None:
+            answer = run_named(store, request.named, request.params, max_results=max_results, timeout=timeout)
+        else:
+            answer = execute(store, request.sparql or "", max_results=max_results, timeout=timeout,
+                             default_graphs=request.default_graphs, named_graphs=request.named_graphs)
+        fmt = request.graph if answer.is_graph else request.tabular
+        if fmt is None:
+            kind = "graph (CONSTRUCT, DESCRIBE)" if answer.is_graph else "SELECT or ASK"
+            raise QueryError(f"none of the accepted media types can carry a {kind} answer; accept one of "
+                             f"{', '.join(_acceptable(answer.is_graph))}", code="E313")
+        return "ok", MEDIA_TYPES[fmt], serialize(answer, fmt)
+    except AikgError as err:
+        return "error", err.code, str(err).encode("utf-8")
+
+
+def _acceptable(graph: bool) -> list[str]:
+    return sorted(_GRAPH_ACCEPT if graph else _TABULAR_ACCEPT)
+
+
+class _Worker:
+    def __init__(self, context: Any, settings: ServerSettings) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(
+            target=_worker_main, name="aikg-query-worker", daemon=True,
+            args=(child, str(settings.store), settings.max_results, settings.timeout))
+        self.process.start()
+        child.close()
+        self.ready = False
+
+    def wait_ready(self, timeout: float) -> None:
+        if self.ready:
+            return
+        if not self.conn.poll(timeout):
+            raise QueryError(f"a query worker did not start within {timeout:g} s", code="E310")
+        status, message = self.conn.recv()
+        if status != "ready":
+            raise QueryError(f"a query worker could not open the store: {message}", code="E310")
+        self.ready = True
+
+    def stop(self) -> None:
+        self.conn.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=5)
+
+
+class QueryPool:
+    """Worker processes that run queries; one that overruns the time limit is killed and replaced."""
+
+    def __init__(self, settings: ServerSettings) -> None:
+        self.settings = settings
+        self._context = multiprocessing.get_context("spawn")
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._lock = threading.Lock()
+        self._workers: list[_Worker] = []
+        self.killed = 0
+        for _ in range(settings.workers):
+            self._idle.put(self._spawn())
+
+    def _spawn(self) -> _Worker:
+        worker = _Worker(self._context, self.settings)
+        with self._lock:
+            self._workers.append(worker)
+        return worker
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.stop()
+        with self._lock:
+            if worker in self._workers:
+                self._workers.remove(worker)
+
+    def wait_ready(self) -> None:
+        """Block until every worker has opened the store (raises :class:`QueryError` if one cannot)."""
+        with self._lock:
+            workers = list(self._workers)
+        for worker in workers:
+            worker.wait_ready(self.settings.startup_timeout)
+
+    def run(self, request: _Request) -> tuple[str, str, bytes]:
+        """Send ``request`` to an idle worker and wait for the answer, at most the time limit."""
+        limit = self.settings.timeout
+        try:
+            worker = self._idle.get(timeout=limit)
+        except queue.Empty:
+            return "error", "E315", (f"[E315] every query worker stayed busy for {limit:g} s; retry later").encode()
+        try:
+            worker.wait_ready(self.settings.startup_timeout)
+            worker.conn.send(request)
+            if worker.conn.poll(limit + 0.5):
+                reply: tuple[str, str, bytes] = worker.conn.recv()
+                self._idle.put(worker)
+                return reply
+        except (EOFError, OSError, QueryError) as err:
+            self._retire(worker)
+            self._idle.put(self._spawn())
+            return "error", "E310", f"[E310] the query worker failed ({err}); it was restarted".encode()
+        self._retire(worker)
+        self.killed += 1
+        self._idle.put(self._spawn())
+        return "error", "E307", (f"[E307] the query ran longer than the time limit of {limit:g} s and was stopped; "
+                                 "narrow it or add a LIMIT").encode()
+
+    def close(self) -> None:
+        with self._lock:
+            workers = list(self._workers)
+            self._workers.clear()
+        for worker in workers:
+            worker.stop()
+
+
+# -- content negotiation -----------------------------------------------------------------------
+def _accepted(header: str) -> list[str]:
+    """Media types of an Accept header, best first (``q`` descending, then order of appearance)."""
+    entries = []
+    for position, part in enumerate(header.split(",")):
+        media, *options = (p.strip() for p in part.split(";"))
+        quality = 1.0
+        for option in options:
+            key, _, value = option.partition("=")
+            if key.strip() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if media and quality > 0:
+            entries.append((-quality, position, media.lower()))
+    return [media for _, _, media in sorted(entries)]
+
+
+def negotiate(accept: str | None, fmt: str | None = None) -> tuple[ResultFormat | None, ResultFormat | None]:
+    """The result formats (for SELECT/ASK, for graphs) a client asks for by ``Accept`` or ``?format=``.
+
+    ``(None, None)`` means the client accepts no format aikg can send. A client that accepts
+    formats for one kind of answer only gets the default format for the other kind.
+
+    >>> negotiate("text/csv")
+    (<ResultFormat.CSV: 'csv'>, <ResultFormat.TURTLE: 'turtle'>)
+    >>> negotiate("image/png")
+    (None, None)
+    >>> negotiate("application/json, */*;q=0.1")
+    (<ResultFormat.JSON: 'json'>, <ResultFormat.JSONLD: 'jsonld'>)
+    >>> negotiate(None, "tsv")
+    (<ResultFormat.TSV: 'tsv'>, <ResultFormat.TSV: 'tsv'>)
+    """
+    if fmt:
+        try:
+            chosen = ResultFormat(fmt.lower())
+        except ValueError:
+            raise QueryError(f"unknown format {fmt!r}; expected one of {', '.join(f.value for f in ResultFormat)}",
+                             code="E302") from None
+        return chosen, chosen  # serialize() says (E302) when it does not fit the kind of answer
+    tabular: ResultFormat | None = None
+    graph: ResultFormat | None = None
+    for media in _accepted(accept or "*/*"):
+        if tabular is None:
+            tabular = _TABULAR_ACCEPT.get(media) or (ResultFormat.JSON if media in {"*/*", "application/*"} else None)
+        if graph is None:
+            graph = _GRAPH_ACCEPT.get(media) or (ResultFormat.TURTLE if media in {"*/*", "text/*"} else None)
+    if tabular is None and graph is None:
+        return None, None
+    # A client that names only result-set types (rdflib's SPARQLStore sends just
+    # application/sparql-results+json) still gets a CONSTRUCT answer, in Turtle; and vice versa.
+    return tabular or ResultFormat.JSON, graph or ResultFormat.TURTLE
+
+
+# -- the application ---------------------------------------------------------------------------
+def _error(code: str, message: str) -> PlainTextResponse:
+    text = message if message.startswith("[") else f"[{code}] {message}"
+    return PlainTextResponse(" ".join(text.split()) + "\n", status_code=_STATUS.get(code, 400))
+
+
+def _reply(result: tuple[str, str, bytes | str]) -> Response:
+    status, kind, body = result
+    if status == "ok":
+        return Response(body, media_type=kind + ("; charset=utf-8" if not kind.endswith("+xml") else ""),
+                        headers={"Vary": "Accept"})
+    return _error(kind, body.decode("utf-8") if isinstance(body, bytes) else body)
+
+
+def _service_description(request: Request) -> Response:
+    endpoint = URIRef(str(request.url.replace(query="", fragment="")))
+    graph = Graph()
+    graph.bind("sd", SD)
+    graph.bind("formats", FORMATS)
+    service = BNode()
+    graph.add((service, RDF.type, SD.Service))
+    graph.add((service, SD.endpoint, endpoint))
+    graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
+    graph.add((service, SD.feature, SD.UnionDefaultGraph))
+    for iri in _FORMAT_IRIS.values():
+        graph.add((service, SD.resultFormat, iri))
+    dataset, default = BNode(), BNode()
+    graph.add((service, SD.defaultDataset, dataset))
+    graph.add((dataset, RDF.type, SD.Dataset))
+    graph.add((dataset, SD.defaultGraph, default))
+    graph.add((default, RDF.type, SD.Graph))
+    graph.add((service, URIRef("http://purl.org/dc/terms/description"),
+                Literal("aikg knowledge graph (read-only); the default graph is the union of all document graphs")))
+    _, fmt = negotiate(request.headers.get("accept"), request.query_params.get("format"))
+    fmt = fmt or ResultFormat.TURTLE
+    rdflib_format = {ResultFormat.NTRIPLES: "nt", ResultFormat.RDFXML: "xml", ResultFormat.JSONLD: "json-ld"}
+    body = graph.serialize(format=rdflib_format.get(fmt, "turtle"), encoding="utf-8")
+    return Response(body, media_type=MEDIA_TYPES.get(fmt, "text/turtle") + "; charset=utf-8")
+
+
+def create_app(settings: ServerSettings) -> Starlette:
+    """The ASGI application; its lifespan starts the query workers and stops them."""
+    state: dict[str, QueryPool] = {}
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        pool = QueryPool(settings)
+        state["pool"] = pool
+        try:
+            await run_in_threadpool(pool.wait_ready)
+            yield
+        finally:
+            pool.close()
+
+    async def dispatch(request: _Request) -> Response:
+        return _reply(await run_in_threadpool(state["pool"].run, request))
+
+    async def sparql(request: Request) -> Response:
+        try:
+            params = request.query_params
+            queries = params.getlist("query")
+            updates = params.getlist("update")
+            if request.method == "POST":
+                if int(request.headers.get("content-length") or 0) > 4 * settings.max_query_length:
+                    return _error("E314", f"the request is longer than {4 * settings.max_query_length} bytes")
+                content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+                if content_type == "application/sparql-update":
+                    return _error("E306", "SPARQL Update is refused: this endpoint is read-only")
+                if content_type == "application/sparql-query":
+                    queries = [*queries, (await request.body()).decode("utf-8", "replace")]
+                elif content_type == "application/x-www-form-urlencoded":
+                    # parsed here: Starlette's form parser needs python-multipart, which we do not need
+                    form = parse_qs((await request.body()).decode("utf-8", "replace"), keep_blank_values=True)
+                    queries = [*queries, *form.get("query", [])]
+                    updates = [*updates, *form.get("update", [])]
+                else:
+                    return PlainTextResponse(
+                        f"[E302] POST a query as application/sparql-query or application/x-www-form-urlencoded, "
+                        f"not {content_type or 'no content type'}\n", status_code=415)
+            if updates:
+                return _error("E306", "SPARQL Update is refused: this endpoint is read-only")
+            if not queries:
+                if request.method == "GET":
+                    return _service_description(request)
+                return _error("E301", "no query given: send query=... (form) or an application/sparql-query body")
+            if len(queries) > 1:
+                return _error("E301", "give exactly one query parameter")
+            text = queries[0]
+            if len(text) > settings.max_query_length:
+                return _error("E314", f"the query is longer than {settings.max_query_length} characters")
+            if is_update(text):
+                return _error("E306", "SPARQL Update is refused: this endpoint is read-only")
+            if uses_service(text):
+                return _error("E309", "federated queries (SERVICE) are refused: this endpoint only queries its store")
+            tabular, graph = negotiate(request.headers.get("accept"), params.get("format"))
+        except QueryError as err:
+            return _error(err.code, str(err))
+        if tabular is None and graph is None:
+            return _error("E313", f"no acceptable result format in Accept: {request.headers.get('accept')}; "
+                                  f"use one of {', '.join(sorted(set(_TABULAR_ACCEPT) | set(_GRAPH_ACCEPT)))}")
+        return await dispatch(_Request(sparql=text, tabular=tabular, graph=graph,
+                                       default_graphs=tuple(params.getlist("default-graph-uri")),
+                                       named_graphs=tuple(params.getlist("named-graph-uri"))))
+
+    async def named(request: Request) -> Response:
+        params = {k: v for k, v in request.query_params.items() if k != "format"}
+        try:
+            from aikg.queries import get_query
+
+            get_query(request.path_params["name"])
+            tabular, graph = negotiate(request.headers.get("accept"), request.query_params.get("format"))
+        except QueryError as err:
+            return _error(err.code, str(err))
+        return await dispatch(_Request(named=request.path_params["name"], params=params, tabular=tabular,
+                                       graph=graph))
+
+    async def labels(request: Request) -> Response:
+        try:
+            payload = json.loads(await request.body())
+            iris = payload["iris"]
+            if not isinstance(iris, list) or len(iris) > 1000 or not all(isinstance(i, str) for i in iris):
+                raise ValueError("iris must be a list of at most 1000 strings")
+        except (ValueError, KeyError, TypeError) as err:
+            return _error("E304", f'POST {{"iris": [...]}} as JSON: {err}')
+        usable = tuple(i for i in iris if i.startswith(("http://", "https://")) and not any(c in i for c in ' <>"'))
+        if not usable:
+            return JSONResponse({})
+        return await dispatch(_Request(label_iris=usable))
+
+    async def queries_json(request: Request) -> Response:
+        from aikg.queries import load_queries
+
+        return JSONResponse({
+            "prefixes": {prefix: str(ns) for prefix, ns in PREFIXES.items()},
+            "queries": [
+                {"name": q.name, "title": q.title, "description": q.description, "text": q.text,
+                 "parameters": [{"name": p.name, "type": p.type, "optional": p.optional,
+                                 "description": p.description, "example": p.example} for p in q.parameters]}
+                for q in load_queries().values()
+            ],
+        })
+
+    async def page(request: Request) -> Response:
+        return _asset("query.html")
+
+    async def asset(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in _ASSETS:
+            return PlainTextResponse("not found\n", status_code=404)
+        return _asset(name)
+
+    async def views(request: Request) -> Response:
+        return _view(settings, request.path_params.get("path", ""))
+
+    async def health(request: Request) -> Response:
+        return PlainTextResponse("ok\n")
+
+    routes = [
+        Route("/", page),
+        Route("/assets/{name}", asset),
+        Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/named/{name}", named),
+        Route("/queries.json", queries_json),
+        Route("/labels", labels, methods=["POST"]),
+        Route("/views/", views),
+        Route("/views/{path:path}", views),
+        Route("/health", health),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan)
+
+
+def _asset(name: str) -> Response:
+    body = (files("aikg.graph") / "assets" / name).read_bytes()
+    headers = {"X-Content-Type-Options": "nosniff", "Cache-Control": "no-cache"}
+    if name.endswith(".html"):
+        headers["Content-Security-Policy"] = _PAGE_POLICY
+    return Response(body, media_type=_ASSETS[name] + "; charset=utf-8", headers=headers)
+
+
+def _view(settings: ServerSettings, path: str) -> Response:
+    root = settings.views
+    if root is None or not root.is_dir():
+        return PlainTextResponse(f"no views folder ({root}); write one with 'aikg view' or pass --views\n",
+                                 status_code=404)
+    root = root.resolve()
+    store = settings.store.resolve()
+    if not path:
+        pages = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.htm*")
+                       if p.is_file() and store not in p.resolve().parents)
+        items = "".join(f'<li><a href="/views/{html.escape(p)}">{html.escape(p)}</a></li>' for p in pages)
+        return HTMLResponse(f"<!doctype html><meta charset=utf-8><title>aikg views</title><h1>Views</h1>"
+                            f"<ul>{items or '<li>none yet: run aikg view</li>'}</ul><p><a href='/'>query page</a>")
+    target = (root / path).resolve()
+    if (root not in target.parents or store == target or store in target.parents or not target.is_file()
+            or target.suffix.lower() not in _VIEW_SUFFIXES):
+        return PlainTextResponse("not found\n", status_code=404)
+    return FileResponse(target)
+
+
+def run_server(settings: ServerSettings, *, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve until interrupted; the store is held with a shared (reader) lock meanwhile."""
+    import uvicorn
+
+    from aikg.graph.store import open_store
+
+    with open_store(settings.store, read_only=True):  # the lock: a build waits until we stop
+        app = create_app(settings)
+        shown = f"[{host}]" if ":" in host else host
+        print(f"aikg: serving {settings.store} read-only at http://{shown}:{port}/ "
+              f"(SPARQL endpoint: http://{shown}:{port}/sparql; Ctrl-C stops)", file=sys.stderr, flush=True)
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

@@ -1,0 +1,99 @@
+"""The query page in headless Chromium: type a query, run it, see rows; untrusted text stays text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aikg.graph.namespaces import entity_iri
+from tests.graph.test_server import Server
+from tests.queries.minigraph import build_mini_store
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [
+    pytest.mark.server,
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="headless Chromium not found at /usr/bin/chromium"),
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    root = tmp_path_factory.mktemp("browser-site")
+    build_mini_store(root / "store")
+    running = Server(root, timeout="5", workers="1")
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any, server: Server) -> Iterator[Any]:
+    context = browser.new_context(bypass_csp=True)  # lets Playwright poll; the CSP itself is tested over HTTP
+    opened = context.new_page()
+    opened.requests_seen = []
+    opened.on("request", lambda request: opened.requests_seen.append(request.url))
+    opened.goto(server.url + "/")
+    opened.wait_for_function("document.querySelectorAll('#examples option').length > 5")
+    yield opened
+    context.close()
+
+
+def _run(page: Any, query: str) -> None:
+    page.fill("#query", query)
+    page.click("#run")
+    page.wait_for_function("!document.getElementById('run').disabled && "
+                           "!document.getElementById('status').textContent.startsWith('running')")
+
+
+def test_browser_typed_query_shows_rows(page: Any, server: Server) -> None:
+    _run(page, "SELECT ?person ?org WHERE { ?person aikg:leads ?org } ORDER BY ?person")
+    assert page.text_content("#status").startswith("3 row(s)")
+    headers = page.eval_on_selector_all("#results thead th", "cells => cells.map(c => c.textContent)")
+    assert headers == ["person", "org"]
+    first = page.eval_on_selector_all("#results tbody tr:first-child td", "cells => cells.map(c => c.textContent)")
+    assert first == ["Arthur Mensch", "Mistral AI"]  # labels shown
+    page.uncheck("#labels")
+    _run(page, "SELECT ?person WHERE { ?person aikg:leads ent:openai }")
+    assert page.text_content("#results tbody td") == "ent:sam-altman"
+    assert page.get_attribute("#results tbody td", "title") == str(entity_iri("sam-altman"))
+    assert all(url.startswith(server.url) for url in page.requests_seen), page.requests_seen
+
+
+def test_browser_named_query_with_parameter(page: Any) -> None:
+    page.select_option("#examples", "who-leads")
+    assert "aikg:leads" in page.input_value("#query")
+    page.fill("#params input[data-param=org]", "OpenAI")
+    page.click("#run")
+    page.wait_for_function("document.getElementById('status').textContent.includes('row(s)')")
+    cells = page.eval_on_selector_all("#results tbody td", "cells => cells.map(c => c.textContent)")
+    assert "Sam Altman" in cells and "Arthur Mensch" not in cells
+
+
+def test_browser_untrusted_text_is_not_html(page: Any) -> None:
+    _run(page, 'SELECT ?x WHERE { VALUES ?x { "<img src=x onerror=\\"window.pwned=1\\"><b>bold</b>" } }')
+    assert page.text_content("#results tbody td") == '<img src=x onerror="window.pwned=1"><b>bold</b>'
+    assert page.query_selector("#results img") is None and page.query_selector("#results b") is None
+    assert page.evaluate("window.pwned === undefined")
+
+
+def test_browser_errors_and_graphs(page: Any) -> None:
+    _run(page, "SELECT ?x WHERE { ?x ?y }")
+    assert page.text_content("#status").startswith("[E301] SPARQL syntax error at line 1, column 26")
+    assert page.get_attribute("#status", "class") == "error"
+    _run(page, "CONSTRUCT WHERE { ent:openai aikg:basedIn ?o }")
+    assert "san-francisco" in page.text_content("#graph")
