@@ -1,0 +1,77 @@
+"""Kill a build with SIGKILL mid-batch: the store must hold only whole documents, and a rerun
+must end with exactly what an uninterrupted build gives."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from aikg.graph.namespaces import RUN
+from aikg.graph.store import open_store
+from aikg.graph.validate import validate_store
+
+pytestmark = pytest.mark.model
+DOCS = 120
+
+
+def _corpus(tmp_path: Path, sample_dir: Path) -> Path:
+    bodies = [p.read_text(encoding="utf-8").split("---", 2)[-1].strip() for p in sorted(sample_dir.glob("*.md"))]
+    path = tmp_path / "batch.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for number in range(DOCS):
+            body = bodies[number % len(bodies)]
+            handle.write(json.dumps({"id": f"n{number:03d}", "title": f"Copy {number}",
+                                     "text": f"{body}\n\nEdition {number}."}) + "\n")
+    return path
+
+
+def _build(corpus: Path, store: Path, *, quiet: bool = True) -> subprocess.Popen[bytes]:
+    args = [sys.executable, "-m", "aikg", "build", str(corpus), "--store", str(store)]
+    return subprocess.Popen([*args, "--quiet"] if quiet else args, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+
+
+def _stable_quads(store_dir: Path) -> set[tuple[str, ...]]:
+    """Quads without the run's own description and links (run ids and times differ by design)."""
+    with open_store(store_dir, read_only=True) as store:
+        return {tuple(map(str, quad)) for quad in store.quads()
+                if not str(quad[0]).startswith(str(RUN)) and not str(quad[2]).startswith(str(RUN))}
+
+
+def test_crash_safety_sigkill_mid_batch(tmp_path: Path, sample_dir: Path) -> None:
+    corpus = _corpus(tmp_path, sample_dir)
+
+    reference = _build(corpus, tmp_path / "reference")
+    assert reference.wait(timeout=900) == 0, reference.stderr.read().decode() if reference.stderr else ""
+
+    victim = _build(corpus, tmp_path / "victim", quiet=False)
+    assert victim.stderr is not None
+    os.set_blocking(victim.stderr.fileno(), False)
+    seen, deadline = b"", time.monotonic() + 600
+    while time.monotonic() < deadline:
+        chunk = victim.stderr.read() or b""
+        seen += chunk
+        done = [int(n) for n in re.findall(rb"(\d+)/%d" % DOCS, seen)]
+        if done and max(done) >= DOCS // 4:
+            break
+        time.sleep(0.05)
+    victim.send_signal(signal.SIGKILL)
+    victim.wait(timeout=30)
+    assert victim.returncode == -signal.SIGKILL
+
+    with open_store(tmp_path / "victim", read_only=True) as store:
+        written = len(store.documents())
+        assert 0 < written < DOCS, f"kill landed outside the batch ({written} documents written)"
+        assert validate_store(store) == []  # only whole, valid documents
+
+    rerun = _build(corpus, tmp_path / "victim")
+    assert rerun.wait(timeout=900) == 0
+    assert _stable_quads(tmp_path / "victim") == _stable_quads(tmp_path / "reference")
