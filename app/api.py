@@ -1,0 +1,274 @@
+"""The Python API for notebooks: open a store, ask it questions, get DataFrames and graphs back.
+
+:class:`KnowledgeGraph` wraps an open store and gathers the analyses of
+:mod:`aikg.graph.analysis` behind short method names; every method is a thin call into the
+library, so what a notebook shows can be reproduced from a script or the CLI
+(``aikg path``, ``aikg rank``).
+
+>>> from aikg.graph.project import demo_store
+>>> with demo_store() as store:
+...     kg = KnowledgeGraph(store)
+...     print(kg.rank("pagerank", type="Person", top=1)["label"].tolist())
+...     print(kg.path("Paris", "Arthur Mensch").nodes)
+['Arthur Mensch']
+['paris', 'mistral-ai', 'person/arthur-mensch']
+
+Building and opening a store from files (:func:`build_graph`, :func:`open_graph`)::
+
+    kg = build_graph([sample_corpus()], tmp / "store")   # spaCy extraction, then opened read-only
+    kg.sparql("SELECT ?org (COUNT(?p) AS ?n) WHERE { ?p aikg:worksFor ?org } GROUP BY ?org")
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+import pandas as pd
+from rdflib.term import Identifier
+
+from aikg.errors import UsageError
+from aikg.graph import analysis as an
+from aikg.graph.namespaces import entity_iri
+from aikg.graph.store import KnowledgeStore, open_store
+
+if TYPE_CHECKING:
+    from aikg.graph.views import NotebookView
+
+__all__ = [
+    "KnowledgeGraph",
+    "build_graph",
+    "community_query",
+    "open_graph",
+    "repository_root",
+    "sample_corpus",
+    "seed_corpus",
+]
+
+
+def repository_root() -> Path | None:
+    """The aikg source checkout this package runs from (development installs), or None.
+
+    Found from the package's own file, never from the working directory, so notebooks and
+    scripts find ``corpus/sample`` wherever they are started.
+    """
+    here = Path(__file__).resolve().parent  # app/ in a checkout (the strict editable install links to it)
+    for candidate in (here.parent, *here.parents):
+        if (candidate / "pyproject.toml").is_file() and (candidate / "corpus").is_dir():
+            return candidate
+    return None
+
+
+def sample_corpus() -> Path:
+    """The sample corpus: ``$AIKG_CORPUS`` when set, else ``corpus/sample`` of the checkout.
+
+    Raises :class:`~aikg.errors.UsageError` (E020) naming where it looked.
+    """
+    if os.environ.get("AIKG_CORPUS"):
+        path = Path(os.environ["AIKG_CORPUS"]).expanduser()
+    else:
+        root = repository_root()
+        path = root / "corpus" / "sample" if root is not None else Path("corpus/sample")
+    if not path.is_dir():
+        raise UsageError(f"sample corpus not found at {path}; set AIKG_CORPUS to a folder of articles", code="E020")
+    return path
+
+
+def seed_corpus() -> Path | None:
+    """The shared seed articles, if present: ``$AIKG_SEEDS``, else ``../shared/seeds`` next to the checkout."""
+    if os.environ.get("AIKG_SEEDS"):
+        path = Path(os.environ["AIKG_SEEDS"]).expanduser()
+        return path if path.is_dir() else None
+    root = repository_root()
+    seeds = root.parent / "shared" / "seeds" if root is not None else None
+    return seeds if seeds is not None and seeds.is_dir() else None
+
+
+def community_query(members: Iterable[str], *, comentions: bool = False) -> str:
+    """A SPARQL CONSTRUCT of the typed facts among ``members`` (entity keys), for a view.
+
+    kglab's idea in reverse: a community found in networkx becomes a SPARQL pattern again, which
+    :func:`aikg.graph.views.show_view` (``query=``) draws with the evidence of every fact.
+
+    >>> print(community_query(["mistral-ai", "person/arthur-mensch"]))  # doctest: +NORMALIZE_WHITESPACE
+    CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?s { <https://w3id.org/aikg/entity/mistral-ai>
+    <https://w3id.org/aikg/entity/person/arthur-mensch> } VALUES ?o { <https://w3id.org/aikg/entity/mistral-ai>
+    <https://w3id.org/aikg/entity/person/arthur-mensch> } ?s ?p ?o . FILTER(?p IN (aikg:acquired, aikg:announced,
+    aikg:attended, aikg:basedIn, aikg:develops, aikg:founded, aikg:heldIn, aikg:investsIn, aikg:leads, aikg:partnerOf,
+    aikg:raised, aikg:worksFor)) }
+    """
+    iris = " ".join(f"<{entity_iri(key)}>" for key in sorted(set(members)))
+    predicates = [*an.TYPED_PREDICATES, *(["mentionedWith"] if comentions else [])]
+    allowed = ", ".join(f"aikg:{p}" for p in predicates)
+    return (f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {iris} }} VALUES ?o {{ {iris} }} ?s ?p ?o . "
+            f"FILTER(?p IN ({allowed})) }}")
+
+
+class KnowledgeGraph:
+    """An aikg store opened for analysis.
+
+    Parameters
+    ----------
+    store : KnowledgeStore
+        An open store; :func:`open_graph` opens one read-only from a folder (and closes it
+        with the :class:`KnowledgeGraph`).
+    owns_store : bool
+        Close ``store`` when this object is closed.
+
+    Projections are cached per set of options: call :meth:`refresh` after writing to the store.
+    """
+
+    def __init__(self, store: KnowledgeStore, *, owns_store: bool = False) -> None:
+        self.store = store
+        self._owns = owns_store
+        self._graphs: dict[tuple[Any, ...], nx.MultiDiGraph] = {}
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def close(self) -> None:
+        """Release the store (and its lock) when this object opened it."""
+        if self._owns:
+            self.store.close()
+            self._owns = False
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def refresh(self) -> None:
+        """Forget cached projections (after the store changed)."""
+        self._graphs.clear()
+
+    def __repr__(self) -> str:
+        return f"KnowledgeGraph({self.store.location}, {len(self.store.documents())} documents)"
+
+    # -- SPARQL and entities ------------------------------------------------------------------
+    def sparql(self, query: str, bindings: Mapping[str, Identifier] | None = None, *, labels: bool = True,
+               compact: bool = True) -> pd.DataFrame:
+        """A SELECT query as a DataFrame, with ``<column>_label`` columns for entities (see
+        :func:`aikg.graph.project.select_frame`)."""
+        return an.select_frame(self.store, query, bindings, labels=labels, compact=compact)
+
+    def entities(self) -> pd.DataFrame:
+        """Every entity: label, type, aliases, Wikidata ID, number of documents (indexed by key)."""
+        return an.entity_table(self.store)
+
+    def documents(self) -> pd.DataFrame:
+        """Every document: id, title, date, language, URL."""
+        return self.sparql("""
+            SELECT ?id ?title ?date ?language ?url WHERE {
+              ?doc a aikg:Document ; aikg:documentId ?id .
+              OPTIONAL { ?doc dcterms:title ?title } OPTIONAL { ?doc dcterms:date ?date }
+              OPTIONAL { ?doc dcterms:language ?language } OPTIONAL { ?doc schema:url ?url }
+            } ORDER BY ?date ?id""", labels=False)
+
+    def find(self, name: str) -> str:
+        """The entity key of ``name`` (label, alias, key or Wikidata ID); E310 when unknown."""
+        return an.find_entity(self.store, name)
+
+    # -- networkx projections ------------------------------------------------------------------
+    def graph(self, relations: str = "typed", **options: Any) -> nx.MultiDiGraph:
+        """The projection of the store (see :func:`aikg.graph.project.project`), cached."""
+        key = (relations, tuple(sorted((k, tuple(v) if isinstance(v, list | set | tuple) else v)
+                                       for k, v in options.items())))
+        if key not in self._graphs:
+            self._graphs[key] = an.project(self.store, relations, **options)
+        return self._graphs[key]
+
+    def pattern(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> nx.MultiDiGraph:
+        """The projection of a ``SELECT ?s ?p ?o`` pattern (see :func:`aikg.graph.project.project_pattern`)."""
+        return an.project_pattern(self.store, query, bindings)
+
+    # -- analyses -------------------------------------------------------------------------------
+    def rank(self, measure: str = "pagerank", *, type: str | None = None, top: int | None = 10,
+             relations: str = "typed") -> pd.DataFrame:
+        """The most central entities (see :func:`aikg.graph.analysis_centrality.rank`)."""
+        return an.rank(self.graph(relations), measure, type=type, top=top)
+
+    def communities(self, *, relations: str = "typed", method: str = "louvain", seed: int = 42,
+                    resolution: float = 1.0, top: int = 3, min_size: int = 1) -> list[an.Community]:
+        """Communities with readable summaries (see :func:`aikg.graph.analysis_communities.find_communities`)."""
+        return an.find_communities(self.graph(relations), method=method, seed=seed, resolution=resolution,
+                                   top=top, min_size=min_size)
+
+    def path(self, source: str, target: str, *, relations: str = "auto") -> an.ExplainedPath:
+        """How ``source`` is connected to ``target``, each hop with its sentence and document."""
+        return an.explain_path(self.store, source, target, relations=relations)
+
+    def ego(self, name: str, radius: int = 1, *, relations: str = "typed") -> nx.Graph:
+        """The entities within ``radius`` links of ``name`` and the links between them."""
+        return an.ego_network(self.graph(relations), name, radius)
+
+    def neighbours(self, name: str, *, relations: str = "typed") -> pd.DataFrame:
+        """The direct links of ``name``: neighbour, predicate, direction, support."""
+        return an.neighbours(self.graph(relations), name)
+
+    def funding_rounds(self) -> pd.DataFrame:
+        """Every amount a company raised or announced raising, with investors and evidence."""
+        return an.funding_rounds(self.store)
+
+    def funding_by_company(self) -> pd.DataFrame:
+        """Totals raised per company and currency."""
+        return an.funding_by_company(self.store)
+
+    def funding_by_investor(self) -> pd.DataFrame:
+        """Per investor and currency: amounts announced and rounds taken part in."""
+        return an.funding_by_investor(self.store)
+
+    def announcements(self, actors: Iterable[str] | None = None) -> pd.DataFrame:
+        """Amounts that actors announced, with sentence and date."""
+        return an.announcements(self.store, actors=actors)
+
+    def public_initiatives(self) -> pd.DataFrame:
+        """What governments, public bodies and office holders announce, fund or attend."""
+        return an.public_initiatives(self.store)
+
+    def compare_countries(self, countries: Sequence[str] = ("France", "United States", "China"),
+                          **options: Any) -> pd.DataFrame:
+        """Countries side by side (see :func:`aikg.graph.analysis_compare.compare_countries`)."""
+        return an.compare_countries(self.store, countries, **options)
+
+    def entity_countries(self, **options: Any) -> pd.DataFrame:
+        """Which country each entity belongs to, and why."""
+        return an.entity_countries(self.store, **options)
+
+    def facts_by_month(self, by: str | None = "predicate", **options: Any) -> pd.DataFrame:
+        """Facts per publication month, by predicate or by country."""
+        return an.facts_by_month(self.store, by, **options)
+
+    # -- views -----------------------------------------------------------------------------------
+    def view(self, *, focus: str | None = None, depth: int = 2, query: str | None = None,
+             title: str | None = None, height: int = 650) -> NotebookView:
+        """An interactive network view that displays inline in a notebook (see :mod:`aikg.graph.views`)."""
+        from aikg.graph.views import show_view
+
+        return show_view(self.store, focus=focus, depth=depth, query=query, title=title, height=height)
+
+    def community_view(self, community: an.Community, *, height: int = 500) -> NotebookView:
+        """An inline view of the typed facts among the members of one community."""
+        return self.view(query=community_query(community.members), title=f"Community {community}", height=height)
+
+
+def open_graph(location: str | Path) -> KnowledgeGraph:
+    """Open the store at ``location`` read-only for analysis (use it in a ``with`` block or close it)."""
+    return KnowledgeGraph(open_store(location, read_only=True), owns_store=True)
+
+
+def build_graph(paths: Sequence[str | Path], location: str | Path, **options: Any) -> KnowledgeGraph:
+    """Build (or update) the store at ``location`` from ``paths`` and open it for analysis.
+
+    ``options`` go to :func:`aikg.pipeline.build` (``n_process``, ``batch_size``...). Raises
+    :class:`~aikg.errors.UsageError` (E021) listing the documents that failed.
+    """
+    from aikg.pipeline import build
+
+    report = build([Path(p) for p in paths], location, **options)
+    if not report.ok:
+        raise UsageError(f"{len(report.failed)} document(s) failed: {'; '.join(report.failed)}", code="E021")
+    return open_graph(location)

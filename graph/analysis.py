@@ -1,0 +1,98 @@
+"""Analyses of the knowledge graph with networkx and pandas, in one import.
+
+The work lives in one module per family of algorithms, as networkx does; this module gathers
+their public names so that a notebook needs a single import:
+
+- :mod:`aikg.graph.project`: SPARQL into pandas, the store into networkx (typed facts,
+  co-mentions or both), entity look-up by name;
+- :mod:`aikg.graph.analysis_centrality`: rankings by degree, strength, PageRank, betweenness;
+- :mod:`aikg.graph.analysis_communities`: seeded Louvain / greedy modularity communities and
+  their readable summaries;
+- :mod:`aikg.graph.analysis_paths`: explained shortest paths, neighbours, ego networks;
+- :mod:`aikg.graph.analysis_funding`: funding rounds and totals per company and investor, per
+  currency; what public actors announce;
+- :mod:`aikg.graph.analysis_compare`: countries side by side, facts per month.
+
+>>> from aikg.graph import analysis as an
+>>> with an.demo_store() as store:
+...     G = an.project(store)
+...     print(an.explain_path(store, "Bpifrance", "Arthur Mensch").hops[-1].predicate)
+leads
+>>> an.rank(G, "pagerank", type="Organization")["label"].tolist()
+['Mistral AI', 'Bpifrance']
+"""
+
+from __future__ import annotations
+
+from aikg.graph.analysis_centrality import MEASURES, centrality, rank
+from aikg.graph.analysis_communities import METHODS, Community, communities_frame, find_communities
+from aikg.graph.analysis_compare import (
+    COUNTRIES,
+    HEADQUARTERS,
+    PLACE_COUNTRY,
+    compare_countries,
+    entity_countries,
+    facts_by_month,
+)
+from aikg.graph.analysis_funding import (
+    PUBLIC_ACTORS,
+    announcements,
+    funding_by_company,
+    funding_by_investor,
+    funding_rounds,
+    public_actors,
+    public_initiatives,
+)
+from aikg.graph.analysis_paths import ExplainedPath, Hop, ego_network, explain_path, neighbours
+from aikg.graph.project import (
+    TYPED_PREDICATES,
+    Relations,
+    demo_store,
+    entity_key,
+    entity_table,
+    find_entity,
+    find_node,
+    project,
+    project_pattern,
+    select_frame,
+    simple_graph,
+)
+
+__all__ = [
+    "COUNTRIES",
+    "HEADQUARTERS",
+    "MEASURES",
+    "METHODS",
+    "PLACE_COUNTRY",
+    "PUBLIC_ACTORS",
+    "TYPED_PREDICATES",
+    "Community",
+    "ExplainedPath",
+    "Hop",
+    "Relations",
+    "announcements",
+    "centrality",
+    "communities_frame",
+    "compare_countries",
+    "demo_store",
+    "ego_network",
+    "entity_countries",
+    "entity_key",
+    "entity_table",
+    "explain_path",
+    "facts_by_month",
+    "find_communities",
+    "find_entity",
+    "find_node",
+    "funding_by_company",
+    "funding_by_investor",
+    "funding_rounds",
+    "neighbours",
+    "project",
+    "project_pattern",
+    "public_actors",
+    "public_initiatives",
+    "rank",
+    "select_frame",
+    "simple_graph",
+]
