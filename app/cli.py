@@ -46,14 +46,31 @@ def build(
     processes: Annotated[int, typer.Option("--processes", "-j", min=1, help="Extraction processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 16,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, only the summary.")] = False,
+    engine: Annotated[str, typer.Option(
+        "--engine", help="Where extraction runs: local (processes here) or dask (a Dask cluster).")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address (tcp://host:8786); without it, --engine dask starts a "
+        "local cluster.")] = None,
+    partition_size: Annotated[int, typer.Option(
+        "--partition-size", min=1, help="Documents per Dask task (--engine dask).")] = 32,
 ) -> None:
     """Extract entities and relations from articles and store them, one named graph per document.
 
     Unchanged documents are skipped; changed ones replace their facts. Exits 1 if any failed.
     """
-    from aikg.pipeline import build as run_build
+    if engine not in {"local", "dask"}:
+        raise UsageError(f"--engine {engine!r}: expected local or dask")
+    if scheduler is not None and engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    if engine == "dask":
+        from aikg.distributed import build_distributed
 
-    report = run_build(paths, store, n_process=processes, batch_size=batch_size, progress=not quiet)
+        report = build_distributed(paths, store, scheduler=scheduler, partition_size=partition_size,
+                                   batch_size=batch_size, progress=not quiet)
+    else:
+        from aikg.pipeline import build as run_build
+
+        report = run_build(paths, store, n_process=processes, batch_size=batch_size, progress=not quiet)
     for failure in report.failed:
         _echo_err(f"failed: {failure}")
     typer.echo(f"{report.summary()}; store: {store}")
@@ -61,50 +78,30 @@ def build(
         raise typer.Exit(1)
 
 
-def _read_query(query: str) -> str:
-    if query == "-":
-        return sys.stdin.read()
-    candidate = Path(query)
-    if candidate.suffix in {".rq", ".sparql"} or (len(query) < 255 and "\n" not in query and candidate.is_file()):
-        try:
-            return candidate.read_text(encoding="utf-8")
-        except OSError as err:
-            raise UsageError(f"cannot read query file {query}: {err.strerror}", code="E002") from err
-    return query
-
-
-@app.command()
-def query(
-    sparql: Annotated[str, typer.Argument(help="A SPARQL query, a .rq file, or - for stdin.")],
-    store: StoreOption = DEFAULT_STORE,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv, json or turtle.")] = "table",
-) -> None:
-    """Run a SPARQL query over all documents; aikg, rdfs, skos, schema, prov... are pre-bound."""
-    from aikg.graph.sparql import ResultFormat, format_result, run_query
-    from aikg.graph.store import open_store
-
-    try:
-        result_format = ResultFormat(fmt)
-    except ValueError:
-        raise UsageError(f"unknown format {fmt!r}; expected one of {[f.value for f in ResultFormat]}") from None
-    text = _read_query(sparql)
-    with open_store(store, read_only=True) as kstore:
-        typer.echo(format_result(run_query(kstore, text), result_format))
-
-
 @app.command()
 def view(
     store: StoreOption = DEFAULT_STORE,
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("out/graph.html"),
+    focus: Annotated[str | None, typer.Option("--focus", help="Label or alias of the entity to centre on.")] = None,
+    depth: Annotated[int, typer.Option("--depth", min=0, help="Links around --focus to include.")] = 2,
+    query: Annotated[str | None, typer.Option(
+        "--query", "-q", help="A .rq file (or - for stdin) with a CONSTRUCT or SELECT query to draw.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Heading of the page.")] = None,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1,
+                                           help="Draw at most this many entities (the most central).")] = 5000,
 ) -> None:
-    """Write an interactive network view that opens offline in any browser."""
-    from aikg.graph.store import open_store
-    from aikg.graph.views import write_view
+    """Write an interactive network view (one offline HTML file): the whole graph, the
+    neighbourhood of one entity (--focus, --depth), or the result of a query (--query)."""
+    from aikg.cli_query import read_query
+    from aikg.graph.views import ViewLimits, write_view
 
     if out.suffix.lower() not in {".html", ".htm"}:
         raise UsageError(f"--out {out}: the view is an HTML file; give a name ending in .html")
-    with open_store(store, read_only=True) as kstore:
-        typer.echo(str(write_view(kstore, out)))
+    if focus is not None and query is not None:
+        raise UsageError("--focus and --query make different views; give one of them", code="E004")
+    text = read_query(query) if query is not None else None
+    limits = ViewLimits(max_nodes=max_nodes, max_edges=3 * max_nodes)
+    typer.echo(str(write_view(store, out, focus=focus, depth=depth, query=text, title=title, limits=limits)))
 
 
 @app.command()
@@ -188,6 +185,32 @@ def import_(
     typer.echo(f"imported {total} quads into {store}")
 
 
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold annotations (JSONL, see tests/gold/README.md).")],
+    store: StoreOption = DEFAULT_STORE,
+    errors: Annotated[bool, typer.Option("--errors", help="Also list missed and spurious facts.")] = False,
+) -> None:
+    """Score the stored graph against gold annotations: precision, recall, F1 by type and predicate."""
+    from aikg.extract.evaluate import format_errors, format_report, load_gold, score
+    from aikg.graph.evaluation import predictions_from_store
+    from aikg.graph.store import open_store
+
+    if not gold.is_file():
+        raise UsageError(f"gold file {gold} not found", code="E005")
+    gold_documents = load_gold(gold)
+    with open_store(store, read_only=True) as kstore:
+        predicted = predictions_from_store(kstore)
+    missing = sorted(set(gold_documents) - set(predicted))
+    if missing:
+        raise UsageError(f"the store has no document {missing[0]!r} of {gold} ({len(missing)} missing); "
+                         "build the annotated documents first", code="E006")
+    scores = score(gold_documents, {d: p for d, p in predicted.items() if d in gold_documents})
+    typer.echo(format_report(scores, title=str(gold)))
+    if errors:
+        typer.echo(format_errors(scores))
+
+
 @app.command()
 def demo(
     corpus: Annotated[Path, typer.Argument(help="Folder of articles.")] = Path("corpus/sample"),
@@ -224,4 +247,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 # Commands of each area live in their own module and register themselves on ``app``.
-# (one import line per module, keep sorted)
+from aikg import cli_analysis, cli_query  # noqa: E402,F401
