@@ -179,7 +179,7 @@ def import_(
 
     for file in files:
         if not file.is_file():
-            raise UsageError(f"{file}: no such file", code="E004")
+            raise UsageError(f"{file}: no such file", code="E007")
     with open_store(store) as kstore:
         total = sum(import_file(kstore, file) for file in files)
     typer.echo(f"imported {total} quads into {store}")

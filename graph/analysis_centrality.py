@@ -87,7 +87,7 @@ def centrality(G: nx.Graph, measure: str = "pagerank") -> dict[str, float]:
     try:
         function = MEASURES[measure]
     except KeyError:
-        raise QueryError(f"unknown measure {measure!r}; expected one of {list(MEASURES)}", code="E315") from None
+        raise QueryError(f"unknown measure {measure!r}; expected one of {list(MEASURES)}", code="E406") from None
     return function(_as_simple(G))
 
 

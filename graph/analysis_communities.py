@@ -90,7 +90,7 @@ def find_communities(G: nx.Graph, *, method: str = "louvain", seed: int = 42, re
     [('c', 'a', 'b'), ('x', 'y')]
     """
     if method not in METHODS:
-        raise QueryError(f"unknown community method {method!r}; expected one of {list(METHODS)}", code="E316")
+        raise QueryError(f"unknown community method {method!r}; expected one of {list(METHODS)}", code="E407")
     H = _as_simple(G)
     if len(H) == 0:
         return []

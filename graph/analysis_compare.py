@@ -164,7 +164,7 @@ def _resolve_countries(store: KnowledgeStore, countries: Iterable[str]) -> list[
                 key = entry.id if entry is not None else None
         if key is None or key not in COUNTRIES:
             raise QueryError(f"unknown country {name!r}; expected a name or key such as 'France' or "
-                             f"'united-states' (known: {sorted(COUNTRIES)})", code="E318")
+                             f"'united-states' (known: {sorted(COUNTRIES)})", code="E409")
         label = kb[key].label if key in kb else key
         resolved.append((key, label))
     return resolved
@@ -252,7 +252,7 @@ def facts_by_month(store: KnowledgeStore, by: str | None = "predicate", *,
     (8, 9)
     """
     if by not in {"predicate", "country", None}:
-        raise QueryError(f"unknown split {by!r}; expected 'predicate', 'country' or None", code="E319")
+        raise QueryError(f"unknown split {by!r}; expected 'predicate', 'country' or None", code="E410")
     members: dict[str, dict[str, str]] = {}
     labels: dict[str, str] = {}
     if by == "country":

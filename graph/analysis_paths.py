@@ -221,7 +221,7 @@ def explain_path(store: KnowledgeStore, source: str, target: str, *, relations: 
     """
     if relations not in {"auto", "typed", "both"}:
         raise QueryError(f"unknown relations {relations!r} for a path; expected 'auto', 'typed' or 'both'",
-                         code="E312")
+                         code="E403")
     start, end = find_entity(store, source), find_entity(store, target)
     attempts = [Relations.TYPED, Relations.BOTH] if relations == "auto" else [Relations(relations)]
     for kind in attempts:
@@ -235,7 +235,7 @@ def explain_path(store: KnowledgeStore, source: str, target: str, *, relations: 
             hops = tuple(_hop(store, G, u, v) for u, v in itertools.pairwise(nodes))
             return ExplainedPath(start, end, str(G.nodes[start]["label"]), str(G.nodes[end]["label"]), hops)
     raise QueryError(f"no path between {source!r} and {target!r} through "
-                     f"{'stated facts or co-mentions' if relations != 'typed' else 'stated facts'}", code="E317")
+                     f"{'stated facts or co-mentions' if relations != 'typed' else 'stated facts'}", code="E408")
 
 
 def ego_network(G: nx.Graph, name: str, radius: int = 1) -> nx.Graph:

@@ -136,7 +136,7 @@ def select_frame(store: KnowledgeStore, sparql: str, bindings: Mapping[str, Iden
     """
     result = run_query(store, sparql, bindings)
     if result.type != "SELECT":
-        raise QueryError(f"select_frame needs a SELECT query, got {result.type}", code="E303")
+        raise QueryError(f"select_frame needs a SELECT query, got {result.type}", code="E401")
     names = [str(v) for v in result.vars or []]
     rows = [tuple(row) for row in result]  # type: ignore[arg-type]
     columns: dict[str, list[object]] = {}
@@ -256,7 +256,7 @@ def _match(name: str, candidates: Iterable[tuple[str, Mapping[str, Any]]], what:
     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else \
         " (list names with: aikg query \"SELECT DISTINCT ?l WHERE { ?e rdfs:label ?l }\")"
     raise QueryError(f"unknown entity {name!r}: no {what} has this name, alias, key or Wikidata ID{hint}",
-                     code="E310")
+                     code="E311")
 
 
 def find_entity(store: KnowledgeStore, name: str) -> str:
@@ -322,7 +322,7 @@ def _check_types(types: Iterable[str] | None) -> set[str] | None:
     valid = {t.value for t in EntityType}
     unknown = chosen - valid
     if unknown:
-        raise QueryError(f"unknown entity type(s) {sorted(unknown)}; expected some of {sorted(valid)}", code="E311")
+        raise QueryError(f"unknown entity type(s) {sorted(unknown)}; expected some of {sorted(valid)}", code="E402")
     return chosen
 
 
@@ -386,11 +386,11 @@ def project(
         kind = Relations(relations)
     except ValueError:
         raise QueryError(f"unknown relations {relations!r}; expected one of {[r.value for r in Relations]}",
-                         code="E312") from None
+                         code="E403") from None
     keep_predicates = set(predicates) if predicates is not None else None
     if keep_predicates is not None and not keep_predicates <= set(TYPED_PREDICATES):
         raise QueryError(f"unknown predicate(s) {sorted(keep_predicates - set(TYPED_PREDICATES))}; "
-                         f"expected some of {list(TYPED_PREDICATES)}", code="E313")
+                         f"expected some of {list(TYPED_PREDICATES)}", code="E404")
     keep_types = _check_types(types)
     drop_types = _check_types(exclude_types) or set()
     entities = _entities(store)
@@ -452,7 +452,7 @@ def project_pattern(store: KnowledgeStore, sparql: str,
     result = run_query(store, sparql, bindings)
     names = [str(v) for v in result.vars or []] if result.type == "SELECT" else []
     if not {"s", "o"} <= set(names):
-        raise QueryError(f"project_pattern needs a SELECT with ?s and ?o, got variables {names}", code="E314")
+        raise QueryError(f"project_pattern needs a SELECT with ?s and ?o, got variables {names}", code="E405")
     entities = _entities(store)
     G = nx.MultiDiGraph(relations="pattern")
     rows = sorted(({n: row[i] for i, n in enumerate(names)} for row in result),  # type: ignore[arg-type,index]

@@ -406,7 +406,7 @@ def find_entity(source: ViewSource, text: str) -> str:
     if not matches:
         close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-        raise QueryError(f"--focus {text!r}: no entity has this label or alias{hint}", code="E310")
+        raise QueryError(f"--focus {text!r}: no entity has this label or alias{hint}", code="E311")
     if len(matches) == 1:
         return next(iter(matches))
     counts = Counter(e for e, _ in select_rows(source, f"""
@@ -417,7 +417,7 @@ def find_entity(source: ViewSource, text: str) -> str:
 def ego_view(source: ViewSource, focus: str, depth: int = 2, *, title: str | None = None) -> ViewData:
     """The entities within ``depth`` links (facts or co-mentions) of the entity named ``focus``."""
     if depth < 0:
-        raise QueryError(f"--depth {depth}: the depth is a number of links, 0 or more", code="E311")
+        raise QueryError(f"--depth {depth}: the depth is a number of links, 0 or more", code="E411")
     center = find_entity(source, focus)
     facts, pairs = _adjacency(source)
     neighbours: dict[str, set[str]] = defaultdict(set)
@@ -455,7 +455,7 @@ def query_view(source: ViewSource, sparql: str, *, title: str = "aikg query") ->
     kind, names, rows = _run(source, sparql)
     if kind == "ASK":
         raise QueryError("an ASK query answers true or false and has nothing to draw; "
-                         "use CONSTRUCT or SELECT", code="E312")
+                         "use CONSTRUCT or SELECT", code="E412")
     triples: list[tuple[str, str, str]] = []
     notes: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     literals: dict[str, list[tuple[str, str]]] = defaultdict(list)

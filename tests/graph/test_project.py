@@ -79,9 +79,9 @@ def test_project_filters_types_predicates_and_confidence(two_docs: KnowledgeStor
 
 
 @pytest.mark.parametrize(("kwargs", "code"), [
-    ({"relations": "friends"}, "E312"),
+    ({"relations": "friends"}, "E403"),
     ({"predicates": ["likes"]}, "E313"),
-    ({"types": ["Company"]}, "E311"),
+    ({"types": ["Company"]}, "E402"),
 ])
 def test_project_bad_options_name_the_value(two_docs: KnowledgeStore, kwargs: dict[str, object], code: str) -> None:
     with pytest.raises(QueryError, match=code):
@@ -107,7 +107,7 @@ def test_select_frame_bindings_and_errors(two_docs: KnowledgeStore) -> None:
     assert set(df["e"]) == {"ent:mistral-ai"}
     with pytest.raises(QueryError, match="E301"):
         select_frame(two_docs, "SELECT ?x WHERE {")
-    with pytest.raises(QueryError, match="E303"):
+    with pytest.raises(QueryError, match="E401"):
         select_frame(two_docs, "ASK { ?s ?p ?o }")
 
 
@@ -124,11 +124,11 @@ def test_find_entity_by_label_alias_key_or_wikidata(two_docs: KnowledgeStore, na
 
 
 def test_find_entity_unknown_names_the_value_and_suggests(two_docs: KnowledgeStore) -> None:
-    with pytest.raises(QueryError, match=r"\[E310\] unknown entity 'Mistral IA'.*did you mean 'Mistral AI'"):
+    with pytest.raises(QueryError, match=r"\[E311\] unknown entity 'Mistral IA'.*did you mean 'Mistral AI'"):
         find_entity(two_docs, "Mistral IA")
     G = project(two_docs)
     assert find_node(G, "arthur mensch") == "person/arthur-mensch"
-    with pytest.raises(QueryError, match="E310"):
+    with pytest.raises(QueryError, match="E311"):
         find_node(G, "Nobody")
 
 

@@ -131,7 +131,7 @@ def test_view_data_ego_by_label_or_alias(news_store: KnowledgeStore, focus: str,
 
 
 def test_view_data_unknown_focus_names_the_value(news_store: KnowledgeStore) -> None:
-    with pytest.raises(QueryError, match=r"E310.*'Mistrall AI'.*did you mean 'mistral ai'"):
+    with pytest.raises(QueryError, match=r"E311.*'Mistrall AI'.*did you mean 'mistral ai'"):
         ego_view(news_store, "Mistrall AI")
 
 
@@ -145,7 +145,7 @@ def test_view_data_construct_and_select(news_store: KnowledgeStore) -> None:
     chains = {(e.source.rsplit("/", 1)[-1], e.predicate) for e in select.edges}
     assert ("arthur-mensch", "?p → ?o") in chains and ("mistral-ai", "?o → ?d") in chains
     assert all(e.note.startswith("SELECT result, row") for e in select.edges)
-    with pytest.raises(QueryError, match="E312"):
+    with pytest.raises(QueryError, match="E412"):
         query_view(news_store, "ASK { ?s ?p ?o }")
     with pytest.raises(QueryError, match="E301"):
         query_view(news_store, "SELECT nonsense")
@@ -247,7 +247,7 @@ def test_views_cli_focus_and_errors(news_store: KnowledgeStore, tmp_path: Path,
         main(["view", "--store", str(location), "--focus", "Nobody Atall", "--out", str(out)])
     assert exit_info.value.code == 1
     err = capsys.readouterr().err
-    assert "E310" in err and "'Nobody Atall'" in err
+    assert "E311" in err and "'Nobody Atall'" in err
     query = tmp_path / "q.rq"
     query.write_text("SELECT ?p ?o WHERE { ?p aikg:leads ?o }", encoding="utf-8")
     main(["view", "--store", str(location), "--query", str(query), "--out", str(tmp_path / "q.html")])
