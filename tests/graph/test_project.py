@@ -80,7 +80,7 @@ def test_project_filters_types_predicates_and_confidence(two_docs: KnowledgeStor
 
 @pytest.mark.parametrize(("kwargs", "code"), [
     ({"relations": "friends"}, "E403"),
-    ({"predicates": ["likes"]}, "E313"),
+    ({"predicates": ["likes"]}, "E404"),
     ({"types": ["Company"]}, "E402"),
 ])
 def test_project_bad_options_name_the_value(two_docs: KnowledgeStore, kwargs: dict[str, object], code: str) -> None:
@@ -136,7 +136,7 @@ def test_project_pattern_is_a_projection_of_a_query(two_docs: KnowledgeStore) ->
     G = project_pattern(two_docs, "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o . FILTER(?p = aikg:leads) }")
     assert list(G.edges(keys=True)) == [("person/arthur-mensch", "mistral-ai", "leads")]
     assert G.nodes["mistral-ai"]["type"] == "Organization"
-    with pytest.raises(QueryError, match="E314"):
+    with pytest.raises(QueryError, match="E405"):
         project_pattern(two_docs, "SELECT ?x WHERE { ?x ?p ?o }")
 
 
