@@ -2,7 +2,7 @@
 
 Order in a pipeline (see :func:`aikg.extract.pipeline.build_pipeline`)::
 
-    ... ner -> aikg_money -> aikg_kb_ruler (spaCy's entity_ruler, patterns from the KB)
+    ... ner -> aikg_money -> aikg_kb_ruler_exact, aikg_kb_ruler (spaCy's entity_ruler, phrases from the KB)
         -> aikg_entities (clean-up and typing) -> aikg_relations (relation candidates)
 
 Settings live in the factory config; data (knowledge base, lexicons, relation patterns)
@@ -19,16 +19,18 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher, Matcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .coref import Reference, ReferenceSettings, resolve_references
 from .errors import Errors, PipelineError
 from .kb import KnowledgeBase, load_knowledge_base
 from .lexicon import Lexicon, load_lexicon, load_relation_patterns
 from .money import find_money, parse_money
 from .normalize import fold
 from .records import EntityType
+from .treematch import TreeMatcher
 
 __all__ = [
     "ENTITY_TYPES",
@@ -37,6 +39,7 @@ __all__ = [
     "MoneyRecognizer",
     "RelationFinder",
     "kb_patterns",
+    "kb_phrase_patterns",
     "register_extensions",
 ]
 
@@ -94,7 +97,6 @@ _CONNECTORS = frozenset(
 )
 _SUBJECT_CHILD_DEPS = frozenset({"compound", "appos", "flat:name", "nmod", "amod"})
 _OBJECT_CHILD_DEPS = frozenset({"appos", "flat:name", "nummod"})
-_DEFINITE = frozenset({"the", "this", "le", "la", "l'", "l’", "cette", "ce"})
 _URL = re.compile(r"https?:|www\.|\.com\b|/|\.fr\b")
 
 
@@ -153,6 +155,30 @@ def kb_patterns(kb: KnowledgeBase, make_doc: Callable[[str], Doc]) -> list[dict[
             if folded != [w.lower() for w in words]:
                 add(entry.id, label, [{"LOWER": w} for w in folded])
     return patterns
+
+
+def kb_phrase_patterns(
+    kb: KnowledgeBase, make_doc: Callable[[str], Doc]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """:func:`kb_patterns` as phrase patterns: ``(case-sensitive, lowercase)`` for two ``entity_ruler``.
+
+    >>> from aikg.extract.kb import load_knowledge_base
+    >>> import spacy
+    >>> exact, lower = kb_phrase_patterns(load_knowledge_base(), spacy.blank("en").make_doc)
+    >>> {"label": "Organization", "pattern": "Meta", "id": "meta"} in exact
+    True
+    >>> {"label": "Organization", "pattern": "mistral ai", "id": "mistral-ai"} in lower
+    True
+    """
+    exact: list[dict[str, Any]] = []
+    lower: list[dict[str, Any]] = []
+    for pattern in kb_patterns(kb, make_doc):
+        tokens = pattern["pattern"]
+        if all("ORTH" in t for t in tokens):
+            exact.append({**pattern, "pattern": " ".join(t["ORTH"] for t in tokens)})
+        else:
+            lower.append({**pattern, "pattern": " ".join(t["LOWER"] for t in tokens)})
+    return exact, lower
 
 
 # --------------------------------------------------------------------------------------------
@@ -422,7 +448,7 @@ def _fill(value: Any, placeholders: dict[str, list[str]]) -> Any:
 
 
 class RelationFinder:
-    """Find relation candidates with spaCy's ``DependencyMatcher`` and ``Matcher``.
+    """Find relation candidates with dependency-tree patterns (:class:`.treematch.TreeMatcher`) and ``Matcher``.
 
     Patterns come from ``relation_patterns.json`` (placeholders filled from ``lexicon.json``);
     each match names its subject, object and trigger tokens. The predicate is fixed by the
@@ -451,10 +477,11 @@ class RelationFinder:
         self.pronoun_window = pronoun_window
         self.anaphora_window = 4 * pronoun_window
         self.lexicon: Lexicon | None = None
-        self.dep_matcher: DependencyMatcher | None = None
+        self.dep_matcher: TreeMatcher | None = None
         self.matcher: Matcher | None = None
         self.specs: dict[str, dict[str, Any]] = {}
         self.signatures: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self.references: ReferenceSettings | None = None
 
     def initialize(
         self,
@@ -471,7 +498,8 @@ class RelationFinder:
         data = load_relation_patterns(self.patterns_path)
         self.signatures = {pred: (frozenset(sig[0]), frozenset(sig[1])) for pred, sig in data["signatures"].items()}
         placeholders = self.lexicon.placeholders(self.lang)
-        self.dep_matcher = DependencyMatcher(self.vocab)
+        self.references = self.lexicon.reference_settings(self.lang)
+        self.dep_matcher = TreeMatcher()
         self.matcher = Matcher(self.vocab)
         self.specs = {}
         for number, spec in enumerate(data["patterns"]):
@@ -490,7 +518,7 @@ class RelationFinder:
     # -- matching --------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.dep_matcher is None or self.matcher is None or self.lexicon is None:
+        if self.dep_matcher is None or self.matcher is None or self.lexicon is None or self.references is None:
             raise PipelineError(Errors.E108.format(name=self.name))
         candidates: list[RelationTuple] = []
         if not doc.ents:
@@ -500,11 +528,11 @@ class RelationFinder:
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 ent_of[i] = ent
-        for match_id, token_ids in self.dep_matcher(doc):
-            key = self.vocab.strings[match_id]
+        refs = resolve_references(doc, ent_of, self.references)
+        for key, token_ids in self.dep_matcher(doc):
             spec = self.specs[key]
             named = dict(zip(spec["anchors"], token_ids, strict=False))
-            self._emit(doc, spec, named, ent_of, candidates)
+            self._emit(doc, spec, named, ent_of, refs, candidates)
         token_matches: list[Any] = list(self.matcher(doc, with_alignments=True))
         for match_id, start, _end, alignment in token_matches:
             key = self.vocab.strings[match_id]
@@ -518,69 +546,90 @@ class RelationFinder:
             for anchor, ids in named_lists.items():
                 # subject nearest to the trigger is the last token before it, object the first one
                 named[anchor] = ids[-1] if anchor in {"subj", "person"} else ids[0]
-            self._emit(doc, spec, named, ent_of, candidates)
+            self._emit(doc, spec, named, ent_of, refs, candidates)
         doc._.aikg_relations = candidates
         return doc
 
     def _entities_for(
-        self, doc: Doc, index: int, ent_of: dict[int, Span], *, subject: bool, conjuncts: bool = True
-    ) -> list[Span]:
-        """Entities an anchor token stands for (with coordinated entities)."""
+        self,
+        doc: Doc,
+        index: int,
+        ent_of: dict[int, Span],
+        refs: dict[int, Reference],
+        *,
+        subject: bool,
+        labels: frozenset[str],
+        conjuncts: bool = True,
+    ) -> tuple[list[Span], str]:
+        """Entities an anchor token stands for (with coordinated entities) and the rule used.
+
+        The rule is ``""`` for an entity token or its name-like children, ``"appos"`` or
+        ``"coref"`` when the token refers to an entity named elsewhere (see :mod:`.coref`).
+        """
         assert self.lexicon is not None
         token = doc[index]
         found: list[Span] = []
+        rule = ""
+        relative = False
         if index in ent_of:
             found.append(ent_of[index])
-        elif subject and token.lower_ in self.lexicon.subject_pronouns.get(self.lang, []):
-            for i in range(index - 1, max(-1, index - self.pronoun_window), -1):
-                ent = ent_of.get(i)
-                if ent is not None and ent.label_ == "Person":
-                    found.append(ent)
-                    break
-        elif subject and token.lower_ in self.lexicon.relative_pronouns and token.head.head.i in ent_of:
-            found.append(ent_of[token.head.head.i])
-        elif self._definite(token) and (label := self._anaphor_label(token)):
-            # "the company", "la start-up", "the summit": the last entity of that type before it
-            for i in range(index - 1, max(-1, index - self.anaphora_window), -1):
-                ent = ent_of.get(i)
-                if ent is not None and ent.label_ == label:
-                    found.append(ent)
-                    break
+        elif token.lower_ in self.lexicon.relative_pronouns and token.dep_.startswith("nsubj"):
+            relative = True
+            head = token.head.head
+            if head.i in ent_of:
+                found.append(ent_of[head.i])
+            elif head.i in refs:
+                found, rule = self._pick(refs[head.i], labels)
         else:
             deps = _SUBJECT_CHILD_DEPS if subject else _OBJECT_CHILD_DEPS
             for child in token.children:
-                if child.dep_ in deps and child.i in ent_of:
+                if child.dep_ in deps and child.i in ent_of and ent_of[child.i].label_ in labels:
                     found.append(ent_of[child.i])
                     break
-        if found and conjuncts:
-            root = found[0].root
-            for conj in root.conjuncts:
+            if not found and index in refs:
+                found, rule = self._pick(refs[index], labels)
+        if found and conjuncts and not relative:
+            root = found[0].root if not rule and index in ent_of else token
+            heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+            for conj in [c for h in heads for c in h.conjuncts]:
                 ent = ent_of.get(conj.i)
+                if ent is None:
+                    for child in conj.children:
+                        if child.dep_ in {"appos", "flat:name", "compound"} and child.i in ent_of:
+                            ent = ent_of[child.i]
+                            break
                 if ent is not None and ent.label_ == found[0].label_ and ent not in found:
                     found.append(ent)
-        return found
+        return found, rule
 
     @staticmethod
-    def _definite(token: Any) -> bool:
-        return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children) or (
-            token.i > 0 and token.doc[token.i - 1].lower_ in _DEFINITE
-        )
-
-    def _anaphor_label(self, token: Any) -> str:
-        assert self.lexicon is not None
-        if token.lower_ in self.lexicon.org_nouns.get(self.lang, []) or token.lower_ in {"start", "startup"}:
-            return "Organization"
-        if token.lower_ in self.lexicon.event_words:
-            return "Event"
-        return ""
+    def _pick(ref: Reference, labels: frozenset[str]) -> tuple[list[Span], str]:
+        for candidate in ref.candidates:
+            if candidate.label_ in labels:
+                return [candidate], ref.rule
+        return [], ""
 
     def _predicates(self, spec: dict[str, Any], doc: Doc, named: dict[str, int]) -> list[str]:
         assert self.lexicon is not None
         predicate = str(spec["predicate"])
         trigger = spec.get("trigger")
         if predicate == "$role" and trigger in named:
-            role = self._role_predicate(doc, named[trigger])
-            return [role] if role else []
+            index = named[trigger]
+            role = self._role_predicate(doc, index)
+            roles: list[str] = [role] if role else []
+            # coordinated roles: "co-founder and chief executive of", "vice president and analyst at"
+            coordinated = False
+            for i in range(index - 1, max(-1, index - 6), -1):
+                token = doc[i]
+                if token.lower_ in {"and", "et", "&"}:
+                    coordinated = True
+                    continue
+                if token.pos_ not in {"ADJ", "NOUN", "PROPN"} or token.ent_type_:
+                    break
+                role = self._role_predicate(doc, i) if coordinated else None
+                if role and role not in roles:
+                    roles.append(role)
+            return roles
         if predicate == "$verb" and trigger in named:
             token = doc[named[trigger]]
             if any(c.dep_ == "neg" or c.lower_ in {"not", "n't", "pas", "jamais"} for c in token.children):
@@ -603,46 +652,159 @@ class RelationFinder:
                 return roles[phrase]
         return None
 
+    def _role_owner(self, doc: Doc, role: int, ent_of: dict[int, Span]) -> Span | None:
+        """The person a role phrase is written next to ("X, CEO of Y" / "the CEO of Y Z"), if any.
+
+        A name right after "<role> of <org>" (no comma) owns the role; otherwise a name right
+        before the role (commas, determiners, adjectives and "one of the" in between) does.
+        """
+        sent = doc[role].sent
+        # after: role [of|de] [det] [noun]* Org Person
+        i = role + 1
+        while i < sent.end and i - role <= 8 and doc[i].ent_type_ != "Organization" and not doc[i].is_punct:
+            i += 1
+        if i < sent.end and doc[i].ent_type_ == "Organization":
+            end = ent_of[i].end
+            if end < sent.end and doc[end].ent_type_ == "Person":
+                return ent_of[end]
+        # before: Person , [det|adj|adv|"one of the"]* role
+        j = role - 1
+        while j >= sent.start and role - j <= 6 and j not in ent_of:
+            if doc[j].pos_ in {"VERB", "AUX"} or doc[j].lower_ in {"and", "et", "with", "avec"}:
+                # "X, cofondateur et PDG": a second role word is fine, a verb is not
+                if self._role_predicate(doc, j + 1 if j + 1 < role else j) is None:
+                    return None
+            j -= 1
+        if j >= sent.start and j in ent_of and ent_of[j].label_ == "Person":
+            return ent_of[j]
+        return None
+
+    def _nearest(
+        self, doc: Doc, before: int, label: str, ent_of: dict[int, Span], refs: dict[int, Reference]
+    ) -> list[Span]:
+        """The last entity of ``label`` (or a description of one) within the sentence and two before it."""
+        sent = doc[before].sent
+        limit = sent.start
+        for _ in range(2):
+            if limit == 0:
+                break
+            limit = doc[limit - 1].sent.start
+        for i in range(before, limit - 1, -1):
+            ent = ent_of.get(i)
+            if ent is not None and ent.label_ == label:
+                return [ent]
+            ref = refs.get(i)
+            if ref is not None:
+                picked, _ = self._pick(ref, frozenset({label}))
+                if picked:
+                    return picked
+        return []
+
+    def _governor(
+        self, doc: Doc, index: int, ent_of: dict[int, Span], refs: dict[int, Reference]
+    ) -> tuple[list[Span], str]:
+        """The organisation a phrase belongs to: the subject of the nearest clause above it.
+
+        Used for funding rounds ("Mistral AI closed a round led by X": the round is Mistral
+        AI's) and partnerships ("Apple announced a partnership with OpenAI"). Without such a
+        subject, the last organisation in subject position in this sentence or the two before.
+        """
+        org = frozenset({"Organization"})
+        token = doc[index]
+        for _ in range(7):
+            for child in token.children:
+                if child.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"} and child.i != index:
+                    found, rule = self._entities_for(
+                        doc, child.i, ent_of, refs, subject=True, labels=org, conjuncts=False
+                    )
+                    if found:
+                        return found, rule
+            if token.head.i == token.i:
+                break
+            token = token.head
+        sent = doc[index].sent
+        limit = sent.start
+        for _ in range(2):
+            if limit > 0:
+                limit = doc[limit - 1].sent.start
+        for i in range(index - 1, limit - 1, -1):
+            if not doc[i].dep_.startswith("nsubj"):
+                continue
+            ent = ent_of.get(i)
+            if ent is not None and ent.label_ == "Organization":
+                return [ent], ("" if sent.start <= i else "coref")
+            ref = refs.get(i)
+            if ref is not None:
+                picked, _ = self._pick(ref, org)
+                if picked:
+                    return picked, "coref"
+        return [], ""
+
     def _emit(
         self,
         doc: Doc,
         spec: dict[str, Any],
         named: dict[str, int],
         ent_of: dict[int, Span],
+        refs: dict[int, Reference],
         out: list[RelationTuple],
     ) -> None:
         assert self.lexicon is not None
         subject_anchor, object_anchor = spec.get("subject", "subj"), spec.get("object", "obj")
-        if subject_anchor not in named:
+        owner_anchor = {"$owner": "round", "$owner_verb": "verb"}.get(subject_anchor)
+        if (owner_anchor or subject_anchor) not in named:
             return
-        conjuncts = spec.get("predicate") == "$verb" or bool(spec.get("conjuncts"))
-        subjects = self._entities_for(doc, named[subject_anchor], ent_of, subject=True, conjuncts=conjuncts)
+        predicates = [p for p in self._predicates(spec, doc, named) if p in self.signatures]
+        if not predicates:
+            return
+        subject_labels = frozenset().union(*(self.signatures[p][0] for p in predicates))
+        object_labels = frozenset().union(*(self.signatures[p][1] for p in predicates))
+        conjuncts = bool(spec.get("conjuncts", spec.get("predicate") == "$verb"))
+        if owner_anchor:
+            subjects, subject_rule = self._governor(doc, named[owner_anchor], ent_of, refs)
+        else:
+            subjects, subject_rule = self._entities_for(
+                doc, named[subject_anchor], ent_of, refs, subject=True, labels=subject_labels, conjuncts=conjuncts
+            )
         objects: list[Span] = []
+        object_rule = ""
         object_kb = ""
         demonym_index = named.get("demonym")
         if object_anchor == "$nearest_event":
-            before = named.get("verb", named[subject_anchor])
-            for i in range(before, -1, -1):
-                ent = ent_of.get(i)
-                if ent is not None and ent.label_ == "Event":
-                    objects = [ent]
-                    break
+            before = named.get("verb", named.get(subject_anchor, 0))
+            objects = self._nearest(doc, before, "Event", ent_of, refs)
+            object_rule = "nearest-event"
+        elif object_anchor == "$raiser":
+            objects, object_rule = self._governor(doc, named.get("round", named[subject_anchor]), ent_of, refs)
         elif demonym_index is not None:
             token = doc[demonym_index]
             object_kb = self.lexicon.demonyms.get(token.lower_, "")
             if not object_kb:
                 return
         elif object_anchor in named:
-            objects = self._entities_for(doc, named[object_anchor], ent_of, subject=False, conjuncts=conjuncts)
+            objects, object_rule = self._entities_for(
+                doc, named[object_anchor], ent_of, refs, subject=False, labels=object_labels, conjuncts=conjuncts
+            )
         if not subjects or (not objects and not object_kb):
             return
-        predicates = self._predicates(spec, doc, named)
-        anchor_token = doc[named.get(spec.get("trigger") or "", named[subject_anchor])]
+        trigger = spec.get("trigger")
+        owner = None
+        if spec.get("predicate") == "$role" and trigger in named:
+            owner = self._role_owner(doc, named[trigger], ent_of)
+        extractor = str(spec["id"])
+        confidence = float(spec["confidence"])
+        rules = sorted({r for r in (subject_rule, object_rule) if r and r != "nearest-event"})
+        if rules:
+            extractor += "".join(f"+{r}" for r in rules)
+            confidence *= 0.85
+        anchor_token = doc[named.get(trigger or "", named.get(subject_anchor, named.get(owner_anchor or "", 0)))]
         sent = anchor_token.sent
         for subj in subjects:
+            if owner is not None and subj.label_ == "Person" and owner != subj:
+                continue
             for pred in predicates:
-                sig = self.signatures.get(pred)
-                if sig is None or subj.label_ not in sig[0]:
+                sig = self.signatures[pred]
+                if subj.label_ not in sig[0]:
                     continue
                 if object_kb:
                     if "Place" not in sig[1] or (demonym_index is not None and subj.start <= demonym_index < subj.end):
@@ -656,14 +818,13 @@ class RelationFinder:
                             -1,
                             sent.start,
                             sent.end,
-                            spec["id"],
-                            float(spec["confidence"]),
+                            extractor,
+                            confidence,
                             object_kb,
                             "",
                         ]
                     )
-                    break
-                emitted = False
+                    continue
                 for obj in objects:
                     if obj.label_ not in sig[1] or (obj.start == subj.start and obj.end == subj.end):
                         continue
@@ -676,12 +837,9 @@ class RelationFinder:
                             obj.end,
                             sent.start,
                             sent.end,
-                            spec["id"],
-                            float(spec["confidence"]),
+                            extractor,
+                            confidence,
                             "",
                             "",
                         ]
                     )
-                    emitted = True
-                if emitted:
-                    break  # first fitting predicate of the trigger wins

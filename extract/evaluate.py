@@ -25,8 +25,10 @@ object match the gold subject and object the same way. Each gold item is matched
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -48,8 +50,11 @@ __all__ = [
     "PredictedEntity",
     "Scores",
     "baseline_predictions",
+    "format_comparison",
+    "format_errors",
     "format_report",
     "load_gold",
+    "main",
     "predictions_from_extractions",
     "read_documents",
     "score",
@@ -395,3 +400,136 @@ def format_report(scores: Scores, title: str = "") -> str:
             counts = f"{prf.tp:>4} {prf.fp:>4} {prf.fn:>4}"
             lines.append(f"  {label:<14}{counts} {prf.precision:>6.3f} {prf.recall:>6.3f} {prf.f1:>6.3f}")
     return "\n".join(lines)
+
+
+def _row(label: str, prf: PRF | None) -> str:
+    if prf is None:
+        return f"{'-':>4} {'-':>4} {'-':>4} {'-':>6} {'-':>6} {'-':>6}"
+    return f"{prf.tp:>4} {prf.fp:>4} {prf.fn:>4} {prf.precision:>6.3f} {prf.recall:>6.3f} {prf.f1:>6.3f}"
+
+
+def format_comparison(scores: Scores, baseline: Scores | None = None, title: str = "") -> str:
+    """Scores per type and per predicate, with the baseline's side by side (``-`` where it has none).
+
+    >>> ours = Scores({"Person": PRF(3, 1, 0)}, {"leads": PRF(1, 0, 1)})
+    >>> print(format_comparison(ours, Scores({"Person": PRF(1, 2, 2)}, {}), "demo"))
+    demo
+    entities          tp   fp   fn   prec    rec     f1 |  baseline:  tp   fp   fn   prec    rec     f1
+      Person           3    1    0  0.750  1.000  0.857 |              1    2    2  0.333  0.333  0.333
+      micro            3    1    0  0.750  1.000  0.857 |              1    2    2  0.333  0.333  0.333
+    relations         tp   fp   fn   prec    rec     f1 |  baseline:  tp   fp   fn   prec    rec     f1
+      leads            1    0    1  1.000  0.500  0.667 |              -    -    -      -      -      -
+      micro            1    0    1  1.000  0.500  0.667 |              0    0    0  0.000  0.000  0.000
+    """
+    lines = [title] if title else []
+    header = f"{'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'rec':>6} {'f1':>6}"
+    for heading, table, micro, base_table, base_micro in (
+        (
+            "entities",
+            scores.entities,
+            scores.entity_micro,
+            baseline.entities if baseline else None,
+            baseline.entity_micro if baseline else None,
+        ),
+        (
+            "relations",
+            scores.relations,
+            scores.relation_micro,
+            baseline.relations if baseline else None,
+            baseline.relation_micro if baseline else None,
+        ),
+    ):
+        labels = sorted({*table, *(base_table or {})})
+        lines.append(f"{heading:<16}{header}" + (f" |  baseline:{header}" if baseline else ""))
+        for label in [*labels, "micro"]:
+            ours = micro if label == "micro" else table.get(label, PRF())
+            line = f"  {label:<14}{_row(label, ours)}"
+            if baseline is not None:
+                base = base_micro if label == "micro" else (base_table or {}).get(label)
+                line += f" |  {'':>9}{_row(label, base)}"
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def format_errors(scores: Scores) -> str:
+    """Missed and spurious entities and relations, grouped by document.
+
+    >>> print(format_errors(Scores({}, {}, {"d": ["missed relation A leads B"], "e": []})))
+    == d
+      missed relation A leads B
+    """
+    lines: list[str] = []
+    for doc_id, notes in scores.errors.items():
+        if notes:
+            lines.append(f"== {doc_id}")
+            lines.extend(f"  {note}" for note in sorted(notes, key=lambda n: (not n.startswith("missed"), n)))
+    return "\n".join(lines)
+
+
+def _document_paths(inputs: Sequence[str]) -> list[Path]:
+    paths: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            paths.extend(sorted(p for p in path.iterdir() if p.suffix in {".txt", ".md"} and p.is_file()))
+        else:
+            paths.append(path)
+    return paths
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Score the extractor (and raw spaCy) on gold annotations; see ``--help``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m aikg.extract.evaluate",
+        description="Score extraction against gold annotations, with the raw spaCy NER baseline side by side.",
+    )
+    parser.add_argument("--gold", required=True, help="gold JSONL file (tests/gold/seeds.jsonl)")
+    parser.add_argument("--docs", required=True, nargs="+", help="document files or folders (.txt/.md)")
+    parser.add_argument("--errors", action="store_true", help="list missed and spurious facts per document")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the raw spaCy baseline")
+    args = parser.parse_args(argv)
+
+    from .pipeline import MODEL_NAMES, Extractor  # heavy imports only when run
+
+    try:
+        gold = load_gold(args.gold)
+        paths = _document_paths(args.docs)
+        missing = [str(p) for p in paths if not p.is_file()]
+        if missing or not paths:
+            print(f"error: no such document(s): {missing or args.docs}", file=sys.stderr)
+            return 2
+        documents = [d for d in read_documents(paths) if d.doc_id in gold]
+        extractor = Extractor()
+        scores = score(gold, predictions_from_extractions(extractor.extract_many(documents), extractor.kb))
+        baseline = None
+        if not args.no_baseline:
+            import spacy
+
+            pipelines = {}
+            for lang in sorted({d.language or "en" for d in documents} | {"en"}):
+                names = MODEL_NAMES.get(lang, MODEL_NAMES["en"])
+                pipelines[lang] = _load_first(spacy, names)
+            baseline = score(gold, baseline_predictions(documents, pipelines))
+    except (OSError, DataFileError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    title = f"{args.gold}: {len(documents)} documents (aikg extraction" + (" | raw spaCy NER)" if baseline else ")")
+    print(format_comparison(scores, baseline, title))
+    if args.errors:
+        print()
+        print(format_errors(scores))
+    return 0
+
+
+def _load_first(spacy_module: Any, names: Sequence[str]) -> Any:
+    error: OSError | None = None
+    for name in names:
+        try:
+            return spacy_module.load(name)
+        except OSError as err:
+            error = err
+    raise OSError(f"cannot load any of {list(names)}: {error}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

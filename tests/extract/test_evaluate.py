@@ -14,8 +14,12 @@ from aikg.extract.evaluate import (
     GoldRelation,
     PredictedDocument,
     PredictedEntity,
+    Scores,
+    format_comparison,
+    format_errors,
     format_report,
     load_gold,
+    main,
     read_documents,
     score,
 )
@@ -90,3 +94,30 @@ def test_evaluate_read_documents_strips_front_matter(tmp_path: Path) -> None:
     path.write_text("---\ntitle: T\nlanguage: fr\n---\nBonjour Paris.\n")
     (doc,) = read_documents([path])
     assert (doc.doc_id, doc.text, doc.language) == ("a.md", "Bonjour Paris.\n", "fr")
+
+
+def test_evaluate_comparison_and_errors() -> None:
+    ours = Scores({"Person": PRF(1, 0, 0)}, {"leads": PRF(0, 1, 1)}, {"d": ["spurious relation A leads B"]})
+    table = format_comparison(ours, Scores({"Person": PRF(0, 1, 1)}, {}))
+    assert "baseline" in table and table.count("micro") == 2 and "leads" in table
+    assert format_errors(ours) == "== d\n  spurious relation A leads B"
+
+
+@pytest.mark.model
+def test_evaluate_main_prints_scores_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text("OpenAI CEO Sam Altman spoke in Paris.\n")
+    gold = tmp_path / "gold.jsonl"
+    relation = {"subject": "Sam Altman", "predicate": "founded", "object": "OpenAI"}
+    entities = [{"name": "Sam Altman", "type": "Person"}, {"name": "OpenAI", "type": "Organization"}]
+    gold.write_text(json.dumps({"document": "a.txt", "entities": entities, "relations": [relation]}) + "\n")
+    assert main(["--gold", str(gold), "--docs", str(tmp_path), "--errors"]) == 0
+    out = capsys.readouterr().out
+    assert "baseline" in out and "missed relation Sam Altman founded OpenAI" in out
+    assert "spurious relation Sam Altman leads OpenAI" in out
+
+
+def test_evaluate_main_missing_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("")
+    assert main(["--gold", str(gold), "--docs", str(tmp_path / "nope.txt"), "--no-baseline"]) == 2
+    assert "no such document" in capsys.readouterr().err

@@ -36,3 +36,4 @@ def test_gold_scores_sample(extractor: Extractor) -> None:
     scores = score(load_gold(GOLD / "sample.jsonl"), predictions_from_extractions(extractor.extract_many(documents)))
     report = format_report(scores, "sample")
     assert scores.entity_micro.f1 >= SEED_ENTITY_F1, report
+    assert scores.relation_micro.f1 >= SEED_RELATION_F1, report

@@ -1,0 +1,207 @@
+"""A small, explainable reference resolver for relation extraction (no model, one pass).
+
+Relation patterns anchor on tokens; when an anchor is not inside an entity it may still
+stand for one. :func:`resolve_references` lists, for such tokens, the entities they can
+stand for, best first. Three rules, each recorded in the extractor name of the facts that
+use them (``+appos``, ``+coref``):
+
+* **appos**: a common noun in apposition to an entity or with an entity in apposition
+  ("Mistral AI, *a Paris-based startup*"; "*the telecoms group* Iliad") is that entity;
+* **coref** (definite descriptions): "the company", "la start-up", "the summit", "le sommet",
+  "the model", "le fondateur" stand for the *salient* entity of that type: the last one in
+  subject position in the current sentence (unless it is the subject of the description's own
+  clause: "AWS has been *the company's* provider" is not AWS) or in an earlier sentence, else
+  the last one mentioned; a description whose noun is a word of an entity's name
+  ("l'agence" -> Agence France-Presse) prefers that entity;
+* **coref** (pronouns): "it", "its", "il", "elle", "son", "sa" stand for the last subject of
+  the current or previous sentences, per type ("he"/"she" only for persons); the caller picks
+  the type that the relation allows.
+
+Everything is computed in one pass over the tokens, with dictionary look-ups only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Reference", "ReferenceSettings", "resolve_references"]
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+_APPOS_DEPS = frozenset({"appos"})
+_CHILD_ENTITY_DEPS = frozenset({"appos", "flat:name", "compound", "nmod"})
+_DEFINITE = frozenset({"the", "this", "that", "le", "la", "l'", "l’", "cette", "ce", "cet", "au", "du"})
+_POSSESSIVE = frozenset({"its", "his", "her", "their", "son", "sa", "ses", "leur", "whose"})
+#: Sentences back that a pronoun or description may reach for an antecedent in subject position.
+_WINDOW = 8
+
+
+@dataclass(frozen=True)
+class ReferenceSettings:
+    """Word lists, by type: descriptions (``nouns``) and pronouns."""
+
+    nouns: Mapping[str, frozenset[str]]
+    pronouns: Mapping[str, frozenset[str]]
+
+    def noun_type(self, word: str) -> str:
+        for label, words in self.nouns.items():
+            if word in words:
+                return label
+        return ""
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Entities a token may stand for, best first, and the rule that found them."""
+
+    candidates: tuple[Span, ...]
+    rule: str
+    distance: tuple[int, ...] = field(default=())
+
+
+def _in_own_clause(token: Token, subject: Span) -> bool:
+    """Whether ``subject`` is the subject of the clause the description belongs to."""
+    head = token.head
+    for _ in range(3):
+        if head.pos_ in {"VERB", "AUX"}:
+            return any(c.dep_ in _SUBJECT_DEPS and subject.start <= c.i < subject.end for c in head.children)
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return False
+
+
+def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: ReferenceSettings) -> dict[int, Reference]:
+    """References of the non-entity tokens of ``doc`` that can stand for an entity.
+
+    ``ent_of`` maps token indexes to the entity span covering them.
+    """
+    refs: dict[int, Reference] = {}
+    subjects: list[tuple[int, Span]] = []  # (sentence number, entity) in order
+    mentions: list[tuple[int, Span]] = []
+    for number, sent in enumerate(doc.sents):
+        for token in sent:
+            ent = ent_of.get(token.i)
+            if ent is not None:
+                if token.i == ent.start:
+                    mentions.append((number, ent))
+                if token.i == ent.root.i and (
+                    ent.root.dep_ in _SUBJECT_DEPS
+                    or (ent.root.dep_ in {"appos", "flat:name"} and ent.root.head.dep_ in _SUBJECT_DEPS)
+                ):
+                    subjects.append((number, ent))
+                continue
+            lower = token.lower_
+            ref: Reference | None = None
+            pronoun_types = [label for label, words in settings.pronouns.items() if lower in words]
+            if pronoun_types and token.pos_ in {"PRON", "DET"}:
+                found = _coordinated(token, ent_of) or _salient(number, subjects, mentions, pronoun_types, None)
+                if found:
+                    ref = Reference(tuple(s for _, s in found), "coref", tuple(d for d, _ in found))
+            elif token.pos_ in {"NOUN", "PROPN"} and (label := settings.noun_type(lower)):
+                apposed = _apposed(token, ent_of)
+                if apposed is not None:
+                    ref = Reference((apposed,), "appos")
+                elif _is_definite(token):
+                    found = (
+                        _surface_appos(token, ent_of, label)
+                        or _named_after(token, mentions, number, label)
+                        or _salient(number, subjects, mentions, [label], token)
+                    )
+                    if found:
+                        ref = Reference(tuple(s for _, s in found), "coref", tuple(d for d, _ in found))
+            if ref is None:
+                continue
+            refs[token.i] = ref
+            if token.dep_ in _SUBJECT_DEPS and ref.candidates:
+                subjects.append((number, ref.candidates[0]))
+    return refs
+
+
+def _coordinated(token: Token, ent_of: Mapping[int, Span]) -> list[tuple[int, Span]]:
+    """ "OpenAI and its backer": a possessive in the second conjunct refers to the first."""
+    head = token.head
+    if token.dep_ == "poss" and head.dep_ == "conj" and head.head.i in ent_of:
+        return [(0, ent_of[head.head.i])]
+    return []
+
+
+def _is_definite(token: Token) -> bool:
+    if any(c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE | _POSSESSIVE for c in token.children):
+        return True
+    doc = token.doc
+    for i in range(token.i - 1, max(-1, token.i - 4), -1):
+        word = doc[i].lower_
+        if word in _DEFINITE:
+            return True
+        if not (doc[i].pos_ in {"ADJ", "NOUN", "PROPN", "PUNCT", "VERB", "NUM"} or word == "-"):
+            return False
+    return False
+
+
+def _apposed(token: Token, ent_of: Mapping[int, Span]) -> Span | None:
+    if token.dep_ in _APPOS_DEPS and token.head.i in ent_of:
+        return ent_of[token.head.i]
+    for child in token.children:
+        if child.dep_ in _CHILD_ENTITY_DEPS and child.i in ent_of and child.i > token.i:
+            return ent_of[child.i]
+    return None
+
+
+def _surface_appos(token: Token, ent_of: Mapping[int, Span], label: str) -> list[tuple[int, Span]]:
+    """ "Anthropic, la société qui ...": a description right after "<entity>," is that entity."""
+    doc = token.doc
+    i = token.i - 1
+    while i >= 0 and token.i - i <= 3 and doc[i].lower_ not in _DEFINITE:
+        i -= 1
+    if i >= 2 and doc[i - 1].text == "," and (i - 2) in ent_of and ent_of[i - 2].label_ == label:
+        return [(0, ent_of[i - 2])]
+    return []
+
+
+def _named_after(token: Token, mentions: Sequence[tuple[int, Span]], number: int, label: str) -> list[tuple[int, Span]]:
+    """The last entity whose name contains the description's noun ("l'agence" -> Agence France-Presse)."""
+    word = token.lower_
+    for sent_no, ent in reversed(mentions):
+        if number - sent_no > _WINDOW:
+            break
+        if label == "Organization" and ent.label_ == label and any(t.lower_ == word for t in ent) and len(ent) > 1:
+            return [(number - sent_no, ent)]
+    return []
+
+
+def _salient(
+    number: int,
+    subjects: Sequence[tuple[int, Span]],
+    mentions: Sequence[tuple[int, Span]],
+    labels: Sequence[str],
+    description: Token | None,
+) -> list[tuple[int, Span]]:
+    """The salient entity of each label: last subject (current sentence first), else last mention."""
+    found: list[tuple[int, Span, int]] = []
+    for label in labels:
+        best: tuple[int, Span] | None = None
+        for sent_no, ent in reversed(subjects):
+            if number - sent_no > _WINDOW:
+                break
+            if ent.label_ != label:
+                continue
+            if description is not None and (ent.start >= description.i or _in_own_clause(description, ent)):
+                continue
+            best = (number - sent_no, ent)
+            break
+        kind = 0
+        if best is None:
+            kind = 1
+            for sent_no, ent in reversed(mentions):
+                if number - sent_no > 1:
+                    break
+                if ent.label_ == label and (description is None or ent.start < description.i):
+                    best = (number - sent_no, ent)
+                    break
+        if best is not None:
+            found.append((best[0], best[1], kind))
+    found.sort(key=lambda item: (item[2], -item[1].start))
+    return [(distance, ent) for distance, ent, _ in found]

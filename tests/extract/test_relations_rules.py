@@ -1,0 +1,240 @@
+"""One test text per relation rule added for issue 3 (texts written for the tests, English and French)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from aikg.extract.pipeline import Extractor
+from aikg.extract.records import Document
+from aikg.extract.treematch import TreeMatcher
+
+Triple = tuple[str, str, str]
+
+
+def facts(extractor: Extractor, text: str, language: str = "en") -> dict[Triple, str]:
+    out = extractor.extract(Document("t", text, source="test", language=language))
+    return {(r.subject, r.predicate, r.object): r.extractor for r in out.relations}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # description and pronoun coreference ("the company", "it", "la société", "elle")
+        (
+            "en",
+            "Kyutai opened a lab in Lyon. The company was co-founded by Xavier Niel and Arthur Mensch.",
+            {("xavier-niel", "founded", "kyutai"), ("arthur-mensch", "founded", "kyutai")},
+        ),
+        ("en", "Cohere keeps hiring. This week it acquired Photoroom.", {("cohere", "acquired", "photoroom")}),
+        (
+            "fr",
+            "Poolside recrute à Paris. La société a levé 500 millions d'euros en mars.",
+            {("poolside", "raised", "money/500000000-eur")},
+        ),
+        # participles and relative clauses
+        (
+            "en",
+            "Launched in 2021 by Mira Murati and based in Berlin, Aleph Alpha is backed by SAP.",
+            {("mira-murati", "founded", "aleph-alpha"), ("aleph-alpha", "basedIn", "berlin")},
+        ),
+        (
+            "en",
+            "Inflection AI, the lab that Mira Murati co-founded, grew fast.",
+            {("mira-murati", "founded", "inflection-ai")},
+        ),
+        # roles: coordination, "whose", possessive pronouns, "à la tête de", "dont"
+        (
+            "fr",
+            "Clara Chappaz, cofondatrice et PDG de LightOn, a pris la parole.",
+            {("clara-chappaz", "founded", "lighton"), ("clara-chappaz", "leads", "lighton")},
+        ),
+        (
+            "en",
+            "Perplexity, whose chief executive Dario Amodei spoke first, grew fast.",
+            {("dario-amodei", "leads", "perplexity")},
+        ),
+        ("en", "Cohere is hiring. Mira Murati is its chief executive.", {("mira-murati", "leads", "cohere")}),
+        ("fr", "Dario Amodei, à la tête d’Anthropic, a répondu.", {("dario-amodei", "leads", "anthropic")}),
+        (
+            "fr",
+            "Scaleway, dont Clara Chappaz a pris la tête en mai, recrute.",
+            {("clara-chappaz", "leads", "scaleway")},
+        ),
+        ("en", "Nvidia's Jensen Huang waved.", {("jensen-huang", "worksFor", "nvidia")}),
+        ("en", "Both came from Baidu, says Andy Jassy.", set()),
+        # funding: rounds, investors, amounts invested in
+        (
+            "en",
+            "Poolside closed a $500 million funding round led by Sequoia Capital and SoftBank.",
+            {
+                ("poolside", "raised", "money/500000000-usd"),
+                ("sequoia", "investsIn", "poolside"),
+                ("softbank", "investsIn", "poolside"),
+            },
+        ),
+        (
+            "fr",
+            "Oracle a investi 2 milliards de dollars dans Cohere.",
+            {("cohere", "raised", "money/2000000000-usd")},
+        ),
+        (
+            "en",
+            "Cohere raised $50 million, with Oracle and Salesforce among the backers.",
+            {("oracle", "investsIn", "cohere"), ("salesforce", "investsIn", "cohere")},
+        ),
+        # events: at, hosting, on stage, lors de
+        (
+            "en",
+            "At NeurIPS, Yann LeCun presented a new model.",
+            {("yann-lecun", "attended", "neurips")},
+        ),
+        (
+            "en",
+            "Rishi Sunak hosted the AI Safety Summit at Bletchley Park.",
+            {("rishi-sunak", "attended", "ai-safety-summit"), ("ai-safety-summit", "heldIn", "bletchley-park")},
+        ),
+        (
+            "en",
+            "Web Summit opened in Lisbon. Tim Cook shared the stage with Jensen Huang.",
+            {("tim-cook", "attended", "web-summit"), ("jensen-huang", "attended", "web-summit")},
+        ),
+        ("fr", "Lors de VivaTech, Samsung a présenté un robot.", {("samsung", "attended", "vivatech")}),
+        # places
+        (
+            "en",
+            "Cohere bought a Berlin-based startup. The Toronto-based company grew.",
+            {("cohere", "basedIn", "place/toronto")},
+        ),
+        ("fr", "LightOn recrute. La start-up parisienne a doublé ses effectifs.", {("lighton", "basedIn", "paris")}),
+        # products: announcements, possessives, "whose"
+        ("en", "Cohere released Command R last week.", set()),
+        (
+            "en",
+            "Google unveiled Gemini on Tuesday.",
+            {("google", "develops", "gemini"), ("google", "announced", "gemini")},
+        ),
+        (
+            "en",
+            "Meta, whose Llama 3 model was released in April, gained.",
+            {("meta", "develops", "llama"), ("meta", "announced", "llama")},
+        ),
+        ("fr", "Anthropic a mis à jour son assistant Claude.", {("anthropic", "develops", "claude")}),
+        # partnerships and acquisitions
+        ("en", "IBM signed a partnership with Mistral AI.", {("ibm", "partnerOf", "mistral-ai")}),
+        ("fr", "Apple a annoncé un accord entre Samsung et Baidu.", {("samsung", "partnerOf", "baidu")}),
+        ("en", "Snowflake paid $1 billion for Reka in cash.", {("snowflake", "acquired", "reka")}),
+    ],
+)
+def test_relation_rules(extractor: Extractor, language: str, text: str, expected: set[Triple]) -> None:
+    found = facts(extractor, text, language)
+    assert expected <= set(found), f"missing {expected - set(found)}; found {found}"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("language", "text", "absent"),
+    [
+        # a role belongs to the name written next to it, not to an earlier name in a list
+        (
+            "en",
+            "Speakers: Tim Cook of Apple, Andy Jassy, chief executive of Amazon, and Satya Nadella.",
+            ("tim-cook", "leads", "amazon"),
+        ),
+        (
+            "fr",
+            "Dario Amodei, PDG d'Anthropic, Mira Murati, fondatrice de Cohere, étaient là.",
+            ("mira-murati", "leads", "anthropic"),
+        ),
+        (
+            "fr",
+            "Le ministre Cédric O, le PDG de Google Sundar Pichai et Tim Cook ont parlé.",
+            ("cedric-o", "leads", "google"),
+        ),
+        # a relative clause belongs to the nearest conjunct only
+        ("fr", "Google, Meta et Microsoft, qui soutient OpenAI, dominent.", ("google", "investsIn", "openai")),
+        # "chief AI scientist" is not "chief"
+        ("en", "Yann LeCun, the chief AI scientist at Meta, disagreed.", ("yann-lecun", "leads", "meta")),
+        # "a Berlin-based startup" bought by Cohere is not Cohere
+        (
+            "en",
+            "Cohere bought a Berlin-based startup. The Toronto-based company grew.",
+            ("cohere", "basedIn", "berlin"),
+        ),
+        # an organisation's description is not the subject of its own clause
+        (
+            "en",
+            "Cohere grew. Since May, Oracle has been the company's main cloud provider.",
+            ("oracle", "partnerOf", "oracle"),
+        ),
+    ],
+)
+def test_relation_rules_precision(extractor: Extractor, language: str, text: str, absent: Triple) -> None:
+    assert absent not in facts(extractor, text, language)
+
+
+@pytest.mark.model
+def test_relation_rules_record_coreference(extractor: Extractor) -> None:
+    found = facts(extractor, "Kyutai opened a lab in Lyon. The company was co-founded by Xavier Niel.")
+    extractor_name = found[("xavier-niel", "founded", "kyutai")]
+    assert extractor_name.endswith("+coref")
+    out = extractor.extract(
+        Document("t", "Kyutai opened a lab in Lyon. The company was co-founded by Xavier Niel.", source="test")
+    )
+    fact = next(r for r in out.relations if r.predicate == "founded")
+    assert fact.confidence < 0.8 and fact.evidence.sentence.startswith("The company")
+
+
+def _doc() -> Doc:
+    nlp = spacy.blank("en")
+    words = ["Acme", "quickly", "bought", "Zeta", "and", "Orbit"]
+    return Doc(nlp.vocab, words=words, heads=[2, 2, 2, 2, 3, 3], deps=["nsubj", "advmod", "ROOT", "dobj", "cc", "conj"])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ([{"RIGHT_ID": "v", "RIGHT_ATTRS": {"LOWER": "bought"}}], [[2]]),
+        (
+            [
+                {"RIGHT_ID": "v", "RIGHT_ATTRS": {}},
+                {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "o", "RIGHT_ATTRS": {"DEP": "dobj"}},
+            ],
+            [[2, 3]],
+        ),
+        (
+            [
+                {"RIGHT_ID": "v", "RIGHT_ATTRS": {"LOWER": {"IN": ["bought", "sold"]}}},
+                {"LEFT_ID": "v", "REL_OP": ">>", "RIGHT_ID": "x", "RIGHT_ATTRS": {"DEP": "conj"}},
+            ],
+            [[2, 5]],
+        ),
+        (
+            [
+                {"RIGHT_ID": "o", "RIGHT_ATTRS": {"DEP": "dobj"}},
+                {"LEFT_ID": "o", "REL_OP": "$--", "RIGHT_ID": "s", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+            ],
+            [[3, 0]],
+        ),
+        ([{"RIGHT_ID": "v", "RIGHT_ATTRS": {"LOWER": "sold"}}], []),
+    ],
+)
+def test_treematch_matches_like_dependency_matcher(pattern: list[dict[str, object]], expected: list[list[int]]) -> None:
+    matcher = TreeMatcher()
+    matcher.add("p", [pattern])
+    assert sorted(ids for _, ids in matcher(_doc())) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        [{"RIGHT_ID": "v", "RIGHT_ATTRS": {"SHAPE": "Xxx"}}],
+        [{"RIGHT_ID": "v", "RIGHT_ATTRS": {}}, {"LEFT_ID": "v", "REL_OP": ";", "RIGHT_ID": "w", "RIGHT_ATTRS": {}}],
+        [{"RIGHT_ID": "v", "RIGHT_ATTRS": {"LOWER": {"NOT_IN": ["a"]}}}],
+    ],
+)
+def test_treematch_rejects_unsupported_syntax(pattern: list[dict[str, object]]) -> None:
+    with pytest.raises(ValueError, match=r"unsupported|only"):
+        TreeMatcher().add("p", [pattern])
