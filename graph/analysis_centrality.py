@@ -82,7 +82,7 @@ def centrality(G: nx.Graph, measure: str = "pagerank") -> dict[str, float]:
     >>> centrality(G, "closeness")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    aikg.errors.QueryError: [E315] unknown measure 'closeness'; expected one of ['degree', 'strength', ...]
+    aikg.errors.QueryError: [E406] unknown measure 'closeness'; expected one of ['degree', 'strength', ...]
     """
     try:
         function = MEASURES[measure]

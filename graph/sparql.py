@@ -269,7 +269,6 @@ def _execute_oxigraph(store: LocalStore, sparql: str, bindings: Mapping[str, Ide
     try:
         result = store.oxigraph.query(
             sparql,
-            use_default_graph_as_union=not default_graphs,
             default_graph=_graph_names(default_graphs) or None,
             named_graphs=_graph_names(named_graphs) or None,
             prefixes={prefix: str(namespace) for prefix, namespace in PREFIXES.items()},

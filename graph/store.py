@@ -56,6 +56,12 @@ def _to_ox(term: Identifier) -> Any:
     raise TypeError(f"cannot store {term!r}: only IRIs and literals are written")
 
 
+def _retract(graph: ox.NamedNode) -> str:
+    """The SPARQL Update that removes from the default graph what only ``graph`` supports."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }}")
+
+
 def _plain(term: Any) -> Any:
     """RDF 1.1 makes ``"x"`` and ``"x"^^xsd:string`` the same literal, but rdflib compares them
     as different; Oxigraph returns the typed form. Normalise to the plain form rdflib builds."""
@@ -69,7 +75,13 @@ def _value(term: Any) -> str:
 
 
 class KnowledgeStore(ABC):
-    """An aikg graph store: one named graph per document, the union of them queried by default.
+    """An aikg graph store: one named graph per document, their merge queried by default.
+
+    Queries without ``GRAPH`` read the store's default graph, which holds the *distinct* union
+    of all document graphs, kept in step with them by every write (same transaction). We keep
+    this copy instead of querying Oxigraph's union view because that view does not remove
+    duplicates (oxigraph issue 1919): an entity described by fifty documents would multiply
+    every join by fifty and inflate every count. The copy costs disk, not correctness.
 
     Two implementations: :class:`LocalStore` (embedded on-disk Oxigraph, the default) and
     :class:`SparqlServerStore` (any SPARQL 1.1 server with query and update endpoints). Use
@@ -115,8 +127,8 @@ class KnowledgeStore(ABC):
     def replace_document(self, doc_id: str, quads: Iterable[Quad]) -> int:
         """Atomically replace the named graph of ``doc_id`` with ``quads``; returns their number.
 
-        One SPARQL Update (``DROP SILENT GRAPH`` then ``INSERT DATA``) is one transaction on
-        Oxigraph: either the whole new graph is there, or the old one still is. Terms are
+        One SPARQL Update request is one transaction on Oxigraph: either the whole new graph
+        (and its share of the default graph) is there, or the old one still is. Terms are
         serialised by pyoxigraph (N-Triples escaping), never pasted as raw text.
         """
         self._writable()
@@ -126,7 +138,9 @@ class KnowledgeStore(ABC):
             if str(g) != graph.value:
                 raise StoreError(f"quad for graph {g} given while writing document {doc_id!r}", code="E203")
             lines.append(f"{_to_ox(s)} {_to_ox(p)} {_to_ox(o)} .")
-        request = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(lines) + "\n}}"
+        body = "\n".join(lines)
+        request = (f"{_retract(graph)} ;\nDROP SILENT GRAPH {graph} ;\n"
+                   f"INSERT DATA {{\n{body}\nGRAPH {graph} {{\n{body}\n}} }}")
         try:
             self.update(request)
         except (OSError, SyntaxError, RuntimeError) as err:
@@ -138,7 +152,8 @@ class KnowledgeStore(ABC):
         self._writable()
         if self.content_hash(doc_id) is None:
             return False
-        self.update(f"DROP SILENT GRAPH {ox.NamedNode(str(document_iri(doc_id)))}")
+        graph = ox.NamedNode(str(document_iri(doc_id)))
+        self.update(f"{_retract(graph)} ;\nDROP SILENT GRAPH {graph}")
         return True
 
     def _writable(self) -> None:
@@ -147,7 +162,7 @@ class KnowledgeStore(ABC):
 
     # -- queries ---------------------------------------------------------------------------
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
-        """Run SPARQL over the union of all document graphs, with aikg's prefixes pre-bound.
+        """Run SPARQL over the merge of all document graphs, with aikg's prefixes pre-bound.
 
         ``bindings`` are substituted as RDF terms, never pasted into the text.
         """
@@ -186,7 +201,7 @@ class LocalStore(KnowledgeStore):
         self._lock = lock
         self.location = str(location)
         self.read_only = read_only
-        self.dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
+        self.dataset = Dataset(store=OxigraphStore(store=inner), default_union=False)
         for prefix, namespace in PREFIXES.items():
             self.dataset.bind(prefix, namespace, override=True)
 
@@ -225,8 +240,9 @@ class LocalStore(KnowledgeStore):
 class SparqlServerStore(KnowledgeStore):
     """Any SPARQL 1.1 server, through its query and update endpoints (rdflib's SPARQLUpdateStore).
 
-    The server must use the union of its named graphs as the default graph, as the embedded
-    store does (Oxigraph: ``oxigraph serve --union-default-graph``; Virtuoso does by default).
+    The server must keep a real default graph (not a union view): aikg writes the distinct
+    union of the document graphs there itself, as in the embedded store (Oxigraph's
+    ``oxigraph serve`` does, without ``--union-default-graph``).
     """
 
     def __init__(self, query_endpoint: str, update_endpoint: str, *, read_only: bool) -> None:
@@ -234,6 +250,8 @@ class SparqlServerStore(KnowledgeStore):
         self.update_endpoint = update_endpoint
         self.read_only = read_only
         backend = SPARQLUpdateStore(query_endpoint, update_endpoint, returnFormat="json", autocommit=True)
+        # For rdflib's SPARQLStore, "union" only means: send no default-graph-uri, so that the
+        # server's own default graph (where aikg keeps the merged facts) answers.
         self.dataset = Dataset(store=backend, default_union=True)
         for prefix, namespace in PREFIXES.items():
             self.dataset.bind(prefix, namespace, override=True)
@@ -257,7 +275,7 @@ class SparqlServerStore(KnowledgeStore):
             raise StoreError(f"SPARQL server {self.update_endpoint} unreachable: {err.reason}", code="E210") from err
 
     def __len__(self) -> int:
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
         return int(rows[0][0])
 
 

@@ -163,7 +163,7 @@ def _run(source: ViewSource, sparql: str) -> tuple[str, list[str], list[tuple[Te
     """Run ``sparql``; return the result type, the SELECT variables and the rows (triples for graphs)."""
     if isinstance(source, LocalStore):
         try:
-            result = source.oxigraph.query(sparql, prefixes=_PREFIXES, use_default_graph_as_union=True)
+            result = source.oxigraph.query(sparql, prefixes=_PREFIXES)
         except SyntaxError as err:
             raise _syntax_error(err) from err
         if isinstance(result, ox.QueryBoolean):
@@ -192,7 +192,7 @@ def select_rows(source: ViewSource, sparql: str) -> list[tuple[str | None, ...]]
     """Rows of a SELECT query over ``source`` as lexical values (IRIs and literals alike)."""
     if isinstance(source, LocalStore):
         try:
-            result = source.oxigraph.query(sparql, prefixes=_PREFIXES, use_default_graph_as_union=True)
+            result = source.oxigraph.query(sparql, prefixes=_PREFIXES)
         except SyntaxError as err:
             raise _syntax_error(err) from err
         if not isinstance(result, ox.QuerySolutions):

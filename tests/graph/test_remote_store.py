@@ -33,7 +33,7 @@ def server(tmp_path: Path) -> Iterator[str]:
         pytest.skip("the oxigraph server (PyPI package 'oxigraph') is not installed")
     port = _free_port()
     process = subprocess.Popen([OXIGRAPH, "serve", "--location", str(tmp_path / "ox"), "--bind",
-                                f"127.0.0.1:{port}", "--union-default-graph"],
+                                f"127.0.0.1:{port}"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:

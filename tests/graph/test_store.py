@@ -88,3 +88,19 @@ def test_store_amount_is_typed_decimal(store: KnowledgeStore) -> None:
     assert value.datatype.endswith("#decimal") and int(value.toPython()) == 105_000_000
     assert str(currency) == "EUR"
     assert AIKG.amountValue in {p for _, p, _ in store.dataset.triples((None, None, None))}
+
+
+def test_store_merged_default_graph_has_no_duplicates(store: KnowledgeStore) -> None:
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?p aikg:leads ent:mistral-ai }"
+    _write(store, "a.md")
+    _write(store, "b.md")  # states the same fact
+    assert int(store.select(count)[0][0]) == 1
+    labels = store.select("SELECT ?l WHERE { ent:mistral-ai rdfs:label ?l }")
+    assert [str(r[0]) for r in labels] == ["Mistral AI"]
+    store.remove_document("a.md")
+    assert int(store.select(count)[0][0]) == 1  # b.md still states it
+    _write(store, "b.md", ceo="Jane Doe")  # b.md changes its mind
+    leaders = store.select("SELECT ?p WHERE { ?p aikg:leads ent:mistral-ai }")
+    assert [str(r[0]).rsplit("/", 1)[-1] for r in leaders] == ["jane-doe"]
+    store.remove_document("b.md")
+    assert len(store) == 0  # nothing is left behind in the default graph

@@ -41,7 +41,9 @@ def test_cli_query_table_with_labels(capsys: pytest.CaptureFixture[str], mini_st
     code, out, _ = _run(capsys, "query", "--store", str(mini_store_path), "--labels",
                         "SELECT ?p ?o WHERE { ?p aikg:leads ?o } ORDER BY ?p")
     assert code == 0
-    assert out.splitlines()[2:4] == ["Arthur Mensch  Mistral AI", "Arthur Mensch  Mistral AI"]
+    rows = out.splitlines()[2:-1]
+    assert rows[0] == "Arthur Mensch  Mistral AI"
+    assert len(rows) == len(set(rows))  # a fact stated by two documents is one row of the merged graph
 
 
 def test_cli_query_named_with_params(capsys: pytest.CaptureFixture[str], mini_store_path: Path) -> None:
