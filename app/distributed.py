@@ -1,0 +1,272 @@
+"""``aikg build --engine dask``: extraction on a Dask cluster, results loaded into the store.
+
+The client reads the files, skips documents whose content hash is already stored (as the
+local build does) and cuts the rest into partitions of a few dozen documents. Each partition
+is one task: the worker extracts it with an :class:`~aikg.extract.pipeline.Extractor` that it
+loads once and keeps (a module-level cache, warmed up front by :class:`LoadPipelines`, a
+worker plugin) and turns the records into RDF with the same
+:func:`~aikg.graph.build.extraction_quads` as the local engine. A partition comes back as
+N-Quads, or, with ``output`` on a file system that the workers and the client share, is
+written there as ``part-NNNNN.nq`` and read back by path. The client loads each document's
+quads with :meth:`~aikg.graph.store.KnowledgeStore.replace_document`: one atomic write per
+document, as in the local build, so the store ends up with the same graphs.
+
+Only the client opens the store (Oxigraph allows one writer); workers need the aikg package
+and the spaCy models installed, nothing else. See ``docs/distributed.md``.
+"""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+from distributed.diagnostics.plugin import WorkerPlugin
+from rdflib import Literal, URIRef
+from tqdm import tqdm
+
+from aikg.errors import AikgError
+from aikg.extract.records import Document
+from aikg.graph.build import ExtractionRun, Quad, extraction_quads
+from aikg.graph.namespaces import document_iri
+from aikg.graph.store import KnowledgeStore, open_store
+from aikg.pipeline import BuildReport, read_documents
+
+if TYPE_CHECKING:
+    from aikg.extract.pipeline import Extractor
+
+__all__ = [
+    "LoadPipelines",
+    "PartitionResult",
+    "build_distributed",
+    "extract_partition",
+    "partitions",
+    "quads_from_nquads",
+]
+
+#: A callable that makes the extractor on a worker (default: ``Extractor()``); it must pickle by
+#: reference (a module-level function or class), since it is also the key of the worker's cache.
+ExtractorFactory = Callable[[], "Extractor"]
+
+_EXTRACTORS: dict[Any, Extractor] = {}
+
+
+def _default_extractor() -> Extractor:
+    from aikg.extract.pipeline import Extractor
+
+    return Extractor()
+
+
+def _worker_extractor(factory: ExtractorFactory | None) -> Extractor:
+    """The extractor of this worker process for ``factory``, made on first use and kept."""
+    key = factory or _default_extractor
+    extractor = _EXTRACTORS.get(key)
+    if extractor is None:
+        extractor = _EXTRACTORS[key] = (factory or _default_extractor)()
+    return extractor
+
+
+class LoadPipelines(WorkerPlugin):  # type: ignore[misc]
+    """Dask worker plugin: load the extractor and its spaCy pipelines when a worker starts.
+
+    Without it the first task on each worker pays for loading; with it the models are in
+    memory before work arrives, and a worker that cannot load them fails at once, visibly.
+    """
+
+    name = "aikg-load-pipelines"
+
+    def __init__(self, factory: ExtractorFactory | None = None, languages: Sequence[str] = ("en", "fr")) -> None:
+        self.factory = factory
+        self.languages = tuple(languages)
+
+    def setup(self, worker: Any) -> None:
+        extractor = _worker_extractor(self.factory)
+        pipeline = getattr(extractor, "pipeline", None)
+        if callable(pipeline):
+            for lang in self.languages:
+                pipeline(lang)
+
+    def teardown(self, worker: Any) -> None:
+        pass
+
+
+@dataclass
+class PartitionResult:
+    """What a worker returns for one partition: N-Quads (inline or a file path) and failures."""
+
+    index: int
+    doc_ids: list[str]
+    nquads: bytes | None = None
+    path: str | None = None
+    failed: list[str] = field(default_factory=list)
+
+    def data(self) -> bytes:
+        if self.nquads is not None:
+            return self.nquads
+        if self.path is None:
+            return b""
+        return Path(self.path).read_bytes()
+
+
+def _nquads_term(term: URIRef | Literal) -> str:
+    if isinstance(term, Literal):
+        if term.language:
+            return str(ox.Literal(str(term), language=term.language))
+        if term.datatype:
+            return str(ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype))))
+        return str(ox.Literal(str(term)))
+    return str(ox.NamedNode(str(term)))
+
+
+def _nquads(quads: Sequence[Quad]) -> str:
+    return "".join(f"{_nquads_term(s)} {_nquads_term(p)} {_nquads_term(o)} {_nquads_term(g)} .\n"
+                   for s, p, o, g in quads)
+
+
+def extract_partition(
+    index: int,
+    documents: Sequence[Document],
+    run: ExtractionRun,
+    *,
+    factory: ExtractorFactory | None = None,
+    batch_size: int = 16,
+    output: str | None = None,
+) -> PartitionResult:
+    """Worker side: extract ``documents`` and return (or write) their graphs as N-Quads.
+
+    A failing batch is retried document by document, so one bad document fails alone.
+    """
+    extractor = _worker_extractor(factory)
+    result = PartitionResult(index, [])
+    chunks: list[str] = []
+    try:
+        extractions = list(extractor.extract_many(documents, n_process=1, batch_size=batch_size))
+    except Exception:
+        extractions = []
+        for document in documents:
+            try:
+                extractions.append(extractor.extract(document))
+            except Exception as err:
+                result.failed.append(f"{document.source}: extraction failed: {type(err).__name__}: {err}")
+    for extraction in extractions:
+        chunks.append(_nquads(list(extraction_quads(extraction, run))))
+        result.doc_ids.append(extraction.document.doc_id)
+    data = "".join(chunks).encode("utf-8")
+    if output is None:
+        result.nquads = data
+    else:
+        path = Path(output) / f"{run.run_id}-part-{index:05d}.nq"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        result.path = str(path)
+    return result
+
+
+def _rdflib(term: Any) -> URIRef | Literal:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"unexpected term {term!r} in an extraction graph (no blank nodes are written)")
+
+
+def quads_from_nquads(data: bytes) -> dict[str, list[Quad]]:
+    """Parse N-Quads into rdflib quads grouped by graph IRI (one graph per document)."""
+    graphs: dict[str, list[Quad]] = {}
+    for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+        graph = quad.graph_name
+        if not isinstance(graph, ox.NamedNode):
+            raise ValueError(f"quad outside a document graph: {quad}")
+        s, p, o = _rdflib(quad.subject), _rdflib(quad.predicate), _rdflib(quad.object)
+        graphs.setdefault(graph.value, []).append((s, p, o, URIRef(graph.value)))  # type: ignore[arg-type]
+    return graphs
+
+
+def partitions(documents: Sequence[Document], size: int) -> Iterator[list[Document]]:
+    """Consecutive slices of ``size`` documents.
+
+    >>> [len(p) for p in partitions([Document(str(i), "t", "s") for i in range(5)], 2)]
+    [2, 2, 1]
+    """
+    for start in range(0, len(documents), max(1, size)):
+        yield list(documents[start:start + max(1, size)])
+
+
+def build_distributed(
+    paths: Sequence[Path],
+    store: KnowledgeStore | str | Path,
+    *,
+    scheduler: str | Any | None = None,
+    partition_size: int = 32,
+    batch_size: int = 16,
+    output: Path | None = None,
+    factory: ExtractorFactory | None = None,
+    warm: bool = True,
+    progress: bool = False,
+) -> BuildReport:
+    """Like :func:`aikg.pipeline.build`, with extraction on the Dask cluster at ``scheduler``.
+
+    ``scheduler`` is an address (``tcp://host:8786``) or a ``distributed.Client``; ``None``
+    starts a local cluster (one worker process per core) for the duration of the build.
+    """
+    import distributed
+
+    dask: Any = distributed  # partly typed: keep mypy's strict checks to our own code
+    report = BuildReport()
+    owns_store = not isinstance(store, KnowledgeStore)
+    kstore = open_store(store) if not isinstance(store, KnowledgeStore) else store
+    client: Any = None
+    owns_client = False
+    try:
+        pending: list[Document] = []
+        for document in read_documents(paths, report):
+            if kstore.content_hash(document.doc_id) == document.content_hash:
+                report.unchanged.append(document.doc_id)
+            else:
+                pending.append(document)
+        if not pending:
+            return report
+        if scheduler is None or isinstance(scheduler, str):
+            client = dask.Client(scheduler) if scheduler else dask.Client(processes=True)
+            owns_client = True
+        else:
+            client = scheduler
+        if warm:
+            client.register_plugin(LoadPipelines(factory), name=LoadPipelines.name)
+        run = ExtractionRun(uuid.uuid4().hex)
+        by_iri = {str(document_iri(d.doc_id)): d for d in pending}
+        futures = [
+            client.submit(extract_partition, index, part, run, factory=factory, batch_size=batch_size,
+                          output=str(output) if output else None, pure=False)
+            for index, part in enumerate(partitions(pending, partition_size))
+        ]
+        bar = tqdm(total=len(pending), unit="doc", disable=not progress, file=sys.stderr, desc="extracting (dask)")
+        try:
+            for future in dask.as_completed(futures):
+                result: PartitionResult = future.result()
+                report.failed.extend(result.failed)
+                for iri, quads in quads_from_nquads(result.data()).items():
+                    document = by_iri[iri]
+                    try:
+                        report.quads += kstore.replace_document(document.doc_id, quads)
+                        report.written.append(document.doc_id)
+                    except AikgError as err:
+                        report.failed.append(f"{document.source}: {err}")
+                bar.update(len(result.doc_ids) + len(result.failed))
+                future.release()
+        finally:
+            bar.close()
+        order = {d.doc_id: i for i, d in enumerate(pending)}
+        report.written.sort(key=order.__getitem__)
+        return report
+    finally:
+        if owns_client and client is not None:
+            client.close()
+        if owns_store:
+            kstore.close()

@@ -1,0 +1,158 @@
+"""Extraction throughput: ``aikg build`` against bare spaCy ``nlp.pipe`` on the same texts.
+
+Three variants run over the same documents, interleaved round by round (A B C, B C A, ...) so
+that load from other processes on a shared machine falls on all of them alike:
+
+- ``aikg build``: :func:`aikg.pipeline.build` on the folder of files (reading, language
+  identification, the spaCy pipelines with aikg's components, records, RDF, store writes);
+- ``aikg pipelines``: ``nlp.pipe`` over the texts with aikg's pipelines (spaCy model + aikg
+  components), nothing else;
+- ``bare spaCy``: ``nlp.pipe`` with the plain trained models (``spacy.load(name)``): the cost of
+  the model itself, the baseline of the target (``aikg build`` >= 0.8x its words per second).
+
+All use the same number of processes and batch size; pipelines are loaded before timing
+(once per process, as in a long build), so the numbers are throughput, not start-up.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import io
+import os
+import pstats
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from benchmarks.synthetic import generate_articles, write_corpus
+
+__all__ = ["prepare_corpus", "profile_build", "run_extraction_benchmark"]
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+SAMPLE = REPO / "corpus" / "sample"
+
+
+def prepare_corpus(folder: Path, n_synthetic: int, seed: int = 0) -> dict[str, int]:
+    """Synthetic articles plus the seed articles and the sample corpus, as they are, in ``folder``."""
+    write_corpus(folder / "synthetic", generate_articles(n_synthetic, seed))
+    counts = {"synthetic": n_synthetic, "seeds": 0, "sample": 0}
+    for name, source in (("seeds", SEEDS), ("sample", SAMPLE)):
+        if source.is_dir():
+            shutil.copytree(source, folder / name)
+            counts[name] = sum(1 for p in (folder / name).rglob("*") if p.is_file())
+    return counts
+
+
+def _texts_by_language(folder: Path) -> tuple[dict[str, list[str]], int]:
+    from aikg.extract.pipeline import Extractor
+    from aikg.pipeline import BuildReport, read_documents
+
+    extractor = Extractor()
+    by_lang: dict[str, list[str]] = {}
+    words = 0
+    for document in read_documents([folder], BuildReport()):
+        by_lang.setdefault(extractor.language_of(document), []).append(document.text)
+        words += len(document.text.split())
+    return by_lang, words
+
+
+def run_extraction_benchmark(
+    workdir: Path,
+    *,
+    n_documents: int = 120,
+    seed: int = 0,
+    rounds: int = 2,
+    n_process: int | None = None,
+    batch_size: int = 16,
+    log: Callable[[str], None] = print,
+) -> dict[str, Any]:
+    """Time the three variants (module doc) ``rounds`` times each, interleaved; words per second."""
+    import spacy
+
+    from aikg.extract.pipeline import MODEL_NAMES, load_pipeline
+    from aikg.pipeline import build
+
+    n_process = n_process or os.cpu_count() or 1
+    corpus = workdir / "corpus"
+    counts = prepare_corpus(corpus, n_documents, seed)
+    by_lang, words = _texts_by_language(corpus)
+    docs = sum(len(t) for t in by_lang.values())
+    log(f"extraction: {docs} documents ({counts}), {words:,} words, {n_process} processes, batch {batch_size}")
+
+    pipelines = {lang: load_pipeline(lang) for lang in by_lang}  # loaded once, before timing
+    bare: dict[str, Any] = {}
+    for lang in by_lang:
+        for name in MODEL_NAMES[lang]:
+            try:
+                bare[lang] = spacy.load(name)
+                break
+            except OSError:
+                continue
+
+    def run_pipe(models: dict[str, Any]) -> None:
+        for lang, texts in by_lang.items():
+            for _ in models[lang].pipe(texts, n_process=n_process, batch_size=batch_size):
+                pass
+
+    def run_build() -> None:
+        store = Path(tempfile.mkdtemp(dir=workdir, prefix="store-"))
+        report = build([corpus], store / "s", n_process=n_process, batch_size=batch_size, progress=False)
+        if report.failed:
+            raise RuntimeError(f"build failed on {len(report.failed)} documents: {report.failed[:3]}")
+        shutil.rmtree(store, ignore_errors=True)
+
+    variants: dict[str, Callable[[], None]] = {
+        "aikg build": run_build,
+        "aikg pipelines (nlp.pipe)": lambda: run_pipe(pipelines),
+        "bare spaCy (nlp.pipe)": lambda: run_pipe(bare),
+    }
+    times: dict[str, list[float]] = {name: [] for name in variants}
+    names = list(variants)
+    for rnd in range(rounds):
+        order = names[rnd % len(names):] + names[:rnd % len(names)]
+        for name in order:
+            start = time.perf_counter()
+            variants[name]()
+            times[name].append(time.perf_counter() - start)
+            log(f"extraction:   round {rnd + 1} {name}: {times[name][-1]:.1f} s "
+                f"({words / times[name][-1]:,.0f} words/s)")
+    medians = {name: statistics.median(t) for name, t in times.items()}
+    wps = {name: words / s for name, s in medians.items()}
+    baseline = wps["bare spaCy (nlp.pipe)"]
+    bare_times = times["bare spaCy (nlp.pipe)"]
+    # each round's variants ran back to back, so a per-round ratio cancels slow drifts in load
+    paired = {name: statistics.median(b / t for b, t in zip(bare_times, ts, strict=True))
+              for name, ts in times.items()}
+    return {
+        "documents": docs, "words": words, "corpus": counts, "n_process": n_process, "batch_size": batch_size,
+        "rounds": rounds, "seconds": times, "median_seconds": medians, "words_per_second": wps,
+        "ratio_to_bare_spacy": {name: v / baseline for name, v in wps.items()},
+        "paired_ratio_to_bare_spacy": paired,
+        "models": {lang: f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}=={nlp.meta.get('version')}"
+                   for lang, nlp in bare.items()},
+    }
+
+
+def profile_build(workdir: Path, *, n_documents: int = 60, seed: int = 0, top: int = 30) -> str:
+    """cProfile of a one-process ``aikg build`` (where the time goes outside spaCy), as text."""
+    from aikg.extract.pipeline import load_pipeline
+    from aikg.pipeline import build
+
+    corpus = workdir / "profile-corpus"
+    prepare_corpus(corpus, n_documents, seed)
+    load_pipeline("en")
+    load_pipeline("fr")
+    profiler = cProfile.Profile()
+    profiler.enable()
+    build([corpus], workdir / "profile-store", n_process=1, progress=False)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(top)
+    return out.getvalue()

@@ -1,0 +1,145 @@
+"""Markdown tables from the benchmark results (``benchmarks/results/latest.md``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["render_markdown"]
+
+
+def _ms(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,.0f}" if value >= 100 else f"{value:.1f}"
+
+
+def _x(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.1f}x" if value >= 10 else f"{value:.2f}x"
+
+
+def _extraction(ext: dict[str, Any]) -> list[str]:
+    if "skipped" in ext:
+        return ["## Extraction", "", f"Skipped: {ext['skipped']}", ""]
+    lines = [
+        "## Extraction throughput",
+        "",
+        f"{ext['documents']} documents ({ext['corpus']}), {ext['words']:,} words, {ext['n_process']} processes, "
+        f"batch size {ext['batch_size']}, median of {ext['rounds']} interleaved rounds; models: "
+        + ", ".join(ext["models"].values()) + ".",
+        "",
+        "| variant | seconds | words/s | ratio to bare spaCy | median of per-round ratios |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    paired = ext.get("paired_ratio_to_bare_spacy", {})
+    for name, seconds in ext["median_seconds"].items():
+        lines.append(f"| {name} | {seconds:.1f} | {ext['words_per_second'][name]:,.0f} | "
+                     f"{ext['ratio_to_bare_spacy'][name]:.2f} | "
+                     + (f"{paired[name]:.2f} |" if name in paired else "- |"))
+    lines += ["", "Target: `aikg build` >= 0.80x bare spaCy.", ""]
+    return lines
+
+
+def _store(store: dict[str, Any]) -> list[str]:
+    graph = store["graph"]
+    lines = [
+        "## Store",
+        "",
+        f"Synthetic graph: {graph['documents']:,} documents, {graph['quads']:,} quads (one named graph per "
+        "document). Each engine in its own process; queries interleaved across engines, median of the runs.",
+        "",
+        "| engine | load | seconds | quads/s | peak memory (MiB) | on disk (MiB) |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for engine, load in store["load"].items():
+        if "error" in load:
+            lines.append(f"| {engine} | {load.get('mode')} | error: {load['error']} | | | |")
+            continue
+        peak = store.get("memory", {}).get(engine) or load.get("rss_mib")
+        how = "replace_document per document" if load.get("mode") == "documents" else "bulk load (N-Quads)"
+        lines.append(f"| {engine} | {how} | {load['seconds']:.1f} | {load['quads'] / load['seconds']:,.0f} | "
+                     f"{peak:,.0f} | {load.get('disk_mib', 0):,.0f} |")
+    runners: list[str] = []
+    for entry in store["queries"]:
+        for runner in [*entry["median_ms"], *entry.get("timeout_s", {})]:
+            if runner not in runners:
+                runners.append(runner)
+    lines += [
+        "",
+        "Query medians in milliseconds (`>Ns`: stopped after N seconds; `-`: not run, e.g. the engine was lost "
+        "to an earlier timeout).",
+        "",
+        "| query | kind | " + " | ".join(runners) + " | vs rdflib | vs pyoxigraph |",
+        "|---|---|" + "---:|" * (len(runners) + 2),
+    ]
+    summary = {row["name"]: row for row in store["summary"]["queries"]}
+    for entry in store["queries"]:
+        cells = []
+        for runner in runners:
+            if runner in entry["median_ms"]:
+                cells.append(_ms(entry["median_ms"][runner]))
+            elif runner in entry.get("timeout_s", {}):
+                cells.append(f">{entry['timeout_s'][runner]:.0f}s")
+            else:
+                cells.append("-")
+        row = summary.get(entry["name"], {})
+        flag = "" if entry.get("rows_agree", True) else " (row counts differ)"
+        lines.append(f"| {entry['name']}{flag} | {entry['kind']} | " + " | ".join(cells)
+                     + f" | {_x(row.get('speedup_vs_rdflib'))} | {_x(row.get('ratio_to_pyoxigraph'))} |")
+    add = store.get("add_document") or {}
+    if isinstance(add, dict) and add and "error" not in add:
+        lines += ["", "Adding one document (`replace_document`, median over new documents):", "",
+                  "| store size (quads) | ms per document | quads per document |", "|---:|---:|---:|"]
+        for value in add.values():
+            lines.append(f"| {value['store_quads']:,} | {value['median_ms']:.1f} | {value['doc_quads']:.0f} |")
+    targets = store["summary"]["targets"]
+    lines += ["", "| target | measured |", "|---|---:|"]
+    for name, value in targets.items():
+        lines.append(f"| {name} | {'-' if value is None else f'{value:,.2f}'} |")
+    return [*lines, ""]
+
+
+def render_markdown(results: dict[str, Any]) -> str:
+    """The Markdown report: machine, command, then one section per benchmark that ran."""
+    machine = results.get("machine", {})
+    lines = [
+        "# Benchmark results",
+        "",
+        f"`{results.get('command', 'python -m benchmarks')}` on {results.get('date', '?')}: "
+        f"{machine.get('cpus')} CPUs, {machine.get('memory_gib', '?')} GiB, Python {machine.get('python')}, "
+        f"spaCy {machine.get('spacy')}, pyoxigraph {machine.get('pyoxigraph')}, rdflib {machine.get('rdflib')}; "
+        f"load average {_load(machine.get('load_average'))} at the start, "
+        f"{_load(machine.get('load_average_end'))} at the end; {results.get('seconds', 0):.0f} s in all.",
+        "",
+    ]
+    if "extraction" in results:
+        lines += _extraction(results["extraction"])
+    if "store" in results:
+        lines += _store(results["store"])
+    views = results.get("views")
+    if isinstance(views, dict) and isinstance(views.get("markdown"), str):
+        lines += [views["markdown"], ""]
+    elif isinstance(views, str):
+        lines += [views, ""]
+    elif isinstance(views, list) and views and all(isinstance(row, dict) for row in views):
+        lines += ["## Views (benchmarks/views.py)", "", *_table(views), ""]
+    return "\n".join(lines)
+
+
+def _table(rows: list[dict[str, Any]]) -> list[str]:
+    keys: list[str] = []
+    for row in rows:
+        keys += [k for k in row if k not in keys]
+
+    def cell(value: Any) -> str:
+        if isinstance(value, float):
+            return f"{value:,.3g}" if value < 100 else f"{value:,.0f}"
+        return str(value)
+
+    return ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys),
+            *("| " + " | ".join(cell(row.get(k, "")) for k in keys) + " |" for row in rows)]
+
+
+def _load(value: Any) -> str:
+    if not value:
+        return "?"
+    return "/".join(f"{v:.1f}" for v in value)
