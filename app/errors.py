@@ -3,6 +3,19 @@
 As in spaCy's ``errors.py``, every message has a code (``E201``) so that it can be grepped in
 logs and asserted in tests, and every message names the file or value at fault and what would
 be valid. The CLI prints ``str(error)`` on one line and exits non-zero.
+
+Codes are numbered by layer, one meaning per code (``tests/app/test_errors.py`` checks that
+each code is raised by one layer only):
+
+====== ==========================================================================
+E0xx   command-line usage (``aikg.cli*``): arguments, files named on the command line
+E1xx   documents (``aikg.documents``): unreadable, binary, empty, malformed, too large
+E2xx   the store (``aikg.graph.store``): missing, locked, unwritable, failed writes
+E3xx   SPARQL (``aikg.graph.sparql``, ``aikg.queries``, ``aikg.graph.server``); E311 "no
+       entity has this name" is shared by every layer that looks up entities by name
+E4xx   analysis and views (``aikg.graph.project``, ``analysis*``, ``view*``, ``aikg.api``)
+E5xx   extraction (``aikg.extract.errors``, with W5xx warnings)
+====== ==========================================================================
 """
 
 from __future__ import annotations

@@ -285,7 +285,7 @@ class EntityCleaner:
 
     def __call__(self, doc: Doc) -> Doc:
         if self.kb is None or self.lexicon is None:
-            raise PipelineError(Errors.E108.format(name=self.name))
+            raise PipelineError(Errors.E508.format(name=self.name))
         spans: list[Span] = []
         for ent in doc.ents:
             spans.extend(self._clean(doc, ent))
@@ -519,7 +519,7 @@ class RelationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         if self.dep_matcher is None or self.matcher is None or self.lexicon is None or self.references is None:
-            raise PipelineError(Errors.E108.format(name=self.name))
+            raise PipelineError(Errors.E508.format(name=self.name))
         candidates: list[RelationTuple] = []
         if not doc.ents:
             doc._.aikg_relations = candidates

@@ -1,13 +1,16 @@
 """Coded errors and warnings of the extraction layer (the spaCy ``errors.py`` idea).
 
-Every message has a code (``E1xx`` errors, ``W1xx`` warnings) so that it can be grepped,
-tested and mapped to a one-line CLI message by the app layer.
+Every message has a code (``E5xx`` errors, ``W5xx`` warnings; the other hundreds belong to the
+other layers, see ``aikg.errors``) so that it can be grepped, tested and shown as a one-line CLI
+message. :class:`ExtractionError` derives from the project's root :class:`~aikg.errors.AikgError`.
 
->>> str(KnowledgeBaseError(Errors.E102.format(path="kb.jsonl", line=3, detail="missing 'id'")))
-"[E102] Invalid knowledge-base entry in kb.jsonl line 3: missing 'id'."
+>>> str(KnowledgeBaseError(Errors.E502.format(path="kb.jsonl", line=3, detail="missing 'id'")))
+"[E502] Invalid knowledge-base entry in kb.jsonl line 3: missing 'id'."
 """
 
 from __future__ import annotations
+
+from aikg.errors import AikgError
 
 __all__ = [
     "DataFileError",
@@ -24,36 +27,38 @@ __all__ = [
 class Errors:
     """Message templates; fill them with ``str.format``."""
 
-    E101 = "[E101] Knowledge base {path} not found or unreadable: {detail}."
-    E102 = "[E102] Invalid knowledge-base entry in {path} line {line}: {detail}."
-    E103 = "[E103] Duplicate knowledge-base id {kb_id!r} in {path} line {line}."
-    E104 = "[E104] Data file {path} is invalid: {detail}."
-    E105 = (
-        "[E105] Cannot load spaCy pipeline {name!r} for language {lang!r}: {detail}. "
-        "Install it with `python -m spacy download {name}`."
+    E501 = "[E501] Knowledge base {path} not found or unreadable: {detail}."
+    E502 = "[E502] Invalid knowledge-base entry in {path} line {line}: {detail}."
+    E503 = "[E503] Duplicate knowledge-base id {kb_id!r} in {path} line {line}."
+    E504 = "[E504] Data file {path} is invalid: {detail}."
+    E505 = (
+        "[E505] Cannot load spaCy pipeline {name!r} for language {lang!r}: {detail}. "
+        "It is a pinned dependency: run `./run install` (pip install -r requirements.lock)."
     )
-    E106 = "[E106] Unsupported language code {lang!r}; expected one of {supported}."
-    E107 = "[E107] Gold file {path} line {line} is invalid: {detail}."
-    E108 = "[E108] Component {name!r} used before initialize(); call nlp.initialize() or component.initialize()."
+    E506 = "[E506] Unsupported language code {lang!r}; expected one of {supported}."
+    E507 = "[E507] Gold file {path} line {line} is invalid: {detail}."
+    E508 = "[E508] Component {name!r} used before initialize(); call nlp.initialize() or component.initialize()."
 
 
 class Warnings:
     """Warning templates; fill them with ``str.format``."""
 
-    W101 = (
-        "[W101] Document {doc_id!r} looks like {detected!r}, which is not supported; "
+    W501 = (
+        "[W501] Document {doc_id!r} looks like {detected!r}, which is not supported; "
         "using the {fallback!r} pipeline (supported: en, fr)."
     )
-    W102 = "[W102] Document {doc_id!r} declares language {declared!r}, which is not supported; detecting it."
+    W502 = "[W502] Document {doc_id!r} declares language {declared!r}, which is not supported; detecting it."
 
 
-class ExtractionError(Exception):
-    """Root of the extraction layer's errors; ``code`` is the ``E1xx`` code of the message."""
+class ExtractionError(AikgError):
+    """Root of the extraction layer's errors; ``code`` is the ``E5xx`` code of the message.
 
-    @property
-    def code(self) -> str:
-        message = str(self.args[0]) if self.args else ""
-        return message[1:5] if message.startswith("[E") else ""
+    The messages are already coded templates (:class:`Errors`), so the code is read from them.
+    """
+
+    def __init__(self, message: str) -> None:
+        Exception.__init__(self, message)
+        self.code = message[1:5] if message.startswith("[E") else "E500"
 
 
 class KnowledgeBaseError(ExtractionError):

@@ -174,7 +174,7 @@ def load_gold(path: Path | str) -> dict[str, GoldDocument]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as err:
-        raise DataFileError(Errors.E104.format(path=path, detail=err)) from err
+        raise DataFileError(Errors.E504.format(path=path, detail=err)) from err
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -193,7 +193,7 @@ def load_gold(path: Path | str) -> dict[str, GoldDocument]:
             relations = tuple(GoldRelation(r["subject"], r["predicate"], r["object"]) for r in raw.get("relations", []))
             gold[raw["document"]] = GoldDocument(raw["document"], entities, relations)
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
-            raise DataFileError(Errors.E107.format(path=path, line=number, detail=err)) from err
+            raise DataFileError(Errors.E507.format(path=path, line=number, detail=err)) from err
     return gold
 
 

@@ -148,9 +148,9 @@ def parse_knowledge_base(lines: list[str], path: str = "<memory>") -> KnowledgeB
         try:
             entry = _parse_entry(json.loads(line))
         except (ValueError, json.JSONDecodeError) as err:
-            raise KnowledgeBaseError(Errors.E102.format(path=path, line=number, detail=err)) from err
+            raise KnowledgeBaseError(Errors.E502.format(path=path, line=number, detail=err)) from err
         if entry.id in entries:
-            raise KnowledgeBaseError(Errors.E103.format(kb_id=entry.id, path=path, line=number))
+            raise KnowledgeBaseError(Errors.E503.format(kb_id=entry.id, path=path, line=number))
         entries[entry.id] = entry
     return KnowledgeBase(entries=entries, path=path)
 
@@ -160,7 +160,7 @@ def _load_cached(path: str) -> KnowledgeBase:
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except OSError as err:
-        raise KnowledgeBaseError(Errors.E101.format(path=path, detail=err.strerror or err)) from err
+        raise KnowledgeBaseError(Errors.E501.format(path=path, detail=err.strerror or err)) from err
     return parse_knowledge_base(lines, path)
 
 

@@ -86,7 +86,7 @@ def _read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as err:
-        raise DataFileError(Errors.E104.format(path=path, detail=err)) from err
+        raise DataFileError(Errors.E504.format(path=path, detail=err)) from err
 
 
 @lru_cache(maxsize=4)
@@ -123,7 +123,7 @@ def _load_lexicon(path: str) -> Lexicon:
             word_lists=raw.get("word_lists", {}),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as err:
-        raise DataFileError(Errors.E104.format(path=path, detail=err)) from err
+        raise DataFileError(Errors.E504.format(path=path, detail=err)) from err
 
 
 def load_lexicon(path: Path | str | None = None) -> Lexicon:
@@ -147,7 +147,7 @@ def _load_patterns(path: str) -> dict[str, Any]:
             if not isinstance(pattern["pattern"], list) or not pattern["pattern"]:
                 raise ValueError(f"pattern {pattern['id']!r}: empty pattern")
     except (KeyError, TypeError, ValueError) as err:
-        raise DataFileError(Errors.E104.format(path=path, detail=err)) from err
+        raise DataFileError(Errors.E504.format(path=path, detail=err)) from err
     return dict(raw)
 
 

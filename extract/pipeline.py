@@ -144,7 +144,7 @@ def build_pipeline(nlp: Language, kb_path: Path | str | None = None) -> Language
 def load_pipeline(lang: str, kb_path: str | None = None) -> Language:
     """The extraction pipeline for ``lang`` (``"en"`` or ``"fr"``), loaded once per process."""
     if lang not in MODEL_NAMES:
-        raise LanguageError(Errors.E106.format(lang=lang, supported=list(MODEL_NAMES)))
+        raise LanguageError(Errors.E506.format(lang=lang, supported=list(MODEL_NAMES)))
     errors: list[str] = []
     for name in MODEL_NAMES[lang]:
         try:
@@ -153,7 +153,7 @@ def load_pipeline(lang: str, kb_path: str | None = None) -> Language:
             errors.append(str(err).split("\n")[0])
             continue
         return build_pipeline(nlp, kb_path)
-    raise PipelineError(Errors.E105.format(name=MODEL_NAMES[lang][0], lang=lang, detail="; ".join(errors)))
+    raise PipelineError(Errors.E505.format(name=MODEL_NAMES[lang][0], lang=lang, detail="; ".join(errors)))
 
 
 class Extractor:
@@ -178,7 +178,7 @@ class Extractor:
             return declared
         if declared:
             warnings.warn(
-                Warnings.W102.format(doc_id=document.doc_id, declared=document.language),
+                Warnings.W502.format(doc_id=document.doc_id, declared=document.language),
                 UnsupportedLanguageWarning,
                 stacklevel=3,
             )
@@ -186,7 +186,7 @@ class Extractor:
         if detected in SUPPORTED:
             return detected
         fallback = choose_pipeline_language(detected)
-        message = Warnings.W101.format(doc_id=document.doc_id, detected=detected, fallback=fallback)
+        message = Warnings.W501.format(doc_id=document.doc_id, detected=detected, fallback=fallback)
         logger.warning(message)
         warnings.warn(message, UnsupportedLanguageWarning, stacklevel=3)
         return fallback

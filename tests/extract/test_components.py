@@ -78,5 +78,5 @@ def test_components_uninitialised_raise_coded_error() -> None:
     nlp.add_pipe("aikg_entities")
     doc = nlp.make_doc("Paris")
     doc.ents = [Span(doc, 0, 1, label="GPE")]
-    with pytest.raises(PipelineError, match="E108"):
+    with pytest.raises(PipelineError, match="E508"):
         nlp.get_pipe("aikg_entities")(doc)

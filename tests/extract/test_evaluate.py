@@ -85,7 +85,7 @@ def test_evaluate_load_gold_and_report(tmp_path: Path) -> None:
 def test_evaluate_bad_gold_line(tmp_path: Path) -> None:
     path = tmp_path / "gold.jsonl"
     path.write_text('{"document": "d", "entities": [{"type": "Person"}]}\n')
-    with pytest.raises(DataFileError, match=r"E107.*line 1"):
+    with pytest.raises(DataFileError, match=r"E507.*line 1"):
         load_gold(path)
 
 

@@ -46,20 +46,20 @@ def test_kb_lookup_folds_case_accents_spacing(kb: KnowledgeBase, name: str, kb_i
     ],
 )
 def test_kb_invalid_entries_raise_coded_errors(line: dict[str, object], message: str) -> None:
-    with pytest.raises(KnowledgeBaseError, match=r"\[E102\].*line 1") as info:
+    with pytest.raises(KnowledgeBaseError, match=r"\[E502\].*line 1") as info:
         parse_knowledge_base([json.dumps(line)], "test.jsonl")
     assert message in str(info.value)
-    assert info.value.code == "E102"
+    assert info.value.code == "E502"
 
 
 def test_kb_duplicate_id() -> None:
     line = json.dumps({"id": "x", "type": "Person", "label": "X"})
-    with pytest.raises(KnowledgeBaseError, match="E103"):
+    with pytest.raises(KnowledgeBaseError, match="E503"):
         parse_knowledge_base([line, line], "dup.jsonl")
 
 
 def test_kb_missing_file(tmp_path: object) -> None:
-    with pytest.raises(KnowledgeBaseError, match="E101"):
+    with pytest.raises(KnowledgeBaseError, match="E501"):
         load_knowledge_base("/nonexistent/kb.jsonl")
 
 

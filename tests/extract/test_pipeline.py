@@ -30,13 +30,13 @@ def test_pipeline_language(extractor: Extractor, text: str, declared: str | None
 
 def test_pipeline_unsupported_language_warns(extractor: Extractor) -> None:
     text = "La empresa española presentó un nuevo modelo de inteligencia artificial en Madrid."
-    with pytest.warns(UnsupportedLanguageWarning, match="W101"):
+    with pytest.warns(UnsupportedLanguageWarning, match="W501"):
         out = extractor.extract(doc(text))
     assert out.document.language == "fr"
 
 
 def test_pipeline_untrusted_metadata_language_warns(extractor: Extractor) -> None:
-    with pytest.warns(UnsupportedLanguageWarning, match="W102"):
+    with pytest.warns(UnsupportedLanguageWarning, match="W502"):
         out = extractor.extract(doc("Mistral AI is based in Paris.", language="xx"))
     assert out.document.language == "en"
 
