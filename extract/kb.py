@@ -33,7 +33,7 @@ __all__ = ["DEFAULT_KB_PATH", "KBEntry", "KnowledgeBase", "load_knowledge_base"]
 DEFAULT_KB_PATH = Path(str(resources.files("aikg.extract").joinpath("data/kb.jsonl")))
 _WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_FIELDS = {"id", "type", "label", "aliases", "wikidata", "exact_aliases", "descriptions"}
+_FIELDS = {"id", "type", "label", "aliases", "wikidata", "exact_aliases", "descriptions", "country", "public"}
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,15 @@ class KBEntry:
     wikidata: str | None = None
     exact_aliases: tuple[str, ...] = ()
     descriptions: tuple[str, ...] = ()
+    #: KB id of the entity's country: the country a place lies in, an organisation's headquarters
+    #: (Wikidata P159); a country's own id for a country. None when unknown or international.
+    country: str | None = None
+    #: A government, public body or office holder (used to tell public from private money).
+    public: bool = False
+
+    @property
+    def is_country(self) -> bool:
+        return self.country == self.id
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -136,12 +145,27 @@ def _parse_entry(raw: Any) -> KBEntry:
         wikidata=wikidata,
         exact_aliases=_strings(raw.get("exact_aliases", []), "exact_aliases"),
         descriptions=_strings(raw.get("descriptions", []), "descriptions"),
+        country=_optional_id(raw.get("country"), "country"),
+        public=_flag(raw.get("public", False), "public"),
     )
+
+
+def _optional_id(value: Any, name: str) -> str | None:
+    if value is not None and (not isinstance(value, str) or not _ID.match(value)):
+        raise ValueError(f"{name!r} must be the id of another entry or null, not {value!r}")
+    return value
+
+
+def _flag(value: Any, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"{name!r} must be true or false, not {value!r}")
+    return value
 
 
 def parse_knowledge_base(lines: list[str], path: str = "<memory>") -> KnowledgeBase:
     """Validate JSONL lines and build a :class:`KnowledgeBase`; raise :class:`KnowledgeBaseError`."""
     entries: dict[str, KBEntry] = {}
+    line_of: dict[str, int] = {}
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -152,6 +176,13 @@ def parse_knowledge_base(lines: list[str], path: str = "<memory>") -> KnowledgeB
         if entry.id in entries:
             raise KnowledgeBaseError(Errors.E503.format(kb_id=entry.id, path=path, line=number))
         entries[entry.id] = entry
+        line_of[entry.id] = number
+    for entry in entries.values():
+        if entry.country is not None:
+            target = entries.get(entry.country)
+            if target is None or target.type is not EntityType.PLACE or target.country != target.id:
+                raise KnowledgeBaseError(Errors.E502.format(
+                    path=path, line=line_of[entry.id], detail=f"country {entry.country!r} is not a country entry"))
     return KnowledgeBase(entries=entries, path=path)
 
 

@@ -33,44 +33,27 @@ from typing import Any
 import pandas as pd
 
 from aikg.errors import QueryError
+from aikg.extract.kb import load_knowledge_base
+from aikg.extract.records import EntityType
 from aikg.graph.project import _entities, entity_key, find_entity
 from aikg.graph.store import KnowledgeStore
 
 __all__ = ["COUNTRIES", "HEADQUARTERS", "PLACE_COUNTRY", "compare_countries", "entity_countries", "facts_by_month"]
 
-#: Knowledge-base keys of the places that are countries.
-COUNTRIES: frozenset[str] = frozenset({
-    "france", "united-states", "china", "germany", "united-kingdom", "india", "japan", "canada", "south-korea",
-    "italy", "spain", "taiwan", "israel", "saudi-arabia", "united-arab-emirates", "belgium",
-})
+_KB = load_knowledge_base()
+
+#: Knowledge-base keys of the places that are countries (``"country"`` is their own id in
+#: ``extract/data/kb.jsonl``).
+COUNTRIES: frozenset[str] = frozenset(e.id for e in _KB if e.type is EntityType.PLACE and e.is_country)
 
 #: The country of each place of the knowledge base that is not itself a country (keys). Regions
 #: that span countries (Europe) have none.
 PLACE_COUNTRY: Mapping[str, str] = {
-    "paris": "france", "lyon": "france", "elysee-palace": "france",
-    "san-francisco": "united-states", "new-york": "united-states", "california": "united-states",
-    "pennsylvania": "united-states", "silicon-valley": "united-states",
-    "beijing": "china", "hangzhou": "china",
-    "london": "united-kingdom", "bletchley-park": "united-kingdom",
-    "berlin": "germany", "seoul": "south-korea", "brussels": "belgium",
-}
+    e.id: e.country for e in _KB if e.type is EntityType.PLACE and e.country and not e.is_country}
 
 #: Country of the headquarters of the organisations of the knowledge base (keys; Wikidata P159).
 #: International bodies (the UN, the OECD, the European Commission) have none.
-HEADQUARTERS: Mapping[str, str] = {
-    **dict.fromkeys([
-        "openai", "anthropic", "google", "meta", "facebook", "microsoft", "amazon", "aws", "apple", "nvidia",
-        "xai", "forrester", "snowflake", "reka", "databricks", "superagi", "amd", "andreessen-horowitz",
-        "character-ai", "github", "hugging-face", "ibm", "inflection-ai", "intel", "lightspeed", "linkedin",
-        "oracle", "perplexity", "salesforce", "sequoia", "tesla", "white-house", "x-corp"], "united-states"),
-    **dict.fromkeys([
-        "mistral-ai", "station-f", "kyutai", "netvibes", "jolicloud", "bpifrance", "cnrs", "comptoir-ia",
-        "french-government", "h-company", "iliad", "inria", "lighton", "ovhcloud", "photoroom", "scaleway"],
-        "france"),
-    **dict.fromkeys(["deepseek", "alibaba", "baidu", "bytedance", "huawei", "tencent"], "china"),
-    "google-deepmind": "united-kingdom", "stability-ai": "united-kingdom", "aleph-alpha": "germany",
-    "cohere": "canada", "samsung": "south-korea", "softbank": "japan", "tsmc": "taiwan",
-}
+HEADQUARTERS: Mapping[str, str] = {e.id: e.country for e in _KB if e.type is EntityType.ORGANIZATION and e.country}
 
 _LOCATED = """
 SELECT DISTINCT ?e ?p ?place WHERE { ?e ?p ?place . FILTER(?p IN (aikg:basedIn, aikg:heldIn)) }"""

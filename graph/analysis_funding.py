@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from aikg.extract.kb import load_knowledge_base
 from aikg.graph.project import _entities, entity_key
 from aikg.graph.store import KnowledgeStore
 
@@ -38,12 +39,7 @@ __all__ = [
 
 #: Entity keys of governments, public bodies and office holders (knowledge-base ids). People
 #: who lead or work for one of these organisations in the graph count as public actors too.
-PUBLIC_ACTORS: frozenset[str] = frozenset({
-    "french-government", "white-house", "european-commission", "european-union", "bpifrance",
-    "united-nations", "oecd", "unesco", "cnrs", "inria",
-    "emmanuel-macron", "donald-trump", "jd-vance", "keir-starmer", "rishi-sunak", "narendra-modi",
-    "ursula-von-der-leyen", "clara-chappaz", "cedric-o", "ding-xuexiang", "anne-bouverot",
-})
+PUBLIC_ACTORS: frozenset[str] = frozenset(e.id for e in load_knowledge_base() if e.public)
 
 _AMOUNT_FACTS = """
 SELECT DISTINCT ?actor ?p ?amount ?value ?currency ?doc ?id ?date ?sentence WHERE {

@@ -78,3 +78,21 @@ def test_kb_patterns_case_policy(kb: KnowledgeBase, text: str, expected: list[tu
     ruler.add_patterns(kb_patterns(kb, nlp.make_doc))
     doc = nlp(text)
     assert [(e.text, e.ent_id_) for e in doc.ents] == expected
+
+
+def test_kb_country_and_public_fields() -> None:
+    from aikg.extract.kb import load_knowledge_base
+
+    kb = load_knowledge_base()
+    assert kb["france"].is_country and kb["paris"].country == "france"
+    assert kb["mistral-ai"].country == "france" and kb["openai"].country == "united-states"
+    assert kb["emmanuel-macron"].public and not kb["mistral-ai"].public
+
+
+def test_kb_country_must_name_a_country() -> None:
+    from aikg.extract.kb import parse_knowledge_base
+
+    lines = ['{"id": "paris", "type": "Place", "label": "Paris", "country": "openai"}',
+             '{"id": "openai", "type": "Organization", "label": "OpenAI"}']
+    with pytest.raises(KnowledgeBaseError, match=r"\[E502\].*line 1.*'openai' is not a country"):
+        parse_knowledge_base(lines)
