@@ -104,3 +104,28 @@ def test_cli_export_formats(built_sample: Path, fmt: str, tmp_path: Path) -> Non
     result = run("export", "--store", str(built_sample), "--format", fmt, "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 1000
+
+
+def test_cli_build_seeds_end_to_end(seeds_dir: Path, tmp_path: Path) -> None:
+    store = tmp_path / "seeds"
+    result = run("build", str(seeds_dir), "--store", str(store), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "5 written" in result.stdout
+    leads = run("query", "SELECT ?p ?o WHERE { ?p aikg:leads ?o }", "--store", str(store), "--format", "csv")
+    assert "https://w3id.org/aikg/entity/sam-altman,https://w3id.org/aikg/entity/openai" in leads.stdout
+    validate = run("validate", "--store", str(store))
+    assert validate.returncode == 0, validate.stdout[-2000:]
+
+
+def test_cli_build_reports_failures_and_exits_1(tmp_path: Path) -> None:
+    corpus = tmp_path / "mixed"
+    corpus.mkdir()
+    (corpus / "good.md").write_text("---\ntitle: Fine\n---\nArthur Mensch is the CEO of Mistral AI.", encoding="utf-8")
+    (corpus / "bad.txt").write_bytes(b"\x00\x01binary\x00")
+    (corpus / "broken.jsonl").write_text("{oops\n", encoding="utf-8")
+    result = run("build", str(corpus), "--store", str(tmp_path / "store"), "--quiet")
+    assert result.returncode == 1
+    assert "1 written, 0 unchanged (skipped), 2 failed" in result.stdout
+    errors = result.stderr.strip().splitlines()
+    assert any("bad.txt" in line and "binary" in line for line in errors)
+    assert any("broken.jsonl:1" in line for line in errors)

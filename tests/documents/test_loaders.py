@@ -96,3 +96,13 @@ def test_loaders_find_sources_errors(tmp_path: Path) -> None:
     errors = list(find_sources([tmp_path / "missing", tmp_path / "a.pdf"]))
     assert all(isinstance(e, DocumentError) for e in errors)
     assert "missing" in str(errors[0]) and "a.pdf" in str(errors[1]) and "unsupported" in str(errors[1])
+
+
+def test_loaders_file_vanishing_before_read_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "gone.md"
+    path.write_text("here now", encoding="utf-8")
+    [source] = find_sources([path])
+    path.unlink()
+    assert isinstance(source, Source)
+    [err] = load_source(source)
+    assert isinstance(err, DocumentError) and "gone.md" in str(err) and "vanished" in str(err)

@@ -77,3 +77,20 @@ def test_remote_store_answers_like_embedded(server: str, tmp_path: Path) -> None
         assert remote.content_hash("a.md") == local.content_hash("a.md")
         assert remote.remove_document("a.md") and local.remove_document("a.md")
         assert remote.select(QUERIES[1]) == local.select(QUERIES[1])
+
+
+def test_remote_store_cli_build_and_query(server: str, tmp_path: Path) -> None:
+    """The same ``aikg build`` and ``aikg query`` against the server and the embedded store."""
+    corpus = Path(__file__).parents[2] / "corpus" / "sample"
+    docs = sorted(corpus.glob("*.md"))[:2]
+    query = "SELECT ?p ?o WHERE { ?p aikg:leads ?o } ORDER BY ?p ?o"
+    answers = []
+    for store in (server, str(tmp_path / "local")):
+        built = subprocess.run([sys.executable, "-m", "aikg", "build", *map(str, docs), "--store", store, "--quiet"],
+                               capture_output=True, text=True, timeout=600)
+        assert built.returncode == 0, built.stderr
+        asked = subprocess.run([sys.executable, "-m", "aikg", "query", query, "--store", store, "-f", "csv"],
+                               capture_output=True, text=True, timeout=120)
+        assert asked.returncode == 0, asked.stderr
+        answers.append(asked.stdout)
+    assert answers[0] == answers[1] and "arthur-mensch" in answers[0]
