@@ -62,7 +62,7 @@ def _run(page: Any, query: str) -> None:
 
 def test_browser_typed_query_shows_rows(page: Any, server: Server) -> None:
     _run(page, "SELECT ?person ?org WHERE { ?person aikg:leads ?org } ORDER BY ?person")
-    assert page.text_content("#status").startswith("3 row(s)")
+    assert page.text_content("#status").startswith("2 row(s)")
     headers = page.eval_on_selector_all("#results thead th", "cells => cells.map(c => c.textContent)")
     assert headers == ["person", "org"]
     first = page.eval_on_selector_all("#results tbody tr:first-child td", "cells => cells.map(c => c.textContent)")
