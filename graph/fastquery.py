@@ -20,29 +20,17 @@ from collections.abc import Mapping
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
 from aikg.graph.namespaces import PREFIXES
-from aikg.graph.store import KnowledgeStore
+from aikg.graph.store import KnowledgeStore, to_oxigraph
 
 __all__ = ["select", "select_values"]
 
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
-def _ox(term: Identifier) -> Any:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"cannot bind {term!r}: give an IRI, a blank node or a literal")
+_ox = to_oxigraph
 
 
 def select(store: KnowledgeStore, sparql: str, bindings: Mapping[str, Identifier] | None = None

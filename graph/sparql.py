@@ -39,7 +39,7 @@ from rdflib.term import Identifier
 
 from aikg.errors import QueryError
 from aikg.graph.namespaces import ENTITY, PREFIXES
-from aikg.graph.store import KnowledgeStore, LocalStore
+from aikg.graph.store import KnowledgeStore, LocalStore, to_oxigraph
 
 __all__ = [
     "Answer",
@@ -180,17 +180,10 @@ def _from_ox(term: Any) -> Term:
 
 
 def _to_ox(term: Identifier) -> Any:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise QueryError(f"cannot bind {term!r}: only IRIs and literals can be parameters", code="E304")
+    try:
+        return to_oxigraph(term)
+    except TypeError:
+        raise QueryError(f"cannot bind {term!r}: only IRIs and literals can be parameters", code="E304") from None
 
 
 class _Limits:

@@ -21,7 +21,7 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import XSD, Dataset, Graph, Literal, URIRef
+from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
 from rdflib.term import Identifier
@@ -44,16 +44,19 @@ class StoredDocument:
     content_hash: str | None
 
 
-def _to_ox(term: Identifier) -> Any:
+def to_oxigraph(term: Identifier) -> Any:
+    """The pyoxigraph term for an rdflib IRI, blank node or literal (TypeError otherwise)."""
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
     if isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)
         if term.datatype:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
-    raise TypeError(f"cannot store {term!r}: only IRIs and literals are written")
+    raise TypeError(f"{term!r} is not an RDF term (IRI, blank node or literal)")
 
 
 def _retract(graph: ox.NamedNode) -> str:
@@ -137,7 +140,7 @@ class KnowledgeStore(ABC):
         for s, p, o, g in quads:
             if str(g) != graph.value:
                 raise StoreError(f"quad for graph {g} given while writing document {doc_id!r}", code="E203")
-            lines.append(f"{_to_ox(s)} {_to_ox(p)} {_to_ox(o)} .")
+            lines.append(f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} .")
         body = "\n".join(lines)
         request = (f"{_retract(graph)} ;\nDROP SILENT GRAPH {graph} ;\n"
                    f"INSERT DATA {{\n{body}\nGRAPH {graph} {{\n{body}\n}} }}")

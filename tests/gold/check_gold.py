@@ -24,26 +24,14 @@ from typing import Any
 
 import yaml
 
+from aikg.extract.records import PREDICATES, EntityType
+
 GOLD = Path(__file__).resolve().parent
 REPO = GOLD.parents[1]
 SAMPLE = REPO / "corpus" / "sample"
 SEEDS = REPO.parent / "shared" / "seeds"
 
-TYPES = {"Person", "Organization", "Place", "Event", "Product", "MonetaryAmount"}
-PREDICATES = {
-    "leads",
-    "founded",
-    "worksFor",
-    "investsIn",
-    "raised",
-    "basedIn",
-    "develops",
-    "partnerOf",
-    "acquired",
-    "attended",
-    "heldIn",
-    "announced",
-}
+TYPES = {t.value for t in EntityType}
 #: (allowed subject types, allowed object types); None = any type (as in graph/ontology.ttl).
 SIGNATURES: dict[str, tuple[set[str] | None, set[str] | None]] = {
     "leads": ({"Person"}, {"Organization"}),
