@@ -34,7 +34,7 @@ from aikg.extract.records import Document
 from aikg.graph.build import ExtractionRun, Quad, extraction_quads
 from aikg.graph.namespaces import document_iri
 from aikg.graph.store import KnowledgeStore, open_store
-from aikg.pipeline import BuildReport, read_documents
+from aikg.pipeline import BuildReport, changed_documents
 
 if TYPE_CHECKING:
     from aikg.extract.pipeline import Extractor
@@ -152,8 +152,10 @@ def extract_partition(
                 extractions.append(extractor.extract(document))
             except Exception as err:
                 result.failed.append(f"{document.source}: extraction failed: {type(err).__name__}: {err}")
+    read_hashes = {document.doc_id: document.content_hash for document in documents}
     for extraction in extractions:
-        chunks.append(_nquads(list(extraction_quads(extraction, run))))
+        quads = extraction_quads(extraction, run, content_hash=read_hashes.get(extraction.document.doc_id))
+        chunks.append(_nquads(list(quads)))
         result.doc_ids.append(extraction.document.doc_id)
     data = "".join(chunks).encode("utf-8")
     if output is None:
@@ -224,12 +226,7 @@ def build_distributed(
     client: Any = None
     owns_client = False
     try:
-        pending: list[Document] = []
-        for document in read_documents(paths, report):
-            if kstore.content_hash(document.doc_id) == document.content_hash:
-                report.unchanged.append(document.doc_id)
-            else:
-                pending.append(document)
+        pending = changed_documents(paths, kstore, report)
         if not pending:
             return report
         if scheduler is None or isinstance(scheduler, str):

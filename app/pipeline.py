@@ -19,7 +19,7 @@ from tqdm import tqdm
 
 from aikg.documents.loaders import find_sources, load_source
 from aikg.errors import AikgError, DocumentError
-from aikg.extract.records import Document
+from aikg.extract.records import Document, Extraction
 from aikg.graph.build import ExtractionRun, extraction_quads
 from aikg.graph.store import KnowledgeStore, open_store
 
@@ -65,6 +65,36 @@ def read_documents(paths: Iterable[Path], report: BuildReport) -> Iterator[Docum
                 yield item
 
 
+def changed_documents(paths: Iterable[Path], store: KnowledgeStore, report: BuildReport) -> list[Document]:
+    """The documents under ``paths`` whose content hash the store does not hold yet.
+
+    Unchanged ones are recorded in ``report.unchanged``, unreadable ones in ``report.failed``.
+    """
+    pending = []
+    for document in read_documents(paths, report):
+        if store.content_hash(document.doc_id) == document.content_hash:
+            report.unchanged.append(document.doc_id)
+        else:
+            pending.append(document)
+    return pending
+
+
+def extract_each(extractor: Extractor, documents: Sequence[Document], *, n_process: int = 1, batch_size: int = 16,
+                 report: BuildReport, chunk: int = 256) -> Iterator[Extraction]:
+    """Extract ``documents`` in chunks; a chunk that fails is retried one document at a time,
+    so that a document spaCy or a rule cannot handle fails alone (recorded in ``report``)."""
+    for start in range(0, len(documents), chunk):
+        part = documents[start:start + chunk]
+        try:
+            yield from list(extractor.extract_many(part, n_process=n_process, batch_size=batch_size))
+        except Exception:  # any failure of a third-party pipeline: isolate the document at fault
+            for document in part:
+                try:
+                    yield extractor.extract(document)
+                except Exception as err:
+                    report.failed.append(f"{document.source}: extraction failed: {type(err).__name__}: {err}")
+
+
 def build(
     paths: Sequence[Path],
     store: KnowledgeStore | str | Path,
@@ -83,12 +113,7 @@ def build(
     owns_store = not isinstance(store, KnowledgeStore)
     kstore = open_store(store) if not isinstance(store, KnowledgeStore) else store
     try:
-        pending = []
-        for document in read_documents(paths, report):
-            if kstore.content_hash(document.doc_id) == document.content_hash:
-                report.unchanged.append(document.doc_id)
-            else:
-                pending.append(document)
+        pending = changed_documents(paths, kstore, report)
         if not pending:
             return report
         if extractor is None:
@@ -99,7 +124,8 @@ def build(
         read_hashes = {document.doc_id: document.content_hash for document in pending}
         bar = tqdm(total=len(pending), unit="doc", disable=not progress, file=sys.stderr, desc="extracting")
         try:
-            for extraction in extractor.extract_many(pending, n_process=n_process, batch_size=batch_size):
+            for extraction in extract_each(extractor, pending, n_process=n_process, batch_size=batch_size,
+                                           report=report):
                 doc_id = extraction.document.doc_id
                 try:
                     quads = extraction_quads(extraction, run, content_hash=read_hashes[doc_id])

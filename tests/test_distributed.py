@@ -139,3 +139,15 @@ def test_distributed_real_extractor_matches_local(tmp_path: Path, client: Any, s
     remote = build_distributed([sample_dir], tmp_path / "dask", scheduler=client, partition_size=3)
     assert remote.ok and local.ok and sorted(remote.written) == sorted(local.written)
     assert _normalised(tmp_path / "dask") == _normalised(tmp_path / "local")
+    again = build_distributed([sample_dir], tmp_path / "dask", scheduler=client, partition_size=3)
+    assert again.written == [] and sorted(again.unchanged) == sorted(local.written)  # hashes of the files as read
+
+
+def test_local_engine_bad_document_fails_alone(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in [("a.txt", "Alpha works with Beta."), ("b.txt", "BOOM Gamma."), ("c.txt", "Delta and Epsilon.")]:
+        (corpus / name).write_text(text, encoding="utf-8")
+    report = build([corpus], tmp_path / "store", extractor=WordExtractor())  # type: ignore[arg-type]
+    assert sorted(report.written) == ["a.txt", "c.txt"]
+    assert len(report.failed) == 1 and "b.txt" in report.failed[0] and "cannot read this one" in report.failed[0]
