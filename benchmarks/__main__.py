@@ -77,13 +77,16 @@ def _log(message: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n")[0])
     parser.add_argument("--size", choices=list(SIZES), default="default", help="preset (default: %(default)s)")
-    parser.add_argument("--quads", type=int, help="store benchmark: quads in the synthetic graph")
+    parser.add_argument("--quads", type=int,
+                        help="store benchmark: quads in the document graphs (the stores also hold their merge)")
     parser.add_argument("--docs", type=int, help="extraction benchmark: synthetic documents (plus seeds and sample)")
     parser.add_argument("--only", default="extraction,store,views",
                         help="comma-separated parts to run: extraction, store, views (default: all)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--processes", type=int, default=None, help="extraction processes (default: all cores)")
     parser.add_argument("--profile", action="store_true", help="also profile a one-process build (cProfile)")
+    parser.add_argument("--union-view", action="store_true",
+                        help="store benchmark: also time Oxigraph's union-default-graph view (slow joins)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="results folder (default: benchmarks/results)")
     parser.add_argument("--workdir", type=Path, help="scratch folder (default: a temporary one, removed)")
     args = parser.parse_args(argv)
@@ -118,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks.store import run_store_benchmark
 
             results["store"] = run_store_benchmark(workdir / "store", target_quads=args.quads, seed=args.seed,
-                                                   reps=preset["reps"], log=_log)
+                                                   reps=preset["reps"], union_view=args.union_view, log=_log)
         if "views" in parts:
             views = _run_views(workdir, args)
             if views is not None:

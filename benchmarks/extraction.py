@@ -4,7 +4,8 @@ Three variants run over the same documents, interleaved round by round (A B C, B
 that load from other processes on a shared machine falls on all of them alike:
 
 - ``aikg build``: :func:`aikg.pipeline.build` on the folder of files (reading, language
-  identification, the spaCy pipelines with aikg's components, records, RDF, store writes);
+  identification, worker processes running the spaCy pipelines with aikg's components and
+  returning records, then RDF and store writes in the parent);
 - ``aikg pipelines``: ``nlp.pipe`` over the texts with aikg's pipelines (spaCy model + aikg
   components), nothing else;
 - ``bare spaCy``: ``nlp.pipe`` with the plain trained models (``spacy.load(name)``): the cost of
@@ -74,7 +75,7 @@ def run_extraction_benchmark(
     """Time the three variants (module doc) ``rounds`` times each, interleaved; words per second."""
     import spacy
 
-    from aikg.extract.pipeline import MODEL_NAMES, load_pipeline
+    from aikg.extract.pipeline import MODEL_NAMES, Extractor
     from aikg.pipeline import build
 
     n_process = n_process or os.cpu_count() or 1
@@ -84,7 +85,8 @@ def run_extraction_benchmark(
     docs = sum(len(t) for t in by_lang.values())
     log(f"extraction: {docs} documents ({counts}), {words:,} words, {n_process} processes, batch {batch_size}")
 
-    pipelines = {lang: load_pipeline(lang) for lang in by_lang}  # loaded once, before timing
+    extractor = Extractor()  # the build's own pipelines, loaded once before timing
+    pipelines = {lang: extractor.pipeline(lang) for lang in by_lang}
     bare: dict[str, Any] = {}
     for lang in by_lang:
         for name in MODEL_NAMES[lang]:
@@ -101,7 +103,8 @@ def run_extraction_benchmark(
 
     def run_build() -> None:
         store = Path(tempfile.mkdtemp(dir=workdir, prefix="store-"))
-        report = build([corpus], store / "s", n_process=n_process, batch_size=batch_size, progress=False)
+        report = build([corpus], store / "s", extractor=extractor, n_process=n_process, batch_size=batch_size,
+                       progress=False)
         if report.failed:
             raise RuntimeError(f"build failed on {len(report.failed)} documents: {report.failed[:3]}")
         shutil.rmtree(store, ignore_errors=True)

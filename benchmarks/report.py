@@ -44,34 +44,43 @@ def _store(store: dict[str, Any]) -> list[str]:
     lines = [
         "## Store",
         "",
-        f"Synthetic graph: {graph['documents']:,} documents, {graph['quads']:,} quads (one named graph per "
-        "document). Each engine in its own process; queries interleaved across engines, median of the runs.",
+        f"Synthetic graph: {graph['documents']:,} documents, {graph['quads']:,} quads in the document graphs "
+        f"(one named graph per document), plus their distinct merge ({graph.get('default_graph_triples', 0):,} "
+        f"triples) as the default graph: {graph.get('store_quads', graph['quads']):,} quads in each store. "
+        "Every engine holds the same quads and queries the default graph"
+        + ("" if store.get("same_data", True) else " (**but the loaded quad counts differ**)") + ". "
+        "Each engine in its own process; queries interleaved across engines, median of the runs.",
         "",
-        "| engine | load | seconds | quads/s | peak memory (MiB) | on disk (MiB) |",
-        "|---|---|---:|---:|---:|---:|",
+        "| engine | load | seconds | quads/s | peak memory loading (MiB) | peak memory querying (MiB) "
+        "| on disk (MiB) |",
+        "|---|---|---:|---:|---:|---:|---:|",
     ]
+    how = {"documents": "`replace_document` per document", "bulk": "bulk load of the N-Quads"}
     for engine, load in store["load"].items():
         if "error" in load:
             lines.append(f"| {engine} | {load.get('mode')} | error: {load['error']} | | | |")
             continue
-        peak = store.get("memory", {}).get(engine) or load.get("rss_mib")
-        how = "replace_document per document" if load.get("mode") == "documents" else "bulk load (N-Quads)"
-        lines.append(f"| {engine} | {how} | {load['seconds']:.1f} | {load['quads'] / load['seconds']:,.0f} | "
-                     f"{peak:,.0f} | {load.get('disk_mib', 0):,.0f} |")
+        querying = store.get("memory", {}).get(engine)
+        label = "`Dataset.parse` of the N-Quads" if engine == "rdflib" else how.get(load.get("mode", ""), "")
+        disk = "in memory" if engine == "rdflib" else f"{load.get('disk_mib', 0):,.0f}"
+        lines.append(f"| {engine} | {label} | {load['seconds']:.1f} | {load['quads'] / load['seconds']:,.0f} | "
+                     f"{load['rss_mib']:,.0f} | {'-' if querying is None else f'{querying:,.0f}'} | {disk} |")
     runners: list[str] = []
     for entry in store["queries"]:
-        for runner in [*entry["median_ms"], *entry.get("timeout_s", {})]:
+        for runner in [*entry["median_ms"], *entry.get("timeout_s", {}), *entry.get("errors", {})]:
             if runner not in runners:
                 runners.append(runner)
     lines += [
         "",
-        "Query medians in milliseconds (`>Ns`: stopped after N seconds; `-`: not run, e.g. the engine was lost "
-        "to an earlier timeout).",
+        "Query medians in milliseconds (`>Ns`: stopped after N seconds; `err`: the engine failed, see below; "
+        "`-`: not run). `aikg` is `KnowledgeStore.select` (rdflib terms), `aikg-fast` the same store through "
+        "`aikg.graph.fastquery` (pyoxigraph terms).",
         "",
-        "| query | kind | " + " | ".join(runners) + " | vs rdflib | vs pyoxigraph |",
-        "|---|---|" + "---:|" * (len(runners) + 2),
+        "| query | kind | " + " | ".join(runners) + " | rdflib / aikg | aikg / pyoxigraph | aikg-fast / pyoxigraph |",
+        "|---|---|" + "---:|" * (len(runners) + 3),
     ]
     summary = {row["name"]: row for row in store["summary"]["queries"]}
+    failures: dict[str, str] = {}
     for entry in store["queries"]:
         cells = []
         for runner in runners:
@@ -79,12 +88,22 @@ def _store(store: dict[str, Any]) -> list[str]:
                 cells.append(_ms(entry["median_ms"][runner]))
             elif runner in entry.get("timeout_s", {}):
                 cells.append(f">{entry['timeout_s'][runner]:.0f}s")
+            elif runner in entry.get("errors", {}):
+                cells.append("err")
+                failures.setdefault(f"{runner}: {entry['errors'][runner]}", entry["name"])
             else:
                 cells.append("-")
         row = summary.get(entry["name"], {})
         flag = "" if entry.get("rows_agree", True) else " (row counts differ)"
+        speedup = _x(row.get("rdflib_to_aikg"))
+        if "rdflib_to_aikg_at_least" in row:
+            speedup = ">" + _x(row["rdflib_to_aikg_at_least"])
         lines.append(f"| {entry['name']}{flag} | {entry['kind']} | " + " | ".join(cells)
-                     + f" | {_x(row.get('speedup_vs_rdflib'))} | {_x(row.get('ratio_to_pyoxigraph'))} |")
+                     + f" | {speedup} | {_x(row.get('aikg_to_pyoxigraph'))} "
+                     f"| {_x(row.get('aikg-fast_to_pyoxigraph'))} |")
+    if failures:
+        lines += ["", "Failures: " + "; ".join(f"{message} (first in {name})" for message, name in failures.items())
+                  + "."]
     add = store.get("add_document") or {}
     if isinstance(add, dict) and add and "error" not in add:
         lines += ["", "Adding one document (`replace_document`, median over new documents):", "",

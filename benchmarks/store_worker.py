@@ -3,19 +3,27 @@
 A process per engine lets the parent measure each engine's peak memory (``ru_maxrss``) alone
 and interleave the engines query by query, which keeps the ratios honest on a loaded machine.
 
-Engines: ``aikg`` (:class:`~aikg.graph.store.KnowledgeStore`: rdflib API over on-disk Oxigraph),
-``aikg-fast`` (the same store and process, through :mod:`aikg.graph.fastquery`, when present),
-``pyoxigraph`` (the floor: pyoxigraph used directly, union default graph as aikg queries it),
-``pyoxigraph-merged`` (pyoxigraph with every document's triples also copied, deduplicated, into
-the real default graph, queried without the union option: what a store that keeps a merged
-default graph would get) and ``rdflib`` (rdflib's default
-in-memory store, ``rdflib.Dataset()``).
+Engines, all holding the same quads (document graphs plus their distinct merge as the
+default graph) and all querying the default graph:
+
+- ``aikg``: :class:`~aikg.graph.store.KnowledgeStore` (rdflib API over on-disk Oxigraph),
+  filled by ``replace_document``; its runner ``aikg-fast`` is the same store and process
+  through :mod:`aikg.graph.fastquery` (pyoxigraph terms, no rdflib conversion);
+- ``pyoxigraph``: the floor, pyoxigraph used directly on an on-disk store (``bulk_load``);
+- ``rdflib``: rdflib's default in-memory store, ``rdflib.Dataset(default_union=False)``
+  (``parse(format="nquads")``), querying its default graph as aikg does;
+- ``pyoxigraph-union`` (opt-in): the document graphs only, queried through Oxigraph's
+  union-default-graph view, which repeats a triple once per graph that holds it.
 """
 
 from __future__ import annotations
 
+import gc
 import json
+import os
 import resource
+import select
+import signal
 import statistics
 import sys
 import time
@@ -28,7 +36,22 @@ __all__ = ["main"]
 
 
 def _rss_mib() -> float:
+    """Peak resident memory of this process since the start or the last :func:`_reset_peak`."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _reset_peak() -> None:
+    """Start a new peak (Linux: ``/proc/self/clear_refs``), so that querying is measured apart from loading."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
 
 
 def _prefixes() -> dict[str, str]:
@@ -65,31 +88,32 @@ class _Engine:
                 self.kstore.oxigraph.optimize()
             self.kstore.oxigraph.flush()
             size = len(self.kstore)
-        elif self.name in {"pyoxigraph", "pyoxigraph-merged"}:
+        elif self.name in {"pyoxigraph", "pyoxigraph-union"}:
             import pyoxigraph as ox
 
             self.ox = ox.Store(str(self.workdir / "oxstore"))
-            if mode == "reopen":
-                pass
-            else:
+            if mode != "reopen":
                 self.ox.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
-            if self.name == "pyoxigraph-merged" and mode != "reopen":
-                self.ox.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-            self.ox.optimize()
+                if self.name == "pyoxigraph-union":
+                    self.ox.update("CLEAR DEFAULT")  # the document graphs only, seen through the union view
+                self.ox.optimize()
             self.ox.flush()
             size = len(self.ox)
         elif self.name == "rdflib":
             from rdflib import Dataset
 
-            self.rdf = Dataset(default_union=True)
+            self.rdf = Dataset(default_union=False)
             self.rdf.parse(path, format="nquads")
             size = sum(1 for _ in self.rdf.quads((None, None, None, None)))
+            gc.freeze()  # the loaded graph is permanent: forked query processes then copy few pages
         else:
             raise ValueError(f"unknown engine {self.name!r}")
         seconds = time.perf_counter() - start
         self._prepare()
-        return {"seconds": seconds, "store_seconds": store_seconds, "quads": size, "rss_mib": _rss_mib(),
-                "disk_mib": _disk_mib(self.workdir)}
+        answer = {"seconds": seconds, "store_seconds": store_seconds, "quads": size, "rss_mib": _rss_mib(),
+                  "disk_mib": _disk_mib(self.workdir)}
+        _reset_peak()
+        return answer
 
     @staticmethod
     def _ingest_documents(kstore: Any, seed: int, n_docs: int, pool: int) -> float:
@@ -127,9 +151,9 @@ class _Engine:
                 return len(fastquery.select(kstore, sparql, {k: URIRef(v) for k, v in bindings.items()}))
 
             self.runners["aikg-fast"] = run_fast
-        elif self.name in {"pyoxigraph", "pyoxigraph-merged"}:
+        elif self.name in {"pyoxigraph", "pyoxigraph-union"}:
             store = self.ox
-            union = self.name == "pyoxigraph"
+            union = self.name == "pyoxigraph-union"
 
             def run_ox(sparql: str, bindings: dict[str, str]) -> int:
                 result = store.query(sparql, use_default_graph_as_union=union, prefixes=prefixes,
@@ -147,8 +171,11 @@ class _Engine:
             self.runners["rdflib"] = run_rdflib
 
     # -- measuring -----------------------------------------------------------------------------
-    def query(self, sparql: str, runner: str, bindings: dict[str, str]) -> dict[str, Any]:
+    def query(self, sparql: str, runner: str, bindings: dict[str, str], limit_s: float | None = None
+              ) -> dict[str, Any]:
         run = self.runners[runner]
+        if limit_s is not None:
+            return _forked(lambda: self.query(sparql, runner, bindings), limit_s)
         start = time.perf_counter()
         rows = run(sparql, bindings)
         return {"seconds": time.perf_counter() - start, "rows": rows}
@@ -191,6 +218,38 @@ class _Engine:
             out[label] = {"store_quads": base, "median_ms": 1000 * statistics.median(times),
                           "doc_quads": statistics.median(len(q) for _, q in extra)}
         return out
+
+
+def _forked(measure: Callable[[], dict[str, Any]], limit_s: float) -> dict[str, Any]:
+    """Run ``measure`` in a forked copy of this process, stopped after ``limit_s`` seconds.
+
+    rdflib's evaluation cannot be interrupted, and reloading its in-memory store costs minutes
+    at a million quads: a copy that runs one query and exits keeps the loaded store alive.
+    """
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: one query, its answer on the pipe, then exit without clean-up
+        os.close(read_end)
+        try:
+            answer = measure()
+        except Exception as err:
+            answer = {"error": f"{type(err).__name__}: {err}"}
+        os.write(write_end, json.dumps(answer).encode())
+        os._exit(0)
+    os.close(write_end)
+    try:
+        ready, _, _ = select.select([read_end], [], [], limit_s)
+        if not ready:
+            os.kill(pid, signal.SIGKILL)
+            return {"error": f"timed out after {limit_s:.0f} s (query)", "timeout": True}
+        chunks = []
+        while chunk := os.read(read_end, 65536):
+            chunks.append(chunk)
+        answer: dict[str, Any] = json.loads(b"".join(chunks) or b'{"error": "query process died"}')
+        return answer
+    finally:
+        os.close(read_end)
+        os.waitpid(pid, 0)
 
 
 def _disk_mib(folder: Path) -> float:

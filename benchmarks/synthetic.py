@@ -56,6 +56,7 @@ __all__ = [
     "generate_articles",
     "iter_articles",
     "quad_to_nquads",
+    "quad_to_ntriples",
     "write_corpus",
     "write_nquads",
 ]
@@ -468,6 +469,12 @@ def quad_to_nquads(quad: tuple[URIRef, URIRef, URIRef | Literal, URIRef]) -> str
     """One quad as an N-Quads line (Oxigraph's escaping, so any text round-trips)."""
     s, p, o, g = quad
     return f"{_ox_term(s)} {_ox_term(p)} {_ox_term(o)} {_ox_term(g)} .\n"
+
+
+def quad_to_ntriples(quad: tuple[URIRef, URIRef, URIRef | Literal, URIRef]) -> str:
+    """The triple of a quad (its copy in the default graph) as an N-Triples line."""
+    s, p, o, _ = quad
+    return f"{_ox_term(s)} {_ox_term(p)} {_ox_term(o)} .\n"
 
 
 def write_nquads(handle: IO[str], articles: Iterable[SyntheticArticle], *, run_id: str = "synthetic",

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import math
+import multiprocessing
 import warnings
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -201,30 +203,72 @@ class Extractor:
     def extract_many(
         self, documents: Iterable[Document], *, n_process: int = 1, batch_size: int = 16
     ) -> Iterator[Extraction]:
-        """Extract documents with ``nlp.pipe`` per language; results keep the input order."""
+        """Extract documents with ``nlp.pipe`` per language; results keep the input order.
+
+        With ``n_process > 1`` a pool of worker processes does the whole document -> records
+        step (each worker loads its pipelines once and sends back small :class:`Extraction`
+        records, not spaCy ``Doc`` objects); languages are identified here, in the caller.
+        """
+        if n_process > 1:
+            yield from self._extract_parallel(documents, n_process, batch_size)
+            return
         chunk: list[Document] = []
         for document in documents:
             chunk.append(document)
             if len(chunk) >= max(_CHUNK, batch_size):
-                yield from self._extract_chunk(chunk, n_process, batch_size)
+                yield from self._extract_chunk(chunk, batch_size)
                 chunk = []
         if chunk:
-            yield from self._extract_chunk(chunk, n_process, batch_size)
+            yield from self._extract_chunk(chunk, batch_size)
 
-    def _extract_chunk(self, chunk: list[Document], n_process: int, batch_size: int) -> Iterator[Extraction]:
+    def _extract_chunk(self, chunk: list[Document], batch_size: int) -> Iterator[Extraction]:
+        yield from self._extract_tagged([dataclasses.replace(d, language=self.language_of(d)) for d in chunk],
+                                        batch_size)
+
+    def _extract_tagged(self, chunk: list[Document], batch_size: int) -> list[Extraction]:
+        """Records for documents whose ``language`` is already the pipeline language, in order."""
         by_lang: dict[str, list[int]] = {}
-        langs: list[str] = []
         for index, document in enumerate(chunk):
-            lang = self.language_of(document)
-            langs.append(lang)
-            by_lang.setdefault(lang, []).append(index)
+            by_lang.setdefault(str(document.language), []).append(index)
         results: dict[int, Extraction] = {}
         for lang, indexes in by_lang.items():
             nlp = self.pipeline(lang)
             label = (model_label(nlp),)
             items = ((chunk[i].text, i) for i in indexes)
-            for doc, index in nlp.pipe(items, as_tuples=True, n_process=n_process, batch_size=batch_size):
-                document = dataclasses.replace(chunk[index], language=lang)
-                results[index] = doc_to_extraction(doc, document, self.kb, label)
-        for index in range(len(chunk)):
-            yield results[index]
+            for doc, index in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+                results[index] = doc_to_extraction(doc, chunk[index], self.kb, label)
+        return [results[index] for index in range(len(chunk))]
+
+    def _extract_parallel(self, documents: Iterable[Document], n_process: int, batch_size: int
+                          ) -> Iterator[Extraction]:
+        # languages (and their warnings) in this process, before the pool starts
+        pending = [dataclasses.replace(d, language=self.language_of(d)) for d in documents]
+        if not pending:
+            return
+        # tasks of at most batch_size documents, at least four per worker: no worker idles at the end
+        size = max(1, min(batch_size, math.ceil(len(pending) / (4 * n_process))))
+        tagged = [pending[i : i + size] for i in range(0, len(pending), size)]
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        if fork:  # load the pipelines once, here: the forked workers share them (copy-on-write)
+            for lang in sorted({str(d.language) for d in pending}):
+                self.pipeline(lang)
+        # without fork (macOS, Windows), each worker loads the pipelines it needs, once
+        context = multiprocessing.get_context("fork" if fork else None)
+        with context.Pool(min(n_process, len(tagged)), initializer=_init_worker, initargs=(self.kb_path,)) as pool:
+            for records in pool.imap(_extract_in_worker, [(batch, batch_size) for batch in tagged]):
+                yield from records
+
+
+#: The extractor of a worker process of :meth:`Extractor.extract_many` (one per process).
+_WORKER: Extractor | None = None
+
+
+def _init_worker(kb_path: str) -> None:
+    global _WORKER
+    _WORKER = Extractor(knowledge_base=Path(kb_path))
+
+
+def _extract_in_worker(task: tuple[list[Document], int]) -> list[Extraction]:
+    batch, batch_size = task
+    assert _WORKER is not None, "worker not initialised"
+    return _WORKER._extract_tagged(batch, batch_size)
