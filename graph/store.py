@@ -109,6 +109,9 @@ class KnowledgeStore(ABC):
     def update(self, sparql_update: str) -> None:
         """Apply one SPARQL Update request (atomic on Oxigraph)."""
 
+    def flush(self) -> None:  # noqa: B027 - a hook: servers flush by themselves
+        """Write buffered changes to disk (they are durable already; this bounds memory)."""
+
     @abstractmethod
     def __len__(self) -> int:
         """Number of quads in all graphs."""
@@ -229,6 +232,10 @@ class LocalStore(KnowledgeStore):
     def update(self, sparql_update: str) -> None:
         self._writable()
         self._inner.update(sparql_update)
+
+    def flush(self) -> None:
+        if not self.read_only:
+            self._inner.flush()
 
     def content_hash(self, doc_id: str) -> str | None:
         iri = ox.NamedNode(str(document_iri(doc_id)))
