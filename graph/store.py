@@ -145,8 +145,9 @@ class KnowledgeStore(ABC):
                 raise StoreError(f"quad for graph {g} given while writing document {doc_id!r}", code="E203")
             lines.append(f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} .")
         body = "\n".join(lines)
-        request = (f"{_retract(graph)} ;\nDROP SILENT GRAPH {graph} ;\n"
-                   f"INSERT DATA {{\n{body}\nGRAPH {graph} {{\n{body}\n}} }}")
+        request = f"INSERT DATA {{\n{body}\nGRAPH {graph} {{\n{body}\n}} }}"
+        if self.content_hash(doc_id) is not None:  # a changed document: retract the old graph first
+            request = f"{_retract(graph)} ;\nDROP SILENT GRAPH {graph} ;\n{request}"
         try:
             self.update(request)
         except (OSError, SyntaxError, RuntimeError) as err:
