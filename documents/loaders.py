@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
 from aikg.documents.html_text import html_to_text
 from aikg.errors import DocumentError
 from aikg.extract.records import Document
