@@ -287,14 +287,15 @@ class EntityCleaner:
         if self.kb is None or self.lexicon is None:
             raise PipelineError(Errors.E508.format(name=self.name))
         spans: list[Span] = []
+        text = doc.text  # Doc.text joins every token on each access: read it once
         for ent in doc.ents:
-            spans.extend(self._clean(doc, ent))
+            spans.extend(self._clean(doc, ent, text))
         doc.ents = filter_spans(spans)
         return doc
 
     # -- helpers ----------------------------------------------------------------------------
 
-    def _clean(self, doc: Doc, ent: Span) -> list[Span]:
+    def _clean(self, doc: Doc, ent: Span, text: str) -> list[Span]:
         assert self.kb is not None and self.lexicon is not None
         label = ent.label_
         if label in ENTITY_TYPES and ent.ent_id_:  # from the KB ruler
@@ -313,7 +314,7 @@ class EntityCleaner:
             if entry is not None:
                 out.append(Span(doc, span.start, span.end, label=entry.type.value, kb_id=entry.id))
                 continue
-            if mapped is None or not self._plausible(doc, span):
+            if mapped is None or not self._plausible(doc, span, text):
                 continue
             out.append(Span(doc, span.start, span.end, label=self._retype(span, mapped)))
         return out
@@ -355,7 +356,7 @@ class EntityCleaner:
             return None
         return doc[start:end]
 
-    def _plausible(self, doc: Doc, span: Span) -> bool:
+    def _plausible(self, doc: Doc, span: Span, doc_text: str) -> bool:
         """Reject generic words, fragments, headings and URLs (unknown spans only)."""
         assert self.lexicon is not None
         text = span.text
@@ -368,7 +369,7 @@ class EntityCleaner:
             return False
         if span[-1].lower_ in self.lexicon.non_entity_heads or folded.startswith("ex-"):
             return False
-        if self._in_heading(doc, span):
+        if self._in_heading(doc_text, span):
             return False
         if not any(ch.isalpha() for ch in text):
             return False
@@ -381,19 +382,19 @@ class EntityCleaner:
         if len(span) == 1 and first.is_sent_start and first.pos_ not in {"PROPN"} and not first.is_upper:
             return False  # a capitalised common word opening a sentence
         if len(span) >= 3:
-            line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-            line_end = doc.text.find("\n", span.end_char)
-            line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)].strip(" ,.:;")
+            line_start = doc_text.rfind("\n", 0, span.start_char) + 1
+            line_end = doc_text.find("\n", span.end_char)
+            line = doc_text[line_start : line_end if line_end >= 0 else len(doc_text)].strip(" ,.:;")
             if len(text) >= 0.8 * len(line):
                 return False  # a heading
         return True
 
     @staticmethod
-    def _in_heading(doc: Doc, span: Span) -> bool:
+    def _in_heading(doc_text: str, span: Span) -> bool:
         """A Title Case line without final punctuation (a heading or a menu), for unknown names."""
-        line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-        line_end = doc.text.find("\n", span.end_char)
-        line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)].strip()
+        line_start = doc_text.rfind("\n", 0, span.start_char) + 1
+        line_end = doc_text.find("\n", span.end_char)
+        line = doc_text[line_start : line_end if line_end >= 0 else len(doc_text)].strip()
         words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
         if len(words) < 4 or line.endswith((".", "!", "?", "»", '"', "”")):
             return False
