@@ -238,6 +238,31 @@ class LocalStore(KnowledgeStore):
         if not self.read_only:
             self._inner.flush()
 
+    def replace_document(self, doc_id: str, quads: Iterable[Quad]) -> int:
+        """As :meth:`KnowledgeStore.replace_document`; a new document skips the SPARQL text.
+
+        A document the store does not hold yet has nothing to retract, so its quads (and their
+        copy in the merged default graph) go in through one ``Store.extend`` call, which
+        Oxigraph also applies as one transaction, without serialising and re-parsing them.
+        """
+        if self.content_hash(doc_id) is not None:
+            return super().replace_document(doc_id, quads)
+        self._writable()
+        graph = ox.NamedNode(str(document_iri(doc_id)))
+        default = ox.DefaultGraph()
+        batch = []
+        for s, p, o, g in quads:
+            if str(g) != graph.value:
+                raise StoreError(f"quad for graph {g} given while writing document {doc_id!r}", code="E203")
+            terms = (to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
+            batch.append(ox.Quad(*terms, graph))
+            batch.append(ox.Quad(*terms, default))
+        try:
+            self._inner.extend(batch)
+        except (OSError, RuntimeError) as err:
+            raise StoreError(f"could not write document {doc_id!r}: {err}", code="E204") from err
+        return len(batch) // 2
+
     def content_hash(self, doc_id: str) -> str | None:
         iri = ox.NamedNode(str(document_iri(doc_id)))
         for quad in self._inner.quads_for_pattern(iri, ox.NamedNode(str(AIKG.contentHash)), None, iri):
