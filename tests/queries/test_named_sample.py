@@ -129,18 +129,22 @@ def test_sample_comention_strength(sample: KnowledgeStore) -> None:
     assert "Mistral AI" in strongest  # among the strongest partners (ties are ordered by label)
 
 
+NOT_FOUND_YET = pytest.mark.xfail(strict=True, reason="facts a reader expects that extraction does not find yet")
 GOLD_RECALL = [
-    ("who-founded", {"org": "Mistral AI"}, "personLabel", {"Arthur Mensch", "Guillaume Lample", "Timothée Lacroix"}),
-    ("investments-by-investor", {"company": "Mistral AI"}, "investorLabel", {"Microsoft", "General Catalyst"}),
-    ("funding-by-company", {"company": "Mistral AI"}, "amountLabel", {"€600 million"}),
-    ("organisations-by-place", {"place": "Paris"}, "orgLabel", {"Mistral AI", "Kyutai", "Station F"}),
-    ("events-attendees", {"event": "AI Action Summit"}, "attendeeLabel", {"Emmanuel Macron", "Sam Altman"}),
+    pytest.param("who-founded", {"org": "Mistral AI"}, "personLabel",
+                 {"Arthur Mensch", "Guillaume Lample", "Timothée Lacroix"}, id="who-founded-Mistral AI"),
+    pytest.param("investments-by-investor", {"company": "Mistral AI"}, "investorLabel",
+                 {"Microsoft", "General Catalyst"}, id="investments-by-investor-Mistral AI", marks=NOT_FOUND_YET),
+    pytest.param("funding-by-company", {"company": "Mistral AI"}, "amountLabel", {"€600 million"},
+                 id="funding-by-company-Mistral AI", marks=NOT_FOUND_YET),
+    pytest.param("organisations-by-place", {"place": "Paris"}, "orgLabel", {"Mistral AI", "Kyutai", "Station F"},
+                 id="organisations-by-place-Paris", marks=NOT_FOUND_YET),
+    pytest.param("events-attendees", {"event": "AI Action Summit"}, "attendeeLabel",
+                 {"Emmanuel Macron", "Sam Altman"}, id="events-attendees-AI Action Summit", marks=NOT_FOUND_YET),
 ]
 
 
-@pytest.mark.xfail(strict=False, reason="facts a reader expects that extraction does not find yet")
-@pytest.mark.parametrize(("name", "params", "column", "expected"), GOLD_RECALL,
-                         ids=[f"{n}-{'-'.join(p.values())}" for n, p, _, _ in GOLD_RECALL])
+@pytest.mark.parametrize(("name", "params", "column", "expected"), GOLD_RECALL)
 def test_sample_gold_recall(sample: KnowledgeStore, name: str, params: dict[str, str], column: str,
                             expected: set[str]) -> None:
     found = {r.get(column, "") for r in _rows(sample, name, **params)}
