@@ -97,8 +97,6 @@ def view(
 
     if out.suffix.lower() not in {".html", ".htm"}:
         raise UsageError(f"--out {out}: the view is an HTML file; give a name ending in .html")
-    if focus is not None and query is not None:
-        raise UsageError("--focus and --query make different views; give one of them", code="E004")
     text = read_query(query) if query is not None else None
     limits = ViewLimits(max_nodes=max_nodes, max_edges=3 * max_nodes)
     typer.echo(str(write_view(store, out, focus=focus, depth=depth, query=text, title=title, limits=limits)))

@@ -59,6 +59,17 @@ def to_oxigraph(term: Identifier) -> Any:
     raise TypeError(f"{term!r} is not an RDF term (IRI, blank node or literal)")
 
 
+def _document_triples(doc_id: str, quads: Iterable[Quad]) -> tuple[ox.NamedNode, list[tuple[Any, Any, Any]]]:
+    """The graph of ``doc_id`` and the Oxigraph terms of its triples; every quad must be in it."""
+    graph = ox.NamedNode(str(document_iri(doc_id)))
+    triples = []
+    for s, p, o, g in quads:
+        if str(g) != graph.value:
+            raise StoreError(f"quad for graph {g} given while writing document {doc_id!r}", code="E203")
+        triples.append((to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)))
+    return graph, triples
+
+
 def _retract(graph: ox.NamedNode) -> str:
     """The SPARQL Update that removes from the default graph what only ``graph`` supports."""
     return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
@@ -133,26 +144,26 @@ class KnowledgeStore(ABC):
     def replace_document(self, doc_id: str, quads: Iterable[Quad]) -> int:
         """Atomically replace the named graph of ``doc_id`` with ``quads``; returns their number.
 
-        One SPARQL Update request is one transaction on Oxigraph: either the whole new graph
-        (and its share of the default graph) is there, or the old one still is. Terms are
-        serialised by pyoxigraph (N-Triples escaping), never pasted as raw text.
+        The new graph and its share of the merged default graph are written in one
+        transaction (see :meth:`_write`): either the whole new graph is there, or the old one
+        still is.
         """
         self._writable()
-        graph = ox.NamedNode(str(document_iri(doc_id)))
-        lines = []
-        for s, p, o, g in quads:
-            if str(g) != graph.value:
-                raise StoreError(f"quad for graph {g} given while writing document {doc_id!r}", code="E203")
-            lines.append(f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} .")
-        body = "\n".join(lines)
-        request = f"INSERT DATA {{\n{body}\nGRAPH {graph} {{\n{body}\n}} }}"
-        if self.content_hash(doc_id) is not None:  # a changed document: retract the old graph first
-            request = f"{_retract(graph)} ;\nDROP SILENT GRAPH {graph} ;\n{request}"
+        graph, triples = _document_triples(doc_id, quads)
         try:
-            self.update(request)
+            self._write(graph, triples, replacing=self.content_hash(doc_id) is not None)
         except (OSError, SyntaxError, RuntimeError) as err:
             raise StoreError(f"could not write document {doc_id!r}: {err}", code="E204") from err
-        return len(lines)
+        return len(triples)
+
+    def _write(self, graph: ox.NamedNode, triples: list[tuple[Any, Any, Any]], *, replacing: bool) -> None:
+        """One SPARQL Update request (one transaction on Oxigraph). Terms are serialised by
+        pyoxigraph (N-Triples escaping), never pasted as raw text."""
+        body = "\n".join(f"{s} {p} {o} ." for s, p, o in triples)
+        request = f"INSERT DATA {{\n{body}\nGRAPH {graph} {{\n{body}\n}} }}"
+        if replacing:  # a changed document: retract the old graph first
+            request = f"{_retract(graph)} ;\nDROP SILENT GRAPH {graph} ;\n{request}"
+        self.update(request)
 
     def remove_document(self, doc_id: str) -> bool:
         """Drop the graph of ``doc_id``; facts that other documents state stay. False if absent."""
@@ -238,30 +249,15 @@ class LocalStore(KnowledgeStore):
         if not self.read_only:
             self._inner.flush()
 
-    def replace_document(self, doc_id: str, quads: Iterable[Quad]) -> int:
-        """As :meth:`KnowledgeStore.replace_document`; a new document skips the SPARQL text.
-
-        A document the store does not hold yet has nothing to retract, so its quads (and their
-        copy in the merged default graph) go in through one ``Store.extend`` call, which
-        Oxigraph also applies as one transaction, without serialising and re-parsing them.
-        """
-        if self.content_hash(doc_id) is not None:
-            return super().replace_document(doc_id, quads)
-        self._writable()
-        graph = ox.NamedNode(str(document_iri(doc_id)))
+    def _write(self, graph: ox.NamedNode, triples: list[tuple[Any, Any, Any]], *, replacing: bool) -> None:
+        """A new document has nothing to retract: its quads and their copy in the merged default
+        graph go in through one ``Store.extend`` call, which Oxigraph also applies as one
+        transaction, without serialising and re-parsing them as SPARQL."""
+        if replacing:
+            super()._write(graph, triples, replacing=True)
+            return
         default = ox.DefaultGraph()
-        batch = []
-        for s, p, o, g in quads:
-            if str(g) != graph.value:
-                raise StoreError(f"quad for graph {g} given while writing document {doc_id!r}", code="E203")
-            terms = (to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
-            batch.append(ox.Quad(*terms, graph))
-            batch.append(ox.Quad(*terms, default))
-        try:
-            self._inner.extend(batch)
-        except (OSError, RuntimeError) as err:
-            raise StoreError(f"could not write document {doc_id!r}: {err}", code="E204") from err
-        return len(batch) // 2
+        self._inner.extend([ox.Quad(s, p, o, g) for s, p, o in triples for g in (graph, default)])
 
     def content_hash(self, doc_id: str) -> str | None:
         iri = ox.NamedNode(str(document_iri(doc_id)))

@@ -19,21 +19,13 @@ SEED_ENTITY_F1 = 0.90
 SEED_RELATION_F1 = 0.75
 
 
-def test_gold_scores_seeds(extractor: Extractor) -> None:
-    if not SEEDS.is_dir() or not (GOLD / "seeds.jsonl").is_file():
-        pytest.skip(f"seed documents ({SEEDS}) or gold ({GOLD / 'seeds.jsonl'}) not available")
-    documents = read_documents(sorted(SEEDS.glob("*.txt")))
-    scores = score(load_gold(GOLD / "seeds.jsonl"), predictions_from_extractions(extractor.extract_many(documents)))
-    report = format_report(scores, "seeds")
-    assert scores.entity_micro.f1 >= SEED_ENTITY_F1, report
-    assert scores.relation_micro.f1 >= SEED_RELATION_F1, report
-
-
-def test_gold_scores_sample(extractor: Extractor) -> None:
-    if not SAMPLE.is_dir() or not (GOLD / "sample.jsonl").is_file():
-        pytest.skip(f"sample corpus ({SAMPLE}) or gold ({GOLD / 'sample.jsonl'}) not available")
-    documents = read_documents(sorted(SAMPLE.glob("*.md")))
-    scores = score(load_gold(GOLD / "sample.jsonl"), predictions_from_extractions(extractor.extract_many(documents)))
-    report = format_report(scores, "sample")
+@pytest.mark.parametrize(("name", "folder", "pattern"), [("seeds", SEEDS, "*.txt"), ("sample", SAMPLE, "*.md")])
+def test_gold_scores(extractor: Extractor, name: str, folder: Path, pattern: str) -> None:
+    gold = GOLD / f"{name}.jsonl"
+    if not folder.is_dir() or not gold.is_file():
+        pytest.skip(f"{name} documents ({folder}) or gold ({gold}) not available")
+    documents = read_documents(sorted(folder.glob(pattern)))
+    scores = score(load_gold(gold), predictions_from_extractions(extractor.extract_many(documents)))
+    report = format_report(scores, name)
     assert scores.entity_micro.f1 >= SEED_ENTITY_F1, report
     assert scores.relation_micro.f1 >= SEED_RELATION_F1, report
