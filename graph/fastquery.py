@@ -1,6 +1,6 @@
 """A fast path for SELECT queries that return many rows: Oxigraph terms, no rdflib conversion.
 
-:meth:`KnowledgeStore.select` hands back rdflib terms, which costs a Python object per cell
+:meth:`KnowledgeStore.select` hands back rdflib terms, which costs a Python object per distinct term
 (typed literals also parse their value); for a query of a few rows that is nothing, for tens of
 thousands of rows it is most of the time (see ``docs/performance.md``). :func:`select` runs
 the same query on the same store, with the same prefixes, union default graph and bindings,
@@ -22,15 +22,9 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib.term import Identifier
 
-from aikg.graph.namespaces import PREFIXES
-from aikg.graph.store import KnowledgeStore, to_oxigraph
+from aikg.graph.store import KnowledgeStore, oxigraph_query
 
 __all__ = ["select", "select_values"]
-
-_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-
-
-_ox = to_oxigraph
 
 
 def select(store: KnowledgeStore, sparql: str, bindings: Mapping[str, Identifier] | None = None
@@ -39,11 +33,7 @@ def select(store: KnowledgeStore, sparql: str, bindings: Mapping[str, Identifier
     inner = getattr(store, "oxigraph", None)
     if not isinstance(inner, ox.Store):
         return store.select(sparql, bindings)
-    result = inner.query(
-        sparql,
-        prefixes=_PREFIXES,
-        substitutions={ox.Variable(name): _ox(value) for name, value in (bindings or {}).items()},
-    )
+    result = oxigraph_query(inner, sparql, bindings)
     if not isinstance(result, ox.QuerySolutions):
         raise TypeError("select() needs a SELECT query")
     return [tuple(solution) for solution in result]

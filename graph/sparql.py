@@ -39,7 +39,8 @@ from rdflib.term import Identifier
 
 from aikg.errors import QueryError
 from aikg.graph.namespaces import ENTITY, PREFIXES
-from aikg.graph.store import KnowledgeStore, LocalStore, to_oxigraph
+from aikg.graph.store import KnowledgeStore, LocalStore, oxigraph_query
+from aikg.graph.terms import TermCache
 
 __all__ = [
     "Answer",
@@ -164,28 +165,6 @@ def _syntax_message(err: BaseException) -> str:
 
 
 # -- running -------------------------------------------------------------------------------
-def _from_ox(term: Any) -> Term:
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
-    raise QueryError(f"the answer holds a term aikg cannot show: {term!r}", code="E310")
-
-
-def _to_ox(term: Identifier) -> Any:
-    try:
-        return to_oxigraph(term)
-    except TypeError:
-        raise QueryError(f"cannot bind {term!r}: only IRIs and literals can be parameters", code="E304") from None
-
-
 class _Limits:
     def __init__(self, max_results: int | None, timeout: float | None) -> None:
         self.max_results = max_results
@@ -259,27 +238,29 @@ def _graph_names(iris: Sequence[str]) -> list[Any]:
 
 def _execute_oxigraph(store: LocalStore, sparql: str, bindings: Mapping[str, Identifier], limits: _Limits,
                       default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()) -> Answer:
+    for name, term in bindings.items():
+        if not isinstance(term, URIRef | Literal):
+            raise QueryError(f"cannot bind ?{name} to {term!r}: only IRIs and literals can be parameters",
+                             code="E304")
+    convert = TermCache()
     try:
-        result = store.oxigraph.query(
-            sparql,
-            default_graph=_graph_names(default_graphs) or None,
-            named_graphs=_graph_names(named_graphs) or None,
-            prefixes={prefix: str(namespace) for prefix, namespace in PREFIXES.items()},
-            substitutions={ox.Variable(name): _to_ox(term) for name, term in bindings.items()},
-        )
+        result = oxigraph_query(store.oxigraph, sparql, bindings,
+                                default_graph=_graph_names(default_graphs) or None,
+                                named_graphs=_graph_names(named_graphs) or None)
         if isinstance(result, ox.QueryBoolean):
             return Answer("ASK", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
             names = [v.value for v in result.variables]
-            rows = [tuple(_from_ox(solution[i]) for i in range(len(names)))
-                    for solution in _bounded(result, limits)]
+            rows = [convert.row(solution) for solution in _bounded(result, limits)]
             return Answer("SELECT", variables=names, rows=rows)
         graph = _new_graph()
         for triple in _bounded(result, limits):
-            graph.add((_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)))  # type: ignore[arg-type]
+            graph.add(convert.row((triple.subject, triple.predicate, triple.object)))  # type: ignore[arg-type]
         return Answer(_describe_or_construct(sparql), graph=graph)
     except SyntaxError as err:
         raise QueryError(_syntax_message(err), code="E301") from err
+    except TypeError as err:
+        raise QueryError(f"the answer holds a term aikg cannot show: {err}", code="E310") from err
     except RuntimeError as err:
         raise QueryError(f"cannot run the query: {' '.join(str(err).split())}", code="E310") from err
     except OSError as err:
