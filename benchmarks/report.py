@@ -76,8 +76,9 @@ def _store(store: dict[str, Any]) -> list[str]:
         "`-`: not run). `aikg` is `KnowledgeStore.select` (rdflib terms), `aikg-fast` the same store through "
         "`aikg.graph.fastquery` (pyoxigraph terms).",
         "",
-        "| query | kind | " + " | ".join(runners) + " | rdflib / aikg | aikg / pyoxigraph | aikg-fast / pyoxigraph |",
-        "|---|---|" + "---:|" * (len(runners) + 3),
+        "| query | kind | rows | " + " | ".join(runners)
+        + " | rdflib / aikg | aikg / pyoxigraph | aikg-fast / pyoxigraph |",
+        "|---|---|---:|" + "---:|" * (len(runners) + 3),
     ]
     summary = {row["name"]: row for row in store["summary"]["queries"]}
     failures: dict[str, str] = {}
@@ -98,7 +99,10 @@ def _store(store: dict[str, Any]) -> list[str]:
         speedup = _x(row.get("rdflib_to_aikg"))
         if "rdflib_to_aikg_at_least" in row:
             speedup = ">" + _x(row["rdflib_to_aikg_at_least"])
-        lines.append(f"| {entry['name']}{flag} | {entry['kind']} | " + " | ".join(cells)
+        answer_rows = entry.get("rows", {})
+        size = answer_rows.get("aikg", answer_rows.get("pyoxigraph", next(iter(answer_rows.values()), None)))
+        lines.append(f"| {entry['name']}{flag} | {entry['kind']} | {'-' if size is None else f'{size:,}'} | "
+                     + " | ".join(cells)
                      + f" | {speedup} | {_x(row.get('aikg_to_pyoxigraph'))} "
                      f"| {_x(row.get('aikg-fast_to_pyoxigraph'))} |")
     if failures:

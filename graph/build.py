@@ -8,6 +8,11 @@ document is dropping one graph, and a fact stated by two documents survives the 
 one. The sentence, offsets, extractor and confidence of each statement are an
 ``aikg:Evidence`` node (an ``rdf:Statement``) in the same graph, because one fact can have
 several sentences and RDF-star is not yet portable across the SPARQL servers we target.
+
+The graph is described once (:func:`_document_quads`) and made of either kind of term:
+rdflib's (:func:`extraction_quads`, aikg's API) or pyoxigraph's (:func:`oxigraph_quads`, what
+the build writes: the store takes Oxigraph terms, and making rdflib terms only to convert
+them cost more than the rest of the parent's work in a build).
 """
 
 from __future__ import annotations
@@ -17,17 +22,24 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
+import pyoxigraph as ox
 from rdflib import OWL, PROV, RDF, RDFS, SKOS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 import aikg
-from aikg.extract.records import EntityType, Extraction
+from aikg.extract.records import PREDICATES, EntityType, Extraction
 from aikg.graph.namespaces import AIKG, EVIDENCE, RUN, SCHEMA, WD, document_iri, entity_iri
 
-__all__ = ["ExtractionRun", "Quad", "extraction_quads"]
+__all__ = ["ExtractionRun", "OxQuad", "Quad", "extraction_quads", "oxigraph_quads"]
 
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
+#: A quad of pyoxigraph terms (subject, predicate, object, graph name).
+OxQuad = tuple[Any, Any, Any, Any]
+
+_XSD_INTEGER, _XSD_DECIMAL, _XSD_DATE, _XSD_DATETIME = (str(XSD[n]) for n in ("integer", "decimal", "date", "dateTime"))
+_EVIDENCE = str(EVIDENCE)
 
 
 @dataclass(frozen=True)
@@ -47,93 +59,201 @@ def _hash(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:24]
 
 
+class _RdflibTerms:
+    """rdflib terms, made as aikg always made them."""
+
+    @staticmethod
+    def iri(value: str) -> Any:
+        return URIRef(value)
+
+    @staticmethod
+    def literal(value: str | int | Decimal, datatype: str | None = None) -> Any:
+        return Literal(value, datatype=datatype)
+
+
+class _OxigraphTerms:
+    """The same terms as pyoxigraph objects; each IRI is made once per document.
+
+    Lexical forms are those rdflib gives the values we write: integers as ``str``, decimals as
+    ``f"{d:f}"`` (rdflib's cast), strings (dates included) as they are.
+    """
+
+    def __init__(self) -> None:
+        self._iris: dict[str, Any] = {}
+
+    def iri(self, value: str) -> Any:
+        term = self._iris.get(value)
+        if term is None:
+            term = self._iris[value] = ox.NamedNode(value)
+        return term
+
+    def literal(self, value: str | int | Decimal, datatype: str | None = None) -> Any:
+        if datatype is None:
+            if isinstance(value, str):
+                return ox.Literal(value)
+            if isinstance(value, int) and not isinstance(value, bool):
+                return ox.Literal(str(value), datatype=self.iri(_XSD_INTEGER))
+        elif isinstance(value, str):
+            return ox.Literal(value, datatype=self.iri(datatype))
+        elif isinstance(value, Decimal) and datatype == _XSD_DECIMAL:
+            return ox.Literal(f"{value:f}", datatype=self.iri(datatype))
+        raise TypeError(f"no rule for a {type(value).__name__} literal with datatype {datatype}")
+
+
 def extraction_quads(extraction: Extraction, run: ExtractionRun, *, content_hash: str | None = None) -> Iterator[Quad]:
-    """Yield the quads of one document's graph: metadata, entities, facts, evidence, co-mentions.
+    """Yield the quads (rdflib terms) of one document's graph: metadata, entities, facts, evidence, co-mentions.
 
     ``content_hash`` is the hash of the document *as read* (before extraction filled in, say,
     its language); the build compares it with the next read to skip unchanged documents.
     """
-    document = extraction.document
-    g = document_iri(document.doc_id)
+    return _document_quads(extraction, run, content_hash, _RdflibTerms())
 
-    def q(s: URIRef, p: URIRef, o: URIRef | Literal) -> Quad:
-        return (s, p, o, g)
+
+def oxigraph_quads(extraction: Extraction, run: ExtractionRun, *, content_hash: str | None = None) -> Iterator[OxQuad]:
+    """:func:`extraction_quads` made of pyoxigraph terms (the same quads), for writing to the store.
+
+    >>> from aikg.extract.records import Document
+    >>> extraction = Extraction(Document("d.md", "Text.", source="d.md"))
+    >>> run = ExtractionRun("r")
+    >>> from aikg.graph.terms import to_oxigraph
+    >>> [tuple(map(to_oxigraph, q)) for q in extraction_quads(extraction, run)] == list(oxigraph_quads(extraction, run))
+    True
+    """
+    return _document_quads(extraction, run, content_hash, _OxigraphTerms())
+
+
+#: Every IRI of the vocabulary that document graphs use, by CURIE (made once per document).
+#: Closed namespaces (``AIKG`` and rdflib's) raise on a misspelt name when this module is imported.
+_VOCABULARY: dict[str, str] = {
+    f"{prefix}:{name}": str(namespace[name])
+    for prefix, namespace, names in (
+        ("rdf", RDF, ("type", "subject", "predicate", "object")),
+        ("rdfs", RDFS, ("label",)),
+        ("skos", SKOS, ("prefLabel", "altLabel")),
+        ("owl", OWL, ("sameAs",)),
+        ("prov", PROV, ("wasGeneratedBy", "startedAtTime", "wasDerivedFrom")),
+        ("dcterms", DCTERMS, ("source", "title", "language", "date", "creator")),
+        ("schema", SCHEMA, ("url",)),
+        ("aikg", AIKG, (
+            "Document", "documentId", "contentHash", "ExtractionRun", "toolVersion", "model",
+            "mentionedIn", "mentionCount", "wikidata", "resolution", "amountValue", "currency",
+            "Evidence", "sentence", "startOffset", "endOffset", "extractor", "confidence",
+            "CoMention", "mentionedWith", "entity", "weight",
+            *(t.value for t in EntityType), *sorted(PREDICATES),
+        )),
+    )
+    for name in names
+}
+
+
+def _document_quads(
+    extraction: Extraction, run: ExtractionRun, content_hash: str | None, terms: _RdflibTerms | _OxigraphTerms
+) -> Iterator[Any]:
+    """The one description of a document's graph, in the terms of ``terms``."""
+    iri, lit = terms.iri, terms.literal
+    v = {curie: iri(value) for curie, value in _VOCABULARY.items()}
+    document = extraction.document
+    g = iri(str(document_iri(document.doc_id)))
+    run_iri = iri(str(run.iri))
+    rdf_type = v["rdf:type"]
+
+    entity_iris: dict[str, str] = {}
+
+    def entity(key: str) -> str:
+        """The IRI of an entity, as the string that evidence IRIs hash."""
+        found = entity_iris.get(key)
+        if found is None:
+            found = entity_iris[key] = str(entity_iri(key))
+        return found
 
     # the document and the run that read it
-    yield q(g, RDF.type, AIKG.Document)
-    yield q(g, AIKG.documentId, Literal(document.doc_id))
-    yield q(g, AIKG.contentHash, Literal(content_hash or document.content_hash))
-    yield q(g, DCTERMS.source, Literal(document.source))
+    yield (g, rdf_type, v["aikg:Document"], g)
+    yield (g, v["aikg:documentId"], lit(document.doc_id), g)
+    yield (g, v["aikg:contentHash"], lit(content_hash or document.content_hash), g)
+    yield (g, v["dcterms:source"], lit(document.source), g)
     if document.title:
-        yield q(g, DCTERMS.title, Literal(document.title))
+        yield (g, v["dcterms:title"], lit(document.title), g)
     if document.url:
-        yield q(g, SCHEMA.url, URIRef(document.url) if _safe_iri(document.url) else Literal(document.url))
+        yield (g, v["schema:url"], iri(document.url) if _safe_iri(document.url) else lit(document.url), g)
     if document.language:
-        yield q(g, DCTERMS.language, Literal(document.language))
+        yield (g, v["dcterms:language"], lit(document.language), g)
     if document.published:
-        yield q(g, DCTERMS.date, Literal(document.published.isoformat(), datatype=XSD.date))
+        yield (g, v["dcterms:date"], lit(document.published.isoformat(), _XSD_DATE), g)
     if document.author:
-        yield q(g, DCTERMS.creator, Literal(document.author))
-    yield q(g, PROV.wasGeneratedBy, run.iri)
-    yield q(run.iri, RDF.type, AIKG.ExtractionRun)
-    yield q(run.iri, AIKG.toolVersion, Literal(run.tool_version))
-    yield q(run.iri, PROV.startedAtTime, Literal(run.started.isoformat(), datatype=XSD.dateTime))
+        yield (g, v["dcterms:creator"], lit(document.author), g)
+    yield (g, v["prov:wasGeneratedBy"], run_iri, g)
+    yield (run_iri, rdf_type, v["aikg:ExtractionRun"], g)
+    yield (run_iri, v["aikg:toolVersion"], lit(run.tool_version), g)
+    yield (run_iri, v["prov:startedAtTime"], lit(run.started.isoformat(), _XSD_DATETIME), g)
     for model in extraction.models:
-        yield q(run.iri, AIKG.model, Literal(model))
+        yield (run_iri, v["aikg:model"], lit(model), g)
 
     # entities as this document sees them
     counts: dict[str, int] = {}
     for mention in extraction.mentions:
         counts[mention.entity_key] = counts.get(mention.entity_key, 0) + 1
-    for entity in extraction.entities:
-        e = entity_iri(entity.key)
-        yield q(e, RDF.type, AIKG[entity.type.value])
-        yield q(e, RDFS.label, Literal(entity.label))
-        yield q(e, SKOS.prefLabel, Literal(entity.label))
-        for alias in entity.aliases:
-            if alias != entity.label:
-                yield q(e, SKOS.altLabel, Literal(alias))
-        if entity.wikidata:
-            yield q(e, AIKG.wikidata, Literal(entity.wikidata))
-            yield q(e, OWL.sameAs, WD[entity.wikidata])
-        for rule in entity.resolution:
-            yield q(e, AIKG.resolution, Literal(rule))
-        if entity.type is EntityType.MONETARY_AMOUNT and entity.amount is not None:
-            yield q(e, AIKG.amountValue, Literal(Decimal(entity.amount), datatype=XSD.decimal))
-            if entity.currency:
-                yield q(e, AIKG.currency, Literal(entity.currency))
-        yield q(e, AIKG.mentionedIn, g)
-        yield q(e, AIKG.mentionCount, Literal(counts.get(entity.key, 0)))
+    for record in extraction.entities:
+        e = iri(entity(record.key))
+        label = lit(record.label)
+        yield (e, rdf_type, v[f"aikg:{record.type.value}"], g)
+        yield (e, v["rdfs:label"], label, g)
+        yield (e, v["skos:prefLabel"], label, g)
+        for alias in record.aliases:
+            if alias != record.label:
+                yield (e, v["skos:altLabel"], lit(alias), g)
+        if record.wikidata:
+            yield (e, v["aikg:wikidata"], lit(record.wikidata), g)
+            yield (e, v["owl:sameAs"], iri(str(WD[record.wikidata])), g)
+        for rule in record.resolution:
+            yield (e, v["aikg:resolution"], lit(rule), g)
+        if record.type is EntityType.MONETARY_AMOUNT and record.amount is not None:
+            yield (e, v["aikg:amountValue"], lit(Decimal(record.amount), _XSD_DECIMAL), g)
+            if record.currency:
+                yield (e, v["aikg:currency"], lit(record.currency), g)
+        yield (e, v["aikg:mentionedIn"], g, g)
+        yield (e, v["aikg:mentionCount"], lit(counts.get(record.key, 0)), g)
 
     # typed facts, each with its evidence
     for relation in extraction.relations:
-        s, p, o = entity_iri(relation.subject), AIKG[relation.predicate], entity_iri(relation.object)
-        yield q(s, p, o)
+        s_iri, o_iri = entity(relation.subject), entity(relation.object)
+        s, p, o = iri(s_iri), v[f"aikg:{relation.predicate}"], iri(o_iri)
+        yield (s, p, o, g)
         ev = relation.evidence
-        node = EVIDENCE[_hash(document.doc_id, s, p, o, ev.start, ev.end, relation.extractor)]
-        yield q(node, RDF.type, AIKG.Evidence)
-        yield q(node, RDF.subject, s)
-        yield q(node, RDF.predicate, p)
-        yield q(node, RDF.object, o)
-        yield q(node, AIKG.sentence, Literal(ev.sentence))
-        yield q(node, AIKG.startOffset, Literal(ev.start))
-        yield q(node, AIKG.endOffset, Literal(ev.end))
-        yield q(node, AIKG.extractor, Literal(relation.extractor))
-        yield q(node, AIKG.confidence, Literal(Decimal(str(round(relation.confidence, 4))), datatype=XSD.decimal))
-        yield q(node, PROV.wasDerivedFrom, g)
-        yield q(node, PROV.wasGeneratedBy, run.iri)
+        p_iri = _VOCABULARY[f"aikg:{relation.predicate}"]
+        node = iri(_EVIDENCE + _hash(document.doc_id, s_iri, p_iri, o_iri, ev.start, ev.end, relation.extractor))
+        yield (node, rdf_type, v["aikg:Evidence"], g)
+        yield (node, v["rdf:subject"], s, g)
+        yield (node, v["rdf:predicate"], p, g)
+        yield (node, v["rdf:object"], o, g)
+        yield (node, v["aikg:sentence"], lit(ev.sentence), g)
+        yield (node, v["aikg:startOffset"], lit(ev.start), g)
+        yield (node, v["aikg:endOffset"], lit(ev.end), g)
+        yield (node, v["aikg:extractor"], lit(relation.extractor), g)
+        yield (node, v["aikg:confidence"], lit(Decimal(str(round(relation.confidence, 4))), _XSD_DECIMAL), g)
+        yield (node, v["prov:wasDerivedFrom"], g, g)
+        yield (node, v["prov:wasGeneratedBy"], run_iri, g)
 
     # weak co-mention links, kept apart from the typed facts
     for pair in extraction.comentions:
-        a, b = sorted((entity_iri(pair.a), entity_iri(pair.b)))
-        yield q(a, AIKG.mentionedWith, b)
-        node = EVIDENCE["co-" + _hash(document.doc_id, a, b)]
-        yield q(node, RDF.type, AIKG.CoMention)
-        yield q(node, AIKG.entity, a)
-        yield q(node, AIKG.entity, b)
-        yield q(node, AIKG.weight, Literal(pair.weight))
-        yield q(node, PROV.wasDerivedFrom, g)
+        a_iri, b_iri = sorted((entity(pair.a), entity(pair.b)))
+        a, b = iri(a_iri), iri(b_iri)
+        yield (a, v["aikg:mentionedWith"], b, g)
+        node = iri(_EVIDENCE + "co-" + _hash(document.doc_id, a_iri, b_iri))
+        yield (node, rdf_type, v["aikg:CoMention"], g)
+        yield (node, v["aikg:entity"], a, g)
+        yield (node, v["aikg:entity"], b, g)
+        yield (node, v["aikg:weight"], lit(pair.weight), g)
+        yield (node, v["prov:wasDerivedFrom"], g, g)
 
 
 def _safe_iri(url: str) -> bool:
-    return url.startswith(("http://", "https://")) and not any(c in url for c in ' <>"{}|\\^`')
+    """Whether ``url`` can be an IRI in the store: http(s) and valid for Oxigraph, whose IRI
+    parser is stricter than rdflib's (``%zz``, a second ``#``): such a URL is kept as a literal
+    instead of failing the whole write."""
+    if not url.startswith(("http://", "https://")) or any(c in url for c in ' <>"{}|\\^`'):
+        return False
+    try:
+        ox.NamedNode(url)
+    except ValueError:
+        return False
+    return True

@@ -236,6 +236,15 @@ def _graph_names(iris: Sequence[str]) -> list[Any]:
         raise QueryError(f"not a graph IRI: {err}", code="E304") from err
 
 
+def _query_bound(store: LocalStore, sparql: str, bindings: Mapping[str, Identifier], default_graphs: Sequence[str],
+                 named_graphs: Sequence[str]) -> Any:
+    graphs = {"default_graph": _graph_names(default_graphs) or None, "named_graphs": _graph_names(named_graphs) or None}
+    try:
+        return oxigraph_query(store.oxigraph, sparql, bindings, **graphs)
+    except ValueError as err:  # a parameter that is not a valid IRI or literal
+        raise QueryError(f"cannot bind a parameter: {err}", code="E304") from err
+
+
 def _execute_oxigraph(store: LocalStore, sparql: str, bindings: Mapping[str, Identifier], limits: _Limits,
                       default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()) -> Answer:
     for name, term in bindings.items():
@@ -244,9 +253,7 @@ def _execute_oxigraph(store: LocalStore, sparql: str, bindings: Mapping[str, Ide
                              code="E304")
     convert = TermCache()
     try:
-        result = oxigraph_query(store.oxigraph, sparql, bindings,
-                                default_graph=_graph_names(default_graphs) or None,
-                                named_graphs=_graph_names(named_graphs) or None)
+        result = _query_bound(store, sparql, bindings, default_graphs, named_graphs)
         if isinstance(result, ox.QueryBoolean):
             return Answer("ASK", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
