@@ -7,6 +7,7 @@ traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -35,6 +36,14 @@ StoreOption = Annotated[str, typer.Option(
 DEFAULT_STORE = "out/store"
 
 
+def _cores() -> int:
+    """The CPUs this process may run on (a container's quota, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def _echo_err(message: str) -> None:
     typer.echo(f"aikg: {message}", err=True)
 
@@ -43,7 +52,8 @@ def _echo_err(message: str) -> None:
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of .txt, .md, .html or .jsonl articles.")],
     store: StoreOption = DEFAULT_STORE,
-    processes: Annotated[int, typer.Option("--processes", "-j", min=1, help="Extraction processes.")] = 1,
+    processes: Annotated[int | None, typer.Option(
+        "--processes", "-j", min=1, help="Extraction processes.  [default: all cores]")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 16,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, only the summary.")] = False,
     engine: Annotated[str, typer.Option(
@@ -70,7 +80,8 @@ def build(
     else:
         from aikg.pipeline import build as run_build
 
-        report = run_build(paths, store, n_process=processes, batch_size=batch_size, progress=not quiet)
+        report = run_build(paths, store, n_process=processes or _cores(), batch_size=batch_size,
+                           progress=not quiet)
     for failure in report.failed:
         _echo_err(f"failed: {failure}")
     typer.echo(f"{report.summary()}; store: {store}")
