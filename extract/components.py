@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -35,6 +36,7 @@ from .treematch import TreeMatcher
 __all__ = [
     "ENTITY_TYPES",
     "NER_LABELS",
+    "CoLemmas",
     "EntityCleaner",
     "MoneyRecognizer",
     "RelationFinder",
@@ -179,6 +181,40 @@ def kb_phrase_patterns(
         else:
             lower.append({**pattern, "pattern": " ".join(t["LOWER"] for t in tokens)})
     return exact, lower
+
+
+# --------------------------------------------------------------------------------------------
+# Lemmas of the "co-" words
+
+
+@Language.factory("aikg_co_lemmas", assigns=["token.lemma"], default_config={"lemmas": {}})
+def make_co_lemmas(nlp: Language, name: str, lemmas: dict[str, str]) -> CoLemmas:
+    return CoLemmas(nlp.vocab, lemmas, name=name)
+
+
+class CoLemmas:
+    """Set the lemma of words the tokenizer keeps whole (``"co-founded"`` -> ``"co-found"``).
+
+    Placed right after the ``attribute_ruler``, it does what one ``attribute_ruler`` pattern per
+    word did (the lemmatizer keeps a lemma that is already set), for less: the ruler's matcher
+    tries each of its patterns at every token, this is one look-up of every token's lowercase
+    form in a table (``Doc.to_array``, no ``Token`` objects).
+    """
+
+    def __init__(self, vocab: Any, lemmas: dict[str, str], *, name: str = "aikg_co_lemmas") -> None:
+        self.name = name
+        self.lemmas = {int(vocab.strings.add(word.lower())): int(vocab.strings.add(lemma))
+                       for word, lemma in lemmas.items()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        lowers: list[int] = doc.to_array(LOWER).tolist() if len(doc) else []
+        if self.lemmas.keys().isdisjoint(lowers):  # most documents
+            return doc
+        for i, lower in enumerate(lowers):
+            lemma = self.lemmas.get(lower)
+            if lemma is not None:
+                doc[i].lemma = lemma
+        return doc
 
 
 # --------------------------------------------------------------------------------------------
@@ -633,10 +669,12 @@ class RelationFinder:
             return roles
         if predicate == "$verb" and trigger in named:
             token = doc[named[trigger]]
-            if any(c.dep_ == "neg" or c.lower_ in {"not", "n't", "pas", "jamais"} for c in token.children):
-                return []
             verbs = self.lexicon.verbs.get(self.lang, {})
-            return list(verbs.get(token.lemma_.lower()) or verbs.get(token.lower_) or [])
+            found = list(verbs.get(token.lemma_.lower()) or verbs.get(token.lower_) or [])
+            # the negation check walks the verb's children: only for verbs that give a predicate
+            if found and any(c.dep_ == "neg" or c.lower_ in {"not", "n't", "pas", "jamais"} for c in token.children):
+                return []
+            return found
         return [predicate] if not predicate.startswith("$") else []
 
     def _role_predicate(self, doc: Doc, index: int) -> str | None:

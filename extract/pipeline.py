@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import math
 import multiprocessing
@@ -114,12 +115,10 @@ def build_pipeline(nlp: Language, kb_path: Path | str | None = None) -> Language
     kb = load_knowledge_base(kb_path)
     customise_tokenizer(nlp)
     if "attribute_ruler" in nlp.pipe_names:
-        # lemmas of the "co-" words kept whole by the tokenizer ("co-founded" -> "co-found")
-        attribute_ruler: Any = nlp.get_pipe("attribute_ruler")
-        for stem in _CO_WORDS:
-            lemma = _CO_LEMMAS.get(stem)
-            if lemma:
-                attribute_ruler.add(patterns=[[{"LOWER": f"co-{stem}"}]], attrs={"LEMMA": lemma})
+        # lemmas of the "co-" words kept whole by the tokenizer ("co-founded" -> "co-found"), set
+        # where the attribute_ruler sets lemmas, before the lemmatizer (which keeps them)
+        lemmas = {f"co-{stem}": _CO_LEMMAS[stem] for stem in _CO_WORDS if _CO_LEMMAS.get(stem)}
+        nlp.add_pipe("aikg_co_lemmas", after="attribute_ruler", config={"lemmas": lemmas})
     after = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("aikg_money", after=after) if after else nlp.add_pipe("aikg_money")
     # KB names as phrase patterns (hash look-ups, not one token pattern per alias): case-sensitive
@@ -175,7 +174,7 @@ class Extractor:
 
     def language_of(self, document: Document) -> str:
         """The supported language to process ``document`` with (warns for other languages)."""
-        declared = (document.language or "").lower().split("-")[0].split("_")[0]
+        declared = _declared_language(document)
         if declared in SUPPORTED:
             return declared
         if declared:
@@ -222,8 +221,7 @@ class Extractor:
             yield from self._extract_chunk(chunk, batch_size)
 
     def _extract_chunk(self, chunk: list[Document], batch_size: int) -> Iterator[Extraction]:
-        yield from self._extract_tagged([dataclasses.replace(d, language=self.language_of(d)) for d in chunk],
-                                        batch_size)
+        yield from self._extract_tagged(self._tagged(chunk), batch_size)
 
     def _extract_tagged(self, chunk: list[Document], batch_size: int) -> list[Extraction]:
         """Records for documents whose ``language`` is already the pipeline language, in order."""
@@ -241,22 +239,66 @@ class Extractor:
 
     def _extract_parallel(self, documents: Iterable[Document], n_process: int, batch_size: int
                           ) -> Iterator[Extraction]:
-        # languages (and their warnings) in this process, before the pool starts
-        pending = [dataclasses.replace(d, language=self.language_of(d)) for d in documents]
-        if not pending:
+        pending = list(documents)
+        batches = _split(pending, _task_sizes(len(pending), n_process, batch_size))
+        if not batches:
             return
-        # tasks of at most batch_size documents, at least four per worker: no worker idles at the end
-        size = max(1, min(batch_size, math.ceil(len(pending) / (4 * n_process))))
-        tagged = [pending[i : i + size] for i in range(0, len(pending), size)]
+        # the first task's languages (and warnings) here, before the pool starts; the others are
+        # identified by the pool's task feeder (a thread of this process) while the workers run
+        first = self._tagged(batches[0])
         fork = "fork" in multiprocessing.get_all_start_methods()
         if fork:  # load the pipelines once, here: the forked workers share them (copy-on-write)
-            for lang in sorted({str(d.language) for d in pending}):
+            declared = {lang for d in pending if (lang := _declared_language(d)) in SUPPORTED}
+            for lang in sorted(declared | {str(d.language) for d in first}):
                 self.pipeline(lang)
+            # a language first found in a later task is loaded by the workers that meet it
         # without fork (macOS, Windows), each worker loads the pipelines it needs, once
         context = multiprocessing.get_context("fork" if fork else None)
-        with context.Pool(min(n_process, len(tagged)), initializer=_init_worker, initargs=(self.kb_path,)) as pool:
-            for records in pool.imap(_extract_in_worker, [(batch, batch_size) for batch in tagged]):
+        tasks = ((batch, batch_size) for batch in itertools.chain([first], map(self._tagged, batches[1:])))
+        with context.Pool(min(n_process, len(batches)), initializer=_init_worker, initargs=(self.kb_path,)) as pool:
+            for records in pool.imap(_extract_in_worker, tasks):
                 yield from records
+
+    def _tagged(self, documents: list[Document]) -> list[Document]:
+        """``documents`` with ``language`` set to the pipeline language (warns for unsupported ones)."""
+        return [dataclasses.replace(d, language=self.language_of(d)) for d in documents]
+
+
+def _declared_language(document: Document) -> str:
+    """The language the metadata declares (``"en-GB"`` -> ``"en"``), ``""`` if none."""
+    return (document.language or "").lower().split("-")[0].split("_")[0]
+
+
+def _task_sizes(total: int, n_process: int, batch_size: int) -> list[int]:
+    """How many documents each task of the pool takes, in order (guided scheduling).
+
+    ``batch_size`` while there is plenty of work, then half of an even share of what is left,
+    down to a few documents: the workers finish together, and the last results leave little
+    for the caller (which writes them to the store) once the workers are done. Small corpora
+    still get at least two tasks per worker.
+
+    >>> _task_sizes(135, 2, 16)
+    [16, 16, 16, 16, 16, 14, 11, 8, 6, 4, 4, 4, 4]
+    >>> _task_sizes(10, 2, 16)
+    [3, 2, 2, 2, 1]
+    """
+    smallest = min(4, batch_size, max(1, total // (2 * n_process)))
+    sizes: list[int] = []
+    left = total
+    while left > 0:
+        size = min(left, batch_size, max(smallest, math.ceil(left / (2 * n_process))))
+        sizes.append(size)
+        left -= size
+    return sizes
+
+
+def _split(items: list[Document], sizes: list[int]) -> list[list[Document]]:
+    """``items`` cut into consecutive lists of ``sizes``."""
+    out, start = [], 0
+    for size in sizes:
+        out.append(items[start : start + size])
+        start += size
+    return out
 
 
 #: The extractor of a worker process of :meth:`Extractor.extract_many` (one per process).

@@ -10,8 +10,9 @@ which this module matches directly on the parse with per-document indexes:
   ``$++`` (right sibling).
 
 Each match gives one token per node, in pattern order, all distinct (as ``DependencyMatcher``).
-The document is read once into plain lists (attributes, heads, children), so matching moves
-between integers instead of creating a spaCy ``Token`` object at every step.
+The document is read once (``Doc.to_array``) into plain lists of spaCy's integer ids
+(attributes, heads, children), so matching moves between integers and compares integers
+instead of creating a spaCy ``Token`` object and its strings at every step.
 
 >>> import spacy
 >>> from spacy.tokens import Doc
@@ -29,11 +30,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 __all__ = ["TreeMatcher"]
 
 _ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE")
+_ATTR_IDS = (ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE)  # the same, as spaCy attribute ids
 #: Attributes that index the tokens of a document, most selective first.
 _INDEXED = ("LEMMA", "LOWER", "ORTH", "ENT_TYPE", "DEP")
 _OPS = frozenset({">", ">>", "<", "$--", "$++"})
@@ -42,21 +48,15 @@ _OPS = frozenset({">", ">>", "<", "$--", "$++"})
 class _Tree:
     """One parsed document as lists: token attributes, heads, children (in order), lazy indexes."""
 
-    __slots__ = ("attrs", "children", "heads", "indexes", "subtrees")
+    __slots__ = ("attrs", "children", "heads", "indexes", "subtrees", "values")
 
     def __init__(self, doc: Doc) -> None:
-        columns: dict[str, list[str]] = {attr: [] for attr in _ATTRS}
-        orth, lower, lemma, pos, tag, dep, ent = columns.values()
-        heads: list[int] = []
-        for token in doc:
-            orth.append(token.text)
-            lower.append(token.lower_)
-            lemma.append(token.lemma_)
-            pos.append(token.pos_)
-            tag.append(token.tag_)
-            dep.append(token.dep_)
-            ent.append(token.ent_type_)
-            heads.append(token.head.i)
+        # one C pass over the tokens (``Doc.to_array``), no ``Token`` object per token: values are
+        # spaCy's ids (string hashes, POS symbols), which the nodes compare with their own ids
+        array = doc.to_array([*_ATTR_IDS, HEAD])
+        columns = {attr: array[:, k].tolist() for k, attr in enumerate(_ATTRS)}
+        # HEAD is stored relative to the token, in unsigned integers
+        heads: list[int] = (array[:, -1].astype("int64") + numpy.arange(len(doc), dtype="int64")).tolist()
         children: list[list[int]] = [[] for _ in heads]
         for i, head in enumerate(heads):
             if head != i:
@@ -64,10 +64,18 @@ class _Tree:
         self.attrs = columns
         self.heads = heads
         self.children = children
-        self.indexes: dict[str, dict[str, list[int]]] = {}
+        self.indexes: dict[str, dict[int, list[int]]] = {}
         self.subtrees: dict[int, list[int]] = {}
+        self.values: dict[str, set[int]] = {}
 
-    def index(self, attr: str) -> dict[str, list[int]]:
+    def has_any(self, attr: str, allowed: frozenset[int]) -> bool:
+        """Whether some token has one of the ``allowed`` values of ``attr``."""
+        values = self.values.get(attr)
+        if values is None:
+            values = self.values[attr] = set(self.attrs[attr])
+        return not allowed.isdisjoint(values)
+
+    def index(self, attr: str) -> dict[int, list[int]]:
         """Token ids by value of ``attr`` (built on first use)."""
         found = self.indexes.get(attr)
         if found is None:
@@ -107,6 +115,14 @@ class _Tree:
         return [t for t in self.children[head] if t > i]  # "$++"
 
 
+def _value_id(attr: str, value: str) -> int:
+    """The id spaCy stores for ``value`` of ``attr``: a POS symbol, else the string's id (``""``: 0),
+    which is the same in every vocabulary (a symbol's number or the string's hash)."""
+    if attr == "POS":
+        return int(POS_IDS.get(value, -1))  # -1: no token has it
+    return int(get_string_id(value))
+
+
 class _Node:
     __slots__ = ("checks", "left", "name", "op")
 
@@ -116,7 +132,7 @@ class _Node:
         self.op: str = spec.get("REL_OP", "")
         if self.left >= 0 and self.op not in _OPS:
             raise ValueError(f"node {self.name!r}: unsupported REL_OP {self.op!r}; expected one of {sorted(_OPS)}")
-        self.checks: list[tuple[str, frozenset[str]]] = []
+        self.checks: list[tuple[str, frozenset[int]]] = []
         for attr, value in spec.get("RIGHT_ATTRS", {}).items():
             if attr not in _ATTRS:
                 raise ValueError(
@@ -125,10 +141,14 @@ class _Node:
             if isinstance(value, dict):
                 if set(value) != {"IN"}:
                     raise ValueError(f"node {self.name!r}: only {{'IN': [...]}} is supported, not {value!r}")
-                allowed = frozenset(value["IN"])
+                values = list(value["IN"])
             else:
-                allowed = frozenset({value})
-            self.checks.append((attr, allowed))
+                values = [value]
+            self.checks.append((attr, frozenset(_value_id(attr, v) for v in values)))
+
+    def possible(self, tree: _Tree) -> bool:
+        """False when, for one of this node's attributes, no token of the document has an allowed value."""
+        return all(tree.has_any(attr, allowed) for attr, allowed in self.checks)
 
     def accepts(self, tree: _Tree, i: int) -> bool:
         attrs = tree.attrs
@@ -138,12 +158,18 @@ class _Node:
         return True
 
     def candidates(self, tree: _Tree) -> list[int] | None:
-        """Tokens that may fit this node, from the document's index (``None``: not indexed)."""
+        """Tokens that may fit this node, in document order, from the document's index (``None``: not indexed).
+
+        Document order, not the order of ``allowed`` (a set, whose order changes with each
+        process's string hashing): the order of matches decides which of two equally good
+        sentences becomes a fact's evidence, so it must not change from run to run.
+        """
         for attr in _INDEXED:
             for check_attr, allowed in self.checks:
                 if check_attr == attr:
                     index = tree.index(attr)
-                    return [i for value in allowed for i in index.get(value, ()) if self.accepts(tree, i)]
+                    found = [i for value in allowed for i in index.get(value, ()) if self.accepts(tree, i)]
+                    return sorted(found) if len(allowed) > 1 else found
         return None
 
 
@@ -175,6 +201,8 @@ class TreeMatcher:
         tree = _Tree(doc)
         found: list[tuple[str, list[int]]] = []
         for key, nodes in self._patterns:
+            if not all(node.possible(tree) for node in nodes):
+                continue  # a node that no token of the document can fit: no match (and no search)
             for root in self._roots(nodes, tree):
                 for assignment in self._extend(nodes, tree, [root]):
                     found.append((key, assignment))

@@ -27,7 +27,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from aikg.errors import StoreError
-from aikg.graph.build import Quad
+from aikg.graph.build import OxQuad, Quad
 from aikg.graph.namespaces import AIKG, PREFIXES, document_iri
 from aikg.graph.prebind import inline_iris
 from aikg.graph.terms import TermCache, to_oxigraph
@@ -143,7 +143,7 @@ class KnowledgeStore(ABC):
         rows = self.select(f"SELECT ?hash WHERE {{ GRAPH {iri} {{ {iri} aikg:contentHash ?hash }} }}")
         return str(rows[0][0]) if rows else None
 
-    def replace_document(self, doc_id: str, quads: Iterable[Quad]) -> int:
+    def replace_document(self, doc_id: str, quads: Iterable[Quad] | Iterable[OxQuad]) -> int:
         """Atomically replace the named graph of ``doc_id`` with ``quads``; returns their number.
 
         The new graph and its share of the merged default graph are written in one
@@ -238,6 +238,7 @@ class LocalStore(KnowledgeStore):
         del self.dataset
         gc.collect()
         if self._lock is not None:
+            _HELD_LOCKS.discard(self._lock)
             self._lock.close()
             self._lock = None
 
@@ -346,6 +347,22 @@ class SparqlServerStore(KnowledgeStore):
         return int(rows[0][0])
 
 
+#: The lock files this process holds, so that forked children can let go of them.
+_HELD_LOCKS: set[IO[bytes]] = set()
+
+
+def _release_locks_in_child() -> None:
+    """A forked extraction worker inherits the lock file: if it kept it, the lock would outlive
+    a killed build until its workers exit, and reopening the store would fail (E206). Closing
+    the child's copy leaves the parent's flock in place (it belongs to the parent's open file)."""
+    for handle in _HELD_LOCKS:
+        handle.close()
+    _HELD_LOCKS.clear()
+
+
+os.register_at_fork(after_in_child=_release_locks_in_child)
+
+
 def _acquire(marker: Path, *, shared: bool) -> IO[bytes]:
     """Take the store's advisory lock: shared for readers, exclusive for the one writer.
 
@@ -361,6 +378,7 @@ def _acquire(marker: Path, *, shared: bool) -> IO[bytes]:
         who = ("being written by an aikg build" if shared
                else "in use by another aikg process (a build, a query or aikg serve)")
         raise StoreError(f"store {marker.parent} is {who}; retry when it ends", code="E206") from None
+    _HELD_LOCKS.add(handle)
     return handle
 
 
@@ -412,6 +430,7 @@ def open_store(location: str | Path, *, read_only: bool = False) -> KnowledgeSto
     try:
         inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except (OSError, RuntimeError) as err:
+        _HELD_LOCKS.discard(lock)
         lock.close()
         message = str(err)
         if "lock" in message.lower():

@@ -80,3 +80,21 @@ def test_components_uninitialised_raise_coded_error() -> None:
     doc.ents = [Span(doc, 0, 1, label="GPE")]
     with pytest.raises(PipelineError, match="E508"):
         nlp.get_pipe("aikg_entities")(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She co-founded it.", {"co-founded": "co-found"}),
+        ("The Co-founder spoke.", {"Co-founder": "co-founder"}),
+        ("Elle est co-fondatrice.", {"co-fondatrice": "cofondateur"}),
+        ("Nothing here.", {}),
+    ],
+)
+def test_components_co_lemmas(text: str, expected: dict[str, str]) -> None:
+    nlp = spacy.blank("en")
+    customise_tokenizer(nlp)
+    nlp.add_pipe("aikg_co_lemmas", config={"lemmas": {"co-founded": "co-found", "co-founder": "co-founder",
+                                                       "co-fondatrice": "cofondateur"}})
+    doc = nlp(text)
+    assert {t.text: t.lemma_ for t in doc if t.lemma_} == expected

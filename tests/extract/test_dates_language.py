@@ -16,6 +16,9 @@ from aikg.extract.language import choose_pipeline_language, identify_language
         ("date 2024-03-11 then 11 March 2024", [date(2024, 3, 11)]),
         ("on January 20 only", []),
         ("February 30, 2024 is not a date", []),
+        ("SEPT. 4, 2020 and Décembre 3 2021", [date(2020, 9, 4), date(2021, 12, 3)]),  # any case, accents
+        ("le 3 AOÛT 2023, puis Août 5 2023", [date(2023, 8, 3), date(2023, 8, 5)]),
+        ("xmarch 11, 2024 is not a word boundary", []),
     ],
 )
 def test_dates_find(text: str, expected: list[date]) -> None:

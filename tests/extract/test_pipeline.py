@@ -111,3 +111,18 @@ def test_pipeline_cross_document_keys(extractor: Extractor) -> None:
     a = extractor.extract(doc("Open AI and Quantix Robotics signed a deal.", "a"))
     b = extractor.extract(doc("OpenAI praised Quantix Robotics again.", "b"))
     assert {e.key for e in a.entities} == {e.key for e in b.entities} == {"openai", "organization/quantix-robotics"}
+
+
+def test_pipeline_extract_many_in_worker_processes(extractor: Extractor) -> None:
+    # more tasks than workers, languages found while the workers run (the last one warns)
+    texts = ["Sam Altman leads OpenAI.", "Arthur Mensch dirige Mistral AI, la start-up parisienne.",
+             "Sundar Pichai spoke at Google I/O in California.", "Xavier Niel finance Kyutai à Paris.",
+             "Mistral AI is based in Paris.", "Hugging Face a levé 200 millions de dollars.",
+             "La empresa española presentó un nuevo modelo de inteligencia artificial en Madrid."]
+    docs = [doc(text, f"d{i}") for i, text in enumerate(texts)]
+    with pytest.warns(UnsupportedLanguageWarning, match="W501"):
+        parallel = list(extractor.extract_many(docs, n_process=2, batch_size=2))
+    with pytest.warns(UnsupportedLanguageWarning, match="W501"):
+        serial = list(extractor.extract_many(docs))
+    assert parallel == serial
+    assert [o.document.language for o in parallel] == ["en", "fr", "en", "fr", "en", "fr", "fr"]

@@ -238,3 +238,12 @@ def test_treematch_matches_like_dependency_matcher(pattern: list[dict[str, objec
 def test_treematch_rejects_unsupported_syntax(pattern: list[dict[str, object]]) -> None:
     with pytest.raises(ValueError, match=r"unsupported|only"):
         TreeMatcher().add("p", [pattern])
+
+
+@pytest.mark.parametrize("words", [["zeta", "acme", "orbit"], ["orbit", "zeta", "acme"], ["acme", "orbit", "zeta"]])
+def test_treematch_matches_in_document_order(words: list[str]) -> None:
+    # matches come in token order whatever the order (or hash order) of the allowed values: which
+    # of two equal sentences becomes a fact's evidence must not change from one run to the next
+    matcher = TreeMatcher()
+    matcher.add("p", [[{"RIGHT_ID": "n", "RIGHT_ATTRS": {"LOWER": {"IN": words}}}]])
+    assert [ids for _, ids in matcher(_doc())] == [[0], [3], [5]]

@@ -125,3 +125,23 @@ def test_store_bound_iri_selects_as_substitution_does(store: KnowledgeStore) -> 
     assert store.select(query, {"e": entity_iri("mistral-ai")}) == [(entity_iri("mistral-ai"), Literal("Mistral AI"))]
     with pytest.raises(ValueError, match="IRI"):
         store.select(query, {"e": URIRef("https://w3id.org/aikg/entity/x> ?p ?o } #")})
+
+
+def test_store_lock_is_not_kept_by_forked_children(tmp_path: Path) -> None:
+    # extraction workers are forked while the build holds the store: when the build ends (or
+    # is killed), a worker still finishing must not keep the store locked
+    import os
+    import signal
+
+    store = open_store(tmp_path / "s")
+    child = os.fork()
+    if child == 0:  # the worker: outlives its parent's hold on the store
+        signal.pause()
+        os._exit(0)
+    try:
+        store.close()
+        reopened = open_store(tmp_path / "s")  # E206 if the child still held the lock
+        reopened.close()
+    finally:
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
