@@ -170,6 +170,8 @@ def _build(paths: Sequence[Path], store: KnowledgeStore | str | Path, *, extract
                 bar.update(1)
         finally:
             bar.close()
+        if len(report.written) >= kstore.flush_every:  # a large build: compact what it wrote
+            kstore.optimize()
         return report
     finally:
         if owns_store:
