@@ -57,9 +57,9 @@ def _reset_peak() -> None:
 
 
 def _prefixes() -> dict[str, str]:
-    from aikg.graph.namespaces import PREFIXES
+    from aikg.graph.namespaces import PREFIX_IRIS
 
-    return {k: str(v) for k, v in PREFIXES.items()}
+    return PREFIX_IRIS
 
 
 class _Engine:

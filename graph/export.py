@@ -15,7 +15,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from aikg.errors import UsageError
 from aikg.graph.build import Quad
-from aikg.graph.namespaces import AIKG, DOC, PREFIXES
+from aikg.graph.namespaces import AIKG, DOC, PREFIX_IRIS, PREFIXES
 from aikg.graph.store import KnowledgeStore, LocalStore
 
 __all__ = ["ExportFormat", "export_store", "import_file"]
@@ -35,7 +35,7 @@ _SUFFIX = {".ttl": ExportFormat.TURTLE, ".trig": ExportFormat.TRIG, ".nq": Expor
 
 def export_store(store: KnowledgeStore, fmt: ExportFormat, out: IO[bytes]) -> None:
     """Write the whole store to ``out`` in ``fmt``."""
-    prefixes = {k: str(v) for k, v in PREFIXES.items()}
+    prefixes = PREFIX_IRIS
     if fmt in _OX and isinstance(store, LocalStore):
         store.oxigraph.dump(out, _OX[fmt], prefixes=prefixes if fmt is ExportFormat.TRIG else None)
         return

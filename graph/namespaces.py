@@ -19,6 +19,7 @@ __all__ = [
     "ENTITY",
     "EVIDENCE",
     "PREFIXES",
+    "PREFIX_IRIS",
     "RUN",
     "SCHEMA",
     "WD",
@@ -105,6 +106,9 @@ PREFIXES: dict[str, Namespace] = {
     "schema": SCHEMA,
     "wd": WD,
 }
+
+#: The same prefixes as plain strings, the form pyoxigraph takes (``Store.query(prefixes=...)``).
+PREFIX_IRIS: dict[str, str] = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
 def entity_iri(key: str) -> URIRef:

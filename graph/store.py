@@ -28,7 +28,7 @@ from rdflib.term import Identifier
 
 from aikg.errors import StoreError
 from aikg.graph.build import OxQuad, Quad
-from aikg.graph.namespaces import AIKG, PREFIXES, document_iri
+from aikg.graph.namespaces import AIKG, PREFIX_IRIS, PREFIXES, document_iri
 from aikg.graph.prebind import inline_iris
 from aikg.graph.terms import TermCache, to_oxigraph
 
@@ -36,7 +36,6 @@ __all__ = ["KnowledgeStore", "LocalStore", "SparqlServerStore", "StoredDocument"
            "oxigraph_query", "to_oxigraph"]
 
 _MARKER = "aikg-store"
-_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
 @dataclass(frozen=True)
@@ -307,7 +306,7 @@ def oxigraph_query(store: ox.Store, sparql: str, bindings: Mapping[str, Identifi
     iris = {name: str(term) for name, term in bindings.items() if isinstance(term, URIRef)}
     return store.query(
         inline_iris(sparql, iris) if iris else sparql,
-        prefixes=_PREFIXES,
+        prefixes=PREFIX_IRIS,
         substitutions={ox.Variable(name): to_oxigraph(term) for name, term in bindings.items()},
         **options,
     )

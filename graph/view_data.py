@@ -26,7 +26,7 @@ from rdflib import BNode, Graph, URIRef
 from aikg.errors import QueryError
 from aikg.extract.records import PREDICATES, EntityType
 from aikg.graph.layout import centrality
-from aikg.graph.namespaces import AIKG, PREFIXES
+from aikg.graph.namespaces import AIKG, PREFIX_IRIS, PREFIXES
 from aikg.graph.sparql import shorten
 from aikg.graph.store import KnowledgeStore, LocalStore
 
@@ -58,7 +58,6 @@ WEAK_PREDICATE = "mentionedWith"
 WEAK_FACTOR = 0.25
 
 _AIKG = str(AIKG._NS)
-_PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
 _IRI_FORBIDDEN = set(' <>"{}|\\^`\n\r\t')
 
 
@@ -163,7 +162,7 @@ def _run(source: ViewSource, sparql: str) -> tuple[str, list[str], list[tuple[Te
     """Run ``sparql``; return the result type, the SELECT variables and the rows (triples for graphs)."""
     if isinstance(source, LocalStore):
         try:
-            result = source.oxigraph.query(sparql, prefixes=_PREFIXES)
+            result = source.oxigraph.query(sparql, prefixes=PREFIX_IRIS)
         except SyntaxError as err:
             raise _syntax_error(err) from err
         if isinstance(result, ox.QueryBoolean):
@@ -192,7 +191,7 @@ def select_rows(source: ViewSource, sparql: str) -> list[tuple[str | None, ...]]
     """Rows of a SELECT query over ``source`` as lexical values (IRIs and literals alike)."""
     if isinstance(source, LocalStore):
         try:
-            result = source.oxigraph.query(sparql, prefixes=_PREFIXES)
+            result = source.oxigraph.query(sparql, prefixes=PREFIX_IRIS)
         except SyntaxError as err:
             raise _syntax_error(err) from err
         if not isinstance(result, ox.QuerySolutions):

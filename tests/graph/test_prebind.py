@@ -103,10 +103,9 @@ def _normalised(solutions: ox.QuerySolutions) -> list[tuple[str, ...]]:
 
 @pytest.mark.model
 def test_every_named_query_answers_the_same_inlined(built_sample: Path) -> None:
-    from aikg.graph.namespaces import PREFIXES
+    from aikg.graph.namespaces import PREFIX_IRIS as prefixes
     from aikg.queries import load_queries
 
-    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
     with open_store(built_sample, read_only=True) as store:
         inner = store.oxigraph  # type: ignore[attr-defined]
         entities = [row[0].value for row in inner.query(
