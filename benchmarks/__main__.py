@@ -24,10 +24,10 @@ from typing import Any
 from benchmarks.report import render_markdown
 
 SIZES: dict[str, dict[str, int]] = {
-    "tiny": {"quads": 20_000, "docs": 8, "reps": 2, "rounds": 1},  # smoke test, seconds
-    "small": {"quads": 100_000, "docs": 40, "reps": 3, "rounds": 2},
-    "default": {"quads": 1_000_000, "docs": 120, "reps": 5, "rounds": 3},  # < 10 min on a laptop
-    "large": {"quads": 5_000_000, "docs": 1_000, "reps": 5, "rounds": 3},
+    "tiny": {"quads": 20_000, "docs": 8, "reps": 2, "max_reps": 2, "rounds": 1},  # smoke test, seconds
+    "small": {"quads": 100_000, "docs": 40, "reps": 3, "max_reps": 5, "rounds": 2},
+    "default": {"quads": 1_000_000, "docs": 120, "reps": 5, "max_reps": 15, "rounds": 3},  # < 10 min on a laptop
+    "large": {"quads": 5_000_000, "docs": 1_000, "reps": 5, "max_reps": 15, "rounds": 3},
 }
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -121,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks.store import run_store_benchmark
 
             results["store"] = run_store_benchmark(workdir / "store", target_quads=args.quads, seed=args.seed,
-                                                   reps=preset["reps"], union_view=args.union_view, log=_log)
+                                                   reps=preset["reps"], max_reps=preset["max_reps"],
+                                                   union_view=args.union_view, log=_log)
         if "views" in parts:
             views = _run_views(workdir, args)
             if views is not None:

@@ -49,7 +49,8 @@ def _store(store: dict[str, Any]) -> list[str]:
         f"triples) as the default graph: {graph.get('store_quads', graph['quads']):,} quads in each store. "
         "Every engine holds the same quads and queries the default graph"
         + ("" if store.get("same_data", True) else " (**but the loaded quad counts differ**)") + ". "
-        "Each engine in its own process; queries interleaved across engines, median of the runs.",
+        "Each engine in its own process; queries interleaved across engines, median of the runs"
+        + _runs(store.get("runs")) + ".",
         "",
         "| engine | load | seconds | quads/s | peak memory loading (MiB) | peak memory querying (MiB) "
         "| on disk (MiB) |",
@@ -166,3 +167,13 @@ def _load(value: Any) -> str:
     if not value:
         return "?"
     return "/".join(f"{v:.1f}" for v in value)
+
+
+def _runs(runs: dict[str, Any] | None) -> str:
+    """How many times each query ran: more often when it is short, where noise weighs most."""
+    if not runs:
+        return ""
+    if runs["max"] <= runs["min"]:
+        return f" (up to {runs['min']} each, fewer once a query has taken {runs['budget_s']:g} s)"
+    return (f" ({runs['min']} to {runs['max']} each: a query runs again while its runs add up to less than "
+            f"{runs['short_budget_s']:g} s, at least {runs['min']} times unless they pass {runs['budget_s']:g} s)")

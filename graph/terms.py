@@ -56,12 +56,31 @@ def from_oxigraph(term: Any) -> Identifier | None:
         return URIRef(term.value)
     if isinstance(term, ox.Literal):
         if term.language:
-            return Literal(term.value, lang=term.language)
+            return _string_literal(term.value, term.language)
         datatype = term.datatype.value
-        return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+        if datatype == _XSD_STRING:
+            return _string_literal(term.value, None)
+        return Literal(term.value, datatype=URIRef(datatype))
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     raise TypeError(f"aikg cannot convert {term!r} to an rdflib term")
+
+
+def _string_literal(value: str, language: str | None) -> Literal:
+    """``Literal(value, lang=language)`` for a string literal, without rdflib's casting work.
+
+    rdflib's constructor tries to parse every lexical form into a Python value and back (3-4 us
+    a literal, most of the conversion time of an answer full of labels and sentences); a
+    plain or language-tagged string has nothing to parse: its value is the string itself.
+    The attributes set here are exactly those ``Literal.__new__`` sets for such a literal
+    (tests/graph/test_terms.py compares the two for the pinned rdflib).
+    """
+    literal: Literal = str.__new__(Literal, value)
+    literal._language = language
+    literal._datatype = None
+    literal._value = value
+    literal._ill_typed = None
+    return literal
 
 
 class TermCache:
@@ -82,4 +101,4 @@ class TermCache:
 
     def row(self, solution: Any) -> tuple[Identifier | None, ...]:
         """One SELECT solution (or any sequence of terms) as a tuple of rdflib terms."""
-        return tuple(self(cell) for cell in solution)
+        return tuple(map(self, solution))
