@@ -83,21 +83,37 @@ def changed_documents(paths: Iterable[Path], store: KnowledgeStore, report: Buil
 
 def extract_each(extractor: Extractor, documents: Sequence[Document], *, n_process: int = 1, batch_size: int = 16,
                  report: BuildReport, chunk: int = 256) -> Iterator[Extraction]:
-    """Extract ``documents`` in chunks; a chunk that fails is retried one document at a time,
-    so that a document spaCy or a rule cannot handle fails alone (recorded in ``report``)."""
-    for start in range(0, len(documents), chunk):
-        part = documents[start:start + chunk]
+    """Extract ``documents`` in one stream: a build starts one worker pool, not one per chunk.
+
+    Each pool start forks the workers and each pool end drains them (the last tasks leave
+    cores idle): once per build instead of once per ``chunk`` documents. When a document makes
+    the stream fail, the next ``chunk`` documents from the point of failure (which holds the
+    failing task or serial batch) are retried one at a time, so that a document spaCy or a rule
+    cannot handle fails alone (recorded in ``report``), and the rest goes on in parallel.
+    """
+    window = max(chunk, batch_size)
+    start = 0
+    while start < len(documents):
         done = 0
         try:
-            for extraction in extractor.extract_many(part, n_process=n_process, batch_size=batch_size):
+            for extraction in extractor.extract_many(documents[start:], n_process=n_process, batch_size=batch_size):
                 done += 1
                 yield extraction  # streamed: the store writes while spaCy reads the next batch
+            return
         except Exception:  # any failure of a third-party pipeline: isolate the document at fault
-            for document in part[done:]:
-                try:
-                    yield extractor.extract(document)
-                except Exception as err:
-                    report.failed.append(f"{document.source}: extraction failed: {type(err).__name__}: {err}")
+            failed_at = start + done
+            start = min(len(documents), failed_at + window)
+            yield from _extract_one_by_one(extractor, documents[failed_at:start], report)
+
+
+def _extract_one_by_one(extractor: Extractor, documents: Sequence[Document], report: BuildReport
+                        ) -> Iterator[Extraction]:
+    """Extract ``documents`` singly; a failure is recorded in ``report`` and costs only its document."""
+    for document in documents:
+        try:
+            yield extractor.extract(document)
+        except Exception as err:
+            report.failed.append(f"{document.source}: extraction failed: {type(err).__name__}: {err}")
 
 
 @contextmanager

@@ -74,6 +74,39 @@ def _sentence_bounds(doc: Doc, char: int) -> tuple[int, int]:
     return sent.start_char, sent.end_char
 
 
+class _Spans:
+    """Character offsets and evidence of token spans, each worked out once per document.
+
+    The relation candidates of a document (about 30 on average) name far fewer distinct
+    spans and sentences; making a ``Span`` and joining a sentence's tokens for each of them was
+    most of the time spent turning candidates into records. Equal evidence is one shared
+    (frozen) object, which also makes the pickled records that workers send back smaller.
+    """
+
+    def __init__(self, doc: Doc, doc_id: str) -> None:
+        self.doc = doc
+        self.doc_id = doc_id
+        self._offsets: dict[tuple[int, int], tuple[int, int]] = {}
+        self._evidence: dict[tuple[int, int], Evidence] = {}
+
+    def offsets(self, start: int, end: int) -> tuple[int, int]:
+        """``(start_char, end_char)`` of the tokens ``start:end``."""
+        found = self._offsets.get((start, end))
+        if found is None:
+            span = self.doc[start:end]
+            found = self._offsets[(start, end)] = (span.start_char, span.end_char)
+        return found
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """The :class:`Evidence` of the sentence made of the tokens ``start:end``."""
+        found = self._evidence.get((start, end))
+        if found is None:
+            sentence = self.doc[start:end]
+            found = Evidence(self.doc_id, sentence.text, sentence.start_char, sentence.end_char)
+            self._evidence[(start, end)] = found
+        return found
+
+
 def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: Sequence[str] = ()) -> Extraction:
     """Records for one processed document (``document.language`` should already be set)."""
     register_extensions()
@@ -112,10 +145,10 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
         if triple not in best or best[triple].confidence < record.confidence:
             best[triple] = record
 
+    spans = _Spans(doc, document.doc_id)
     for cand in doc._.aikg_relations or []:
         s_start, s_end, predicate, o_start, o_end, sent_start, sent_end, extractor, confidence, object_kb, _ = cand
-        subj_span = doc[s_start:s_end]
-        subject = key_at.get((subj_span.start_char, subj_span.end_char))
+        subject = key_at.get(spans.offsets(s_start, s_end))
         if subject is None:
             continue
         if object_kb:
@@ -139,15 +172,13 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
                     Mention(obj, token.text, token.idx, token.idx + len(token.text), sent.start_char, sent.end_char)
                 )
         else:
-            obj_span = doc[o_start:o_end]
-            found = key_at.get((obj_span.start_char, obj_span.end_char))
+            found = key_at.get(spans.offsets(o_start, o_end))
             if found is None:
                 continue
             obj = found
         if subject == obj:
             continue
-        sentence = doc[sent_start:sent_end]
-        evidence = Evidence(document.doc_id, sentence.text, sentence.start_char, sentence.end_char)
+        evidence = spans.evidence(sent_start, sent_end)
         relation = RelationRecord(subject, predicate, obj, evidence, extractor, round(float(confidence), 3))
         keep(relation)
         subject_type = entities[subject].type if subject in entities else None
