@@ -22,7 +22,7 @@ from tqdm import tqdm
 from aikg.documents.loaders import find_sources, load_source
 from aikg.errors import AikgError, DocumentError
 from aikg.extract.records import Document, Extraction
-from aikg.graph.build import ExtractionRun, oxigraph_quads
+from aikg.graph.build import ExtractionRun, OxQuad, oxigraph_quads
 from aikg.graph.store import KnowledgeStore, open_store
 
 if TYPE_CHECKING:
@@ -137,6 +137,24 @@ def _heap_frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
+#: Documents written to the store together: new ones go in by one bulk ingest
+#: (:meth:`~aikg.graph.store.KnowledgeStore.write_documents`), each still all-or-nothing.
+WRITE_BATCH = 64
+
+
+def _write_batch(kstore: KnowledgeStore, batch: list[tuple[Extraction, list[OxQuad]]], report: BuildReport) -> None:
+    """Write the extractions of ``batch`` and record, per document, what was written or why not."""
+    if not batch:
+        return
+    results = kstore.write_documents([(extraction.document.doc_id, quads) for extraction, quads in batch])
+    for (extraction, _), written in zip(batch, results, strict=True):
+        if isinstance(written, AikgError):
+            report.failed.append(f"{extraction.document.source}: {written}")
+        else:
+            report.quads += written
+            report.written.append(extraction.document.doc_id)
+
+
 def build(
     paths: Sequence[Path],
     store: KnowledgeStore | str | Path,
@@ -172,18 +190,20 @@ def _build(paths: Sequence[Path], store: KnowledgeStore | str | Path, *, extract
         run = ExtractionRun(uuid.uuid4().hex)
         read_hashes = {document.doc_id: document.content_hash for document in pending}
         bar = tqdm(total=len(pending), unit="doc", disable=not progress, file=sys.stderr, desc="extracting")
+        batch: list[tuple[Extraction, list[OxQuad]]] = []
         try:
             for extraction in extract_each(extractor, pending, n_process=n_process, batch_size=batch_size,
                                            report=report):
                 doc_id = extraction.document.doc_id
-                try:
-                    # pyoxigraph terms: the store's own, so none is made twice (rdflib, then Oxigraph)
-                    quads = oxigraph_quads(extraction, run, content_hash=read_hashes[doc_id])
-                    report.quads += kstore.replace_document(doc_id, quads)
-                    report.written.append(doc_id)  # the store flushes its buffers every few hundred
+                try:  # pyoxigraph terms: the store's own, so none is made twice (rdflib, then Oxigraph)
+                    batch.append((extraction, list(oxigraph_quads(extraction, run, content_hash=read_hashes[doc_id]))))
                 except AikgError as err:
                     report.failed.append(f"{extraction.document.source}: {err}")
+                if len(batch) >= WRITE_BATCH:
+                    _write_batch(kstore, batch, report)
+                    batch = []
                 bar.update(1)
+            _write_batch(kstore, batch, report)
         finally:
             bar.close()
         if len(report.written) >= kstore.flush_every:  # a large build: compact what it wrote

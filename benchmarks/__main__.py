@@ -26,7 +26,7 @@ from benchmarks.report import render_markdown
 SIZES: dict[str, dict[str, int]] = {
     "tiny": {"quads": 20_000, "docs": 8, "reps": 2, "max_reps": 2, "rounds": 1},  # smoke test, seconds
     "small": {"quads": 100_000, "docs": 40, "reps": 3, "max_reps": 5, "rounds": 2},
-    "default": {"quads": 1_000_000, "docs": 120, "reps": 5, "max_reps": 15, "rounds": 3},  # < 10 min on a laptop
+    "default": {"quads": 1_000_000, "docs": 120, "reps": 5, "max_reps": 15, "rounds": 5},  # < 10 min on a laptop
     "large": {"quads": 5_000_000, "docs": 1_000, "reps": 5, "max_reps": 15, "rounds": 3},
 }
 RESULTS = Path(__file__).resolve().parent / "results"

@@ -56,7 +56,7 @@ def _store(store: dict[str, Any]) -> list[str]:
         "| on disk (MiB) |",
         "|---|---|---:|---:|---:|---:|---:|",
     ]
-    how = {"documents": "`replace_document` per document", "bulk": "bulk load of the N-Quads"}
+    how = {"documents": "`write_documents` per batch, as `aikg build`", "bulk": "bulk load of the N-Quads"}
     for engine, load in store["load"].items():
         if "error" in load:
             lines.append(f"| {engine} | {load.get('mode')} | error: {load['error']} | | | |")

@@ -5,9 +5,9 @@ is its own; the parent sends the same queries to every engine in turn, rotating 
 each repetition, so a burst of load on a shared machine hits all engines alike and the ratios
 stay meaningful even when absolute times are noisy.
 
-- aikg's store is filled the way ``aikg build`` fills it: one atomic ``replace_document`` per
-  document (the quads of :func:`~aikg.graph.build.extraction_quads`), which also keeps the
-  distinct merge of the document graphs in the default graph.
+- aikg's store is filled the way ``aikg build`` fills it: ``write_documents`` per batch of
+  documents, each document all-or-nothing (the quads of :func:`~aikg.graph.build.oxigraph_quads`),
+  which also keeps the distinct merge of the document graphs in the default graph.
 - pyoxigraph (the floor) and rdflib load the same data from one N-Quads file: every document's
   named graph plus their distinct merge as the default graph, i.e. what the aikg store holds
   (checked: the quad counts must agree). All three answer queries from the default graph.
@@ -173,7 +173,7 @@ def run_store_benchmark(
     try:
         for engine, worker in workers.items():
             mode = "documents" if engine == "aikg" else "bulk"
-            log(f"store: loading {engine} ({'replace_document per document' if mode == 'documents' else 'bulk'})")
+            log(f"store: loading {engine} ({'write_documents per batch' if mode == 'documents' else 'bulk'})")
             answer = worker.ask(op="load", path=graph["files"]["main"], mode=mode, seed=seed,
                                 n_docs=graph["documents"], pool=graph["pool"])
             answer["mode"] = mode

@@ -7,7 +7,7 @@ Engines, all holding the same quads (document graphs plus their distinct merge a
 default graph) and all querying the default graph:
 
 - ``aikg``: :class:`~aikg.graph.store.KnowledgeStore` (rdflib API over on-disk Oxigraph),
-  filled by ``replace_document``; its runner ``aikg-fast`` is the same store and process
+  filled by ``write_documents`` as ``aikg build`` fills it; its runner ``aikg-fast`` is the same store and process
   through :mod:`aikg.graph.fastquery` (pyoxigraph terms, no rdflib conversion);
 - ``pyoxigraph``: the floor, pyoxigraph used directly on an on-disk store (``bulk_load``), given
   the same query text as aikg sends (bound IRIs written into the patterns, see
@@ -119,17 +119,25 @@ class _Engine:
 
     @staticmethod
     def _ingest_documents(kstore: Any, seed: int, n_docs: int, pool: int) -> float:
-        """What ``aikg build`` does per document: one atomic ``replace_document``; returns store time."""
+        """What ``aikg build`` does: ``write_documents`` per batch of ``WRITE_BATCH`` documents
+        (each document all-or-nothing); returns store time."""
         from aikg.graph.build import ExtractionRun, oxigraph_quads
+        from aikg.pipeline import WRITE_BATCH
         from benchmarks.synthetic import iter_articles
 
         run = ExtractionRun("synthetic", started=datetime(2025, 1, 1, tzinfo=UTC))
         spent = 0.0
+        batch: list[tuple[str, list[Any]]] = []
         for article in iter_articles(n_docs, seed, pool_size=pool):
-            quads = list(oxigraph_quads(article.extraction, run))
-            t0 = time.perf_counter()
-            kstore.replace_document(article.document.doc_id, quads)
-            spent += time.perf_counter() - t0
+            batch.append((article.document.doc_id, list(oxigraph_quads(article.extraction, run))))
+            if len(batch) == WRITE_BATCH:
+                t0 = time.perf_counter()
+                kstore.write_documents(batch)
+                spent += time.perf_counter() - t0
+                batch = []
+        t0 = time.perf_counter()
+        kstore.write_documents(batch)
+        spent += time.perf_counter() - t0
         t0 = time.perf_counter()
         kstore.optimize()  # as aikg build does after a large build
         spent += time.perf_counter() - t0

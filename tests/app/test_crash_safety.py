@@ -17,9 +17,11 @@ import pytest
 from aikg.graph.namespaces import RUN
 from aikg.graph.store import open_store
 from aikg.graph.validate import validate_store
+from aikg.pipeline import WRITE_BATCH
 
 pytestmark = pytest.mark.model
 DOCS = 120
+assert DOCS > WRITE_BATCH + 8, "the kill must land after the first batch and before the end"
 
 
 def _corpus(tmp_path: Path, sample_dir: Path) -> Path:
@@ -60,7 +62,8 @@ def test_crash_safety_sigkill_mid_batch(tmp_path: Path, sample_dir: Path) -> Non
         chunk = victim.stderr.read() or b""
         seen += chunk
         done = [int(n) for n in re.findall(rb"(\d+)/%d" % DOCS, seen)]
-        if done and max(done) >= DOCS // 4:
+        # past the first batch written (documents are written WRITE_BATCH at a time), before the end
+        if done and max(done) >= WRITE_BATCH + (DOCS - WRITE_BATCH) // 4:
             break
         time.sleep(0.05)
     victim.send_signal(signal.SIGKILL)
