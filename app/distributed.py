@@ -8,8 +8,9 @@ worker plugin) and turns the records into RDF with the same
 :func:`~aikg.graph.build.extraction_quads` as the local engine. A partition comes back as
 N-Quads, or, with ``output`` on a file system that the workers and the client share, is
 written there as ``part-NNNNN.nq`` and read back by path. The client loads each document's
-quads with :meth:`~aikg.graph.store.KnowledgeStore.replace_document`: one atomic write per
-document, as in the local build, so the store ends up with the same graphs.
+quads with :meth:`~aikg.graph.store.KnowledgeStore.write_documents`, a partition at a time
+(each document all-or-nothing, new ones by bulk ingest), as in the local build, so the store
+ends up with the same graphs.
 
 Only the client opens the store (Oxigraph allows one writer); workers need the aikg package
 and the spaCy models installed, nothing else. See ``docs/distributed.md``.
@@ -248,13 +249,17 @@ def build_distributed(
             for future in dask.as_completed(futures):
                 result: PartitionResult = future.result()
                 report.failed.extend(result.failed)
-                for iri, quads in quads_from_nquads(result.data()).items():
-                    document = by_iri[iri]
-                    try:
-                        report.quads += kstore.replace_document(document.doc_id, quads)
+                parsed = quads_from_nquads(result.data())
+                documents = [by_iri[iri] for iri in parsed]
+                # one batch per partition: new documents by bulk ingest, each all-or-nothing
+                outcomes = kstore.write_documents([(d.doc_id, quads) for d, quads in zip(documents, parsed.values(),
+                                                                                         strict=True)])
+                for document, outcome in zip(documents, outcomes, strict=True):
+                    if isinstance(outcome, AikgError):
+                        report.failed.append(f"{document.source}: {outcome}")
+                    else:
+                        report.quads += outcome
                         report.written.append(document.doc_id)
-                    except AikgError as err:
-                        report.failed.append(f"{document.source}: {err}")
                 bar.update(len(result.doc_ids) + len(result.failed))
                 future.release()
         finally:
