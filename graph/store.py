@@ -328,14 +328,19 @@ class LocalStore(KnowledgeStore):
         self._writable()
         results: list[int | StoreError | None] = [None] * len(documents)
         fresh: list[tuple[int, ox.NamedNode, list[tuple[Any, Any, Any]]]] = []
+        later: list[tuple[int, ox.NamedNode, list[tuple[Any, Any, Any]]]] = []
+        fresh_graphs: set[ox.NamedNode] = set()
         for index, (doc_id, quads) in enumerate(documents):
             try:
                 graph, triples = _document_triples(doc_id, quads)
             except StoreError as err:
                 results[index] = err
                 continue
-            if self.content_hash(doc_id) is None and _hash_quads(graph, triples):
+            if graph in fresh_graphs:  # the same document again: replaces the first, afterwards
+                later.append((index, graph, triples))
+            elif self.content_hash(doc_id) is None and _hash_quads(graph, triples):
                 fresh.append((index, graph, triples))
+                fresh_graphs.add(graph)
             else:  # a changed document (or one without a content hash): one transaction
                 results[index] = self._write_one(doc_id, graph, triples)
         if len(fresh) >= _BULK_MIN_DOCUMENTS:
@@ -346,9 +351,14 @@ class LocalStore(KnowledgeStore):
                 fresh = []
             except (OSError, RuntimeError, ValueError):
                 self._recover()  # then one transaction per document, below
-        for index, graph, triples in fresh:
+        for index, graph, triples in fresh + later:
             results[index] = self._write_one(documents[index][0], graph, triples)
         return [r if r is not None else StoreError("not written", code="E204") for r in results]
+
+    def unfinished_writes(self) -> int:
+        """How many documents an interrupted bulk write left pending (0 normally; see
+        :meth:`write_documents`). A writable open undoes them; a read-only one refuses the store."""
+        return sum(1 for _ in self._inner.quads_for_pattern(_STATE_GRAPH, _PENDING, None, _STATE_GRAPH))
 
     def _bulk_write(self, fresh: list[tuple[int, ox.NamedNode, list[tuple[Any, Any, Any]]]]) -> None:
         """Steps 1-3 of :meth:`write_documents` for documents the store does not hold."""
@@ -554,4 +564,8 @@ def open_store(location: str | Path, *, read_only: bool = False) -> KnowledgeSto
     store = LocalStore(inner, path, read_only=read_only, lock=lock)
     if not read_only:
         store._recover()  # a bulk write that a crash interrupted
+    elif pending := store.unfinished_writes():
+        store.close()
+        raise StoreError(f"store {path} holds an unfinished write of {pending} documents (a build was interrupted); "
+                         f"run 'aikg build' on it again, which undoes it first", code="E211")
     return store

@@ -119,6 +119,9 @@ def test_interrupted_bulk_write_is_undone_when_the_store_opens(tmp_path: Path, k
         store._inner = inner
         del inner  # the store is closed below: no reference to RocksDB may outlive it
         assert _state_graph(store) != []  # the pending list survived the "crash"
+    with pytest.raises(StoreError, match=r"unfinished write of 5 documents.*aikg build") as refused:
+        open_store(path, read_only=True)  # a reader must not see half-written documents
+    assert refused.value.code == "E211"
     with open_store(path) as reopened:
         assert isinstance(reopened, LocalStore)
         assert _state_graph(reopened) == []
@@ -127,3 +130,15 @@ def test_interrupted_bulk_write_is_undone_when_the_store_opens(tmp_path: Path, k
         # and the batch can be written again
         assert all(isinstance(n, int) for n in reopened.write_documents(_docs(5)))
         assert len(reopened.documents()) == 6
+
+
+def test_same_document_twice_in_a_batch_keeps_the_last(tmp_path: Path) -> None:
+    batch = [*_docs(4), _doc("d1.md", "Sam Altman", version="v2")]
+    with open_store(tmp_path / "s") as store, open_store(tmp_path / "ref") as reference:
+        assert isinstance(store, LocalStore) and isinstance(reference, LocalStore)
+        assert all(isinstance(n, int) for n in store.write_documents(batch))
+        for doc_id, quads in batch:
+            reference.replace_document(doc_id, quads)
+        assert _all(store) == _all(reference)
+        graph = store.document_graph("d1.md")
+        assert {str(graph.value(p, RDFS.label)) for p in graph.subjects(AIKG.leads, None)} == {"Sam Altman"}
