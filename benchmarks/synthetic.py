@@ -37,7 +37,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
-import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from aikg.extract.records import (
@@ -50,6 +49,7 @@ from aikg.extract.records import (
     Mention,
     RelationRecord,
 )
+from aikg.graph.terms import to_oxigraph
 
 __all__ = [
     "SyntheticArticle",
@@ -455,26 +455,16 @@ def write_corpus(folder: Path, articles: Iterable[SyntheticArticle], *, with_lan
     return written
 
 
-def _ox_term(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    return ox.NamedNode(str(term))
-
-
 def quad_to_nquads(quad: tuple[URIRef, URIRef, URIRef | Literal, URIRef]) -> str:
     """One quad as an N-Quads line (Oxigraph's escaping, so any text round-trips)."""
     s, p, o, g = quad
-    return f"{_ox_term(s)} {_ox_term(p)} {_ox_term(o)} {_ox_term(g)} .\n"
+    return f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} {to_oxigraph(g)} .\n"
 
 
 def quad_to_ntriples(quad: tuple[URIRef, URIRef, URIRef | Literal, URIRef]) -> str:
     """The triple of a quad (its copy in the default graph) as an N-Triples line."""
     s, p, o, _ = quad
-    return f"{_ox_term(s)} {_ox_term(p)} {_ox_term(o)} .\n"
+    return f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} .\n"
 
 
 def write_nquads(handle: IO[str], articles: Iterable[SyntheticArticle], *, run_id: str = "synthetic",
