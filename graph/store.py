@@ -169,15 +169,17 @@ class KnowledgeStore(ABC):
         """
         self._writable()
         graph, triples = _document_triples(doc_id, quads)
-        written = self._write_one(doc_id, graph, triples)
+        written = self._write_one(doc_id, graph, triples, replacing=self.content_hash(doc_id) is not None)
         if isinstance(written, StoreError):
             raise written
         return written
 
-    def _write_one(self, doc_id: str, graph: ox.NamedNode, triples: list[tuple[Any, Any, Any]]) -> int | StoreError:
-        """One document in one transaction: its number of quads, or the error (returned, not raised)."""
+    def _write_one(self, doc_id: str, graph: ox.NamedNode, triples: list[tuple[Any, Any, Any]], *,
+                   replacing: bool) -> int | StoreError:
+        """One document in one transaction (``replacing`` a stored version or not): its number of
+        quads, or the error (returned, not raised)."""
         try:
-            self._write(graph, triples, replacing=self.content_hash(doc_id) is not None)
+            self._write(graph, triples, replacing=replacing)
             self._written += 1
             if self._written % self.flush_every == 0:
                 self.flush()
@@ -328,7 +330,7 @@ class LocalStore(KnowledgeStore):
         self._writable()
         results: list[int | StoreError | None] = [None] * len(documents)
         fresh: list[tuple[int, ox.NamedNode, list[tuple[Any, Any, Any]]]] = []
-        later: list[tuple[int, ox.NamedNode, list[tuple[Any, Any, Any]]]] = []
+        later: list[tuple[int, ox.NamedNode, list[tuple[Any, Any, Any]]]] = []  # replace a fresh one
         fresh_graphs: set[ox.NamedNode] = set()
         for index, (doc_id, quads) in enumerate(documents):
             try:
@@ -338,11 +340,13 @@ class LocalStore(KnowledgeStore):
                 continue
             if graph in fresh_graphs:  # the same document again: replaces the first, afterwards
                 later.append((index, graph, triples))
-            elif self.content_hash(doc_id) is None and _hash_quads(graph, triples):
+                continue
+            stored = self.content_hash(doc_id) is not None
+            if not stored and _hash_quads(graph, triples):
                 fresh.append((index, graph, triples))
                 fresh_graphs.add(graph)
             else:  # a changed document (or one without a content hash): one transaction
-                results[index] = self._write_one(doc_id, graph, triples)
+                results[index] = self._write_one(doc_id, graph, triples, replacing=stored)
         if len(fresh) >= _BULK_MIN_DOCUMENTS:
             try:
                 self._bulk_write(fresh)
@@ -351,14 +355,19 @@ class LocalStore(KnowledgeStore):
                 fresh = []
             except (OSError, RuntimeError, ValueError):
                 self._recover()  # then one transaction per document, below
-        for index, graph, triples in fresh + later:
-            results[index] = self._write_one(documents[index][0], graph, triples)
+        for batch, replacing in ((fresh, False), (later, True)):
+            for index, graph, triples in batch:
+                results[index] = self._write_one(documents[index][0], graph, triples, replacing=replacing)
         return [r if r is not None else StoreError("not written", code="E204") for r in results]
 
     def unfinished_writes(self) -> int:
         """How many documents an interrupted bulk write left pending (0 normally; see
         :meth:`write_documents`). A writable open undoes them; a read-only one refuses the store."""
-        return sum(1 for _ in self._inner.quads_for_pattern(_STATE_GRAPH, _PENDING, None, _STATE_GRAPH))
+        return len(self._pending_graphs())
+
+    def _pending_graphs(self) -> list[ox.NamedNode]:
+        return [q.object for q in self._inner.quads_for_pattern(_STATE_GRAPH, _PENDING, None, _STATE_GRAPH)
+                if isinstance(q.object, ox.NamedNode)]
 
     def _bulk_write(self, fresh: list[tuple[int, ox.NamedNode, list[tuple[Any, Any, Any]]]]) -> None:
         """Steps 1-3 of :meth:`write_documents` for documents the store does not hold."""
@@ -379,8 +388,7 @@ class LocalStore(KnowledgeStore):
 
     def _recover(self) -> None:
         """Undo a bulk write that did not finish (see :meth:`write_documents`); no-op otherwise."""
-        pending = [q.object for q in self._inner.quads_for_pattern(_STATE_GRAPH, _PENDING, None, _STATE_GRAPH)
-                   if isinstance(q.object, ox.NamedNode)]
+        pending = self._pending_graphs()
         if not pending:
             return
         requests = [f"DROP SILENT GRAPH {graph}" for graph in pending
