@@ -30,12 +30,11 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from rdflib import Literal, URIRef
 from tqdm import tqdm
 
-from aikg.errors import AikgError
 from aikg.extract.records import Document
 from aikg.graph.build import ExtractionRun, Quad, extraction_quads
 from aikg.graph.namespaces import document_iri
 from aikg.graph.store import KnowledgeStore, open_store
-from aikg.pipeline import BuildReport, changed_documents
+from aikg.pipeline import BuildReport, changed_documents, write_batch
 
 if TYPE_CHECKING:
     from aikg.extract.pipeline import Extractor
@@ -249,17 +248,9 @@ def build_distributed(
             for future in dask.as_completed(futures):
                 result: PartitionResult = future.result()
                 report.failed.extend(result.failed)
-                parsed = quads_from_nquads(result.data())
-                documents = [by_iri[iri] for iri in parsed]
                 # one batch per partition: new documents by bulk ingest, each all-or-nothing
-                outcomes = kstore.write_documents([(d.doc_id, quads) for d, quads in zip(documents, parsed.values(),
-                                                                                         strict=True)])
-                for document, outcome in zip(documents, outcomes, strict=True):
-                    if isinstance(outcome, AikgError):
-                        report.failed.append(f"{document.source}: {outcome}")
-                    else:
-                        report.quads += outcome
-                        report.written.append(document.doc_id)
+                write_batch(kstore, [(by_iri[iri], quads) for iri, quads in quads_from_nquads(result.data()).items()],
+                            report)
                 bar.update(len(result.doc_ids) + len(result.failed))
                 future.release()
         finally:

@@ -28,7 +28,7 @@ from aikg.graph.store import KnowledgeStore, open_store
 if TYPE_CHECKING:
     from aikg.extract.pipeline import Extractor
 
-__all__ = ["BuildReport", "build", "read_documents"]
+__all__ = ["BuildReport", "build", "read_documents", "write_batch"]
 
 
 @dataclass
@@ -142,17 +142,19 @@ def _heap_frozen() -> Iterator[None]:
 WRITE_BATCH = 64
 
 
-def _write_batch(kstore: KnowledgeStore, batch: list[tuple[Extraction, list[OxQuad]]], report: BuildReport) -> None:
-    """Write the extractions of ``batch`` and record, per document, what was written or why not."""
+def write_batch(kstore: KnowledgeStore, batch: Sequence[tuple[Document, Iterable[OxQuad]]], report: BuildReport
+                ) -> None:
+    """Write the quads of ``batch`` (one store call, see :meth:`KnowledgeStore.write_documents`)
+    and record in ``report``, per document, what was written or why not. Both engines use it."""
     if not batch:
         return
-    results = kstore.write_documents([(extraction.document.doc_id, quads) for extraction, quads in batch])
-    for (extraction, _), written in zip(batch, results, strict=True):
+    results = kstore.write_documents([(document.doc_id, quads) for document, quads in batch])
+    for (document, _), written in zip(batch, results, strict=True):
         if isinstance(written, AikgError):
-            report.failed.append(f"{extraction.document.source}: {written}")
+            report.failed.append(f"{document.source}: {written}")
         else:
             report.quads += written
-            report.written.append(extraction.document.doc_id)
+            report.written.append(document.doc_id)
 
 
 def build(
@@ -190,20 +192,21 @@ def _build(paths: Sequence[Path], store: KnowledgeStore | str | Path, *, extract
         run = ExtractionRun(uuid.uuid4().hex)
         read_hashes = {document.doc_id: document.content_hash for document in pending}
         bar = tqdm(total=len(pending), unit="doc", disable=not progress, file=sys.stderr, desc="extracting")
-        batch: list[tuple[Extraction, list[OxQuad]]] = []
+        batch: list[tuple[Document, list[OxQuad]]] = []
         try:
             for extraction in extract_each(extractor, pending, n_process=n_process, batch_size=batch_size,
                                            report=report):
                 doc_id = extraction.document.doc_id
                 try:  # pyoxigraph terms: the store's own, so none is made twice (rdflib, then Oxigraph)
-                    batch.append((extraction, list(oxigraph_quads(extraction, run, content_hash=read_hashes[doc_id]))))
+                    quads = list(oxigraph_quads(extraction, run, content_hash=read_hashes[doc_id]))
+                    batch.append((extraction.document, quads))
                 except AikgError as err:
                     report.failed.append(f"{extraction.document.source}: {err}")
                 if len(batch) >= WRITE_BATCH:
-                    _write_batch(kstore, batch, report)
+                    write_batch(kstore, batch, report)
                     batch = []
                 bar.update(1)
-            _write_batch(kstore, batch, report)
+            write_batch(kstore, batch, report)
         finally:
             bar.close()
         if len(report.written) >= kstore.flush_every:  # a large build: compact what it wrote
