@@ -13,11 +13,11 @@ from aikg.extract.errors import Errors, ExtractionError, KnowledgeBaseError
 
 REPO = Path(__file__).resolve().parents[2]
 LAYERS = {
-    "0": ("app/cli", "app/api.py", "graph/views.py", "graph/export.py"),
-    "1": ("documents/", "app/pipeline.py"),
+    "0": ("aikg/cli", "aikg/api.py", "graph/views.py", "graph/export.py"),
+    "1": ("documents/", "aikg/pipeline.py"),
     "2": ("graph/store.py",),
-    "3": ("graph/sparql.py", "graph/server.py", "queries/", "app/cli_query.py"),
-    "4": ("graph/project.py", "graph/analysis", "graph/view", "graph/layout.py", "app/api.py", "app/cli_analysis.py"),
+    "3": ("graph/sparql.py", "graph/server.py", "queries/", "aikg/cli_query.py"),
+    "4": ("graph/project.py", "graph/analysis", "graph/view", "graph/layout.py", "aikg/api.py", "aikg/cli_analysis.py"),
     "5": ("extract/",),
 }
 # "bad argument", "SPARQL syntax error" and "no entity has this name" mean the same everywhere
@@ -27,7 +27,7 @@ CODE = re.compile(r'code="(E\d{3})"|Errors\.(E\d{3})')
 
 def _uses() -> dict[str, set[str]]:
     found: dict[str, set[str]] = defaultdict(set)
-    for folder in ("app", "documents", "extract", "graph", "queries"):
+    for folder in ("aikg", "documents", "extract", "graph", "queries"):
         for path in (REPO / folder).rglob("*.py"):
             for match in CODE.finditer(path.read_text(encoding="utf-8")):
                 found[match.group(1) or match.group(2)].add(path.relative_to(REPO).as_posix())
@@ -37,7 +37,7 @@ def _uses() -> dict[str, set[str]]:
 def test_errors_codes_belong_to_their_layer() -> None:
     uses = _uses()
     assert len(uses) > 40
-    strays = {code: sorted(p for p in paths if not p.startswith(LAYERS.get(code[1], ())) and p != "app/errors.py")
+    strays = {code: sorted(p for p in paths if not p.startswith(LAYERS.get(code[1], ())) and p != "aikg/errors.py")
               for code, paths in uses.items() if code not in SHARED}
     assert {code: paths for code, paths in strays.items() if paths} == {}
 

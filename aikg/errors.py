@@ -4,7 +4,7 @@ As in spaCy's ``errors.py``, every message has a code (``E201``) so that it can 
 logs and asserted in tests, and every message names the file or value at fault and what would
 be valid. The CLI prints ``str(error)`` on one line and exits non-zero.
 
-Codes are numbered by layer, one meaning per code (``tests/app/test_errors.py`` checks that
+Codes are numbered by layer, one meaning per code (``tests/aikg/test_errors.py`` checks that
 each code is raised by one layer only):
 
 ====== ==========================================================================

@@ -15,7 +15,16 @@ For notebooks, the one-line entry points are re-exported here (imported lazily, 
 from __future__ import annotations
 
 from importlib import import_module
+from pathlib import Path
 from typing import Any
+
+# In a checkout, this folder is the package root and its sub-packages are the sibling folders
+# that pyproject.toml maps (graph/ is aikg.graph). Installed, they sit inside this folder; run
+# from the repository root (``python -m pytest``, ``python -c``), Python imports this folder
+# directly, so it is pointed at its siblings too. Nothing else differs between the two.
+_CHECKOUT = Path(__file__).parent.parent
+if (_CHECKOUT / "pyproject.toml").is_file() and (_CHECKOUT / "graph" / "__init__.py").is_file():
+    __path__.append(str(_CHECKOUT))
 
 __version__ = "0.1.0"
 

@@ -56,7 +56,7 @@ def repository_root() -> Path | None:
     Found from the package's own file, never from the working directory, so notebooks and
     scripts find ``corpus/sample`` wherever they are started.
     """
-    here = Path(__file__).resolve().parent  # app/ in a checkout (the strict editable install links to it)
+    here = Path(__file__).resolve().parent  # aikg/ in a checkout (the strict editable install links to it)
     for candidate in (here.parent, *here.parents):
         if (candidate / "pyproject.toml").is_file() and (candidate / "corpus").is_dir():
             return candidate
