@@ -5,7 +5,7 @@
 library, so what a notebook shows can be reproduced from a script or the CLI
 (``aikg path``, ``aikg rank``).
 
->>> from aikg.graph.project import demo_store
+>>> from aikg.graph.analysis.projection import demo_store
 >>> with demo_store() as store:
 ...     kg = KnowledgeGraph(store)
 ...     print(kg.rank("pagerank", type="Person", top=1)["label"].tolist())
@@ -37,7 +37,7 @@ from aikg.graph.namespaces import entity_iri
 from aikg.graph.store import KnowledgeStore, open_store
 
 if TYPE_CHECKING:
-    from aikg.graph.views import NotebookView
+    from aikg.graph.views.render import NotebookView
 
 __all__ = [
     "KnowledgeGraph",
@@ -152,7 +152,7 @@ class KnowledgeGraph:
     def sparql(self, query: str, bindings: Mapping[str, Identifier] | None = None, *, labels: bool = True,
                compact: bool = True) -> pd.DataFrame:
         """A SELECT query as a DataFrame, with ``<column>_label`` columns for entities (see
-        :func:`aikg.graph.project.select_frame`)."""
+        :func:`aikg.graph.analysis.projection.select_frame`)."""
         return an.select_frame(self.store, query, bindings, labels=labels, compact=compact)
 
     def entities(self) -> pd.DataFrame:
@@ -174,7 +174,7 @@ class KnowledgeGraph:
 
     # -- networkx projections ------------------------------------------------------------------
     def graph(self, relations: str = "typed", **options: Any) -> nx.MultiDiGraph:
-        """The projection of the store (see :func:`aikg.graph.project.project`), cached."""
+        """The projection of the store (see :func:`aikg.graph.analysis.projection.project`), cached."""
         key = (relations, tuple(sorted((k, tuple(v) if isinstance(v, list | set | tuple) else v)
                                        for k, v in options.items())))
         if key not in self._graphs:
@@ -182,18 +182,18 @@ class KnowledgeGraph:
         return self._graphs[key]
 
     def pattern(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> nx.MultiDiGraph:
-        """The projection of a ``SELECT ?s ?p ?o`` pattern (see :func:`aikg.graph.project.project_pattern`)."""
+        """The projection of a ``SELECT ?s ?p ?o`` pattern (:func:`aikg.graph.analysis.project_pattern`)."""
         return an.project_pattern(self.store, query, bindings)
 
     # -- analyses -------------------------------------------------------------------------------
     def rank(self, measure: str = "pagerank", *, type: str | None = None, top: int | None = 10,
              relations: str = "typed") -> pd.DataFrame:
-        """The most central entities (see :func:`aikg.graph.analysis_centrality.rank`)."""
+        """The most central entities (see :func:`aikg.graph.analysis.centrality.rank`)."""
         return an.rank(self.graph(relations), measure, type=type, top=top)
 
     def communities(self, *, relations: str = "typed", method: str = "louvain", seed: int = 42,
                     resolution: float = 1.0, top: int = 3, min_size: int = 1) -> list[an.Community]:
-        """Communities with readable summaries (see :func:`aikg.graph.analysis_communities.find_communities`)."""
+        """Communities with readable summaries (see :func:`aikg.graph.analysis.communities.find_communities`)."""
         return an.find_communities(self.graph(relations), method=method, seed=seed, resolution=resolution,
                                    top=top, min_size=min_size)
 
@@ -231,7 +231,7 @@ class KnowledgeGraph:
 
     def compare_countries(self, countries: Sequence[str] = ("France", "United States", "China"),
                           **options: Any) -> pd.DataFrame:
-        """Countries side by side (see :func:`aikg.graph.analysis_compare.compare_countries`)."""
+        """Countries side by side (see :func:`aikg.graph.analysis.compare.compare_countries`)."""
         return an.compare_countries(self.store, countries, **options)
 
     def entity_countries(self, **options: Any) -> pd.DataFrame:
@@ -245,8 +245,8 @@ class KnowledgeGraph:
     # -- views -----------------------------------------------------------------------------------
     def view(self, *, focus: str | None = None, depth: int = 2, query: str | None = None,
              title: str | None = None, height: int = 650) -> NotebookView:
-        """An interactive network view that displays inline in a notebook (see :mod:`aikg.graph.views`)."""
-        from aikg.graph.views import show_view
+        """An interactive network view that displays inline in a notebook (see :mod:`aikg.graph.views.render`)."""
+        from aikg.graph.views.render import show_view
 
         return show_view(self.store, focus=focus, depth=depth, query=query, title=title, height=height)
 

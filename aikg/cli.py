@@ -104,7 +104,7 @@ def view(
     """Write an interactive network view (one offline HTML file): the whole graph, the
     neighbourhood of one entity (--focus, --depth), or the result of a query (--query)."""
     from aikg.cli_query import read_query
-    from aikg.graph.views import ViewLimits, write_view
+    from aikg.graph.views.render import ViewLimits, write_view
 
     if out.suffix.lower() not in {".html", ".htm"}:
         raise UsageError(f"--out {out}: the view is an HTML file; give a name ending in .html")

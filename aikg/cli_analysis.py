@@ -1,7 +1,7 @@
 """Commands that analyse the graph: ``aikg path`` and ``aikg rank``.
 
 Each command checks its arguments and calls one library function
-(:func:`aikg.graph.analysis_paths.explain_path`, :func:`aikg.graph.analysis_centrality.rank`);
+(:func:`aikg.graph.analysis.paths.explain_path`, :func:`aikg.graph.analysis.centrality.rank`);
 errors (an unknown entity, type or measure) are coded one-liners printed by :func:`aikg.cli.main`.
 """
 
@@ -26,7 +26,7 @@ def path(
         help="auto (stated facts, else co-mentions too), typed (facts only) or both.")] = "auto",
 ) -> None:
     """How two entities are connected: the shortest path, each hop with its sentence and document."""
-    from aikg.graph.analysis_paths import explain_path
+    from aikg.graph.analysis.paths import explain_path
     from aikg.graph.store import open_store
 
     with open_store(store, read_only=True) as kstore:
@@ -45,8 +45,8 @@ def rank(
         "--relations", "-r", help="typed (stated facts), comention or both.")] = "typed",
 ) -> None:
     """The most central entities of the graph, optionally of one type."""
-    from aikg.graph.analysis_centrality import rank as rank_entities
-    from aikg.graph.project import project
+    from aikg.graph.analysis.centrality import rank as rank_entities
+    from aikg.graph.analysis.projection import project
     from aikg.graph.store import open_store
 
     with open_store(store, read_only=True) as kstore:

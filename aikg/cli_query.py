@@ -1,7 +1,7 @@
 """Commands to query the graph: ``aikg queries``, ``aikg query`` and ``aikg serve``.
 
 Each command checks its arguments and calls one library function (:mod:`aikg.graph.sparql`,
-:mod:`aikg.queries`, :mod:`aikg.graph.server`); errors are coded one-liners printed by
+:mod:`aikg.queries`, :mod:`aikg.server`); errors are coded one-liners printed by
 :func:`aikg.cli.main`.
 """
 
@@ -103,7 +103,7 @@ def serve(
     workers: Annotated[int, typer.Option(min=1, max=16, help="Query worker processes.")] = 2,
 ) -> None:
     """Serve the store read-only: SPARQL 1.1 Protocol at /sparql, the query page at /, views at /views/."""
-    from aikg.graph.server import ServerSettings, run_server
+    from aikg.server import ServerSettings, run_server
 
     if store.startswith(("http://", "https://")):
         raise UsageError(f"--store {store}: aikg serve serves a local store folder, not a SPARQL server")

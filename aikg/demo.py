@@ -7,7 +7,7 @@ from pathlib import Path
 from aikg.graph.sparql import ResultFormat, format_result, run_query
 from aikg.graph.stats import store_stats
 from aikg.graph.store import open_store
-from aikg.graph.views import write_view
+from aikg.graph.views.render import write_view
 from aikg.pipeline import build
 
 __all__ = ["WHO_LEADS", "run_demo"]

@@ -11,9 +11,9 @@ each code is raised by one layer only):
 E0xx   command-line usage (``aikg.cli*``): arguments, files named on the command line
 E1xx   documents (``aikg.documents``): unreadable, binary, empty, malformed, too large
 E2xx   the store (``aikg.graph.store``): missing, locked, unwritable, failed writes
-E3xx   SPARQL (``aikg.graph.sparql``, ``aikg.queries``, ``aikg.graph.server``); E311 "no
+E3xx   SPARQL (``aikg.graph.sparql``, ``aikg.queries``, ``aikg.server``); E311 "no
        entity has this name" is shared by every layer that looks up entities by name
-E4xx   analysis and views (``aikg.graph.project``, ``analysis*``, ``view*``, ``aikg.api``)
+E4xx   analysis and views (``aikg.graph.analysis.projection``, ``analysis*``, ``view*``, ``aikg.api``)
 E5xx   extraction (``aikg.extract.errors``, with W5xx warnings)
 ====== ==========================================================================
 """

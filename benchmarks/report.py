@@ -75,7 +75,7 @@ def _store(store: dict[str, Any]) -> list[str]:
         "",
         "Query medians in milliseconds (`>Ns`: stopped after N seconds; `err`: the engine failed, see below; "
         "`-`: not run). `aikg` is `KnowledgeStore.select` (rdflib terms), `aikg-fast` the same store through "
-        "`aikg.graph.fastquery` (pyoxigraph terms).",
+        "`KnowledgeStore.select_values` (lexical values).",
         "",
         "| query | kind | rows | " + " | ".join(runners)
         + " | rdflib / aikg | aikg / pyoxigraph | aikg-fast / pyoxigraph |",

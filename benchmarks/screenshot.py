@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from aikg.graph.views import write_view
+from aikg.graph.views.render import write_view
 
 __all__ = ["screenshot"]
 

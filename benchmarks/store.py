@@ -257,7 +257,7 @@ def summarise(results: dict[str, Any]) -> dict[str, Any]:
     """Ratios and target checks from the raw results.
 
     ``aikg`` is :meth:`KnowledgeStore.select` (rdflib terms), ``aikg-fast`` the same store through
-    :mod:`aikg.graph.fastquery`; both are compared with pyoxigraph and rdflib on the same data.
+    :meth:`KnowledgeStore.select_values`; both are compared with pyoxigraph and rdflib on the same data.
     """
     summary: dict[str, Any] = {"queries": []}
     for entry in results["queries"]:

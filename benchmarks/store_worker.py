@@ -8,10 +8,10 @@ default graph) and all querying the default graph:
 
 - ``aikg``: :class:`~aikg.graph.store.KnowledgeStore` (rdflib API over on-disk Oxigraph),
   filled by ``write_documents`` as ``aikg build`` fills it; its runner ``aikg-fast`` is the same store and process
-  through :mod:`aikg.graph.fastquery` (pyoxigraph terms, no rdflib conversion);
+  through :meth:`KnowledgeStore.select_values` (lexical values, no rdflib conversion);
 - ``pyoxigraph``: the floor, pyoxigraph used directly on an on-disk store (``bulk_load``), given
   the same query text as aikg sends (bound IRIs written into the patterns, see
-  :mod:`aikg.graph.prebind`);
+  :mod:`aikg.graph.store.prebind`);
 - ``rdflib``: rdflib's default in-memory store, ``rdflib.Dataset(default_union=False)``
   (``parse(format="nquads")``), querying its default graph as aikg does;
 - ``pyoxigraph-union`` (opt-in): the document graphs only, queried through Oxigraph's
@@ -155,20 +155,18 @@ class _Engine:
                 return len(kstore.select(sparql, {k: URIRef(v) for k, v in bindings.items()}))
 
             self.runners["aikg"] = run
-            try:
-                from aikg.graph import fastquery  # type: ignore[attr-defined]
-            except ImportError:
+            if not hasattr(kstore, "select_values"):  # a baseline from before the fast path
                 return
 
             def run_fast(sparql: str, bindings: dict[str, str]) -> int:
-                return len(fastquery.select(kstore, sparql, {k: URIRef(v) for k, v in bindings.items()}))
+                return len(kstore.select_values(sparql, {k: URIRef(v) for k, v in bindings.items()}))
 
             self.runners["aikg-fast"] = run_fast
         elif self.name in {"pyoxigraph", "pyoxigraph-union"}:
             store = self.ox
             union = self.name == "pyoxigraph-union"
 
-            from aikg.graph.prebind import inline_iris
+            from aikg.graph.store.prebind import inline_iris
 
             def run_ox(sparql: str, bindings: dict[str, str]) -> int:
                 # the query text aikg sends (bound IRIs written in its patterns): pyoxigraph used

@@ -49,7 +49,7 @@ from aikg.extract.records import (
     Mention,
     RelationRecord,
 )
-from aikg.graph.terms import to_oxigraph
+from aikg.graph.store.terms import to_oxigraph
 
 __all__ = [
     "SyntheticArticle",

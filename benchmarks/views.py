@@ -40,8 +40,8 @@ from aikg.extract.records import (
 )
 from aikg.graph.build import ExtractionRun, extraction_quads
 from aikg.graph.store import open_store
-from aikg.graph.view_data import graph_view
-from aikg.graph.views import ViewLimits, render_view
+from aikg.graph.views.data import graph_view
+from aikg.graph.views.render import ViewLimits, render_view
 
 __all__ = ["CHROMIUM", "random_extractions", "run"]
 

@@ -115,7 +115,7 @@ def oxigraph_quads(extraction: Extraction, run: ExtractionRun, *, content_hash: 
     >>> from aikg.extract.records import Document
     >>> extraction = Extraction(Document("d.md", "Text.", source="d.md"))
     >>> run = ExtractionRun("r")
-    >>> from aikg.graph.terms import to_oxigraph
+    >>> from aikg.graph.store.terms import to_oxigraph
     >>> [tuple(map(to_oxigraph, q)) for q in extraction_quads(extraction, run)] == list(oxigraph_quads(extraction, run))
     True
     """

@@ -10,13 +10,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO
 
-import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
 from aikg.errors import UsageError
 from aikg.graph.build import Quad
-from aikg.graph.namespaces import AIKG, DOC, PREFIX_IRIS, PREFIXES
-from aikg.graph.store import KnowledgeStore, LocalStore
+from aikg.graph.namespaces import AIKG, DOC, PREFIXES
+from aikg.graph.store import KnowledgeStore
 
 __all__ = ["ExportFormat", "export_store", "import_file"]
 
@@ -28,16 +27,14 @@ class ExportFormat(StrEnum):
     JSONLD = "jsonld"
 
 
-_OX = {ExportFormat.TRIG: ox.RdfFormat.TRIG, ExportFormat.NQUADS: ox.RdfFormat.N_QUADS}
 _SUFFIX = {".ttl": ExportFormat.TURTLE, ".trig": ExportFormat.TRIG, ".nq": ExportFormat.NQUADS,
            ".jsonld": ExportFormat.JSONLD, ".json": ExportFormat.JSONLD}
 
 
 def export_store(store: KnowledgeStore, fmt: ExportFormat, out: IO[bytes]) -> None:
     """Write the whole store to ``out`` in ``fmt``."""
-    prefixes = PREFIX_IRIS
-    if fmt in _OX and isinstance(store, LocalStore):
-        store.oxigraph.dump(out, _OX[fmt], prefixes=prefixes if fmt is ExportFormat.TRIG else None)
+    if fmt is ExportFormat.TRIG or fmt is ExportFormat.NQUADS:
+        store.dump_quads(out, "trig" if fmt is ExportFormat.TRIG else "nquads")
         return
     if fmt is ExportFormat.TURTLE:
         graph = Graph()
@@ -52,8 +49,7 @@ def export_store(store: KnowledgeStore, fmt: ExportFormat, out: IO[bytes]) -> No
         dataset.bind(prefix, ns, override=True)
     for s, p, o, g in store.quads():
         dataset.graph(g).add((s, p, o))
-    rdflib_format = {ExportFormat.JSONLD: "json-ld", ExportFormat.TRIG: "trig", ExportFormat.NQUADS: "nquads"}[fmt]
-    out.write(dataset.serialize(format=rdflib_format).encode("utf-8"))
+    out.write(dataset.serialize(format="json-ld").encode("utf-8"))
 
 
 def format_for_path(path: Path) -> ExportFormat:

@@ -31,16 +31,14 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-import pyoxigraph as ox
 from pyparsing import ParseException
 from rdflib import XSD, BNode, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 from rdflib.term import Identifier
 
-from aikg.errors import QueryError
+from aikg.errors import QueryError, StoreError
 from aikg.graph.namespaces import ENTITY, PREFIXES
-from aikg.graph.store import KnowledgeStore, LocalStore, oxigraph_query
-from aikg.graph.terms import TermCache
+from aikg.graph.store import KnowledgeStore
 
 __all__ = [
     "Answer",
@@ -222,50 +220,29 @@ def execute(
     if is_update(sparql):
         raise QueryError("SPARQL Update is not allowed here: the store is queried read-only", code="E306")
     limits = _Limits(max_results, timeout)
-    if isinstance(store, LocalStore):
-        return _execute_oxigraph(store, sparql, bindings or {}, limits, default_graphs, named_graphs)
-    if default_graphs or named_graphs:
-        raise QueryError("default-graph-uri and named-graph-uri are only supported on a local store", code="E304")
-    return _collect(run_query(store, sparql, bindings), limits, sparql)
-
-
-def _graph_names(iris: Sequence[str]) -> list[Any]:
-    try:
-        return [ox.NamedNode(iri) for iri in iris]
-    except ValueError as err:
-        raise QueryError(f"not a graph IRI: {err}", code="E304") from err
-
-
-def _query_bound(store: LocalStore, sparql: str, bindings: Mapping[str, Identifier], default_graphs: Sequence[str],
-                 named_graphs: Sequence[str]) -> Any:
-    graphs = {"default_graph": _graph_names(default_graphs) or None, "named_graphs": _graph_names(named_graphs) or None}
-    try:
-        return oxigraph_query(store.oxigraph, sparql, bindings, **graphs)
-    except ValueError as err:  # a parameter that is not a valid IRI or literal
-        raise QueryError(f"cannot bind a parameter: {err}", code="E304") from err
-
-
-def _execute_oxigraph(store: LocalStore, sparql: str, bindings: Mapping[str, Identifier], limits: _Limits,
-                      default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()) -> Answer:
-    for name, term in bindings.items():
+    for name, term in (bindings or {}).items():
         if not isinstance(term, URIRef | Literal):
             raise QueryError(f"cannot bind ?{name} to {term!r}: only IRIs and literals can be parameters",
                              code="E304")
-    convert = TermCache()
     try:
-        result = _query_bound(store, sparql, bindings, default_graphs, named_graphs)
-        if isinstance(result, ox.QueryBoolean):
-            return Answer("ASK", boolean=bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            names = [v.value for v in result.variables]
-            rows = [convert.row(solution) for solution in _bounded(result, limits)]
-            return Answer("SELECT", variables=names, rows=rows)
+        stream = store.stream(sparql, bindings, default_graphs=default_graphs, named_graphs=named_graphs)
+        if stream.kind == "ASK":
+            return Answer("ASK", boolean=bool(stream.boolean))
+        if stream.kind == "SELECT":
+            return Answer("SELECT", variables=stream.variables, rows=list(_bounded(stream.rows, limits)))
         graph = _new_graph()
-        for triple in _bounded(result, limits):
-            graph.add(convert.row((triple.subject, triple.predicate, triple.object)))  # type: ignore[arg-type]
+        for triple in _bounded(stream.rows, limits):
+            graph.add(triple)
         return Answer(_describe_or_construct(sparql), graph=graph)
+    except StoreError as err:
+        raise QueryError(str(err).split("] ", 1)[-1], code="E304") from err
+    except ValueError as err:  # a graph IRI or a parameter that Oxigraph refuses
+        raise QueryError(f"cannot bind a parameter or graph: {err}", code="E304") from err
     except SyntaxError as err:
         raise QueryError(_syntax_message(err), code="E301") from err
+    except ParseException as err:
+        raise QueryError(f"SPARQL syntax error at line {err.lineno}, column {err.col}: {err.msg}",
+                         code="E301") from err
     except TypeError as err:
         raise QueryError(f"the answer holds a term aikg cannot show: {err}", code="E310") from err
     except RuntimeError as err:

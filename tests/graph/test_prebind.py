@@ -8,8 +8,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from aikg.graph.prebind import inline_iris
 from aikg.graph.store import open_store
+from aikg.graph.store.prebind import inline_iris
 
 A = "http://e/a"
 IRI = f"<{A}>"

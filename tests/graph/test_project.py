@@ -9,9 +9,7 @@ import pytest
 from rdflib import Literal
 
 from aikg.errors import QueryError
-from aikg.graph.build import ExtractionRun, extraction_quads
-from aikg.graph.namespaces import entity_iri
-from aikg.graph.project import (
+from aikg.graph.analysis.projection import (
     entity_key,
     entity_table,
     find_entity,
@@ -21,6 +19,8 @@ from aikg.graph.project import (
     select_frame,
     simple_graph,
 )
+from aikg.graph.build import ExtractionRun, extraction_quads
+from aikg.graph.namespaces import entity_iri
 from aikg.graph.store import KnowledgeStore
 from tests.conftest import make_extraction
 

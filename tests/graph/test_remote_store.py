@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from aikg.graph.build import ExtractionRun, extraction_quads
-from aikg.graph.store import KnowledgeStore, SparqlServerStore, open_store
+from aikg.graph.store import KnowledgeStore, open_store
+from aikg.graph.store.remote import SparqlServerStore
 from tests.conftest import make_extraction
 
 pytestmark = pytest.mark.server

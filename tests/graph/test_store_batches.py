@@ -17,7 +17,8 @@ from rdflib import RDFS, URIRef
 from aikg.errors import StoreError
 from aikg.graph.build import ExtractionRun, Quad, extraction_quads
 from aikg.graph.namespaces import AIKG
-from aikg.graph.store import LocalStore, open_store
+from aikg.graph.store import open_store
+from aikg.graph.store.local import LocalStore
 from tests.conftest import make_extraction
 
 RUN = ExtractionRun("test-run")

@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import XSD, BNode, Literal, URIRef
 
-from aikg.graph.terms import TermCache, from_oxigraph, to_oxigraph
+from aikg.graph.store.terms import TermCache, from_oxigraph, to_oxigraph
 
 _STRINGS = ["Arthur Mensch", "", "  spaced\t", "x\x00y", "Mistral AI a levé 600 millions d’euros",
             "line\nbreak", "\"quoted\" <b>&amp;</b>", "emoji 🤖", "1.5", "2024-06-11", "true"]

@@ -24,7 +24,7 @@ from aikg.extract.records import (
 )
 from aikg.graph.build import ExtractionRun, extraction_quads
 from aikg.graph.store import open_store
-from aikg.graph.views import write_view
+from aikg.graph.views.render import write_view
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",

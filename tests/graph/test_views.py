@@ -25,11 +25,11 @@ from aikg.extract.records import (
     RelationRecord,
 )
 from aikg.graph.build import ExtractionRun, extraction_quads
-from aikg.graph.layout import centrality, positions
 from aikg.graph.namespaces import entity_iri
 from aikg.graph.store import KnowledgeStore, open_store
-from aikg.graph.view_data import ViewData, ViewEdge, ViewNode, ego_view, graph_view, query_view, reduce_view
-from aikg.graph.views import ViewLimits, build_view, render_view, show_view, write_view
+from aikg.graph.views.data import ViewData, ViewEdge, ViewNode, ego_view, graph_view, query_view, reduce_view
+from aikg.graph.views.layout import centrality, positions
+from aikg.graph.views.render import ViewLimits, build_view, render_view, show_view, write_view
 
 HOSTILE_PERSON = "<img src=x onerror=window.__pwned=1>"
 HOSTILE_ORG = "<script>window.__pwned=1</script>Evil Corp"

@@ -1,11 +1,11 @@
 """Groups of entities that are more linked to each other than to the rest: communities.
 
-Detection runs on the undirected weighted graph of :func:`aikg.graph.project.simple_graph` with
+Detection runs on the undirected weighted graph of :func:`aikg.graph.analysis.projection.simple_graph` with
 networkx's Louvain method (or greedy modularity), seeded so that the same store always gives the
 same groups. Each :class:`Community` is summarised for a reader: its size and its most central
 members (PageRank inside the whole graph) grouped by type.
 
->>> from aikg.graph.project import demo_store, project
+>>> from aikg.graph.analysis.projection import demo_store, project
 >>> with demo_store() as store:
 ...     G = project(store)
 >>> [str(c) for c in find_communities(G)]
@@ -20,7 +20,7 @@ import networkx as nx
 import pandas as pd
 
 from aikg.errors import QueryError
-from aikg.graph.analysis_centrality import _as_simple, centrality
+from aikg.graph.analysis.centrality import _as_simple, centrality
 
 __all__ = ["METHODS", "Community", "communities_frame", "find_communities"]
 
@@ -63,7 +63,7 @@ def find_communities(G: nx.Graph, *, method: str = "louvain", seed: int = 42, re
     Parameters
     ----------
     G : networkx.Graph
-        A projection (:func:`aikg.graph.project.project`), collapsed to an undirected weighted
+        A projection (:func:`aikg.graph.analysis.projection.project`), collapsed to an undirected weighted
         graph before detection.
     method : {"louvain", "greedy"}
         :func:`networkx.community.louvain_communities` (seeded) or
@@ -121,7 +121,7 @@ def find_communities(G: nx.Graph, *, method: str = "louvain", seed: int = 42, re
 def communities_frame(G: nx.Graph, communities: list[Community]) -> pd.DataFrame:
     """One row per entity: its community, label, type (for tables, plots and colouring views).
 
-    >>> from aikg.graph.project import demo_store, project
+    >>> from aikg.graph.analysis.projection import demo_store, project
     >>> with demo_store() as store:
     ...     G = project(store)
     >>> communities_frame(G, find_communities(G))["community"].to_dict()

@@ -16,7 +16,7 @@ An entity can belong to several countries. Facts are counted per country when on
 belongs to it, and per month of the publication date (``dcterms:date``) of the documents that
 state them.
 
->>> from aikg.graph.project import demo_store
+>>> from aikg.graph.analysis.projection import demo_store
 >>> with demo_store() as store:
 ...     table = compare_countries(store, ["France", "China"])
 >>> table[["organizations", "people", "facts"]].to_dict("index")
@@ -35,7 +35,7 @@ import pandas as pd
 from aikg.errors import QueryError
 from aikg.extract.kb import load_knowledge_base
 from aikg.extract.records import EntityType
-from aikg.graph.project import _entities, entity_key, find_entity
+from aikg.graph.analysis.projection import _entities, entity_key, find_entity
 from aikg.graph.store import KnowledgeStore
 
 __all__ = ["COUNTRIES", "HEADQUARTERS", "PLACE_COUNTRY", "compare_countries", "entity_countries", "facts_by_month"]
@@ -117,7 +117,7 @@ def entity_countries(store: KnowledgeStore, *, place_countries: Mapping[str, str
     knowledge base, such as ``{"place/heidelberg": "germany"}``); ``headquarters=False``
     keeps only what the articles state (no :data:`HEADQUARTERS`).
 
-    >>> from aikg.graph.project import demo_store
+    >>> from aikg.graph.analysis.projection import demo_store
     >>> with demo_store() as store:
     ...     table = entity_countries(store)
     >>> table[["label", "country", "via"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
@@ -226,7 +226,7 @@ def facts_by_month(store: KnowledgeStore, by: str | None = "predicate", *,
 
     Examples
     --------
-    >>> from aikg.graph.project import demo_store
+    >>> from aikg.graph.analysis.projection import demo_store
     >>> with demo_store() as store:
     ...     monthly = facts_by_month(store)
     >>> monthly.loc[["2024-06", "2025-02"], ["leads", "raised", "announced"]].to_dict("index")

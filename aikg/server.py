@@ -65,7 +65,9 @@ from starlette.routing import Route
 
 from aikg.errors import AikgError, QueryError
 from aikg.graph.namespaces import PREFIXES
-from aikg.graph.sparql import ResultFormat, is_update, uses_service
+from aikg.graph.sparql import ResultFormat, execute, is_update, label_map, serialize, uses_service
+from aikg.graph.store import open_store
+from aikg.queries import run_named
 
 __all__ = ["MEDIA_TYPES", "ServerSettings", "create_app", "negotiate", "run_server"]
 
@@ -156,8 +158,6 @@ def _worker_main(conn: multiprocessing.connection.Connection, store_path: str, m
                  timeout: float) -> None:
     """Open the store read-only and answer requests until the server closes the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
-    from aikg.graph.store import open_store
-
     try:
         store = open_store(store_path, read_only=True)
     except AikgError as err:
@@ -175,9 +175,6 @@ def _worker_main(conn: multiprocessing.connection.Connection, store_path: str, m
 
 def _answer(store: Any, request: _Request, max_results: int, timeout: float) -> tuple[str, str, bytes]:
     """``("ok", media type, body)`` or ``("error", code, message)`` for one request."""
-    from aikg.graph.sparql import execute, label_map, serialize
-    from aikg.queries import run_named
-
     try:
         if request.label_iris:
             labels = label_map(store, (URIRef(iri) for iri in request.label_iris))
@@ -519,7 +516,7 @@ def create_app(settings: ServerSettings) -> Starlette:
 
 
 def _asset(name: str) -> Response:
-    body = (files("aikg.graph") / "assets" / name).read_bytes()
+    body = (files("aikg.graph.views") / "assets" / name).read_bytes()
     headers = {"X-Content-Type-Options": "nosniff", "Cache-Control": "no-cache"}
     if name.endswith(".html"):
         headers["Content-Security-Policy"] = _PAGE_POLICY
@@ -548,9 +545,7 @@ def _view(settings: ServerSettings, path: str) -> Response:
 
 def run_server(settings: ServerSettings, *, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve until interrupted; the store is held with a shared (reader) lock meanwhile."""
-    import uvicorn
-
-    from aikg.graph.store import open_store
+    import uvicorn  # only when serving: ``aikg --help`` stays fast
 
     with open_store(settings.store, read_only=True):  # the lock: a build waits until we stop
         app = create_app(settings)

@@ -1,6 +1,6 @@
 """Who matters: centrality rankings of a projected graph, by entity type.
 
-Every measure runs on the undirected weighted graph of :func:`aikg.graph.project.simple_graph`
+Every measure runs on the undirected weighted graph of :func:`aikg.graph.analysis.projection.simple_graph`
 (so a fact counts for both of its ends) over *all* entities, and the ranking is then filtered by
 type: "the most central organisations" are ranked among everything they are connected to.
 
@@ -11,7 +11,7 @@ type: "the most central organisations" are ranked among everything they are conn
 - ``betweenness``: share of shortest paths (lengths = ``cost``: stated facts are shorter than
   co-mentions) that pass through the entity.
 
->>> from aikg.graph.project import demo_store, project
+>>> from aikg.graph.analysis.projection import demo_store, project
 >>> with demo_store() as store:
 ...     G = project(store)
 >>> rank(G, "degree").index.tolist()
@@ -27,7 +27,7 @@ import networkx as nx
 import pandas as pd
 
 from aikg.errors import QueryError
-from aikg.graph.project import _check_types, simple_graph
+from aikg.graph.analysis.projection import _check_types, simple_graph
 
 __all__ = ["MEASURES", "centrality", "rank"]
 
@@ -97,7 +97,7 @@ def rank(G: nx.Graph, measure: str = "pagerank", *, type: str | None = None, top
     Parameters
     ----------
     G : networkx.Graph
-        A projection (:func:`aikg.graph.project.project`) or any graph whose nodes carry
+        A projection (:func:`aikg.graph.analysis.projection.project`) or any graph whose nodes carry
         ``label`` and ``type``.
     measure : {"pagerank", "degree", "strength", "betweenness"}
     type : str, optional
@@ -113,7 +113,7 @@ def rank(G: nx.Graph, measure: str = "pagerank", *, type: str | None = None, top
 
     Examples
     --------
-    >>> from aikg.graph.project import demo_store, project
+    >>> from aikg.graph.analysis.projection import demo_store, project
     >>> with demo_store() as store:
     ...     G = project(store)
     >>> rank(G, "pagerank", type="Person")[["label", "type"]].to_dict("index")

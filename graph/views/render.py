@@ -16,8 +16,8 @@ inside pyvis) draws. Three things of pyvis's defaults are replaced:
   ``onerror=`` handler could not run either.
 - **Large graphs.** ``Network.add_edge`` checks every existing edge (quadratic: 50,000 nodes
   take minutes), so the node and edge lists are built here and handed to the ``Network`` as
-  they are. Positions come from igraph (:mod:`aikg.graph.layout`); physics only refines small
-  graphs, and large ones are reduced (:func:`~aikg.graph.view_data.reduce_view`) with a
+  they are. Positions come from igraph (:mod:`aikg.graph.views.layout`); physics only refines small
+  graphs, and large ones are reduced (:func:`~aikg.graph.views.data.reduce_view`) with a
   notice on the page saying what was left out.
 """
 
@@ -40,9 +40,8 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from aikg.errors import UsageError
-from aikg.graph.layout import positions
 from aikg.graph.store import open_store
-from aikg.graph.view_data import (
+from aikg.graph.views.data import (
     ENTITY_TYPES,
     WEAK_PREDICATE,
     ViewData,
@@ -52,6 +51,7 @@ from aikg.graph.view_data import (
     query_view,
     reduce_view,
 )
+from aikg.graph.views.layout import positions
 
 __all__ = [
     "PREDICATE_STYLE",
@@ -109,7 +109,7 @@ class ViewLimits:
 
 
 def _assets() -> Path:
-    return Path(str(files("aikg.graph") / "assets"))
+    return Path(str(files("aikg.graph.views") / "assets"))
 
 
 def _pyvis_templates() -> Path:

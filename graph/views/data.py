@@ -4,10 +4,11 @@ A view is a projection of a SPARQL pattern (the kglab idea), never of the raw st
 graph of typed facts and co-mentions, the neighbourhood of one entity, or the result of any
 CONSTRUCT or SELECT query. Every edge keeps what explains it: the evidence sentences and the
 documents of a typed fact, the weight and documents of a co-mention, the query row of a SELECT.
-Nothing here knows about HTML; :mod:`aikg.graph.views` draws a :class:`ViewData`.
+Nothing here knows about HTML; :mod:`aikg.graph.views.render` draws a :class:`ViewData`.
 
-Sources are a :class:`~aikg.graph.store.KnowledgeStore` (queried through pyoxigraph directly,
-because converting tens of thousands of rows to rdflib terms is slow) or any rdflib ``Graph``.
+Sources are a :class:`~aikg.graph.store.KnowledgeStore` (read through
+:meth:`~aikg.graph.store.KnowledgeStore.select_values`, which skips rdflib terms where the backend
+can, because converting tens of thousands of rows is slow) or any rdflib ``Graph``.
 """
 
 from __future__ import annotations
@@ -19,16 +20,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal as TypingLiteral
 
-import pyoxigraph as ox
 from pyparsing import ParseException
 from rdflib import BNode, Graph, URIRef
 
 from aikg.errors import QueryError
 from aikg.extract.records import PREDICATES, EntityType
-from aikg.graph.layout import centrality
-from aikg.graph.namespaces import AIKG, PREFIX_IRIS, PREFIXES
+from aikg.graph.namespaces import AIKG, PREFIXES
 from aikg.graph.sparql import shorten
-from aikg.graph.store import KnowledgeStore, LocalStore
+from aikg.graph.store import KnowledgeStore
+from aikg.graph.views.layout import centrality
 
 __all__ = [
     "ENTITY_TYPES",
@@ -132,18 +132,6 @@ class ViewData:
 
 # -- running queries ------------------------------------------------------------------------
 
-def _from_ox(term: object) -> Term | None:
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return Term("iri", term.value)
-    if isinstance(term, ox.Literal):
-        return Term("literal", term.value)
-    if isinstance(term, ox.BlankNode):
-        return Term("blank", term.value)
-    return Term("literal", str(term))
-
-
 def _from_rdflib(term: object) -> Term | None:
     if term is None:
         return None
@@ -160,44 +148,30 @@ def _syntax_error(err: Exception) -> QueryError:
 
 def _run(source: ViewSource, sparql: str) -> tuple[str, list[str], list[tuple[Term | None, ...]]]:
     """Run ``sparql``; return the result type, the SELECT variables and the rows (triples for graphs)."""
-    if isinstance(source, LocalStore):
-        try:
-            result = source.oxigraph.query(sparql, prefixes=PREFIX_IRIS)
-        except SyntaxError as err:
-            raise _syntax_error(err) from err
-        if isinstance(result, ox.QueryBoolean):
-            return "ASK", [], []
-        if isinstance(result, ox.QueryTriples):
-            return "CONSTRUCT", ["s", "p", "o"], [
-                (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in result]
-        names = [v.value for v in result.variables]
-        return "SELECT", names, [tuple(_from_ox(row[i]) for i in range(len(names))) for row in result]
-    graph = source.dataset if isinstance(source, KnowledgeStore) else source
     try:
-        res = graph.query(sparql, initNs=dict(PREFIXES))
+        if isinstance(source, KnowledgeStore):
+            stream = source.stream(sparql)
+            kind, names, rows, = stream.kind, stream.variables, list(stream.rows)
+        else:
+            res = source.query(sparql, initNs=dict(PREFIXES))
+            kind = "ASK" if res.type == "ASK" else "GRAPH" if res.type in {"CONSTRUCT", "DESCRIBE"} else "SELECT"
+            names = ["s", "p", "o"] if kind == "GRAPH" else [str(v) for v in res.vars or []]
+            rows = [] if kind == "ASK" else list(res.graph or Graph()) if kind == "GRAPH" else [tuple(r) for r in res]  # type: ignore[arg-type]
     except (SyntaxError, ParseException) as err:
         raise _syntax_error(err) from err
-    if res.type == "ASK":
+    if kind == "ASK":
         return "ASK", [], []
-    if res.type in {"CONSTRUCT", "DESCRIBE"}:
-        triples = res.graph or Graph()
-        return "CONSTRUCT", ["s", "p", "o"], [
-            (_from_rdflib(s), _from_rdflib(p), _from_rdflib(o)) for s, p, o in triples]
-    names = [str(v) for v in res.vars or []]
-    return "SELECT", names, [tuple(_from_rdflib(c) for c in row) for row in res]  # type: ignore[union-attr]
+    converted = [tuple(_from_rdflib(c) for c in row) for row in rows]
+    return ("CONSTRUCT" if kind == "GRAPH" else "SELECT"), names, converted
 
 
 def select_rows(source: ViewSource, sparql: str) -> list[tuple[str | None, ...]]:
     """Rows of a SELECT query over ``source`` as lexical values (IRIs and literals alike)."""
-    if isinstance(source, LocalStore):
+    if isinstance(source, KnowledgeStore):
         try:
-            result = source.oxigraph.query(sparql, prefixes=PREFIX_IRIS)
-        except SyntaxError as err:
+            return source.select_values(sparql)
+        except (SyntaxError, ParseException) as err:
             raise _syntax_error(err) from err
-        if not isinstance(result, ox.QuerySolutions):
-            raise TypeError(f"select_rows() needs a SELECT query: {sparql[:60]!r}")
-        width = len(result.variables)
-        return [tuple(None if (c := row[i]) is None else c.value for i in range(width)) for row in result]
     _, _, rows = _run(source, sparql)
     return [tuple(c.value if c is not None else None for c in row) for row in rows]
 

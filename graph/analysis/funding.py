@@ -7,7 +7,7 @@ An amount is one node per value and currency, so the same round reported by two 
 counted once for a company; two different figures for one round (``€600 million`` and
 ``$640 million``) stay two rows in two currencies.
 
->>> from aikg.graph.project import demo_store
+>>> from aikg.graph.analysis.projection import demo_store
 >>> with demo_store() as store:
 ...     totals = funding_by_company(store)
 >>> totals[["company", "currency", "total", "rounds"]].to_dict("records")
@@ -24,7 +24,7 @@ from typing import Any
 import pandas as pd
 
 from aikg.extract.kb import load_knowledge_base
-from aikg.graph.project import _entities, entity_key
+from aikg.graph.analysis.projection import _entities, entity_key
 from aikg.graph.store import KnowledgeStore
 
 __all__ = [
@@ -125,7 +125,7 @@ def funding_rounds(store: KnowledgeStore, *, announced: bool = True) -> pd.DataF
     lists who ``aikg:investsIn`` the company in a document that also reports the amount;
     ``date`` is the earliest publication date (``dcterms:date``) of those documents.
 
-    >>> from aikg.graph.project import demo_store
+    >>> from aikg.graph.analysis.projection import demo_store
     >>> with demo_store() as store:
     ...     rounds = funding_rounds(store)
     >>> rounds.loc[0, ["company", "amount", "currency", "investors", "date"]].tolist()
@@ -190,7 +190,7 @@ def funding_by_investor(store: KnowledgeStore) -> pd.DataFrame:
     the size of the rounds it took part in, not its own money). ``companies`` lists who it backs.
     Investors with no known amount have one row with currency None.
 
-    >>> from aikg.graph.project import demo_store
+    >>> from aikg.graph.analysis.projection import demo_store
     >>> with demo_store() as store:
     ...     investors = funding_by_investor(store)
     >>> investors[["investor", "currency", "rounds_total", "companies"]].to_dict("records")
@@ -244,7 +244,7 @@ def announcements(store: KnowledgeStore, *, actors: Iterable[str] | None = None)
 def public_actors(store: KnowledgeStore, known: Iterable[str] = PUBLIC_ACTORS) -> set[str]:
     """Keys of the public actors in ``store``: ``known`` ones, plus people who lead or work for them.
 
-    >>> from aikg.graph.project import demo_store
+    >>> from aikg.graph.analysis.projection import demo_store
     >>> with demo_store() as store:
     ...     sorted(public_actors(store, known={"mistral-ai"}))
     ['mistral-ai', 'person/arthur-mensch']

@@ -3,15 +3,15 @@
 The work lives in one module per family of algorithms, as networkx does; this module gathers
 their public names so that a notebook needs a single import:
 
-- :mod:`aikg.graph.project`: SPARQL into pandas, the store into networkx (typed facts,
+- :mod:`aikg.graph.analysis.projection`: SPARQL into pandas, the store into networkx (typed facts,
   co-mentions or both), entity look-up by name;
-- :mod:`aikg.graph.analysis_centrality`: rankings by degree, strength, PageRank, betweenness;
-- :mod:`aikg.graph.analysis_communities`: seeded Louvain / greedy modularity communities and
+- :mod:`aikg.graph.analysis.centrality`: rankings by degree, strength, PageRank, betweenness;
+- :mod:`aikg.graph.analysis.communities`: seeded Louvain / greedy modularity communities and
   their readable summaries;
-- :mod:`aikg.graph.analysis_paths`: explained shortest paths, neighbours, ego networks;
-- :mod:`aikg.graph.analysis_funding`: funding rounds and totals per company and investor, per
+- :mod:`aikg.graph.analysis.paths`: explained shortest paths, neighbours, ego networks;
+- :mod:`aikg.graph.analysis.funding`: funding rounds and totals per company and investor, per
   currency; what public actors announce;
-- :mod:`aikg.graph.analysis_compare`: countries side by side, facts per month.
+- :mod:`aikg.graph.analysis.compare`: countries side by side, facts per month.
 
 >>> from aikg.graph import analysis as an
 >>> with an.demo_store() as store:
@@ -24,9 +24,9 @@ leads
 
 from __future__ import annotations
 
-from aikg.graph.analysis_centrality import MEASURES, centrality, rank
-from aikg.graph.analysis_communities import METHODS, Community, communities_frame, find_communities
-from aikg.graph.analysis_compare import (
+from aikg.graph.analysis.centrality import MEASURES, centrality, rank
+from aikg.graph.analysis.communities import METHODS, Community, communities_frame, find_communities
+from aikg.graph.analysis.compare import (
     COUNTRIES,
     HEADQUARTERS,
     PLACE_COUNTRY,
@@ -34,7 +34,7 @@ from aikg.graph.analysis_compare import (
     entity_countries,
     facts_by_month,
 )
-from aikg.graph.analysis_funding import (
+from aikg.graph.analysis.funding import (
     PUBLIC_ACTORS,
     announcements,
     funding_by_company,
@@ -43,8 +43,8 @@ from aikg.graph.analysis_funding import (
     public_actors,
     public_initiatives,
 )
-from aikg.graph.analysis_paths import ExplainedPath, Hop, ego_network, explain_path, neighbours
-from aikg.graph.project import (
+from aikg.graph.analysis.paths import ExplainedPath, Hop, ego_network, explain_path, neighbours
+from aikg.graph.analysis.projection import (
     TYPED_PREDICATES,
     Relations,
     demo_store,

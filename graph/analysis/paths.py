@@ -7,7 +7,7 @@ facts are preferred: by default (``relations="auto"``) the path uses typed facts
 back to co-mentions, which cost more than a fact, only when the facts alone do not connect the
 two entities.
 
->>> from aikg.graph.project import demo_store
+>>> from aikg.graph.analysis.projection import demo_store
 >>> with demo_store() as store:
 ...     path = explain_path(store, "Arthur Mensch", "Paris")
 >>> print(path)
@@ -36,8 +36,8 @@ import networkx as nx
 import pandas as pd
 
 from aikg.errors import QueryError
+from aikg.graph.analysis.projection import Relations, find_entity, find_node, project, simple_graph
 from aikg.graph.namespaces import AIKG, entity_iri
-from aikg.graph.project import Relations, find_entity, find_node, project, simple_graph
 from aikg.graph.store import KnowledgeStore
 
 __all__ = ["ExplainedPath", "Hop", "ego_network", "explain_path", "neighbours"]
@@ -194,7 +194,7 @@ def explain_path(store: KnowledgeStore, source: str, target: str, *, relations: 
     ----------
     store : KnowledgeStore
     source, target : str
-        Entity names (see :func:`aikg.graph.project.find_entity`).
+        Entity names (see :func:`aikg.graph.analysis.projection.find_entity`).
     relations : {"auto", "typed", "both"}
         ``"typed"``: stated facts only; ``"both"``: facts and co-mentions (a co-mention costs
         ``comention_cost`` facts); ``"auto"``: facts, or both when facts do not connect them.
@@ -213,7 +213,7 @@ def explain_path(store: KnowledgeStore, source: str, target: str, *, relations: 
 
     Examples
     --------
-    >>> from aikg.graph.project import demo_store
+    >>> from aikg.graph.analysis.projection import demo_store
     >>> with demo_store() as store:
     ...     path = explain_path(store, "Paris", "Arthur Mensch")
     >>> [(hop.subject, hop.predicate, hop.object, hop.doc_id) for hop in path.hops]
@@ -243,7 +243,7 @@ def ego_network(G: nx.Graph, name: str, radius: int = 1) -> nx.Graph:
 
     The result is a subgraph of the same kind as ``G`` with every attribute kept.
 
-    >>> from aikg.graph.project import demo_store, project
+    >>> from aikg.graph.analysis.projection import demo_store, project
     >>> with demo_store() as store:
     ...     G = project(store)
     >>> sorted(ego_network(G, "Paris"))
@@ -258,7 +258,7 @@ def ego_network(G: nx.Graph, name: str, radius: int = 1) -> nx.Graph:
 def neighbours(G: nx.Graph, name: str) -> pd.DataFrame:
     """The direct neighbours of ``name``: one row per link, with predicate, direction and support.
 
-    >>> from aikg.graph.project import demo_store, project
+    >>> from aikg.graph.analysis.projection import demo_store, project
     >>> with demo_store() as store:
     ...     G = project(store)
     >>> table = neighbours(G, "Mistral AI")

@@ -13,7 +13,7 @@ The projection is a :class:`networkx.MultiDiGraph` keyed by predicate, faithful 
 ``symmetric=True``). :func:`simple_graph` collapses it into the undirected weighted
 :class:`networkx.Graph` that centrality, communities and paths use.
 
->>> from aikg.graph.project import demo_store, project
+>>> from aikg.graph.analysis.projection import demo_store, project
 >>> with demo_store() as store:
 ...     G = project(store)
 >>> G.nodes["mistral-ai"]["label"], G.nodes["mistral-ai"]["type"]
@@ -353,7 +353,7 @@ def project(
         Keep only entities of these types (``"Person"``, ``"Organization"``...).
     exclude_types : iterable of str
         Entity types to leave out; monetary amounts by default, because equal amounts are one
-        node and would join unrelated companies (see :mod:`aikg.graph.analysis_funding`).
+        node and would join unrelated companies (see :mod:`aikg.graph.analysis.funding`).
     min_confidence : float
         Drop typed facts whose best confidence is lower.
     min_weight : float
