@@ -21,22 +21,65 @@ E5xx   extraction (``aikg.extract.errors``, with W5xx warnings)
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "AikgError",
     "DocumentError",
+    "Message",
     "QueryError",
     "StoreError",
     "UsageError",
+    "add_codes",
 ]
 
 
+class Message(str):
+    """A message template that knows its code: ``Errors.E311.format(name="x")`` is the text
+    ``"[E311] ..."`` and keeps ``.code == "E311"``, so exceptions never parse it back out."""
+
+    code: str
+
+    def __new__(cls, text: str, code: str) -> Message:
+        message = super().__new__(cls, text)
+        message.code = code
+        return message
+
+    def format(self, *args: Any, **kwargs: Any) -> Message:
+        return Message(super().format(*args, **kwargs), self.code)
+
+
+def add_codes(table: type) -> type:
+    """Class decorator for a layer's table of messages (spaCy's ``add_codes``): each attribute
+    named like a code (``E311``, ``W501``) becomes a :class:`Message` ``"[E311] template"``.
+
+    >>> @add_codes
+    ... class Errors:
+    ...     E999 = "no entity is called {name!r}"
+    >>> message = Errors.E999.format(name="Mistral")
+    >>> message, message.code
+    ("[E999] no entity is called 'Mistral'", 'E999')
+    """
+    for name, value in list(vars(table).items()):
+        if len(name) == 4 and name[0] in "EW" and name[1:].isdigit() and isinstance(value, str):
+            setattr(table, name, Message(f"[{name}] {value}", name))
+    return table
+
+
 class AikgError(Exception):
-    """Root of every error the project raises on purpose."""
+    """Root of every error the project raises on purpose.
+
+    Raise with a coded message from a layer's table: ``QueryError(Errors.E311.format(name=n))``.
+    A plain string with ``code=`` is still accepted (the code is then prefixed).
+    """
 
     code: str = "E000"
 
     def __init__(self, message: str, *, code: str | None = None) -> None:
+        if isinstance(message, Message) and code is None:
+            self.code = message.code
+            super().__init__(str(message))
+            return
         self.code = code or self.code
         super().__init__(f"[{self.code}] {message}")
 
