@@ -1,1 +1,3 @@
 """Text in, entities, relations and provenance out: spaCy pipelines and rules, no RDF."""
+
+__all__: list[str] = []

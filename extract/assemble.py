@@ -1,8 +1,9 @@
 """Turn a processed spaCy ``Doc`` into an :class:`Extraction` (pure; the textacy idea).
 
 The components have typed the entities (``doc.ents``, ``span.kb_id_``) and listed relation
-candidates (``doc._.aikg_relations``); this module resolves entities, maps candidates to
-entity keys, adds implied facts, co-mentions and dates.
+candidates (``doc._.aikg_relations``, read back as :class:`~.components.RelationCandidate`);
+this module resolves entities, maps candidates to entity keys, adds implied facts, co-mentions
+and dates.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc
 
-from .components import register_extensions
+from .components.extensions import register_extensions, relation_candidates
 from .dates import find_dates
 from .kb import KnowledgeBase
 from .records import CoMention, Document, EntityRecord, EntityType, Evidence, Extraction, Mention, RelationRecord
@@ -146,9 +147,9 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
             best[triple] = record
 
     spans = _Spans(doc, document.doc_id)
-    for cand in doc._.aikg_relations or []:
-        s_start, s_end, predicate, o_start, o_end, sent_start, sent_end, extractor, confidence, object_kb, _ = cand
-        subject = key_at.get(spans.offsets(s_start, s_end))
+    for cand in relation_candidates(doc):
+        predicate, object_kb = cand.predicate, cand.object_kb
+        subject = key_at.get(spans.offsets(cand.subject_start, cand.subject_end))
         if subject is None:
             continue
         if object_kb:
@@ -157,7 +158,7 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
             obj = object_kb
             if obj not in entities:
                 entry = kb[object_kb]
-                token = doc[o_start]
+                token = doc[cand.object_start]
                 entities[obj] = EntityRecord(
                     key=entry.id,
                     label=entry.label,
@@ -172,14 +173,14 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
                     Mention(obj, token.text, token.idx, token.idx + len(token.text), sent.start_char, sent.end_char)
                 )
         else:
-            found = key_at.get(spans.offsets(o_start, o_end))
+            found = key_at.get(spans.offsets(cand.object_start, cand.object_end))
             if found is None:
                 continue
             obj = found
         if subject == obj:
             continue
-        evidence = spans.evidence(sent_start, sent_end)
-        relation = RelationRecord(subject, predicate, obj, evidence, extractor, round(float(confidence), 3))
+        evidence = spans.evidence(cand.sentence_start, cand.sentence_end)
+        relation = RelationRecord(subject, predicate, obj, evidence, cand.extractor, round(float(cand.confidence), 3))
         keep(relation)
         subject_type = entities[subject].type if subject in entities else None
         object_type = entities[obj].type if obj in entities else None

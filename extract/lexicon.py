@@ -1,13 +1,24 @@
 """Load the packaged lexicons and relation patterns (data files, validated on load).
 
+The word lists the components use are data, not code (``data/lexicon.json``), so that a
+linguist can extend them without reading Python. Relation patterns are JSON Lines
+(``data/relation_patterns.jsonl``), one pattern a line as in spaCy's ``patterns.jsonl`` of the
+``entity_ruler``: a change to one pattern is a one-line diff, and a malformed pattern is
+reported with its file and line (``E509``). The type signatures of the predicates, which every
+pattern shares, are in ``data/relation_signatures.json``.
+
 >>> lex = load_lexicon()
 >>> lex.roles["en"]["ceo"], lex.demonyms["parisienne"]
 ('leads', 'paris')
+>>> patterns = load_relation_patterns()
+>>> patterns.patterns[0]["id"], patterns.lines[0], sorted(patterns.signatures["leads"][0])
+('dep:appos-role', 1, ['Person'])
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -18,11 +29,20 @@ from .coref import ReferenceSettings
 from .errors import DataFileError, Errors
 from .records import PREDICATES, EntityType
 
-__all__ = ["DEFAULT_LEXICON_PATH", "DEFAULT_PATTERNS_PATH", "Lexicon", "load_lexicon", "load_relation_patterns"]
+__all__ = [
+    "DEFAULT_LEXICON_PATH",
+    "DEFAULT_PATTERNS_PATH",
+    "DEFAULT_SIGNATURES_PATH",
+    "Lexicon",
+    "RelationPatterns",
+    "load_lexicon",
+    "load_relation_patterns",
+]
 
 _DATA = resources.files("aikg.extract").joinpath("data")
 DEFAULT_LEXICON_PATH = Path(str(_DATA.joinpath("lexicon.json")))
-DEFAULT_PATTERNS_PATH = Path(str(_DATA.joinpath("relation_patterns.json")))
+DEFAULT_PATTERNS_PATH = Path(str(_DATA.joinpath("relation_patterns.jsonl")))
+DEFAULT_SIGNATURES_PATH = Path(str(_DATA.joinpath("relation_signatures.json")))
 _TYPES = {t.value for t in EntityType}
 
 
@@ -45,6 +65,17 @@ class Lexicon:
     org_suffixes: frozenset[str]
     event_words: frozenset[str]
     title_words: dict[str, str]
+    #: Lowercase words allowed inside an unknown name ("Bank *of* America", "Caisse *des* Dépôts").
+    name_connectors: frozenset[str]
+    #: Words kept whole after "co-" by the tokenizer ("founded" for "co-founded"), with the
+    #: lemma of the whole word ("co-found").
+    co_words: dict[str, str]
+    #: Words joining coordinated role nouns ("co-founder *and* chief executive").
+    coordinators: frozenset[str]
+    #: Words that end the search for the owner of a role phrase before it ("X *and* the CEO").
+    clause_joiners: frozenset[str]
+    #: Children of a verb that cancel the predicate it gives ("did *not* acquire").
+    negations: frozenset[str]
     non_entity_heads: frozenset[str] = frozenset()
     #: Descriptions that can stand for an entity named elsewhere, by type and language.
     reference_nouns: dict[str, dict[str, list[str]]] = field(default_factory=dict)
@@ -117,6 +148,11 @@ def _load_lexicon(path: str) -> Lexicon:
             org_suffixes=frozenset(raw["org_suffixes"]),
             event_words=frozenset(raw["event_words"]),
             title_words=raw["title_words"],
+            name_connectors=frozenset(raw["name_connectors"]),
+            co_words=dict(raw["co_words"]),
+            coordinators=frozenset(raw["coordinators"]),
+            clause_joiners=frozenset(raw["clause_joiners"]),
+            negations=frozenset(raw["negations"]),
             non_entity_heads=frozenset(raw.get("non_entity_heads", [])),
             reference_nouns=raw.get("reference_nouns", {}),
             pronouns=raw.get("pronouns", {}),
@@ -131,26 +167,103 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
     return _load_lexicon(str(path or DEFAULT_LEXICON_PATH))
 
 
+@dataclass(frozen=True)
+class RelationPatterns:
+    """Validated relation patterns, the line each was read from, and the predicates' signatures."""
+
+    path: Path
+    #: Predicate -> (subject types, object types).
+    signatures: dict[str, tuple[frozenset[str], frozenset[str]]]
+    #: The patterns as read (placeholders not filled); shared by every caller: copy to change.
+    patterns: tuple[dict[str, Any], ...]
+    #: ``lines[i]`` is the line of ``path`` that holds ``patterns[i]``.
+    lines: tuple[int, ...]
+
+
+#: Keys of a pattern line and the JSON types of their values (``None``: the key is optional).
+_PATTERN_KEYS: dict[str, tuple[tuple[type, ...], bool]] = {
+    "id": ((str,), True),
+    "kind": ((str,), True),
+    "lang": ((list,), True),
+    "predicate": ((str,), True),
+    "trigger": ((str, type(None)), True),
+    "confidence": ((int, float), True),
+    "pattern": ((list,), True),
+    "subject": ((str,), False),
+    "object": ((str,), False),
+    "conjuncts": ((bool,), False),
+}
+_PREDICATE_PLACEHOLDERS = frozenset({"$role", "$verb"})
+
+
+def _check_pattern(raw: Any) -> None:
+    """Raise ``ValueError`` naming what is wrong with one pattern line (already parsed)."""
+    if not isinstance(raw, dict):
+        raise ValueError("each line must be a JSON object")
+    unknown = set(raw) - set(_PATTERN_KEYS)
+    if unknown:
+        raise ValueError(f"unknown key(s) {sorted(unknown)}; valid keys are {sorted(_PATTERN_KEYS)}")
+    for key, (types, required) in _PATTERN_KEYS.items():
+        if key not in raw:
+            if required:
+                raise ValueError(f"missing {key!r}")
+            continue
+        value = raw[key]
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            raise ValueError(f"{key!r} must be {' or '.join(t.__name__ for t in types)}, not {value!r}")
+    if raw["kind"] not in {"dep", "token"}:
+        raise ValueError(f"pattern {raw['id']!r}: kind must be 'dep' or 'token', not {raw['kind']!r}")
+    predicate = raw["predicate"]
+    if predicate not in PREDICATES and predicate not in _PREDICATE_PLACEHOLDERS:
+        raise ValueError(
+            f"pattern {raw['id']!r}: unknown predicate {predicate!r}; expected one of "
+            f"{sorted(PREDICATES | _PREDICATE_PLACEHOLDERS)}"
+        )
+    if not raw["lang"] or not all(isinstance(lang, str) for lang in raw["lang"]):
+        raise ValueError(f"pattern {raw['id']!r}: 'lang' must be a non-empty list of language codes")
+    if not (math.isfinite(raw["confidence"]) and 0.0 <= raw["confidence"] <= 1.0):
+        raise ValueError(f"pattern {raw['id']!r}: confidence {raw['confidence']} is outside [0, 1]")
+    nodes = raw["pattern"]
+    if not nodes or not all(isinstance(node, dict) and node for node in nodes):
+        raise ValueError(f"pattern {raw['id']!r}: 'pattern' must be a non-empty list of non-empty objects")
+    if raw["kind"] == "dep" and not all(isinstance(node.get("RIGHT_ID"), str) for node in nodes):
+        raise ValueError(f"pattern {raw['id']!r}: every node of a 'dep' pattern needs a RIGHT_ID")
+
+
 @lru_cache(maxsize=4)
-def _load_patterns(path: str) -> dict[str, Any]:
-    raw = _read_json(Path(path))
+def _load_patterns(path: str, signatures_path: str) -> RelationPatterns:
+    raw = _read_json(Path(signatures_path))
     try:
         signatures = raw["signatures"]
         if set(signatures) - PREDICATES:
             raise ValueError(f"unknown predicate(s) in signatures: {sorted(set(signatures) - PREDICATES)}")
-        for pattern in raw["patterns"]:
-            if pattern["kind"] not in {"dep", "token"}:
-                raise ValueError(f"pattern {pattern['id']!r}: kind must be 'dep' or 'token'")
-            predicate = pattern["predicate"]
-            if not predicate.startswith("$") and predicate not in PREDICATES:
-                raise ValueError(f"pattern {pattern['id']!r}: unknown predicate {predicate!r}")
-            if not isinstance(pattern["pattern"], list) or not pattern["pattern"]:
-                raise ValueError(f"pattern {pattern['id']!r}: empty pattern")
-    except (KeyError, TypeError, ValueError) as err:
+        typed = {pred: (frozenset(sig[0]), frozenset(sig[1])) for pred, sig in signatures.items()}
+    except (KeyError, TypeError, ValueError, IndexError) as err:
+        raise DataFileError(Errors.E504.format(path=signatures_path, detail=err)) from err
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as err:
         raise DataFileError(Errors.E504.format(path=path, detail=err)) from err
-    return dict(raw)
+    patterns: list[dict[str, Any]] = []
+    numbers: list[int] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            pattern = json.loads(line)
+            _check_pattern(pattern)
+        except ValueError as err:  # json.JSONDecodeError is a ValueError
+            raise DataFileError(Errors.E509.format(path=path, line=number, detail=err)) from err
+        patterns.append(pattern)
+        numbers.append(number)
+    return RelationPatterns(Path(path), typed, tuple(patterns), tuple(numbers))
 
 
-def load_relation_patterns(path: Path | str | None = None) -> dict[str, Any]:
-    """Load and validate ``relation_patterns.json``; cached per path."""
-    return _load_patterns(str(path or DEFAULT_PATTERNS_PATH))
+def load_relation_patterns(
+    path: Path | str | None = None, signatures_path: Path | str | None = None
+) -> RelationPatterns:
+    """Load and validate ``relation_patterns.jsonl`` and ``relation_signatures.json``; cached per path.
+
+    A malformed line raises :class:`~aikg.extract.errors.DataFileError` ``E509`` with its file and line.
+    """
+    return _load_patterns(str(path or DEFAULT_PATTERNS_PATH), str(signatures_path or DEFAULT_SIGNATURES_PATH))

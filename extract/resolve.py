@@ -24,7 +24,7 @@ in two documents gives one key.
 >>> res.keys
 ('emmanuel-macron', 'emmanuel-macron', 'person/jane-doe', 'person/jane-doe')
 >>> [e.resolution for e in res.entities]
-[('surname:Macron->emmanuel-macron',), ('surname:Doe->person/jane-doe',)]
+[('kb-alias:Macron->emmanuel-macron',), ('surname:Doe->person/jane-doe',)]
 """
 
 from __future__ import annotations
@@ -251,6 +251,8 @@ def resolve_mentions(mentions: Sequence[RawMention], kb: KnowledgeBase) -> Resol
                 amount=cluster.amount,
                 currency=cluster.currency,
                 in_knowledge_base=cluster.kb is not None,
+                country=cluster.kb.country if cluster.kb else None,
+                public=cluster.kb.public if cluster.kb else False,
             )
         )
     records = tuple(

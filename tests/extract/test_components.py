@@ -7,7 +7,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-import aikg.extract.components  # noqa: F401  (registers factories)
+from aikg.extract.components import RelationCandidate, register_factories, relation_candidates
 from aikg.extract.errors import PipelineError
 from aikg.extract.pipeline import customise_tokenizer
 
@@ -98,3 +98,22 @@ def test_components_co_lemmas(text: str, expected: dict[str, str]) -> None:
                                                        "co-fondatrice": "cofondateur"}})
     doc = nlp(text)
     assert {t.text: t.lemma_ for t in doc if t.lemma_} == expected
+
+
+@pytest.mark.model
+def test_components_relation_candidates_cross_serialisation(nlp_en: Language) -> None:
+    """Candidates are typed records in code and plain lists on the ``Doc`` (what workers send back)."""
+    doc = nlp_en("OpenAI CEO Sam Altman spoke in Paris.")
+    candidates = relation_candidates(doc)
+    assert candidates and all(isinstance(c, RelationCandidate) for c in candidates)
+    assert {(doc[c.subject_start:c.subject_end].text, c.predicate, doc[c.object_start:c.object_end].text)
+            for c in candidates} >= {("Sam Altman", "leads", "OpenAI")}
+    copy = Doc(nlp_en.vocab).from_bytes(doc.to_bytes())
+    assert relation_candidates(copy) == candidates
+
+
+def test_components_factories_registered_once() -> None:
+    register_factories()
+    register_factories()
+    names = {"aikg_co_lemmas", "aikg_money", "aikg_entities", "aikg_relations"}
+    assert names <= set(spacy.registry.factories.get_all())

@@ -42,7 +42,7 @@ def _documents(n: int) -> list[Document]:
 def test_extract_each_uses_one_stream_for_many_documents() -> None:
     extractor = StreamExtractor()
     report = BuildReport()
-    out = list(extract_each(extractor, _documents(40), batch_size=4, report=report, chunk=8))  # type: ignore[arg-type]
+    out = list(extract_each(extractor, _documents(40), batch_size=4, report=report, chunk=8))
     assert [e.document.doc_id for e in out] == [f"d{i}" for i in range(40)]
     assert extractor.streams == [40] and not extractor.singly and not report.failed
 
@@ -50,7 +50,7 @@ def test_extract_each_uses_one_stream_for_many_documents() -> None:
 def test_extract_each_isolates_a_failing_document_and_resumes() -> None:
     extractor = StreamExtractor(bad=frozenset({"d13"}))
     report = BuildReport()
-    out = list(extract_each(extractor, _documents(40), batch_size=4, report=report, chunk=8))  # type: ignore[arg-type]
+    out = list(extract_each(extractor, _documents(40), batch_size=4, report=report, chunk=8))
     ids = [e.document.doc_id for e in out]
     assert ids == [f"d{i}" for i in range(40) if i != 13]  # order kept, only the bad one missing
     assert len(report.failed) == 1 and "d13.md" in report.failed[0] and "ValueError" in report.failed[0]

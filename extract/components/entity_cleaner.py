@@ -1,0 +1,216 @@
+"""``aikg_entities``: clean entity spans and give them the ontology's types.
+
+The statistical NER of the small spaCy models cuts names at odd places and labels headings,
+menus and sentence fragments as entities; the knowledge-base ruler gives known names their
+ids. This component reconciles the two and keeps only plausible names. The word lists it
+uses (leading and trailing words to strip, words that are never entities, connectors allowed
+inside a name) are data in ``data/lexicon.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..errors import Errors, PipelineError
+from ..kb import KnowledgeBase, load_knowledge_base
+from ..lexicon import Lexicon, load_lexicon
+from ..normalize import fold
+from ..records import EntityType
+from .extensions import register_extensions
+
+__all__ = ["ENTITY_TYPES", "NER_LABELS", "EntityCleaner"]
+
+#: Statistical NER labels -> ontology types (labels not listed are not entities).
+NER_LABELS: dict[str, str] = {
+    "PERSON": "Person",
+    "PER": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "EVENT": "Event",
+    "PRODUCT": "Product",
+    "MONEY": "MonetaryAmount",
+}
+ENTITY_TYPES: frozenset[str] = frozenset(t.value for t in EntityType)
+_URL = re.compile(r"https?:|www\.|\.com\b|/|\.fr\b")
+
+register_extensions()  # Span._.money
+
+
+class EntityCleaner:
+    """Clean entity spans and give them ontology types.
+
+    * KB matches (``ent_id_`` set by the KB ruler) keep their KB type and id (``span.kb_id_``);
+    * statistical labels are mapped with :data:`NER_LABELS` (others are dropped);
+    * spans are cut at line breaks and trimmed of determiners, titles, ``@``, punctuation
+      and possessives; headings, sentence fragments, URLs and generic words are dropped;
+    * a cleaned span whose name folds to a KB alias gets the KB type and id;
+    * unknown spans are re-typed from their head word (``... Labs`` -> Organization,
+      ``... Summit`` -> Event).
+    """
+
+    def __init__(
+        self,
+        *,
+        name: str = "aikg_entities",
+        max_tokens: int = 6,
+        min_chars: int = 2,
+        kb_path: str | None = None,
+        lexicon_path: str | None = None,
+    ) -> None:
+        self.name = name
+        self.max_tokens = max_tokens
+        self.min_chars = min_chars
+        self.kb_path = kb_path
+        self.lexicon_path = lexicon_path
+        self.kb: KnowledgeBase | None = None
+        self.lexicon: Lexicon | None = None
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        kb_path: str | None = None,
+        lexicon_path: str | None = None,
+    ) -> None:
+        """Load the knowledge base and lexicon (paths default to the packaged data)."""
+        self.kb_path = kb_path or self.kb_path
+        self.lexicon_path = lexicon_path or self.lexicon_path
+        self.kb = load_knowledge_base(self.kb_path)
+        self.lexicon = load_lexicon(self.lexicon_path)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.kb is None or self.lexicon is None:
+            raise PipelineError(Errors.E508.format(name=self.name))
+        spans: list[Span] = []
+        text = doc.text  # Doc.text joins every token on each access: read it once
+        for ent in doc.ents:
+            spans.extend(self._clean(doc, ent, text))
+        doc.ents = filter_spans(spans)
+        return doc
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _clean(self, doc: Doc, ent: Span, text: str) -> list[Span]:
+        assert self.kb is not None and self.lexicon is not None
+        label = ent.label_
+        if label in ENTITY_TYPES and ent.ent_id_:  # from the KB ruler
+            return [Span(doc, ent.start, ent.end, label=label, kb_id=ent.ent_id_)]
+        if label == "MonetaryAmount":
+            return [ent] if ent._.money is not None else []
+        mapped = NER_LABELS.get(label)
+        if label == "MONEY":
+            return []  # amounts without currency are left to aikg_money
+        out: list[Span] = []
+        for piece in self._pieces(doc, ent):
+            span = self._trim(doc, piece)
+            if span is None:
+                continue
+            entry = self.kb.lookup(span.text)
+            if entry is not None:
+                out.append(Span(doc, span.start, span.end, label=entry.type.value, kb_id=entry.id))
+                continue
+            if mapped is None or not self._plausible(doc, span, text):
+                continue
+            out.append(Span(doc, span.start, span.end, label=self._retype(span, mapped)))
+        return out
+
+    @staticmethod
+    def _pieces(doc: Doc, ent: Span) -> list[Span]:
+        """Cut a span at line breaks and at ``|`` separators."""
+        pieces: list[Span] = []
+        start = ent.start
+        for token in ent:
+            breaks_here = "\n" in token.text or token.text in {"|", "•", "·"}
+            if breaks_here:
+                if token.i > start:
+                    pieces.append(doc[start : token.i])
+                start = token.i + 1
+            elif "\n" in token.whitespace_ and token.i + 1 < ent.end:
+                pieces.append(doc[start : token.i + 1])
+                start = token.i + 1
+        if start < ent.end:
+            pieces.append(doc[start : ent.end])
+        return pieces
+
+    def _trim(self, doc: Doc, span: Span) -> Span | None:
+        assert self.lexicon is not None
+        start, end = span.start, span.end
+        lead, trail = self.lexicon.strip_leading, self.lexicon.strip_trailing
+        while start < end and (
+            doc[start].lower_ in lead or doc[start].is_punct or doc[start].is_space or doc[start].text in {"@", "#"}
+        ):
+            start += 1
+        while end > start and (
+            doc[end - 1].lower_ in trail
+            or (doc[end - 1].is_punct and doc[end - 1].text not in {")", "+"})
+            or doc[end - 1].is_space
+            or doc[end - 1].lower_.endswith(("’", "'"))
+        ):
+            end -= 1
+        if end <= start:
+            return None
+        return doc[start:end]
+
+    def _plausible(self, doc: Doc, span: Span, doc_text: str) -> bool:
+        """Reject generic words, fragments, headings and URLs (unknown spans only)."""
+        assert self.lexicon is not None
+        text = span.text
+        folded = fold(text)
+        if len(text) < self.min_chars or len(span) > self.max_tokens:
+            return False
+        if folded in self.lexicon.not_entities or _URL.search(text):
+            return False
+        if all(fold(t.text) in self.lexicon.not_entities or t.is_punct for t in span):
+            return False
+        if span[-1].lower_ in self.lexicon.non_entity_heads or folded.startswith("ex-"):
+            return False
+        if self._in_heading(doc_text, span):
+            return False
+        if not any(ch.isalpha() for ch in text):
+            return False
+        connectors = self.lexicon.name_connectors
+        for token in span:
+            if token.is_alpha and token.is_lower and token.lower_ not in connectors:
+                return False  # a sentence fragment, not a name
+        if span[0].is_lower or span[-1].lower_ in connectors:
+            return False
+        first = span[0]
+        if len(span) == 1 and first.is_sent_start and first.pos_ not in {"PROPN"} and not first.is_upper:
+            return False  # a capitalised common word opening a sentence
+        if len(span) >= 3:
+            line_start = doc_text.rfind("\n", 0, span.start_char) + 1
+            line_end = doc_text.find("\n", span.end_char)
+            line = doc_text[line_start : line_end if line_end >= 0 else len(doc_text)].strip(" ,.:;")
+            if len(text) >= 0.8 * len(line):
+                return False  # a heading
+        return True
+
+    @staticmethod
+    def _in_heading(doc_text: str, span: Span) -> bool:
+        """A Title Case line without final punctuation (a heading or a menu), for unknown names."""
+        line_start = doc_text.rfind("\n", 0, span.start_char) + 1
+        line_end = doc_text.find("\n", span.end_char)
+        line = doc_text[line_start : line_end if line_end >= 0 else len(doc_text)].strip()
+        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+        if len(words) < 4 or line.endswith((".", "!", "?", "»", '"', "”")):
+            return False
+        return bool(sum(w[0].isupper() for w in words) >= 0.75 * len(words))
+
+    def _retype(self, span: Span, mapped: str) -> str:
+        assert self.lexicon is not None
+        words = [t.lower_ for t in span]
+        if mapped != "Event" and any(w in self.lexicon.event_words for w in words[-2:]):
+            return "Event"
+        if mapped in {"Place", "Person", "Product"} and words[-1] in self.lexicon.org_suffixes and len(words) > 1:
+            return "Organization"
+        return mapped
+

@@ -1,0 +1,86 @@
+"""Knowledge-base names as patterns for spaCy's ``entity_ruler`` (not a component of its own).
+
+The knowledge base is data (``data/kb.jsonl``); these functions turn its names into the
+patterns that two ``entity_ruler`` components match (see
+:func:`aikg.extract.pipeline.build_pipeline`), with the case policy that keeps common words from
+becoming entities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ..kb import KnowledgeBase
+from ..normalize import fold
+
+__all__ = ["kb_patterns", "kb_phrase_patterns"]
+
+
+def kb_patterns(kb: KnowledgeBase, make_doc: Callable[[str], Doc]) -> list[dict[str, Any]]:
+    """Token patterns for ``entity_ruler`` from the knowledge base (label = type, id = KB id).
+
+    A one-word alias written in lowercase or Title case (``"Meta"``, ``"Grok"``) is matched
+    case-sensitively (as written or in capitals) so that common words do not become entities;
+    other aliases (``"OpenAI"``, ``"Mistral AI"``) are matched on lowercase, with an
+    accent-free variant. ``exact_aliases`` are always matched as written.
+    """
+    patterns: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(entry_id: str, label: str, tokens: list[dict[str, str]]) -> None:
+        key = (entry_id, repr(tokens))
+        if key not in seen:
+            seen.add(key)
+            patterns.append({"label": label, "pattern": tokens, "id": entry_id})
+
+    for entry in kb:
+        label = entry.type.value
+        for alias in entry.exact_aliases:
+            add(entry.id, label, [{"ORTH": t.text} for t in make_doc(alias)])
+        for alias in (entry.label, *entry.aliases):
+            if alias in entry.exact_aliases:
+                continue
+            words = [t.text for t in make_doc(alias)]
+            if not words:
+                continue
+            single = len(words) == 1
+            if single and (alias.istitle() or alias.islower()) and alias.isalpha():
+                add(entry.id, label, [{"ORTH": alias}])
+                add(entry.id, label, [{"ORTH": alias.upper()}])
+                continue
+            if single and alias.isupper() and len(alias) <= 4:
+                add(entry.id, label, [{"ORTH": alias}])
+                continue
+            add(entry.id, label, [{"LOWER": w.lower()} for w in words])
+            folded = [fold(w) for w in words]
+            if folded != [w.lower() for w in words]:
+                add(entry.id, label, [{"LOWER": w} for w in folded])
+    return patterns
+
+
+def kb_phrase_patterns(
+    kb: KnowledgeBase, make_doc: Callable[[str], Doc]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """:func:`kb_patterns` as phrase patterns: ``(case-sensitive, lowercase)`` for two ``entity_ruler``.
+
+    >>> from aikg.extract.kb import load_knowledge_base
+    >>> import spacy
+    >>> exact, lower = kb_phrase_patterns(load_knowledge_base(), spacy.blank("en").make_doc)
+    >>> {"label": "Organization", "pattern": "Meta", "id": "meta"} in exact
+    True
+    >>> {"label": "Organization", "pattern": "mistral ai", "id": "mistral-ai"} in lower
+    True
+    """
+    exact: list[dict[str, Any]] = []
+    lower: list[dict[str, Any]] = []
+    for pattern in kb_patterns(kb, make_doc):
+        tokens = pattern["pattern"]
+        if all("ORTH" in t for t in tokens):
+            exact.append({**pattern, "pattern": " ".join(t["ORTH"] for t in tokens)})
+        else:
+            lower.append({**pattern, "pattern": " ".join(t["LOWER"] for t in tokens)})
+    return exact, lower
+

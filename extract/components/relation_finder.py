@@ -1,0 +1,424 @@
+"""``aikg_relations``: relation candidates from dependency-tree and token patterns.
+
+One cohesive component, hence one module of over 400 lines: matching, the anchors' entities
+(through compounds, appositions, relative clauses and references), the predicate read from the
+trigger word, and the emission of candidates share the match state and the lexicon, and read
+best top to bottom. The patterns are data (``data/relation_patterns.jsonl``, one a line), as
+are the words it looks for (``data/lexicon.json``).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from ..coref import Reference, ReferenceSettings, resolve_references
+from ..errors import DataFileError, Errors, PipelineError
+from ..lexicon import Lexicon, load_lexicon, load_relation_patterns
+from ..treematch import TreeMatcher
+from .extensions import RelationCandidate, register_extensions, set_relation_candidates
+
+__all__ = ["RelationFinder"]
+
+_SUBJECT_CHILD_DEPS = frozenset({"compound", "appos", "flat:name", "nmod", "amod"})
+_OBJECT_CHILD_DEPS = frozenset({"appos", "flat:name", "nummod"})
+
+register_extensions()  # Doc._.aikg_relations
+
+
+def _fill(value: Any, placeholders: dict[str, list[str]]) -> Any:
+    if isinstance(value, str) and value.startswith("$") and value in placeholders:
+        return placeholders[value]
+    if isinstance(value, dict):
+        return {k: _fill(v, placeholders) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fill(v, placeholders) for v in value]
+    return value
+
+
+class RelationFinder:
+    """Find relation candidates with dependency-tree patterns (:class:`.treematch.TreeMatcher`) and ``Matcher``.
+
+    Patterns come from ``relation_patterns.jsonl`` (placeholders filled from ``lexicon.json``);
+    each match names its subject, object and trigger tokens. The predicate is fixed by the
+    pattern or read from the trigger word (role noun or verb lemma) and must fit the
+    predicate's type signature. Anchors that are not inside an entity are resolved through
+    their compound/appositive children, relative clauses and ``he``/``she``/``il``/``elle``.
+    """
+
+    def __init__(
+        self,
+        vocab: Any,
+        *,
+        name: str = "aikg_relations",
+        lang: str = "en",
+        patterns_path: str | None = None,
+        lexicon_path: str | None = None,
+        kb_path: str | None = None,
+        pronoun_window: int = 40,
+    ) -> None:
+        self.vocab = vocab
+        self.name = name
+        self.lang = lang
+        self.patterns_path = patterns_path
+        self.lexicon_path = lexicon_path
+        self.kb_path = kb_path
+        self.pronoun_window = pronoun_window
+        self.anaphora_window = 4 * pronoun_window
+        self.lexicon: Lexicon | None = None
+        self.dep_matcher: TreeMatcher | None = None
+        self.matcher: Matcher | None = None
+        self.specs: dict[str, dict[str, Any]] = {}
+        self.signatures: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self.references: ReferenceSettings | None = None
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        patterns_path: str | None = None,
+        lexicon_path: str | None = None,
+    ) -> None:
+        """Build the matchers once from the pattern and lexicon files."""
+        self.patterns_path = patterns_path or self.patterns_path
+        self.lexicon_path = lexicon_path or self.lexicon_path
+        self.lexicon = load_lexicon(self.lexicon_path)
+        data = load_relation_patterns(self.patterns_path)
+        self.signatures = dict(data.signatures)
+        placeholders = self.lexicon.placeholders(self.lang)
+        self.references = self.lexicon.reference_settings(self.lang)
+        self.dep_matcher = TreeMatcher()
+        self.matcher = Matcher(self.vocab)
+        self.specs = {}
+        for number, (spec, line) in enumerate(zip(data.patterns, data.lines, strict=True)):
+            if self.lang not in spec["lang"]:
+                continue
+            key = f"{spec['id']}#{number}"
+            pattern = _fill(copy.deepcopy(spec["pattern"]), placeholders)
+            try:
+                if spec["kind"] == "dep":
+                    self.dep_matcher.add(key, [pattern])
+                    anchors = [node["RIGHT_ID"] for node in pattern]
+                else:
+                    anchors = [node.pop("_anchor", "") for node in pattern]
+                    self.matcher.add(key, [pattern])
+            except ValueError as err:  # spaCy's MatchPatternError is a ValueError, as are TreeMatcher's
+                raise DataFileError(Errors.E509.format(path=data.path, line=line, detail=err)) from err
+            self.specs[key] = {**spec, "anchors": anchors}
+
+    # -- matching --------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.dep_matcher is None or self.matcher is None or self.lexicon is None or self.references is None:
+            raise PipelineError(Errors.E508.format(name=self.name))
+        candidates: list[RelationCandidate] = []
+        if not doc.ents:
+            set_relation_candidates(doc, candidates)
+            return doc
+        ent_of: dict[int, Span] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                ent_of[i] = ent
+        refs = resolve_references(doc, ent_of, self.references)
+        for key, token_ids in self.dep_matcher(doc):
+            spec = self.specs[key]
+            named = dict(zip(spec["anchors"], token_ids, strict=False))
+            self._emit(doc, spec, named, ent_of, refs, candidates)
+        token_matches: list[Any] = list(self.matcher(doc, with_alignments=True))
+        for match_id, start, _end, alignment in token_matches:
+            key = self.vocab.strings[match_id]
+            spec = self.specs[key]
+            named_lists: dict[str, list[int]] = {}
+            for offset, pattern_index in enumerate(alignment):
+                anchor = spec["anchors"][pattern_index]
+                if anchor:
+                    named_lists.setdefault(anchor, []).append(start + offset)
+            named = {}
+            for anchor, ids in named_lists.items():
+                # subject nearest to the trigger is the last token before it, object the first one
+                named[anchor] = ids[-1] if anchor in {"subj", "person"} else ids[0]
+            self._emit(doc, spec, named, ent_of, refs, candidates)
+        set_relation_candidates(doc, candidates)
+        return doc
+
+    def _entities_for(
+        self,
+        doc: Doc,
+        index: int,
+        ent_of: dict[int, Span],
+        refs: dict[int, Reference],
+        *,
+        subject: bool,
+        labels: frozenset[str],
+        conjuncts: bool = True,
+    ) -> tuple[list[Span], str]:
+        """Entities an anchor token stands for (with coordinated entities) and the rule used.
+
+        The rule is ``""`` for an entity token or its name-like children, ``"appos"`` or
+        ``"coref"`` when the token refers to an entity named elsewhere (see :mod:`.coref`).
+        """
+        assert self.lexicon is not None
+        token = doc[index]
+        found: list[Span] = []
+        rule = ""
+        relative = False
+        if index in ent_of:
+            found.append(ent_of[index])
+        elif token.lower_ in self.lexicon.relative_pronouns and token.dep_.startswith("nsubj"):
+            relative = True
+            head = token.head.head
+            if head.i in ent_of:
+                found.append(ent_of[head.i])
+            elif head.i in refs:
+                found, rule = self._pick(refs[head.i], labels)
+        else:
+            deps = _SUBJECT_CHILD_DEPS if subject else _OBJECT_CHILD_DEPS
+            for child in token.children:
+                if child.dep_ in deps and child.i in ent_of and ent_of[child.i].label_ in labels:
+                    found.append(ent_of[child.i])
+                    break
+            if not found and index in refs:
+                found, rule = self._pick(refs[index], labels)
+        if found and conjuncts and not relative:
+            root = found[0].root if not rule and index in ent_of else token
+            heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+            for conj in [c for h in heads for c in h.conjuncts]:
+                ent = ent_of.get(conj.i)
+                if ent is None:
+                    for child in conj.children:
+                        if child.dep_ in {"appos", "flat:name", "compound"} and child.i in ent_of:
+                            ent = ent_of[child.i]
+                            break
+                if ent is not None and ent.label_ == found[0].label_ and ent not in found:
+                    found.append(ent)
+        return found, rule
+
+    @staticmethod
+    def _pick(ref: Reference, labels: frozenset[str]) -> tuple[list[Span], str]:
+        for candidate in ref.candidates:
+            if candidate.label_ in labels:
+                return [candidate], ref.rule
+        return [], ""
+
+    def _predicates(self, spec: dict[str, Any], doc: Doc, named: dict[str, int]) -> list[str]:
+        assert self.lexicon is not None
+        predicate = str(spec["predicate"])
+        trigger = spec.get("trigger")
+        if predicate == "$role" and trigger in named:
+            index = named[trigger]
+            role = self._role_predicate(doc, index)
+            roles: list[str] = [role] if role else []
+            # coordinated roles: "co-founder and chief executive of", "vice president and analyst at"
+            coordinated = False
+            for i in range(index - 1, max(-1, index - 6), -1):
+                token = doc[i]
+                if token.lower_ in self.lexicon.coordinators:
+                    coordinated = True
+                    continue
+                if token.pos_ not in {"ADJ", "NOUN", "PROPN"} or token.ent_type_:
+                    break
+                role = self._role_predicate(doc, i) if coordinated else None
+                if role and role not in roles:
+                    roles.append(role)
+            return roles
+        if predicate == "$verb" and trigger in named:
+            token = doc[named[trigger]]
+            verbs = self.lexicon.verbs.get(self.lang, {})
+            found = list(verbs.get(token.lemma_.lower()) or verbs.get(token.lower_) or [])
+            negations = self.lexicon.negations
+            # the negation check walks the verb's children: only for verbs that give a predicate
+            if found and any(c.dep_ == "neg" or c.lower_ in negations for c in token.children):
+                return []
+            return found
+        return [predicate] if not predicate.startswith("$") else []
+
+    def _role_predicate(self, doc: Doc, index: int) -> str | None:
+        assert self.lexicon is not None
+        roles = self.lexicon.roles.get(self.lang, {})
+        for width in (3, 2, 1):
+            if index - width + 1 < 0:
+                continue
+            phrase = " ".join(t.lower_ for t in doc[index - width + 1 : index + 1])
+            if phrase in roles:
+                return roles[phrase]
+            phrase = doc[index - width + 1 : index + 1].text.lower()
+            if phrase in roles:
+                return roles[phrase]
+        return None
+
+    def _role_owner(self, doc: Doc, role: int, ent_of: dict[int, Span]) -> Span | None:
+        """The person a role phrase is written next to ("X, CEO of Y" / "the CEO of Y Z"), if any.
+
+        A name right after "<role> of <org>" (no comma) owns the role; otherwise a name right
+        before the role (commas, determiners, adjectives and "one of the" in between) does.
+        """
+        assert self.lexicon is not None
+        sent = doc[role].sent
+        # after: role [of|de] [det] [noun]* Org Person
+        i = role + 1
+        while i < sent.end and i - role <= 8 and doc[i].ent_type_ != "Organization" and not doc[i].is_punct:
+            i += 1
+        if i < sent.end and doc[i].ent_type_ == "Organization":
+            end = ent_of[i].end
+            if end < sent.end and doc[end].ent_type_ == "Person":
+                return ent_of[end]
+        # before: Person , [det|adj|adv|"one of the"]* role
+        j = role - 1
+        while j >= sent.start and role - j <= 6 and j not in ent_of:
+            if doc[j].pos_ in {"VERB", "AUX"} or doc[j].lower_ in self.lexicon.clause_joiners:
+                # "X, cofondateur et PDG": a second role word is fine, a verb is not
+                if self._role_predicate(doc, j + 1 if j + 1 < role else j) is None:
+                    return None
+            j -= 1
+        if j >= sent.start and j in ent_of and ent_of[j].label_ == "Person":
+            return ent_of[j]
+        return None
+
+    def _nearest(
+        self, doc: Doc, before: int, label: str, ent_of: dict[int, Span], refs: dict[int, Reference]
+    ) -> list[Span]:
+        """The last entity of ``label`` (or a description of one) within the sentence and two before it."""
+        sent = doc[before].sent
+        limit = sent.start
+        for _ in range(2):
+            if limit == 0:
+                break
+            limit = doc[limit - 1].sent.start
+        for i in range(before, limit - 1, -1):
+            ent = ent_of.get(i)
+            if ent is not None and ent.label_ == label:
+                return [ent]
+            ref = refs.get(i)
+            if ref is not None:
+                picked, _ = self._pick(ref, frozenset({label}))
+                if picked:
+                    return picked
+        return []
+
+    def _governor(
+        self, doc: Doc, index: int, ent_of: dict[int, Span], refs: dict[int, Reference]
+    ) -> tuple[list[Span], str]:
+        """The organisation a phrase belongs to: the subject of the nearest clause above it.
+
+        Used for funding rounds ("Mistral AI closed a round led by X": the round is Mistral
+        AI's) and partnerships ("Apple announced a partnership with OpenAI"). Without such a
+        subject, the last organisation in subject position in this sentence or the two before.
+        """
+        org = frozenset({"Organization"})
+        token = doc[index]
+        for _ in range(7):
+            for child in token.children:
+                if child.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"} and child.i != index:
+                    found, rule = self._entities_for(
+                        doc, child.i, ent_of, refs, subject=True, labels=org, conjuncts=False
+                    )
+                    if found:
+                        return found, rule
+            if token.head.i == token.i:
+                break
+            token = token.head
+        sent = doc[index].sent
+        limit = sent.start
+        for _ in range(2):
+            if limit > 0:
+                limit = doc[limit - 1].sent.start
+        for i in range(index - 1, limit - 1, -1):
+            if not doc[i].dep_.startswith("nsubj"):
+                continue
+            ent = ent_of.get(i)
+            if ent is not None and ent.label_ == "Organization":
+                return [ent], ("" if sent.start <= i else "coref")
+            ref = refs.get(i)
+            if ref is not None:
+                picked, _ = self._pick(ref, org)
+                if picked:
+                    return picked, "coref"
+        return [], ""
+
+    def _emit(
+        self,
+        doc: Doc,
+        spec: dict[str, Any],
+        named: dict[str, int],
+        ent_of: dict[int, Span],
+        refs: dict[int, Reference],
+        out: list[RelationCandidate],
+    ) -> None:
+        assert self.lexicon is not None
+        subject_anchor, object_anchor = spec.get("subject", "subj"), spec.get("object", "obj")
+        owner_anchor = {"$owner": "round", "$owner_verb": "verb"}.get(subject_anchor)
+        if (owner_anchor or subject_anchor) not in named:
+            return
+        predicates = [p for p in self._predicates(spec, doc, named) if p in self.signatures]
+        if not predicates:
+            return
+        subject_labels = frozenset().union(*(self.signatures[p][0] for p in predicates))
+        object_labels = frozenset().union(*(self.signatures[p][1] for p in predicates))
+        conjuncts = bool(spec.get("conjuncts", spec.get("predicate") == "$verb"))
+        if owner_anchor:
+            subjects, subject_rule = self._governor(doc, named[owner_anchor], ent_of, refs)
+        else:
+            subjects, subject_rule = self._entities_for(
+                doc, named[subject_anchor], ent_of, refs, subject=True, labels=subject_labels, conjuncts=conjuncts
+            )
+        objects: list[Span] = []
+        object_rule = ""
+        object_kb = ""
+        demonym_index = named.get("demonym")
+        if object_anchor == "$nearest_event":
+            before = named.get("verb", named.get(subject_anchor, 0))
+            objects = self._nearest(doc, before, "Event", ent_of, refs)
+            object_rule = "nearest-event"
+        elif object_anchor == "$raiser":
+            objects, object_rule = self._governor(doc, named.get("round", named[subject_anchor]), ent_of, refs)
+        elif demonym_index is not None:
+            token = doc[demonym_index]
+            object_kb = self.lexicon.demonyms.get(token.lower_, "")
+            if not object_kb:
+                return
+        elif object_anchor in named:
+            objects, object_rule = self._entities_for(
+                doc, named[object_anchor], ent_of, refs, subject=False, labels=object_labels, conjuncts=conjuncts
+            )
+        if not subjects or (not objects and not object_kb):
+            return
+        trigger = spec.get("trigger")
+        owner = None
+        if spec.get("predicate") == "$role" and trigger in named:
+            owner = self._role_owner(doc, named[trigger], ent_of)
+        extractor = str(spec["id"])
+        confidence = float(spec["confidence"])
+        rules = sorted({r for r in (subject_rule, object_rule) if r and r != "nearest-event"})
+        if rules:
+            extractor += "".join(f"+{r}" for r in rules)
+            confidence *= 0.85
+        anchor_token = doc[named.get(trigger or "", named.get(subject_anchor, named.get(owner_anchor or "", 0)))]
+        sent = anchor_token.sent
+        for subj in subjects:
+            if owner is not None and subj.label_ == "Person" and owner != subj:
+                continue
+            for pred in predicates:
+                sig = self.signatures[pred]
+                if subj.label_ not in sig[0]:
+                    continue
+                if object_kb and demonym_index is not None:  # object_kb is only set with a demonym
+                    if "Place" not in sig[1] or subj.start <= demonym_index < subj.end:
+                        continue
+                    out.append(RelationCandidate(
+                        subj.start, subj.end, pred, demonym_index, -1,
+                        sent.start, sent.end, extractor, confidence, object_kb, "",
+                    ))
+                    continue
+                for obj in objects:
+                    if obj.label_ not in sig[1] or (obj.start == subj.start and obj.end == subj.end):
+                        continue
+                    out.append(RelationCandidate(
+                        subj.start, subj.end, pred, obj.start, obj.end,
+                        sent.start, sent.end, extractor, confidence, "", "",
+                    ))
