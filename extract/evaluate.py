@@ -7,16 +7,20 @@ Gold: one JSON object per document per line::
                   {"name": "€500 million", "type": "MonetaryAmount", "value": "500000000", "currency": "EUR"}],
      "relations": [{"subject": "Sam Altman", "predicate": "leads", "object": "OpenAI"}]}
 
-Predictions, per document: :class:`PredictedDocument` with entities ``(label, aliases, type)``
-and relations ``(subject_label, predicate, object_label)``. A predicted entity matches a gold
-entity of the same type when the casefolded label or any alias equals the gold name (amounts
-match by value and currency). Relations match when the predicate is equal and subject and
-object match the gold subject and object the same way. Each gold item is matched at most once.
+Predictions, per document: :class:`PredictedDocument` with :class:`PredictedEntity` records
+``(label, aliases, type, amount, currency)`` and relations ``(subject_label, predicate,
+object_label)``. A predicted entity matches a gold entity of the same type when the casefolded
+label or any alias equals the gold name (amounts match by value and currency). Relations match
+when the predicate is equal and subject and object match the gold subject and object the same
+way. Each gold item is matched at most once.
+
+Reading documents and running the pipeline are the caller's job (``aikg eval`` scores a built
+store; the tests score :class:`~aikg.extract.pipeline.Extractor` output): this module only scores.
 
 >>> gold = {"d": GoldDocument("d", (GoldEntity("OpenAI", "Organization"),),
 ...                           (GoldRelation("Sam Altman", "leads", "OpenAI"),))}
->>> pred = {"d": PredictedDocument(entities=[("OpenAI", ("Open AI",), "Organization"),
-...                                          ("Paris", (), "Place")],
+>>> pred = {"d": PredictedDocument(entities=[PredictedEntity("OpenAI", ("Open AI",), "Organization"),
+...                                          PredictedEntity("Paris", (), "Place")],
 ...                                relations=[("Sam Altman", "leads", "OpenAI")])}
 >>> scores = score(gold, pred)
 >>> scores.entities["Organization"].f1, scores.entities["Place"].precision, scores.relations["leads"].f1
@@ -25,10 +29,7 @@ object match the gold subject and object the same way. Each gold item is matched
 
 from __future__ import annotations
 
-import argparse
 import json
-import re
-import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -54,9 +55,7 @@ __all__ = [
     "format_errors",
     "format_report",
     "load_gold",
-    "main",
     "predictions_from_extractions",
-    "read_documents",
     "score",
 ]
 
@@ -108,7 +107,9 @@ class PredictedEntity(NamedTuple):
 
 @dataclass
 class PredictedDocument:
-    entities: list[tuple[Any, ...]] = field(default_factory=list)
+    """What an extractor (or a store) says about one document: entities and ``(subject, predicate, object)`` labels."""
+
+    entities: list[PredictedEntity] = field(default_factory=list)
     relations: list[tuple[str, str, str]] = field(default_factory=list)
 
 
@@ -197,24 +198,6 @@ def load_gold(path: Path | str) -> dict[str, GoldDocument]:
     return gold
 
 
-_FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
-
-
-def read_documents(paths: Iterable[Path]) -> list[Document]:
-    """Read plain-text or Markdown files as documents (YAML front matter stripped; id = file name)."""
-    documents = []
-    for path in paths:
-        text = path.read_text(encoding="utf-8")
-        language = None
-        match = _FRONT_MATTER.match(text)
-        if match:
-            lang = re.search(r"^language:\s*['\"]?([A-Za-z-]+)", match.group(0), re.MULTILINE)
-            language = lang.group(1) if lang else None
-            text = text[match.end() :]
-        documents.append(Document(doc_id=path.name, text=text, source=str(path), language=language))
-    return documents
-
-
 # --------------------------------------------------------------------------------------------
 # Predictions
 
@@ -231,7 +214,7 @@ def predictions_from_extractions(
     predicted: dict[str, PredictedDocument] = {}
     for extraction in extractions:
         labels = {e.key: e.label for e in extraction.entities}
-        entities: list[tuple[Any, ...]] = []
+        entities: list[PredictedEntity] = []
         for e in extraction.entities:
             aliases = set(e.aliases)
             if e.in_knowledge_base and e.key in kb:
@@ -255,7 +238,7 @@ def baseline_predictions(documents: Iterable[Document], pipelines: Mapping[str, 
     for document in documents:
         nlp = pipelines.get(document.language or "en") or pipelines["en"]
         doc = nlp(document.text)
-        entities: list[tuple[Any, ...]] = []
+        entities: list[PredictedEntity] = []
         seen: set[tuple[str, str]] = set()
         for ent in doc.ents:
             type_ = BASELINE_LABELS.get(ent.label_)
@@ -274,19 +257,18 @@ def baseline_predictions(documents: Iterable[Document], pipelines: Mapping[str, 
 # Scoring
 
 
-def _entity_names(entity: tuple[Any, ...]) -> set[str]:
-    label, aliases = entity[0], entity[1]
-    return {_norm(label), *(_norm(a) for a in aliases)}
+def _entity_names(entity: PredictedEntity) -> set[str]:
+    return {_norm(entity.label), *(_norm(a) for a in entity.aliases)}
 
 
-def _money_of(entity: tuple[Any, ...]) -> tuple[Decimal, str] | None:
-    if len(entity) >= 5 and entity[3] is not None and entity[4]:
-        return Decimal(entity[3]), str(entity[4]).upper()
-    return parse_money(str(entity[0]))
+def _money_of(entity: PredictedEntity) -> tuple[Decimal, str] | None:
+    if entity.amount is not None and entity.currency:
+        return Decimal(entity.amount), str(entity.currency).upper()
+    return parse_money(str(entity.label))
 
 
-def _matches(gold: GoldEntity, entity: tuple[Any, ...]) -> bool:
-    if gold.type != entity[2]:
+def _matches(gold: GoldEntity, entity: PredictedEntity) -> bool:
+    if gold.type != entity.type:
         return False
     if gold.type == "MonetaryAmount":
         money = _money_of(entity)
@@ -342,14 +324,14 @@ def score(gold: Mapping[str, GoldDocument], predicted: Mapping[str, PredictedDoc
                 bump(ent, g.type, 0)
         for i, e in enumerate(pred.entities):
             if i not in used:
-                bump(ent, str(e[2]), 1)
-                notes.append(f"spurious entity {e[2]}:{e[0]}")
+                bump(ent, str(e.type), 1)
+                notes.append(f"spurious entity {e.type}:{e.label}")
         # relations: predicted labels -> all names of that predicted entity
         names_of: dict[str, set[str]] = {}
         money_of: dict[str, tuple[Decimal, str] | None] = {}
         for e in pred.entities:
-            names_of.setdefault(str(e[0]), set()).update(_entity_names(e))
-            money_of[str(e[0])] = _money_of(e) if e[2] == "MonetaryAmount" else None
+            names_of.setdefault(str(e.label), set()).update(_entity_names(e))
+            money_of[str(e.label)] = _money_of(e) if e.type == "MonetaryAmount" else None
         used_rel: set[int] = set()
         for r in gold_doc.relations:
             hit = None
@@ -464,72 +446,3 @@ def format_errors(scores: Scores) -> str:
             lines.append(f"== {doc_id}")
             lines.extend(f"  {note}" for note in sorted(notes, key=lambda n: (not n.startswith("missed"), n)))
     return "\n".join(lines)
-
-
-def _document_paths(inputs: Sequence[str]) -> list[Path]:
-    paths: list[Path] = []
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            paths.extend(sorted(p for p in path.iterdir() if p.suffix in {".txt", ".md"} and p.is_file()))
-        else:
-            paths.append(path)
-    return paths
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Score the extractor (and raw spaCy) on gold annotations; see ``--help``."""
-    parser = argparse.ArgumentParser(
-        prog="python -m aikg.extract.evaluate",
-        description="Score extraction against gold annotations, with the raw spaCy NER baseline side by side.",
-    )
-    parser.add_argument("--gold", required=True, help="gold JSONL file (tests/gold/seeds.jsonl)")
-    parser.add_argument("--docs", required=True, nargs="+", help="document files or folders (.txt/.md)")
-    parser.add_argument("--errors", action="store_true", help="list missed and spurious facts per document")
-    parser.add_argument("--no-baseline", action="store_true", help="skip the raw spaCy baseline")
-    args = parser.parse_args(argv)
-
-    from .pipeline import MODEL_NAMES, Extractor  # heavy imports only when run
-
-    try:
-        gold = load_gold(args.gold)
-        paths = _document_paths(args.docs)
-        missing = [str(p) for p in paths if not p.is_file()]
-        if missing or not paths:
-            print(f"error: no such document(s): {missing or args.docs}", file=sys.stderr)
-            return 2
-        documents = [d for d in read_documents(paths) if d.doc_id in gold]
-        extractor = Extractor()
-        scores = score(gold, predictions_from_extractions(extractor.extract_many(documents), extractor.kb))
-        baseline = None
-        if not args.no_baseline:
-            import spacy
-
-            pipelines = {}
-            for lang in sorted({d.language or "en" for d in documents} | {"en"}):
-                names = MODEL_NAMES.get(lang, MODEL_NAMES["en"])
-                pipelines[lang] = _load_first(spacy, names)
-            baseline = score(gold, baseline_predictions(documents, pipelines))
-    except (OSError, DataFileError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
-    title = f"{args.gold}: {len(documents)} documents (aikg extraction" + (" | raw spaCy NER)" if baseline else ")")
-    print(format_comparison(scores, baseline, title))
-    if args.errors:
-        print()
-        print(format_errors(scores))
-    return 0
-
-
-def _load_first(spacy_module: Any, names: Sequence[str]) -> Any:
-    error: OSError | None = None
-    for name in names:
-        try:
-            return spacy_module.load(name)
-        except OSError as err:
-            error = err
-    raise OSError(f"cannot load any of {list(names)}: {error}")
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -5,6 +5,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import spacy
 
 from aikg.extract.errors import DataFileError
 from aikg.extract.evaluate import (
@@ -15,14 +16,16 @@ from aikg.extract.evaluate import (
     PredictedDocument,
     PredictedEntity,
     Scores,
+    baseline_predictions,
     format_comparison,
     format_errors,
     format_report,
     load_gold,
-    main,
-    read_documents,
+    predictions_from_extractions,
     score,
 )
+from aikg.extract.pipeline import MODEL_NAMES, Extractor
+from aikg.extract.records import Document
 
 GOLD = GoldDocument(
     "d",
@@ -40,20 +43,20 @@ GOLD = GoldDocument(
     [
         (
             [
-                ("Sam Altman", (), "Person"),
-                ("Open AI", ("OpenAI",), "Organization"),
+                PredictedEntity("Sam Altman", (), "Person"),
+                PredictedEntity("Open AI", ("OpenAI",), "Organization"),
                 PredictedEntity("500 millions d'euros", (), "MonetaryAmount", Decimal("500000000"), "EUR"),
             ],
             [("Sam Altman", "leads", "Open AI"), ("Open AI", "raised", "500 millions d'euros")],
             1.0,
             1.0,
         ),
-        ([("sam altman", (), "Person")], [("Sam Altman", "worksFor", "OpenAI")], 0.5, 0.0),
-        ([("OpenAI", (), "Place")], [], 0.0, 0.0),
+        ([PredictedEntity("sam altman", (), "Person")], [("Sam Altman", "worksFor", "OpenAI")], 0.5, 0.0),
+        ([PredictedEntity("OpenAI", (), "Place")], [], 0.0, 0.0),
     ],
 )
 def test_evaluate_score(
-    entities: list[tuple[object, ...]], relations: list[tuple[str, str, str]], ent_f1: float, rel_f1: float
+    entities: list[PredictedEntity], relations: list[tuple[str, str, str]], ent_f1: float, rel_f1: float
 ) -> None:
     scores = score({"d": GOLD}, {"d": PredictedDocument(entities, relations)})
     assert scores.entity_micro.f1 == pytest.approx(ent_f1)
@@ -61,7 +64,7 @@ def test_evaluate_score(
 
 
 def test_evaluate_money_matched_by_value_from_label() -> None:
-    scores = score({"d": GOLD}, {"d": PredictedDocument([("500 M€", (), "MonetaryAmount")], [])})
+    scores = score({"d": GOLD}, {"d": PredictedDocument([PredictedEntity("500 M€", (), "MonetaryAmount")], [])})
     assert scores.entities["MonetaryAmount"].tp == 1
 
 
@@ -89,13 +92,6 @@ def test_evaluate_bad_gold_line(tmp_path: Path) -> None:
         load_gold(path)
 
 
-def test_evaluate_read_documents_strips_front_matter(tmp_path: Path) -> None:
-    path = tmp_path / "a.md"
-    path.write_text("---\ntitle: T\nlanguage: fr\n---\nBonjour Paris.\n")
-    (doc,) = read_documents([path])
-    assert (doc.doc_id, doc.text, doc.language) == ("a.md", "Bonjour Paris.\n", "fr")
-
-
 def test_evaluate_comparison_and_errors() -> None:
     ours = Scores({"Person": PRF(1, 0, 0)}, {"leads": PRF(0, 1, 1)}, {"d": ["spurious relation A leads B"]})
     table = format_comparison(ours, Scores({"Person": PRF(0, 1, 1)}, {}))
@@ -104,20 +100,25 @@ def test_evaluate_comparison_and_errors() -> None:
 
 
 @pytest.mark.model
-def test_evaluate_main_prints_scores_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "a.txt").write_text("OpenAI CEO Sam Altman spoke in Paris.\n")
-    gold = tmp_path / "gold.jsonl"
-    relation = {"subject": "Sam Altman", "predicate": "founded", "object": "OpenAI"}
-    entities = [{"name": "Sam Altman", "type": "Person"}, {"name": "OpenAI", "type": "Organization"}]
-    gold.write_text(json.dumps({"document": "a.txt", "entities": entities, "relations": [relation]}) + "\n")
-    assert main(["--gold", str(gold), "--docs", str(tmp_path), "--errors"]) == 0
-    out = capsys.readouterr().out
-    assert "baseline" in out and "missed relation Sam Altman founded OpenAI" in out
-    assert "spurious relation Sam Altman leads OpenAI" in out
+def test_evaluate_extractor_against_baseline(extractor: Extractor) -> None:
+    """What ``python -m aikg.extract.evaluate`` printed, through the library (``aikg eval`` is the CLI)."""
+    document = Document("a.txt", "OpenAI CEO Sam Altman spoke in Paris.\n", source="a.txt", language="en")
+    relation = GoldRelation("Sam Altman", "founded", "OpenAI")
+    gold = {"a.txt": GoldDocument("a.txt", (GoldEntity("Sam Altman", "Person"), GoldEntity("OpenAI", "Organization")),
+                                  (relation,))}
+    scores = score(gold, predictions_from_extractions(extractor.extract_many([document]), extractor.kb))
+    installed = [name for name in MODEL_NAMES["en"] if spacy.util.is_package(name)]
+    raw_spacy = spacy.load(installed[0])  # the trained model alone: no aikg components
+    baseline = score(gold, baseline_predictions([document], {"en": raw_spacy}))
+    table = format_comparison(scores, baseline, "gold")
+    errors = format_errors(scores)
+    assert baseline.entities["Person"].tp == 1
+    assert "baseline" in table and "missed relation Sam Altman founded OpenAI" in errors
+    assert "spurious relation Sam Altman leads OpenAI" in errors
 
 
-def test_evaluate_main_missing_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    gold = tmp_path / "gold.jsonl"
-    gold.write_text("")
-    assert main(["--gold", str(gold), "--docs", str(tmp_path / "nope.txt"), "--no-baseline"]) == 2
-    assert "no such document" in capsys.readouterr().err
+def test_evaluate_has_no_second_cli() -> None:
+    """One evaluation command: ``aikg eval``; this module only scores."""
+    import aikg.extract.evaluate as evaluate
+
+    assert not hasattr(evaluate, "main") and "read_documents" not in evaluate.__all__
