@@ -5,7 +5,7 @@
 library, so what a notebook shows can be reproduced from a script or the CLI
 (``aikg path``, ``aikg rank``).
 
->>> from aikg.graph.analysis.projection import demo_store
+>>> from aikg.graph.examples import demo_store
 >>> with demo_store() as store:
 ...     kg = KnowledgeGraph(store)
 ...     print(kg.rank("pagerank", type="Person", top=1)["label"].tolist())

@@ -64,6 +64,7 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, PlainT
 from starlette.routing import Route
 
 from aikg.errors import AikgError, QueryError
+from aikg.graph.errors import Errors
 from aikg.graph.namespaces import PREFIXES
 from aikg.graph.sparql import ResultFormat, execute, is_update, label_map, serialize, uses_service
 from aikg.graph.store import open_store
@@ -187,8 +188,7 @@ def _answer(store: Any, request: _Request, max_results: int, timeout: float) -> 
         fmt = request.graph if answer.is_graph else request.tabular
         if fmt is None:
             kind = "graph (CONSTRUCT, DESCRIBE)" if answer.is_graph else "SELECT or ASK"
-            raise QueryError(f"none of the accepted media types can carry a {kind} answer; accept one of "
-                             f"{', '.join(_acceptable(answer.is_graph))}", code="E313")
+            raise QueryError(Errors.E313.format(kind=kind, acceptable=", ".join(_acceptable(answer.is_graph))))
         return "ok", MEDIA_TYPES[fmt], serialize(answer, fmt)
     except AikgError as err:
         return "error", err.code, str(err).encode("utf-8")
@@ -212,10 +212,10 @@ class _Worker:
         if self.ready:
             return
         if not self.conn.poll(timeout):
-            raise QueryError(f"a query worker did not start within {timeout:g} s", code="E310")
+            raise QueryError(Errors.E310.format(detail=f"a query worker did not start within {timeout:g} s"))
         status, message = self.conn.recv()
         if status != "ready":
-            raise QueryError(f"a query worker could not open the store: {message}", code="E310")
+            raise QueryError(Errors.E310.format(detail=f"a query worker could not open the store: {message}"))
         self.ready = True
 
     def stop(self) -> None:
@@ -327,8 +327,8 @@ def negotiate(accept: str | None, fmt: str | None = None) -> tuple[ResultFormat 
         try:
             chosen = ResultFormat(fmt.lower())
         except ValueError:
-            raise QueryError(f"unknown format {fmt!r}; expected one of {', '.join(f.value for f in ResultFormat)}",
-                             code="E302") from None
+            raise QueryError(Errors.E302.format(
+                detail=f"unknown format {fmt!r}; expected one of {', '.join(f.value for f in ResultFormat)}")) from None
         return chosen, chosen  # serialize() says (E302) when it does not fit the kind of answer
     tabular: ResultFormat | None = None
     graph: ResultFormat | None = None

@@ -117,6 +117,11 @@ class EntityRecord:
     amount: Decimal | None = None
     currency: str | None = None
     in_knowledge_base: bool = False
+    #: From the knowledge base: the key of the entity's country (a place's country, an
+    #: organisation's headquarters, a country's own key) and whether it is a public actor. The
+    #: graph records both, so that analyses read them from the store, not from extract/data/.
+    country: str | None = None
+    public: bool = False
 
 
 @dataclass(frozen=True)

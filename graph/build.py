@@ -39,6 +39,7 @@ Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
 OxQuad = tuple[Any, Any, Any, Any]
 
 _XSD_INTEGER, _XSD_DECIMAL, _XSD_DATE, _XSD_DATETIME = (str(XSD[n]) for n in ("integer", "decimal", "date", "dateTime"))
+_XSD_BOOLEAN = str(XSD.boolean)
 _EVIDENCE = str(EVIDENCE)
 
 
@@ -136,7 +137,8 @@ _VOCABULARY: dict[str, str] = {
         ("schema", SCHEMA, ("url",)),
         ("aikg", AIKG, (
             "Document", "documentId", "contentHash", "ExtractionRun", "toolVersion", "model",
-            "mentionedIn", "mentionCount", "wikidata", "resolution", "amountValue", "currency",
+            "mentionedIn", "mentionCount", "wikidata", "country", "publicActor", "resolution", "amountValue",
+            "currency",
             "Evidence", "sentence", "startOffset", "endOffset", "extractor", "confidence",
             "CoMention", "mentionedWith", "entity", "weight",
             *(t.value for t in EntityType), *sorted(PREDICATES),
@@ -204,6 +206,10 @@ def _document_quads(
         if record.wikidata:
             yield (e, v["aikg:wikidata"], lit(record.wikidata), g)
             yield (e, v["owl:sameAs"], iri(str(WD[record.wikidata])), g)
+        if record.country:
+            yield (e, v["aikg:country"], iri(entity(record.country)), g)
+        if record.public:
+            yield (e, v["aikg:publicActor"], lit("true", _XSD_BOOLEAN), g)
         for rule in record.resolution:
             yield (e, v["aikg:resolution"], lit(rule), g)
         if record.type is EntityType.MONETARY_AMOUNT and record.amount is not None:

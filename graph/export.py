@@ -14,6 +14,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from aikg.errors import UsageError
 from aikg.graph.build import Quad
+from aikg.graph.errors import Errors
 from aikg.graph.namespaces import AIKG, DOC, PREFIXES
 from aikg.graph.store import KnowledgeStore
 
@@ -57,8 +58,7 @@ def format_for_path(path: Path) -> ExportFormat:
     try:
         return _SUFFIX[path.suffix.lower()]
     except KeyError:
-        raise UsageError(f"{path}: unknown RDF file type {path.suffix!r}; expected one of {sorted(_SUFFIX)}",
-                         code="E010") from None
+        raise UsageError(Errors.E010.format(path=path, suffix=path.suffix, known=sorted(_SUFFIX))) from None
 
 
 def import_file(store: KnowledgeStore, path: Path) -> int:
@@ -69,14 +69,13 @@ def import_file(store: KnowledgeStore, path: Path) -> int:
     """
     fmt = format_for_path(path)
     if fmt is ExportFormat.TURTLE:
-        raise UsageError(f"{path}: Turtle has no named graphs, so documents cannot be restored; "
-                         "import TriG, N-Quads or JSON-LD", code="E011")
+        raise UsageError(Errors.E011.format(path=path))
     dataset = Dataset()
     try:
         dataset.parse(str(path), format={ExportFormat.JSONLD: "json-ld", ExportFormat.TRIG: "trig",
                                           ExportFormat.NQUADS: "nquads"}[fmt])
     except Exception as err:  # rdflib raises parser-specific exceptions
-        raise UsageError(f"{path}: not valid {fmt.value}: {err}", code="E012") from err
+        raise UsageError(Errors.E012.format(path=path, format=fmt.value, detail=err)) from err
     by_graph: dict[URIRef, list[Quad]] = {}
     for s, p, o, g in dataset.quads((None, None, None, None)):
         name = g.identifier if isinstance(g, Graph) else g
@@ -86,6 +85,6 @@ def import_file(store: KnowledgeStore, path: Path) -> int:
     for name, quads in by_graph.items():
         doc_ids = [str(o) for s, p, o, _ in quads if p == AIKG.documentId and s == name]
         if not doc_ids:
-            raise UsageError(f"{path}: graph {name} has no aikg:documentId; not an aikg export", code="E013")
+            raise UsageError(Errors.E013.format(path=path, graph=name))
         total += store.replace_document(doc_ids[0], quads)
     return total

@@ -8,7 +8,7 @@ for SPARQL ``initNs`` and for pre-bound query prefixes.
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
@@ -67,6 +67,8 @@ class AIKG(DefinedNamespace):
     mentionCount: URIRef
     resolution: URIRef
     wikidata: URIRef
+    country: URIRef
+    publicActor: URIRef
     amountValue: URIRef
     currency: URIRef
     sentence: URIRef
@@ -118,6 +120,21 @@ def entity_iri(key: str) -> URIRef:
     rdflib.term.URIRef('https://w3id.org/aikg/entity/person/jane%20doe')
     """
     return ENTITY[quote(key, safe="/-_.~")]
+
+
+def entity_key(iri: object) -> str | None:
+    """The stable key of an entity IRI (the inverse of :func:`entity_iri`), or None when ``iri``
+    is not an entity.
+
+    >>> entity_key("https://w3id.org/aikg/entity/person/jane%20doe")
+    'person/jane doe'
+    >>> entity_key("https://w3id.org/aikg/document/a.md") is None
+    True
+    """
+    text = str(iri)
+    if not isinstance(iri, str | URIRef) or not text.startswith(str(ENTITY)):
+        return None
+    return unquote(text[len(str(ENTITY)):])
 
 
 def document_iri(doc_id: str) -> URIRef:

@@ -37,7 +37,9 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from aikg.errors import QueryError, StoreError
-from aikg.graph.namespaces import ENTITY, PREFIXES
+from aikg.graph.errors import Errors
+from aikg.graph.lookup import find_entity
+from aikg.graph.namespaces import PREFIXES
 from aikg.graph.store import KnowledgeStore
 
 __all__ = [
@@ -150,16 +152,19 @@ def uses_service(sparql: str) -> bool:
     return re.search(r"\bSERVICE\b", _skeleton(sparql), re.IGNORECASE) is not None
 
 
-def _syntax_message(err: BaseException) -> str:
-    """One line: ``line L, column C: what was expected`` (Oxigraph says ``error at L:C: ...``)."""
+def _syntax_error(err: BaseException) -> QueryError:
+    """E301 on one line: ``at line L, column C: what was expected``, from Oxigraph's
+    ``error at L:C: ...`` or from rdflib's pyparsing error."""
+    if isinstance(err, ParseException):
+        return QueryError(Errors.E301.format(where=f" at line {err.lineno}, column {err.col}", detail=err.msg))
     text = " ".join(str(err).split())
     match = re.match(r"error at (\d+):(\d+):\s*(.*)", text)
     if match:
         line, column, detail = match.groups()
         if len(detail) > 160:
             detail = detail[:157] + "..."
-        return f"SPARQL syntax error at line {line}, column {column}: {detail}"
-    return f"SPARQL syntax error: {text[:200]}"
+        return QueryError(Errors.E301.format(where=f" at line {line}, column {column}", detail=detail))
+    return QueryError(Errors.E301.format(where="", detail=text[:200]))
 
 
 # -- running -------------------------------------------------------------------------------
@@ -171,11 +176,9 @@ class _Limits:
 
     def check(self, count: int) -> None:
         if self.max_results is not None and count > self.max_results:
-            raise QueryError(f"the answer has more than {self.max_results} results; add a LIMIT or narrow the query",
-                             code="E308")
+            raise QueryError(Errors.E308.format(limit=self.max_results))
         if self.deadline is not None and time.monotonic() > self.deadline:
-            raise QueryError(f"the query ran longer than the time limit of {self.timeout:g} s; narrow it or add a "
-                             "LIMIT", code="E307")
+            raise QueryError(Errors.E307.format(seconds=self.timeout))
 
 
 def _bounded(items: Iterable[Any], limits: _Limits) -> Iterator[Any]:
@@ -218,12 +221,12 @@ def execute(
 (rdflib.term.Literal('2', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')),)]
     """
     if is_update(sparql):
-        raise QueryError("SPARQL Update is not allowed here: the store is queried read-only", code="E306")
+        raise QueryError(Errors.E306)
     limits = _Limits(max_results, timeout)
     for name, term in (bindings or {}).items():
         if not isinstance(term, URIRef | Literal):
-            raise QueryError(f"cannot bind ?{name} to {term!r}: only IRIs and literals can be parameters",
-                             code="E304")
+            raise QueryError(Errors.E304.format(
+                detail=f"cannot bind ?{name} to {term!r}: only IRIs and literals can be parameters"))
     try:
         stream = store.stream(sparql, bindings, default_graphs=default_graphs, named_graphs=named_graphs)
         if stream.kind == "ASK":
@@ -235,20 +238,17 @@ def execute(
             graph.add(triple)
         return Answer(_describe_or_construct(sparql), graph=graph)
     except StoreError as err:
-        raise QueryError(str(err).split("] ", 1)[-1], code="E304") from err
+        raise QueryError(Errors.E304.format(detail=str(err).split("] ", 1)[-1])) from err
     except ValueError as err:  # a graph IRI or a parameter that Oxigraph refuses
-        raise QueryError(f"cannot bind a parameter or graph: {err}", code="E304") from err
-    except SyntaxError as err:
-        raise QueryError(_syntax_message(err), code="E301") from err
-    except ParseException as err:
-        raise QueryError(f"SPARQL syntax error at line {err.lineno}, column {err.col}: {err.msg}",
-                         code="E301") from err
+        raise QueryError(Errors.E304.format(detail=f"cannot bind a parameter or graph: {err}")) from err
+    except (SyntaxError, ParseException) as err:
+        raise _syntax_error(err) from err
     except TypeError as err:
-        raise QueryError(f"the answer holds a term aikg cannot show: {err}", code="E310") from err
+        raise QueryError(Errors.E310.format(detail=f"the answer holds a term aikg cannot show: {err}")) from err
     except RuntimeError as err:
-        raise QueryError(f"cannot run the query: {' '.join(str(err).split())}", code="E310") from err
+        raise QueryError(Errors.E310.format(detail=f"cannot run the query: {' '.join(str(err).split())}")) from err
     except OSError as err:
-        raise QueryError(f"the store could not answer: {err}", code="E310") from err
+        raise QueryError(Errors.E310.format(detail=f"the store could not answer: {err}")) from err
 
 
 def _new_graph() -> Graph:
@@ -275,11 +275,8 @@ def run_query(store: KnowledgeStore, sparql: str, bindings: Mapping[str, Identif
     """Run ``sparql`` through rdflib; syntax errors become :class:`QueryError` E301 with line and column."""
     try:
         return store.query(sparql, bindings)
-    except SyntaxError as err:
-        raise QueryError(_syntax_message(err), code="E301") from err
-    except ParseException as err:
-        raise QueryError(f"SPARQL syntax error at line {err.lineno}, column {err.col}: {err.msg}",
-                         code="E301") from err
+    except (SyntaxError, ParseException) as err:
+        raise _syntax_error(err) from err
 
 
 # -- labels --------------------------------------------------------------------------------
@@ -297,48 +294,9 @@ def label_map(store: KnowledgeStore, terms: Iterable[object]) -> dict[URIRef, st
     return labels
 
 
-_RESOLVE = """
-SELECT DISTINCT ?e ?l ?alt ?key WHERE {
-  { ?e rdfs:label ?l BIND(false AS ?alt) } UNION { ?e skos:altLabel ?l BIND(true AS ?alt) }
-  BIND(LCASE(STR(?l)) AS ?key)
-}"""
-
-
 def resolve_entity(store: KnowledgeStore, text: str) -> URIRef:
-    """The IRI of the entity called ``text``: an ``ent:`` name, an aikg entity IRI, or a label.
-
-    A label is matched case-insensitively against ``rdfs:label`` and then ``skos:altLabel`` by a
-    bound query (the text is a literal, never part of the query). Raises :class:`QueryError`
-    E311 when nothing matches and E312, listing the candidates, when the best matches are
-    several entities.
-    """
-    value = text.strip()
-    if value.startswith("ent:") and len(value) > 4:
-        return URIRef(str(ENTITY) + value[4:]) if _plain_iri(str(ENTITY) + value[4:]) else _no_entity(text)
-    if value.startswith(str(ENTITY)) and _plain_iri(value):
-        return URIRef(value)
-    # ?key is bound (not filtered on) so that both Oxigraph substitutions and the trailing VALUES
-    # block that rdflib sends to a remote SPARQL store join it the same way
-    rows = store.select(_RESOLVE, {"key": Literal(value.lower())})
-    if not rows:
-        return _no_entity(text)
-    ranked = [(2 if r[2].toPython() else 0 if str(r[1]) == value else 1, r[0]) for r in rows]
-    best = min(rank for rank, _ in ranked)
-    found = sorted({e for rank, e in ranked if rank == best and isinstance(e, URIRef)})
-    if len(found) == 1:
-        return found[0]
-    names = ", ".join(shorten(e) for e in found[:8])
-    raise QueryError(f"{text!r} names several entities ({names}); give one of these ent: names instead",
-                     code="E312")
-
-
-def _no_entity(text: str) -> URIRef:
-    raise QueryError(f"no entity is labelled {text!r}; give a label as shown by 'aikg query' or an ent: name",
-                     code="E311")
-
-
-def _plain_iri(text: str) -> bool:
-    return not any(c in text for c in ' <>"{}|\\^`\n\r\t')
+    """The IRI of the entity called ``text``, by the one entity lookup (:mod:`aikg.graph.lookup`)."""
+    return find_entity(store, text).iri
 
 
 # -- rendering -----------------------------------------------------------------------------
@@ -400,14 +358,15 @@ def serialize(result: Result | Answer, fmt: ResultFormat, *, labels: Mapping[URI
     answer = _as_answer(result)
     if answer.is_graph:
         if fmt not in GRAPH_FORMATS:
-            raise QueryError(f"{fmt.value} output is for SELECT and ASK queries; for {answer.kind} use turtle, nt, "
-                             "jsonld or rdfxml", code="E302")
+            raise QueryError(Errors.E302.format(
+                detail=f"{fmt.value} output is for SELECT and ASK queries; for {answer.kind} use turtle, nt, "
+                       "jsonld or rdfxml"))
         graph = answer.graph if answer.graph is not None else _new_graph()
         data = graph.serialize(format=_RDFLIB_GRAPH_FORMAT[fmt], encoding="utf-8")
         return data
     if fmt not in TABULAR_FORMATS:
-        raise QueryError(f"{fmt.value} output is for CONSTRUCT and DESCRIBE queries; use table, csv, tsv, json "
-                         "or xml", code="E302")
+        raise QueryError(Errors.E302.format(
+            detail=f"{fmt.value} output is for CONSTRUCT and DESCRIBE queries; use table, csv, tsv, json or xml"))
     if answer.kind == "ASK":
         if fmt in {ResultFormat.JSON, ResultFormat.XML}:
             rdflib_result = Result("ASK")

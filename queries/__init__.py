@@ -39,6 +39,7 @@ from rdflib import XSD, Literal, URIRef
 from rdflib.term import Identifier
 
 from aikg.errors import QueryError
+from aikg.graph.errors import Errors
 from aikg.graph.namespaces import PREFIXES
 from aikg.graph.sparql import Answer, execute, resolve_entity
 from aikg.graph.store import KnowledgeStore
@@ -96,7 +97,8 @@ class NamedQuery:
             if parameter.name == name:
                 return parameter
         known = ", ".join(p.name for p in self.parameters) or "none"
-        raise QueryError(f"query {self.name!r} has no parameter {name!r}; its parameters: {known}", code="E304")
+        raise QueryError(Errors.E304.format(
+            detail=f"query {self.name!r} has no parameter {name!r}; its parameters: {known}"))
 
     def example_params(self) -> dict[str, str]:
         """Parameter values taken from the header's examples (what the docs and the query page show)."""
@@ -138,9 +140,9 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
         if stripped.startswith("param "):
             match = _PARAM.match(stripped)
             if match is None or match["type"] not in PARAMETER_TYPES:
-                raise QueryError(f"{name}.rq: cannot read {stripped!r}; write 'param NAME (TYPE[, optional]): "
-                                 f"description; example: VALUE' with TYPE one of {', '.join(PARAMETER_TYPES)}",
-                                 code="E303")
+                raise QueryError(Errors.E303.format(
+                    detail=f"{name}.rq: cannot read {stripped!r}; write 'param NAME (TYPE[, optional]): "
+                    f"description; example: VALUE' with TYPE one of {', '.join(PARAMETER_TYPES)}"))
             parameters.append(Parameter(match["name"], match["type"], match["description"].strip(),
                                         bool(match["optional"]), (match["example"] or "").strip() or None))
             last = "param"
@@ -151,7 +153,7 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
             fields[last] = value.strip()
     for required in ("title", "description"):
         if not fields.get(required):
-            raise QueryError(f"{name}.rq: the header has no '# {required}:' line", code="E303")
+            raise QueryError(Errors.E303.format(detail=f"{name}.rq: the header has no '# {required}:' line"))
     return NamedQuery(name, fields["title"], fields["description"], tuple(parameters), text)
 
 
@@ -170,7 +172,8 @@ def get_query(name: str) -> NamedQuery:
     """The named query ``name``; :class:`QueryError` E303 lists the known names when it is absent."""
     queries = load_queries()
     if name not in queries:
-        raise QueryError(f"no named query {name!r}; known: {', '.join(queries)} (see 'aikg queries')", code="E303")
+        raise QueryError(Errors.E303.format(
+            detail=f"no named query {name!r}; known: {', '.join(queries)} (see 'aikg queries')"))
     return queries[name]
 
 
@@ -199,7 +202,7 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise QueryError(f"--param {pair!r}: write key=value", code="E304")
+            raise QueryError(Errors.E304.format(detail=f"parameter {pair!r}: write key=value"))
         values[key.strip()] = value
     return values
 
@@ -214,8 +217,9 @@ def _literal(parameter: Parameter, value: str) -> Literal:
         if parameter.type == "date":
             return Literal(date.fromisoformat(text).isoformat(), datatype=XSD.date)
     except (ValueError, InvalidOperation):
-        raise QueryError(f"parameter {parameter.name}={value!r} is not a valid {parameter.type}"
-                         + (" (write YYYY-MM-DD)" if parameter.type == "date" else ""), code="E304") from None
+        raise QueryError(Errors.E304.format(
+            detail=f"parameter {parameter.name}={value!r} is not a valid {parameter.type}"
+                   + (" (write YYYY-MM-DD)" if parameter.type == "date" else ""))) from None
     return Literal(value)
 
 
@@ -225,8 +229,9 @@ def _iri(parameter: Parameter, value: str) -> URIRef:
     if sep and prefix in PREFIXES and not local.startswith("//"):
         text = str(PREFIXES[prefix]) + local
     if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$", text):
-        raise QueryError(f"parameter {parameter.name}={value!r} is not an IRI; write a prefixed name such as "
-                         "aikg:leads or a full IRI", code="E304")
+        raise QueryError(Errors.E304.format(
+            detail=f"parameter {parameter.name}={value!r} is not an IRI; write a prefixed name such as aikg:leads "
+                   "or a full IRI"))
     return URIRef(text)
 
 
@@ -247,7 +252,7 @@ def bind_parameters(store: KnowledgeStore, query: NamedQuery, values: Mapping[st
     missing = [p.name for p in query.parameters if not p.optional and p.name not in bindings]
     if missing:
         hint = " ".join(f"--param {p.name}=VALUE" for p in query.parameters if p.name in missing)
-        raise QueryError(f"query {query.name!r} needs {', '.join(missing)} ({hint})", code="E304")
+        raise QueryError(Errors.E304.format(detail=f"query {query.name!r} needs {', '.join(missing)} ({hint})"))
     return bindings
 
 

@@ -26,16 +26,8 @@ from __future__ import annotations
 
 from aikg.graph.analysis.centrality import MEASURES, centrality, rank
 from aikg.graph.analysis.communities import METHODS, Community, communities_frame, find_communities
-from aikg.graph.analysis.compare import (
-    COUNTRIES,
-    HEADQUARTERS,
-    PLACE_COUNTRY,
-    compare_countries,
-    entity_countries,
-    facts_by_month,
-)
+from aikg.graph.analysis.compare import Geography, compare_countries, entity_countries, facts_by_month, geography
 from aikg.graph.analysis.funding import (
-    PUBLIC_ACTORS,
     announcements,
     funding_by_company,
     funding_by_investor,
@@ -47,7 +39,6 @@ from aikg.graph.analysis.paths import ExplainedPath, Hop, ego_network, explain_p
 from aikg.graph.analysis.projection import (
     TYPED_PREDICATES,
     Relations,
-    demo_store,
     entity_key,
     entity_table,
     find_entity,
@@ -57,17 +48,15 @@ from aikg.graph.analysis.projection import (
     select_frame,
     simple_graph,
 )
+from aikg.graph.examples import demo_store
 
 __all__ = [
-    "COUNTRIES",
-    "HEADQUARTERS",
     "MEASURES",
     "METHODS",
-    "PLACE_COUNTRY",
-    "PUBLIC_ACTORS",
     "TYPED_PREDICATES",
     "Community",
     "ExplainedPath",
+    "Geography",
     "Hop",
     "Relations",
     "announcements",
@@ -87,6 +76,7 @@ __all__ = [
     "funding_by_company",
     "funding_by_investor",
     "funding_rounds",
+    "geography",
     "neighbours",
     "project",
     "project_pattern",

@@ -11,7 +11,8 @@ type: "the most central organisations" are ranked among everything they are conn
 - ``betweenness``: share of shortest paths (lengths = ``cost``: stated facts are shorter than
   co-mentions) that pass through the entity.
 
->>> from aikg.graph.analysis.projection import demo_store, project
+>>> from aikg.graph.examples import demo_store
+>>> from aikg.graph.analysis import project
 >>> with demo_store() as store:
 ...     G = project(store)
 >>> rank(G, "degree").index.tolist()
@@ -27,12 +28,13 @@ import networkx as nx
 import pandas as pd
 
 from aikg.errors import QueryError
-from aikg.graph.analysis.projection import _check_types, simple_graph
+from aikg.graph.analysis.projection import check_types, simple_graph
+from aikg.graph.errors import Errors
 
-__all__ = ["MEASURES", "centrality", "rank"]
+__all__ = ["MEASURES", "as_simple", "centrality", "rank"]
 
 
-def _as_simple(G: nx.Graph) -> nx.Graph:
+def as_simple(G: nx.Graph) -> nx.Graph:
     if G.is_multigraph() or G.is_directed():
         return simple_graph(G)
     return G
@@ -87,8 +89,8 @@ def centrality(G: nx.Graph, measure: str = "pagerank") -> dict[str, float]:
     try:
         function = MEASURES[measure]
     except KeyError:
-        raise QueryError(f"unknown measure {measure!r}; expected one of {list(MEASURES)}", code="E406") from None
-    return function(_as_simple(G))
+        raise QueryError(Errors.E406.format(measure=measure, valid=list(MEASURES))) from None
+    return function(as_simple(G))
 
 
 def rank(G: nx.Graph, measure: str = "pagerank", *, type: str | None = None, top: int | None = 10) -> pd.DataFrame:
@@ -113,14 +115,15 @@ def rank(G: nx.Graph, measure: str = "pagerank", *, type: str | None = None, top
 
     Examples
     --------
-    >>> from aikg.graph.analysis.projection import demo_store, project
+    >>> from aikg.graph.examples import demo_store
+    >>> from aikg.graph.analysis import project
     >>> with demo_store() as store:
     ...     G = project(store)
     >>> rank(G, "pagerank", type="Person")[["label", "type"]].to_dict("index")
     {'person/arthur-mensch': {'label': 'Arthur Mensch', 'type': 'Person'}}
     """
     if type is not None:
-        _check_types([type])
+        check_types([type])
     scores = centrality(G, measure)
     rows = [{"key": node, "label": G.nodes[node].get("label", node), "type": G.nodes[node].get("type"),
              "score": score, "documents": G.nodes[node].get("documents", 0)}

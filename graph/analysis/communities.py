@@ -5,7 +5,8 @@ networkx's Louvain method (or greedy modularity), seeded so that the same store 
 same groups. Each :class:`Community` is summarised for a reader: its size and its most central
 members (PageRank inside the whole graph) grouped by type.
 
->>> from aikg.graph.analysis.projection import demo_store, project
+>>> from aikg.graph.examples import demo_store
+>>> from aikg.graph.analysis import project
 >>> with demo_store() as store:
 ...     G = project(store)
 >>> [str(c) for c in find_communities(G)]
@@ -20,7 +21,8 @@ import networkx as nx
 import pandas as pd
 
 from aikg.errors import QueryError
-from aikg.graph.analysis.centrality import _as_simple, centrality
+from aikg.graph.analysis.centrality import as_simple, centrality
+from aikg.graph.errors import Errors
 
 __all__ = ["METHODS", "Community", "communities_frame", "find_communities"]
 
@@ -90,8 +92,8 @@ def find_communities(G: nx.Graph, *, method: str = "louvain", seed: int = 42, re
     [('c', 'a', 'b'), ('x', 'y')]
     """
     if method not in METHODS:
-        raise QueryError(f"unknown community method {method!r}; expected one of {list(METHODS)}", code="E407")
-    H = _as_simple(G)
+        raise QueryError(Errors.E407.format(method=method, valid=list(METHODS)))
+    H = as_simple(G)
     if len(H) == 0:
         return []
     if method == "louvain":
@@ -121,7 +123,8 @@ def find_communities(G: nx.Graph, *, method: str = "louvain", seed: int = 42, re
 def communities_frame(G: nx.Graph, communities: list[Community]) -> pd.DataFrame:
     """One row per entity: its community, label, type (for tables, plots and colouring views).
 
-    >>> from aikg.graph.analysis.projection import demo_store, project
+    >>> from aikg.graph.examples import demo_store
+    >>> from aikg.graph.analysis import project
     >>> with demo_store() as store:
     ...     G = project(store)
     >>> communities_frame(G, find_communities(G))["community"].to_dict()

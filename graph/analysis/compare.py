@@ -2,10 +2,10 @@
 
 An entity belongs to a country when the graph places it there:
 
-- a place *is* a country (``ent:france``) or lies in one (:data:`PLACE_COUNTRY`: Paris, Lyon and
+- a place *is* a country (``ent:france``) or lies in one (:attr:`Geography.place_country`: Paris, Lyon and
   the Élysée are in France);
 - an organisation is ``aikg:basedIn`` such a place, an event ``aikg:heldIn`` one;
-- an organisation of the knowledge base has its headquarters there (:data:`HEADQUARTERS`,
+- an organisation of the knowledge base has its headquarters there (:attr:`Geography.headquarters`,
   Wikidata's P159 country), unless ``headquarters=False`` asks for stated facts only;
 - a person leads, founded or works for an organisation of the country (or is based there);
   a product is developed by one.
@@ -16,44 +16,62 @@ An entity can belong to several countries. Facts are counted per country when on
 belongs to it, and per month of the publication date (``dcterms:date``) of the documents that
 state them.
 
->>> from aikg.graph.analysis.projection import demo_store
+>>> from aikg.graph.examples import demo_store
 >>> with demo_store() as store:
-...     table = compare_countries(store, ["France", "China"])
+...     table = compare_countries(store, ["France"])
 >>> table[["organizations", "people", "facts"]].to_dict("index")
-{'France': {'organizations': 2, 'people': 1, 'facts': 5}, 'China': {'organizations': 0, 'people': 0, 'facts': 0}}
+{'France': {'organizations': 2, 'people': 1, 'facts': 5}}
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import pandas as pd
 
 from aikg.errors import QueryError
-from aikg.extract.kb import load_knowledge_base
-from aikg.extract.records import EntityType
-from aikg.graph.analysis.projection import _entities, entity_key, find_entity
+from aikg.graph.analysis.projection import entity_attributes, entity_key, find_entity
+from aikg.graph.errors import Errors
 from aikg.graph.store import KnowledgeStore
 
-__all__ = ["COUNTRIES", "HEADQUARTERS", "PLACE_COUNTRY", "compare_countries", "entity_countries", "facts_by_month"]
+__all__ = ["Geography", "compare_countries", "entity_countries", "facts_by_month", "geography"]
 
-_KB = load_knowledge_base()
+_GEOGRAPHY = "SELECT DISTINCT ?e ?type ?country WHERE { ?e aikg:country ?country ; a ?type }"
 
-#: Knowledge-base keys of the places that are countries (``"country"`` is their own id in
-#: ``extract/data/kb.jsonl``).
-COUNTRIES: frozenset[str] = frozenset(e.id for e in _KB if e.type is EntityType.PLACE and e.is_country)
 
-#: The country of each place of the knowledge base that is not itself a country (keys). Regions
-#: that span countries (Europe) have none.
-PLACE_COUNTRY: Mapping[str, str] = {
-    e.id: e.country for e in _KB if e.type is EntityType.PLACE and e.country and not e.is_country}
+@dataclass(frozen=True)
+class Geography:
+    """What the graph says of countries (``aikg:country``, written at build time from the
+    knowledge base): the countries, the country of other places, the headquarters of
+    organisations. International bodies and regions that span countries have none."""
 
-#: Country of the headquarters of the organisations of the knowledge base (keys; Wikidata P159).
-#: International bodies (the UN, the OECD, the European Commission) have none.
-HEADQUARTERS: Mapping[str, str] = {e.id: e.country for e in _KB if e.type is EntityType.ORGANIZATION and e.country}
+    countries: frozenset[str]
+    place_country: Mapping[str, str]
+    headquarters: Mapping[str, str]
+
+
+def geography(store: KnowledgeStore) -> Geography:
+    """Read :class:`Geography` from ``store`` (keys of entities and countries)."""
+    countries: set[str] = set()
+    place_country: dict[str, str] = {}
+    headquarters: dict[str, str] = {}
+    for e, kind, country in store.select_values(_GEOGRAPHY):
+        key, country_key = entity_key(e), entity_key(country)
+        if key is None or country_key is None or kind is None:
+            continue
+        countries.add(country_key)
+        if key == country_key:
+            continue
+        if kind.endswith("#Place"):
+            place_country[key] = country_key
+        elif kind.endswith("#Organization"):
+            headquarters[key] = country_key
+    return Geography(frozenset(countries), place_country, headquarters)
+
 
 _LOCATED = """
 SELECT DISTINCT ?e ?p ?place WHERE { ?e ?p ?place . FILTER(?p IN (aikg:basedIn, aikg:heldIn)) }"""
@@ -67,30 +85,31 @@ SELECT DISTINCT ?s ?p ?o ?doc ?date WHERE {
 }"""
 
 
-def _country_of_place(key: str, extra: Mapping[str, str]) -> str | None:
-    if key in COUNTRIES:
+def _country_of_place(key: str, extra: Mapping[str, str], geo: Geography) -> str | None:
+    if key in geo.countries:
         return key
-    return extra.get(key) or PLACE_COUNTRY.get(key)
+    return extra.get(key) or geo.place_country.get(key)
 
 
 def _memberships(store: KnowledgeStore, place_countries: Mapping[str, str] | None,
                  headquarters: bool) -> dict[str, dict[str, str]]:
     """Entity key -> {country key: how we know}."""
     extra = dict(place_countries or {})
-    entities = _entities(store)
+    entities = entity_attributes(store)
+    geo = geography(store)
     found: dict[str, dict[str, str]] = defaultdict(dict)
     for key, attrs in entities.items():
         if attrs["type"] == "Place":
-            country = _country_of_place(key, extra)
+            country = _country_of_place(key, extra, geo)
             if country is not None:
                 found[key].setdefault(country, "is the country" if country == key else f"in {country}")
     for e, p, place in sorted(store.select(_LOCATED)):
         ek, pk = entity_key(e), entity_key(place)
-        country = _country_of_place(pk, extra) if pk is not None else None
+        country = _country_of_place(pk, extra, geo) if pk is not None else None
         if ek is not None and country is not None:
             found[ek].setdefault(country, f"{str(p).rsplit('#', 1)[-1]} {entities.get(pk or '', {}).get('label', pk)}")
     if headquarters:
-        for key, country in HEADQUARTERS.items():
+        for key, country in geo.headquarters.items():
             if key in entities and not found.get(key):
                 found[key][country] = "headquarters (knowledge base)"
     places = {k: dict(v) for k, v in found.items()}
@@ -115,16 +134,16 @@ def entity_countries(store: KnowledgeStore, *, place_countries: Mapping[str, str
 
     ``place_countries`` adds or overrides place -> country keys (for places outside the
     knowledge base, such as ``{"place/heidelberg": "germany"}``); ``headquarters=False``
-    keeps only what the articles state (no :data:`HEADQUARTERS`).
+    keeps only what the articles state (no :attr:`Geography.headquarters`).
 
-    >>> from aikg.graph.analysis.projection import demo_store
+    >>> from aikg.graph.examples import demo_store
     >>> with demo_store() as store:
     ...     table = entity_countries(store)
     >>> table[["label", "country", "via"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
     [['Arthur Mensch', 'france', 'leads Mistral AI'], ['Bpifrance', 'france', 'headquarters (knowledge base)'],
      ['Mistral AI', 'france', 'basedIn Paris'], ['Paris', 'france', 'in france']]
     """
-    entities = _entities(store)
+    entities = entity_attributes(store)
     members = _memberships(store, place_countries, headquarters)
     rows = [{"key": key, "label": entities[key]["label"], "type": entities[key]["type"], "country": country,
              "via": via} for key, countries in members.items() for country, via in countries.items()]
@@ -133,23 +152,21 @@ def entity_countries(store: KnowledgeStore, *, place_countries: Mapping[str, str
 
 
 def _resolve_countries(store: KnowledgeStore, countries: Iterable[str]) -> list[tuple[str, str]]:
-    from aikg.extract.kb import load_knowledge_base
-
-    kb = load_knowledge_base()
+    known = geography(store).countries
+    entities = entity_attributes(store)
     resolved = []
     for name in countries:
-        key: str | None = name if name in COUNTRIES else None
+        folded = "-".join(name.casefold().split())  # "United States" -> united-states
+        key: str | None = folded if folded in known else None
         if key is None:
             try:
                 key = find_entity(store, name)
             except QueryError:
-                entry = kb.lookup(name)
-                key = entry.id if entry is not None else None
-        if key is None or key not in COUNTRIES:
-            raise QueryError(f"unknown country {name!r}; expected a name or key such as 'France' or "
-                             f"'united-states' (known: {sorted(COUNTRIES)})", code="E409")
-        label = kb[key].label if key in kb else key
-        resolved.append((key, label))
+                key = None
+        if key is None or key not in known:
+            raise QueryError(Errors.E409.format(name=name, known=sorted(known)))
+        # a country no article names has no label in the graph: show its key as words
+        resolved.append((key, str(entities.get(key, {}).get("label") or key.replace("-", " ").title())))
     return resolved
 
 
@@ -179,7 +196,7 @@ def compare_countries(store: KnowledgeStore, countries: Sequence[str] = ("France
     """
     chosen = _resolve_countries(store, countries)
     members = _memberships(store, place_countries, headquarters)
-    entities = _entities(store)
+    entities = entity_attributes(store)
     by_country: dict[str, set[str]] = defaultdict(set)
     for key, where in members.items():
         for country in where:
@@ -226,7 +243,7 @@ def facts_by_month(store: KnowledgeStore, by: str | None = "predicate", *,
 
     Examples
     --------
-    >>> from aikg.graph.analysis.projection import demo_store
+    >>> from aikg.graph.examples import demo_store
     >>> with demo_store() as store:
     ...     monthly = facts_by_month(store)
     >>> monthly.loc[["2024-06", "2025-02"], ["leads", "raised", "announced"]].to_dict("index")
@@ -235,7 +252,7 @@ def facts_by_month(store: KnowledgeStore, by: str | None = "predicate", *,
     (8, 9)
     """
     if by not in {"predicate", "country", None}:
-        raise QueryError(f"unknown split {by!r}; expected 'predicate', 'country' or None", code="E410")
+        raise QueryError(Errors.E410.format(by=by))
     members: dict[str, dict[str, str]] = {}
     labels: dict[str, str] = {}
     if by == "country":

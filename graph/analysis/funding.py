@@ -7,7 +7,7 @@ An amount is one node per value and currency, so the same round reported by two 
 counted once for a company; two different figures for one round (``€600 million`` and
 ``$640 million``) stay two rows in two currencies.
 
->>> from aikg.graph.analysis.projection import demo_store
+>>> from aikg.graph.examples import demo_store
 >>> with demo_store() as store:
 ...     totals = funding_by_company(store)
 >>> totals[["company", "currency", "total", "rounds"]].to_dict("records")
@@ -23,12 +23,10 @@ from typing import Any
 
 import pandas as pd
 
-from aikg.extract.kb import load_knowledge_base
-from aikg.graph.analysis.projection import _entities, entity_key
+from aikg.graph.analysis.projection import entity_attributes, entity_key
 from aikg.graph.store import KnowledgeStore
 
 __all__ = [
-    "PUBLIC_ACTORS",
     "announcements",
     "funding_by_company",
     "funding_by_investor",
@@ -37,9 +35,9 @@ __all__ = [
     "public_initiatives",
 ]
 
-#: Entity keys of governments, public bodies and office holders (knowledge-base ids). People
-#: who lead or work for one of these organisations in the graph count as public actors too.
-PUBLIC_ACTORS: frozenset[str] = frozenset(e.id for e in load_knowledge_base() if e.public)
+#: Governments, public bodies and office holders: ``aikg:publicActor true``, written at build
+#: time from the knowledge base.
+_PUBLIC = "SELECT DISTINCT ?e WHERE { ?e aikg:publicActor true }"
 
 _AMOUNT_FACTS = """
 SELECT DISTINCT ?actor ?p ?amount ?value ?currency ?doc ?id ?date ?sentence WHERE {
@@ -125,7 +123,7 @@ def funding_rounds(store: KnowledgeStore, *, announced: bool = True) -> pd.DataF
     lists who ``aikg:investsIn`` the company in a document that also reports the amount;
     ``date`` is the earliest publication date (``dcterms:date``) of those documents.
 
-    >>> from aikg.graph.analysis.projection import demo_store
+    >>> from aikg.graph.examples import demo_store
     >>> with demo_store() as store:
     ...     rounds = funding_rounds(store)
     >>> rounds.loc[0, ["company", "amount", "currency", "investors", "date"]].tolist()
@@ -141,7 +139,7 @@ def funding_rounds(store: KnowledgeStore, *, announced: bool = True) -> pd.DataF
     for actor, p, amount, _v, _c, doc, *_ in store.select(_AMOUNT_FACTS):
         if str(p).endswith(("#raised", "#announced")):
             docs_of[(entity_key(actor) or "", entity_key(amount) or "")].add(str(doc))
-    types = {key: attrs["type"] for key, attrs in _entities(store).items()}
+    types = {key: attrs["type"] for key, attrs in entity_attributes(store).items()}
     public = public_actors(store)
     chosen: dict[tuple[str, str], dict[str, Any]] = {}
     for row in _amount_rows(store, ["raised", "announced"] if announced else ["raised"]):
@@ -190,7 +188,7 @@ def funding_by_investor(store: KnowledgeStore) -> pd.DataFrame:
     the size of the rounds it took part in, not its own money). ``companies`` lists who it backs.
     Investors with no known amount have one row with currency None.
 
-    >>> from aikg.graph.analysis.projection import demo_store
+    >>> from aikg.graph.examples import demo_store
     >>> with demo_store() as store:
     ...     investors = funding_by_investor(store)
     >>> investors[["investor", "currency", "rounds_total", "companies"]].to_dict("records")
@@ -241,15 +239,17 @@ def announcements(store: KnowledgeStore, *, actors: Iterable[str] | None = None)
     return pd.DataFrame(rows, columns=[*columns, "predicate"])[columns]
 
 
-def public_actors(store: KnowledgeStore, known: Iterable[str] = PUBLIC_ACTORS) -> set[str]:
-    """Keys of the public actors in ``store``: ``known`` ones, plus people who lead or work for them.
+def public_actors(store: KnowledgeStore, known: Iterable[str] | None = None) -> set[str]:
+    """Keys of the public actors in ``store``: the graph's own (``aikg:publicActor``) or ``known``
+    ones, plus people who lead or work for them.
 
-    >>> from aikg.graph.analysis.projection import demo_store
+    >>> from aikg.graph.examples import demo_store
     >>> with demo_store() as store:
     ...     sorted(public_actors(store, known={"mistral-ai"}))
     ['mistral-ai', 'person/arthur-mensch']
     """
-    found = set(known)
+    found = set(known) if known is not None else {k for (e,) in store.select_values(_PUBLIC)
+                                                   if (k := entity_key(e)) is not None}
     for person, org in store.select(_PUBLIC_STAFF):
         p, o = entity_key(person), entity_key(org)
         if p is not None and o in found:
@@ -257,7 +257,7 @@ def public_actors(store: KnowledgeStore, known: Iterable[str] = PUBLIC_ACTORS) -
     return found
 
 
-def public_initiatives(store: KnowledgeStore, known: Iterable[str] = PUBLIC_ACTORS) -> pd.DataFrame:
+def public_initiatives(store: KnowledgeStore, known: Iterable[str] | None = None) -> pd.DataFrame:
     """What public actors announce, fund, partner with, develop or attend, with evidence.
 
     One row per fact whose subject is a public actor (:func:`public_actors`): ``actor,

@@ -7,7 +7,7 @@ facts are preferred: by default (``relations="auto"``) the path uses typed facts
 back to co-mentions, which cost more than a fact, only when the facts alone do not connect the
 two entities.
 
->>> from aikg.graph.analysis.projection import demo_store
+>>> from aikg.graph.examples import demo_store
 >>> with demo_store() as store:
 ...     path = explain_path(store, "Arthur Mensch", "Paris")
 >>> print(path)
@@ -37,6 +37,7 @@ import pandas as pd
 
 from aikg.errors import QueryError
 from aikg.graph.analysis.projection import Relations, find_entity, find_node, project, simple_graph
+from aikg.graph.errors import Errors
 from aikg.graph.namespaces import AIKG, entity_iri
 from aikg.graph.store import KnowledgeStore
 
@@ -213,15 +214,14 @@ def explain_path(store: KnowledgeStore, source: str, target: str, *, relations: 
 
     Examples
     --------
-    >>> from aikg.graph.analysis.projection import demo_store
+    >>> from aikg.graph.examples import demo_store
     >>> with demo_store() as store:
     ...     path = explain_path(store, "Paris", "Arthur Mensch")
     >>> [(hop.subject, hop.predicate, hop.object, hop.doc_id) for hop in path.hops]
     [('mistral-ai', 'basedIn', 'paris', 'a.md'), ('person/arthur-mensch', 'leads', 'mistral-ai', 'a.md')]
     """
     if relations not in {"auto", "typed", "both"}:
-        raise QueryError(f"unknown relations {relations!r} for a path; expected 'auto', 'typed' or 'both'",
-                         code="E403")
+        raise QueryError(Errors.E403.format(relations=relations, valid="'auto', 'typed' or 'both'"))
     start, end = find_entity(store, source), find_entity(store, target)
     attempts = [Relations.TYPED, Relations.BOTH] if relations == "auto" else [Relations(relations)]
     for kind in attempts:
@@ -234,8 +234,8 @@ def explain_path(store: KnowledgeStore, source: str, target: str, *, relations: 
                 continue
             hops = tuple(_hop(store, G, u, v) for u, v in itertools.pairwise(nodes))
             return ExplainedPath(start, end, str(G.nodes[start]["label"]), str(G.nodes[end]["label"]), hops)
-    raise QueryError(f"no path between {source!r} and {target!r} through "
-                     f"{'stated facts or co-mentions' if relations != 'typed' else 'stated facts'}", code="E408")
+    raise QueryError(Errors.E408.format(source=source, target=target, through="stated facts or co-mentions"
+                                        if relations != "typed" else "stated facts"))
 
 
 def ego_network(G: nx.Graph, name: str, radius: int = 1) -> nx.Graph:
@@ -243,7 +243,8 @@ def ego_network(G: nx.Graph, name: str, radius: int = 1) -> nx.Graph:
 
     The result is a subgraph of the same kind as ``G`` with every attribute kept.
 
-    >>> from aikg.graph.analysis.projection import demo_store, project
+    >>> from aikg.graph.examples import demo_store
+    >>> from aikg.graph.analysis import project
     >>> with demo_store() as store:
     ...     G = project(store)
     >>> sorted(ego_network(G, "Paris"))
@@ -258,7 +259,8 @@ def ego_network(G: nx.Graph, name: str, radius: int = 1) -> nx.Graph:
 def neighbours(G: nx.Graph, name: str) -> pd.DataFrame:
     """The direct neighbours of ``name``: one row per link, with predicate, direction and support.
 
-    >>> from aikg.graph.analysis.projection import demo_store, project
+    >>> from aikg.graph.examples import demo_store
+    >>> from aikg.graph.analysis import project
     >>> with demo_store() as store:
     ...     G = project(store)
     >>> table = neighbours(G, "Mistral AI")

@@ -13,7 +13,7 @@ The projection is a :class:`networkx.MultiDiGraph` keyed by predicate, faithful 
 ``symmetric=True``). :func:`simple_graph` collapses it into the undirected weighted
 :class:`networkx.Graph` that centrality, communities and paths use.
 
->>> from aikg.graph.analysis.projection import demo_store, project
+>>> from aikg.graph.examples import demo_store
 >>> with demo_store() as store:
 ...     G = project(store)
 >>> G.nodes["mistral-ai"]["label"], G.nodes["mistral-ai"]["type"]
@@ -24,17 +24,11 @@ The projection is a :class:`networkx.MultiDiGraph` keyed by predicate, faithful 
 
 from __future__ import annotations
 
-import difflib
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
-from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
 import networkx as nx
 import pandas as pd
@@ -43,14 +37,18 @@ from rdflib.term import Identifier
 
 from aikg.errors import QueryError
 from aikg.extract.records import PREDICATES, EntityType
-from aikg.graph.namespaces import ENTITY, entity_iri
+from aikg.graph.errors import Errors
+from aikg.graph.lookup import entity_records, match_name, records_of_graph
+from aikg.graph.lookup import find_entity as lookup_entity
+from aikg.graph.namespaces import entity_key
 from aikg.graph.sparql import run_query, shorten
 from aikg.graph.store import KnowledgeStore
 
 __all__ = [
     "TYPED_PREDICATES",
     "Relations",
-    "demo_store",
+    "check_types",
+    "entity_attributes",
     "entity_key",
     "entity_table",
     "find_entity",
@@ -78,20 +76,6 @@ class Relations(StrEnum):
 
 
 # -- terms and keys ------------------------------------------------------------------------
-
-def entity_key(iri: object) -> str | None:
-    """The stable key of an entity IRI, or None when ``iri`` is not an entity.
-
-    >>> entity_key("https://w3id.org/aikg/entity/person/jane%20doe")
-    'person/jane doe'
-    >>> entity_key("https://w3id.org/aikg/document/a.md") is None
-    True
-    """
-    text = str(iri)
-    if not isinstance(iri, str | URIRef) or not text.startswith(str(ENTITY)):
-        return None
-    return unquote(text[len(str(ENTITY)):])
-
 
 def _local(iri: object) -> str:
     return str(iri).rsplit("#", 1)[-1]
@@ -128,6 +112,7 @@ def select_frame(store: KnowledgeStore, sparql: str, bindings: Mapping[str, Iden
 
     Examples
     --------
+    >>> from aikg.graph.examples import demo_store
     >>> with demo_store() as store:
     ...     df = select_frame(store, "SELECT DISTINCT ?who ?org WHERE { ?who aikg:leads ?org }")
     >>> df.to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
@@ -136,7 +121,7 @@ def select_frame(store: KnowledgeStore, sparql: str, bindings: Mapping[str, Iden
     """
     result = run_query(store, sparql, bindings)
     if result.type != "SELECT":
-        raise QueryError(f"select_frame needs a SELECT query, got {result.type}", code="E401")
+        raise QueryError(Errors.E401.format(kind=result.type))
     names = [str(v) for v in result.vars or []]
     rows = [tuple(row) for row in result]  # type: ignore[arg-type]
     columns: dict[str, list[object]] = {}
@@ -168,95 +153,30 @@ def _most_common(counter: Counter[str]) -> str:
 
 # -- entities -------------------------------------------------------------------------------
 
-_ENTITY_ROWS = """
-SELECT ?e ?t ?l ?d WHERE { ?e a ?t ; rdfs:label ?l ; aikg:mentionedIn ?d . FILTER(STRSTARTS(STR(?t), STR(aikg:))) }"""
-_ALIASES = "SELECT DISTINCT ?e ?alias WHERE { ?e skos:altLabel ?alias }"
-_WIKIDATA = "SELECT DISTINCT ?e ?q WHERE { ?e aikg:wikidata ?q }"
-
-
-def _entities(store: KnowledgeStore) -> dict[str, dict[str, Any]]:
-    """Attributes of every entity, merged over the documents that mention it."""
-    types: dict[str, Counter[str]] = defaultdict(Counter)
-    labels: dict[str, Counter[str]] = defaultdict(Counter)
-    docs: dict[str, set[str]] = defaultdict(set)
-    for e, t, label, d in store.select(_ENTITY_ROWS):
-        key = entity_key(e)
-        if key is None:
-            continue
-        types[key][_local(t)] += 1
-        labels[key][str(label)] += 1
-        docs[key].add(str(d))
-    aliases: dict[str, set[str]] = defaultdict(set)
-    for e, alias in store.select(_ALIASES):
-        key = entity_key(e)
-        if key is not None:
-            aliases[key].add(str(alias))
-    wikidata: dict[str, str] = {}
-    for e, q in store.select(_WIKIDATA):
-        key = entity_key(e)
-        if key is not None:
-            wikidata[key] = min(str(q), wikidata.get(key, str(q)))
-    table = {}
-    for key in sorted(types):
-        label = _most_common(labels[key])
-        table[key] = {
-            "type": _most_common(types[key]),
-            "label": label,
-            "aliases": tuple(sorted(aliases[key] - {label})),
-            "wikidata": wikidata.get(key),
-            "documents": len(docs[key]),
-            "iri": str(entity_iri(key)),
-        }
-    return table
+def entity_attributes(store: KnowledgeStore) -> dict[str, dict[str, Any]]:
+    """Attributes of every entity by key (type, label, aliases, Wikidata ID, documents, IRI),
+    merged over the documents that mention it: :func:`aikg.graph.lookup.entity_records` as dicts,
+    the form that networkx node attributes and pandas rows take."""
+    return {key: {"type": r.type, "label": r.label, "aliases": r.aliases, "wikidata": r.wikidata,
+                  "documents": r.documents, "iri": str(r.iri)}
+            for key, r in entity_records(store).items()}
 
 
 def entity_table(store: KnowledgeStore) -> pd.DataFrame:
     """Every entity with its type, label, aliases, Wikidata ID and number of documents.
+
+    >>> from aikg.graph.examples import demo_store
 
     >>> with demo_store() as store:
     ...     table = entity_table(store)
     >>> table.loc["mistral-ai", ["label", "type", "wikidata"]].tolist(), int(table.loc["mistral-ai", "documents"])
     (['Mistral AI', 'Organization', 'Q124386929'], 2)
     """
-    rows = _entities(store)
+    rows = entity_attributes(store)
     frame = pd.DataFrame.from_dict(rows, orient="index",
                                    columns=["label", "type", "aliases", "wikidata", "documents", "iri"])
     frame.index.name = "key"
     return frame
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def _match(name: str, candidates: Iterable[tuple[str, Mapping[str, Any]]], what: str) -> str:
-    wanted = _fold(name)
-    by_label: list[tuple[int, str]] = []
-    by_alias: list[tuple[int, str]] = []
-    candidates = list(candidates)
-    for key, attrs in candidates:
-        if wanted in {_fold(key), _fold(str(entity_iri(key))), _fold("ent:" + key)} or \
-                (attrs.get("wikidata") and wanted == _fold(str(attrs["wikidata"]))):
-            return key
-        if _fold(str(attrs.get("label", ""))) == wanted:
-            by_label.append((-int(attrs.get("documents", 0)), key))
-        elif any(_fold(alias) == wanted for alias in attrs.get("aliases", ())):
-            by_alias.append((-int(attrs.get("documents", 0)), key))
-    for found in (by_label, by_alias):
-        if found:
-            return sorted(found)[0][1]
-    from aikg.extract.kb import load_knowledge_base
-
-    entry = load_knowledge_base().lookup(name)  # a name the knowledge base knows, though no article used it
-    if entry is not None and any(key == entry.id for key, _ in candidates):
-        return entry.id
-    names = sorted({str(attrs.get("label", key)) for key, attrs in candidates})
-    close = difflib.get_close_matches(name, names, n=3, cutoff=0.6) or \
-        [n for n in names if wanted and wanted in _fold(n)][:3]
-    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else \
-        " (list names with: aikg query \"SELECT DISTINCT ?l WHERE { ?e rdfs:label ?l }\")"
-    raise QueryError(f"unknown entity {name!r}: no {what} has this name, alias, key or Wikidata ID{hint}",
-                     code="E311")
 
 
 def find_entity(store: KnowledgeStore, name: str) -> str:
@@ -265,6 +185,8 @@ def find_entity(store: KnowledgeStore, name: str) -> str:
     A label wins over an alias; among equals, the entity named in more documents wins.
     Raises :class:`~aikg.errors.QueryError` (E310) naming ``name`` when nothing matches.
 
+    >>> from aikg.graph.examples import demo_store
+
     >>> with demo_store() as store:
     ...     find_entity(store, "mistral"), find_entity(store, "Q124386929")
     ('mistral-ai', 'mistral-ai')
@@ -272,13 +194,15 @@ def find_entity(store: KnowledgeStore, name: str) -> str:
     ...     find_entity(store, "Sam Altmann")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    aikg.errors.QueryError: [E311] unknown entity 'Sam Altmann': no entity in the store has ...
+    aikg.errors.QueryError: [E311] unknown entity 'Sam Altmann': no entity has ...
     """
-    return _match(name, _entities(store).items(), "entity in the store")
+    return lookup_entity(store, name).key
 
 
 def find_node(G: nx.Graph, name: str) -> str:
     """The node of a projected graph called ``name`` (same rules as :func:`find_entity`).
+
+    >>> from aikg.graph.examples import demo_store
 
     >>> with demo_store() as store:
     ...     G = project(store)
@@ -287,7 +211,7 @@ def find_node(G: nx.Graph, name: str) -> str:
     """
     if name in G:
         return name
-    return _match(name, G.nodes(data=True), "entity of this graph")
+    return match_name(name, records_of_graph(G.nodes(data=True))).key
 
 
 # -- projections ----------------------------------------------------------------------------
@@ -315,14 +239,14 @@ def _number(term: object, default: float = 0.0) -> float:
         return default
 
 
-def _check_types(types: Iterable[str] | None) -> set[str] | None:
+def check_types(types: Iterable[str] | None) -> set[str] | None:
     if types is None:
         return None
     chosen = set(types)
     valid = {t.value for t in EntityType}
     unknown = chosen - valid
     if unknown:
-        raise QueryError(f"unknown entity type(s) {sorted(unknown)}; expected some of {sorted(valid)}", code="E402")
+        raise QueryError(Errors.E402.format(unknown=sorted(unknown), valid=sorted(valid)))
     return chosen
 
 
@@ -371,6 +295,7 @@ def project(
 
     Examples
     --------
+    >>> from aikg.graph.examples import demo_store
     >>> with demo_store() as store:
     ...     typed = project(store)
     ...     both = project(store, "both", exclude_types=())
@@ -385,15 +310,14 @@ def project(
     try:
         kind = Relations(relations)
     except ValueError:
-        raise QueryError(f"unknown relations {relations!r}; expected one of {[r.value for r in Relations]}",
-                         code="E403") from None
+        raise QueryError(Errors.E403.format(relations=relations, valid=[r.value for r in Relations])) from None
     keep_predicates = set(predicates) if predicates is not None else None
     if keep_predicates is not None and not keep_predicates <= set(TYPED_PREDICATES):
-        raise QueryError(f"unknown predicate(s) {sorted(keep_predicates - set(TYPED_PREDICATES))}; "
-                         f"expected some of {list(TYPED_PREDICATES)}", code="E404")
-    keep_types = _check_types(types)
-    drop_types = _check_types(exclude_types) or set()
-    entities = _entities(store)
+        raise QueryError(Errors.E404.format(unknown=sorted(keep_predicates - set(TYPED_PREDICATES)),
+                                            valid=list(TYPED_PREDICATES)))
+    keep_types = check_types(types)
+    drop_types = check_types(exclude_types) or set()
+    entities = entity_attributes(store)
 
     def wanted(key: str | None) -> bool:
         if key is None or key not in entities:
@@ -444,6 +368,7 @@ def project_pattern(store: KnowledgeStore, sparql: str,
     Examples
     --------
     >>> query = "SELECT ?s ?o WHERE { ?s aikg:leads ?o }"
+    >>> from aikg.graph.examples import demo_store
     >>> with demo_store() as store:
     ...     G = project_pattern(store, query)
     >>> [(u, v, k) for u, v, k in G.edges(keys=True)]
@@ -452,8 +377,8 @@ def project_pattern(store: KnowledgeStore, sparql: str,
     result = run_query(store, sparql, bindings)
     names = [str(v) for v in result.vars or []] if result.type == "SELECT" else []
     if not {"s", "o"} <= set(names):
-        raise QueryError(f"project_pattern needs a SELECT with ?s and ?o, got variables {names}", code="E405")
-    entities = _entities(store)
+        raise QueryError(Errors.E405.format(names=names))
+    entities = entity_attributes(store)
     G = nx.MultiDiGraph(relations="pattern")
     rows = sorted(({n: row[i] for i, n in enumerate(names)} for row in result),  # type: ignore[arg-type,index]
                   key=lambda r: tuple(str(r[n]) for n in names))
@@ -481,6 +406,8 @@ def simple_graph(G: nx.Graph, *, comention_cost: float = 3.0) -> nx.Graph:
     used by shortest paths) is 1 for stated facts and ``comention_cost`` for pairs that are only
     co-mentioned, lowered slightly as support grows so that better-attested paths win ties.
 
+    >>> from aikg.graph.examples import demo_store
+
     >>> with demo_store() as store:
     ...     H = simple_graph(project(store))
     >>> edge = H.edges["mistral-ai", "person/arthur-mensch"]
@@ -506,64 +433,3 @@ def simple_graph(G: nx.Graph, *, comention_cost: float = 3.0) -> nx.Graph:
         H.add_edge(u, v, weight=slot["weight"], documents=slot["documents"], typed=slot["typed"],
                    predicates=tuple(sorted(slot["predicates"])), cost=cost)
     return H
-
-
-# -- a small store for the examples -----------------------------------------------------------
-
-@contextmanager
-def demo_store() -> Iterator[KnowledgeStore]:
-    """A throw-away store of two hand-made documents, for examples and quick experiments.
-
-    ``a.md`` (2024-06-11): Arthur Mensch leads and works for Mistral AI, which is based in
-    Paris and raised €105 million from Bpifrance. ``b.md`` (2025-02-09): Emmanuel Macron
-    announced €109 billion; Arthur Mensch leads Mistral AI.
-    """
-    from aikg.extract.records import (
-        CoMention,
-        Document,
-        EntityRecord,
-        Evidence,
-        Extraction,
-        RelationRecord,
-    )
-    from aikg.graph.build import ExtractionRun, extraction_quads
-    from aikg.graph.store import open_store
-
-    def entity(key: str, label: str, kind: EntityType, wikidata: str | None = None, **amount: Any) -> EntityRecord:
-        return EntityRecord(key, label, kind, aliases=(label,), wikidata=wikidata, **amount)
-
-    ceo = entity("person/arthur-mensch", "Arthur Mensch", EntityType.PERSON)
-    mistral = EntityRecord("mistral-ai", "Mistral AI", EntityType.ORGANIZATION, aliases=("Mistral AI", "Mistral"),
-                           wikidata="Q124386929", in_knowledge_base=True)
-    paris = entity("paris", "Paris", EntityType.PLACE, "Q90")
-    bpi = entity("bpifrance", "Bpifrance", EntityType.ORGANIZATION)
-    macron = EntityRecord("emmanuel-macron", "Emmanuel Macron", EntityType.PERSON, ("Emmanuel Macron", "Macron"),
-                          "Q3052772")
-    round_ = entity("amount/EUR-105000000", "€105 million", EntityType.MONETARY_AMOUNT,
-                    amount=Decimal("105000000"), currency="EUR")
-    plan = entity("amount/EUR-109000000000", "€109 billion", EntityType.MONETARY_AMOUNT,
-                  amount=Decimal("109000000000"), currency="EUR")
-    documents = {
-        "a.md": (date(2024, 6, 11),
-                 "Arthur Mensch, CEO of Mistral AI, said the Paris company raised €105 million from Bpifrance.",
-                 (ceo, mistral, paris, bpi, round_),
-                 [(ceo, "leads", mistral, 0.9), (ceo, "worksFor", mistral, 0.7), (mistral, "raised", round_, 0.8),
-                  (mistral, "basedIn", paris, 0.6), (bpi, "investsIn", mistral, 0.7)],
-                 [(ceo, mistral, 1), (mistral, round_, 2), (bpi, mistral, 1)]),
-        "b.md": (date(2025, 2, 9),
-                 "Emmanuel Macron announced €109 billion for AI as Arthur Mensch, CEO of Mistral AI, looked on.",
-                 (ceo, mistral, macron, plan),
-                 [(ceo, "leads", mistral, 0.9), (ceo, "worksFor", mistral, 0.7), (macron, "announced", plan, 0.8)],
-                 [(ceo, mistral, 1), (macron, ceo, 1), (macron, mistral, 1)]),
-    }
-    run = ExtractionRun("demo")
-    with tempfile.TemporaryDirectory(prefix="aikg-demo-") as folder, open_store(Path(folder) / "store") as store:
-        for doc_id, (published, sentence, entities, facts, pairs) in documents.items():
-            document = Document(doc_id, sentence, f"/tmp/{doc_id}", title=f"News {doc_id}", language="en",
-                                published=published)
-            evidence = Evidence(doc_id, sentence, 0, len(sentence))
-            relations = tuple(RelationRecord(s.key, p, o.key, evidence, f"demo:{p}", c) for s, p, o, c in facts)
-            comentions = tuple(CoMention(a.key, b.key, w) for a, b, w in pairs)
-            extraction = Extraction(document, entities, (), relations, comentions, models=("demo==0",))
-            store.replace_document(doc_id, extraction_quads(extraction, run))
-        yield store

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from aikg.errors import StoreError
+from aikg.graph.errors import Errors
 from aikg.graph.store.base import KnowledgeStore, QueryStream, StoredDocument
 from aikg.graph.store.local import open_local
 from aikg.graph.store.remote import endpoints, open_remote
@@ -40,8 +41,7 @@ def get(name: str) -> Opener:
     try:
         return _BACKENDS[name]
     except KeyError:
-        raise StoreError(f"no store backend called {name!r}; known: {', '.join(sorted(_BACKENDS))}",
-                         code="E213") from None
+        raise StoreError(Errors.E213.format(name=name, known=", ".join(sorted(_BACKENDS)))) from None
 
 
 def backends() -> list[str]:

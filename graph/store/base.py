@@ -22,6 +22,7 @@ from rdflib.term import Identifier
 
 from aikg.errors import StoreError
 from aikg.graph.build import OxQuad, Quad
+from aikg.graph.errors import Errors
 from aikg.graph.namespaces import PREFIXES, document_iri
 from aikg.graph.store.terms import to_oxigraph
 
@@ -62,7 +63,7 @@ def document_triples(
     triples = []
     for s, p, o, g in quads:
         if (g != graph) if isinstance(g, ox.NamedNode) else (str(g) != graph.value):
-            raise StoreError(f"quad for graph {g} given while writing document {doc_id!r}", code="E203")
+            raise StoreError(Errors.E203.format(graph=g, doc_id=doc_id))
         triples.append((s if isinstance(s, oxigraph_terms) else to_oxigraph(s),
                         p if isinstance(p, oxigraph_terms) else to_oxigraph(p),
                         o if isinstance(o, oxigraph_terms) else to_oxigraph(o)))
@@ -168,7 +169,7 @@ class KnowledgeStore(ABC):
             if self._written % self.flush_every == 0:
                 self.flush()
         except (OSError, SyntaxError, RuntimeError) as err:
-            error = StoreError(f"could not write document {doc_id!r}: {err}", code="E204")
+            error = StoreError(Errors.E204.format(doc_id=doc_id, detail=err))
             error.__cause__ = err
             return error
         return len(triples)
@@ -208,7 +209,7 @@ class KnowledgeStore(ABC):
 
     def _writable(self) -> None:
         if self.read_only:
-            raise StoreError(f"store {self.location} is open read-only", code="E205")
+            raise StoreError(Errors.E205.format(location=self.location))
 
     # -- queries ---------------------------------------------------------------------------
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
@@ -235,8 +236,7 @@ class KnowledgeStore(ABC):
         propagate as the parser raises them (``SyntaxError`` or pyparsing's ``ParseException``).
         """
         if default_graphs or named_graphs:
-            raise StoreError(f"default-graph-uri and named-graph-uri are not supported by the store at {self.location}",
-                             code="E212")
+            raise StoreError(Errors.E212.format(location=self.location))
         result = self.query(sparql, bindings)
         if result.type == "ASK":
             return QueryStream("ASK", boolean=bool(result.askAnswer))

@@ -23,6 +23,7 @@ from rdflib.term import Identifier
 
 from aikg.errors import StoreError
 from aikg.graph.build import OxQuad, Quad
+from aikg.graph.errors import Errors
 from aikg.graph.namespaces import AIKG, BASE, PREFIX_IRIS, PREFIXES, document_iri
 from aikg.graph.store.base import KnowledgeStore, QueryStream, document_triples
 from aikg.graph.store.prebind import inline_iris
@@ -146,7 +147,8 @@ class LocalStore(KnowledgeStore):
         for batch, replacing in ((fresh, False), (later, True)):
             for index, graph, triples in batch:
                 results[index] = self._write_one(documents[index][0], graph, triples, replacing=replacing)
-        return [r if r is not None else StoreError("not written", code="E204") for r in results]
+        return [r if r is not None else StoreError(Errors.E204.format(doc_id=documents[i][0], detail="not written"))
+                for i, r in enumerate(results)]
 
     def unfinished_writes(self) -> int:
         """How many documents an interrupted bulk write left pending (0 normally; see
@@ -288,7 +290,7 @@ def _acquire(marker: Path, *, shared: bool) -> IO[bytes]:
         handle.close()
         who = ("being written by an aikg build" if shared
                else "in use by another aikg process (a build, a query or aikg serve)")
-        raise StoreError(f"store {marker.parent} is {who}; retry when it ends", code="E206") from None
+        raise StoreError(Errors.E206.format(path=marker.parent, who=who)) from None
     _HELD_LOCKS.add(handle)
     return handle
 
@@ -303,21 +305,21 @@ def open_local(location: str | Path, *, read_only: bool = False) -> LocalStore:
     marker = path / MARKER
     if read_only:
         if not marker.exists():
-            raise StoreError(f"no aikg store at {path} (run 'aikg build ... --store {path}' first)", code="E201")
+            raise StoreError(Errors.E201.format(path=path))
     elif path.exists() and not path.is_dir():
-        raise StoreError(f"{path} is a file; --store needs a folder", code="E202")
+        raise StoreError(Errors.E202.format(path=path, problem="is a file, not a folder"))
     elif path.exists() and any(path.iterdir()) and not marker.exists():
-        raise StoreError(f"{path} exists and is not an aikg store; choose an empty or new folder", code="E202")
+        raise StoreError(Errors.E202.format(path=path, problem="exists and is not an aikg store"))
     try:
         if not read_only:
             path.mkdir(parents=True, exist_ok=True)
             if not os.access(path, os.W_OK):
-                raise StoreError(f"store folder {path} is not writable", code="E208")
+                raise StoreError(Errors.E208.format(path=path, problem="is not writable"))
         lock = _acquire(marker, shared=read_only)
     except PermissionError as err:
-        raise StoreError(f"store folder {path} is not writable: {err.strerror}", code="E208") from err
+        raise StoreError(Errors.E208.format(path=path, problem=f"is not writable: {err.strerror}")) from err
     except OSError as err:
-        raise StoreError(f"cannot create store folder {path}: {err.strerror or err}", code="E208") from err
+        raise StoreError(Errors.E208.format(path=path, problem=f"cannot be created: {err.strerror or err}")) from err
     try:
         inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except (OSError, RuntimeError) as err:
@@ -325,13 +327,12 @@ def open_local(location: str | Path, *, read_only: bool = False) -> LocalStore:
         lock.close()
         message = str(err)
         if "lock" in message.lower():
-            raise StoreError(f"store {path} is in use by another process; retry when it ends", code="E206") from err
-        raise StoreError(f"cannot open store {path}: {message}", code="E207") from err
+            raise StoreError(Errors.E206.format(path=path, who="in use by another process")) from err
+        raise StoreError(Errors.E207.format(path=path, detail=message)) from err
     store = LocalStore(inner, path, read_only=read_only, lock=lock)
     if not read_only:
         store._recover()  # a bulk write that a crash interrupted
     elif pending := store.unfinished_writes():
         store.close()
-        raise StoreError(f"store {path} holds an unfinished write of {pending} documents (a build was interrupted); "
-                         f"run 'aikg build' on it again, which undoes it first", code="E211")
+        raise StoreError(Errors.E211.format(path=path, pending=pending))
     return store

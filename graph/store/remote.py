@@ -9,6 +9,7 @@ from rdflib import Dataset
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 
 from aikg.errors import StoreError
+from aikg.graph.errors import Errors
 from aikg.graph.namespaces import PREFIXES
 from aikg.graph.store.base import KnowledgeStore
 
@@ -47,10 +48,9 @@ class SparqlServerStore(KnowledgeStore):
                 response.read()
         except urllib.error.HTTPError as err:
             detail = err.read().decode("utf-8", "replace")[:300]
-            raise StoreError(f"SPARQL server {self.update_endpoint} refused the update: {err.code} {detail}",
-                             code="E209") from err
+            raise StoreError(Errors.E209.format(endpoint=self.update_endpoint, status=err.code, detail=detail)) from err
         except urllib.error.URLError as err:
-            raise StoreError(f"SPARQL server {self.update_endpoint} unreachable: {err.reason}", code="E210") from err
+            raise StoreError(Errors.E210.format(endpoint=self.update_endpoint, reason=err.reason)) from err
 
     def __len__(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")

@@ -13,7 +13,6 @@ can, because converting tens of thousands of rows is slow) or any rdflib ``Graph
 
 from __future__ import annotations
 
-import difflib
 import itertools
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Sequence
@@ -25,7 +24,9 @@ from rdflib import BNode, Graph, URIRef
 
 from aikg.errors import QueryError
 from aikg.extract.records import PREDICATES, EntityType
-from aikg.graph.namespaces import AIKG, PREFIXES
+from aikg.graph import lookup
+from aikg.graph.errors import Errors
+from aikg.graph.namespaces import AIKG, PREFIXES, entity_key
 from aikg.graph.sparql import shorten
 from aikg.graph.store import KnowledgeStore
 from aikg.graph.views.layout import centrality
@@ -143,7 +144,7 @@ def _from_rdflib(term: object) -> Term | None:
 
 
 def _syntax_error(err: Exception) -> QueryError:
-    return QueryError(f"SPARQL syntax error: {err}", code="E301")
+    return QueryError(Errors.E301.format(where="", detail=err))
 
 
 def _run(source: ViewSource, sparql: str) -> tuple[str, list[str], list[tuple[Term | None, ...]]]:
@@ -363,34 +364,23 @@ def graph_view(source: ViewSource, *, title: str = "aikg graph") -> ViewData:
 
 
 def find_entity(source: ViewSource, text: str) -> str:
-    """IRI of the entity whose label, preferred label or alias is ``text`` (case-insensitive).
-
-    Ties go to the entity named in most documents. Raises :class:`QueryError` (E310) naming
-    the value and the closest known names when nothing matches.
-    """
-    wanted = text.strip().casefold()
+    """IRI of the entity called ``text``: the one entity lookup (:mod:`aikg.graph.lookup`) over a
+    store; over a plain rdflib graph, the same rules over its labels and aliases."""
+    if isinstance(source, KnowledgeStore):
+        return str(lookup.find_entity(source, text).iri)
     names: dict[str, set[str]] = defaultdict(set)
-    for e, name in select_rows(source, "SELECT DISTINCT ?e ?n WHERE { ?e rdfs:label|skos:prefLabel|skos:altLabel ?n }"):
-        if e and name is not None:
-            names[name.casefold()].add(e)
-    if any(text.strip() in found for found in names.values()):
-        return text.strip()
-    matches = names.get(wanted)
-    if not matches:
-        close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
-        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-        raise QueryError(f"--focus {text!r}: no entity has this label or alias{hint}", code="E311")
-    if len(matches) == 1:
-        return next(iter(matches))
-    counts = Counter(e for e, _ in select_rows(source, f"""
-        SELECT ?e ?d WHERE {{ {_values("e", matches)} ?e aikg:mentionedIn ?d }}"""))
-    return min(matches, key=lambda e: (-counts[e], e))
+    for e, name in select_rows(source, "SELECT DISTINCT ?e ?n WHERE { ?e rdfs:label|skos:altLabel ?n }"):
+        if e is not None and name is not None:
+            names[e].add(name)
+    records = [lookup.EntityRecord(key, "", min(labels), tuple(sorted(labels)))
+               for e, labels in names.items() if (key := entity_key(URIRef(e))) is not None]
+    return str(lookup.match_name(text, records).iri)
 
 
 def ego_view(source: ViewSource, focus: str, depth: int = 2, *, title: str | None = None) -> ViewData:
     """The entities within ``depth`` links (facts or co-mentions) of the entity named ``focus``."""
     if depth < 0:
-        raise QueryError(f"--depth {depth}: the depth is a number of links, 0 or more", code="E411")
+        raise QueryError(Errors.E411.format(depth=depth))
     center = find_entity(source, focus)
     facts, pairs = _adjacency(source)
     neighbours: dict[str, set[str]] = defaultdict(set)
@@ -427,8 +417,7 @@ def query_view(source: ViewSource, sparql: str, *, title: str = "aikg query") ->
     """
     kind, names, rows = _run(source, sparql)
     if kind == "ASK":
-        raise QueryError("an ASK query answers true or false and has nothing to draw; "
-                         "use CONSTRUCT or SELECT", code="E412")
+        raise QueryError(Errors.E412)
     triples: list[tuple[str, str, str]] = []
     notes: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     literals: dict[str, list[tuple[str, str]]] = defaultdict(list)

@@ -40,6 +40,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from aikg.errors import UsageError
+from aikg.graph.errors import Errors
 from aikg.graph.store import open_store
 from aikg.graph.views.data import (
     ENTITY_TYPES,
@@ -293,7 +294,7 @@ def _with_csp(page: str) -> str:
 
 def _data(source: ViewSource, *, focus: str | None, depth: int, query: str | None, title: str | None) -> ViewData:
     if focus is not None and query is not None:
-        raise UsageError("--focus and --query make different views; give one of them", code="E004")
+        raise UsageError(Errors.E004)
     if query is not None:
         return query_view(source, query, title=title or "aikg: query result")
     if focus is not None:

@@ -17,6 +17,7 @@ import pytest
 from aikg.api import KnowledgeGraph, community_query, open_graph
 from aikg.cli import main
 from aikg.errors import QueryError
+from aikg.extract.kb import load_knowledge_base
 from aikg.extract.records import CoMention, Document, EntityRecord, EntityType, Evidence, Extraction, RelationRecord
 from aikg.graph import analysis as an
 from aikg.graph.build import ExtractionRun, extraction_quads
@@ -67,6 +68,8 @@ DOCUMENTS: dict[str, tuple[date | None, list[tuple[str, str, str, str]], list[tu
     "undated.md": (None, [("nvidia", "partnerOf", "mistral-ai", "Nvidia partners with Mistral AI.")], []),
 }
 
+KB = load_knowledge_base()
+
 
 def _extraction(doc_id: str) -> Extraction:
     published, facts, pairs = DOCUMENTS[doc_id]
@@ -76,8 +79,10 @@ def _extraction(doc_id: str) -> Extraction:
     for key in used:
         label, kind = ENTITIES[key]
         value, currency = AMOUNTS.get(key, (None, None))
+        entry = KB[key] if key in KB else None  # what the resolver copies from the knowledge base
         entities.append(EntityRecord(key, label, kind, aliases=(label,), in_knowledge_base=True,
-                                     amount=Decimal(value) if value else None, currency=currency))
+                                     amount=Decimal(value) if value else None, currency=currency,
+                                     country=entry.country if entry else None, public=bool(entry and entry.public)))
     relations = []
     for s, p, o, sentence in facts:
         start = text.index(sentence)
@@ -230,7 +235,7 @@ def test_analysis_public_initiatives_and_announcements(kg: KnowledgeGraph) -> No
 # -- comparisons -------------------------------------------------------------------------------
 
 def test_analysis_compare_countries(kg: KnowledgeGraph) -> None:
-    table = kg.compare_countries(["France", "US", "china"])
+    table = kg.compare_countries(["France", "united states", "china"])
     assert list(table.index) == ["France", "United States", "China"]
     assert "Mistral AI" in table.loc["France", "top_organizations"]
     assert "Arthur Mensch" in table.loc["France", "top_people"]

@@ -131,7 +131,7 @@ def test_view_data_ego_by_label_or_alias(news_store: KnowledgeStore, focus: str,
 
 
 def test_view_data_unknown_focus_names_the_value(news_store: KnowledgeStore) -> None:
-    with pytest.raises(QueryError, match=r"E311.*'Mistrall AI'.*did you mean 'mistral ai'"):
+    with pytest.raises(QueryError, match=r"E311.*'Mistrall AI'.*did you mean 'Mistral AI'"):
         ego_view(news_store, "Mistrall AI")
 
 

@@ -78,7 +78,7 @@ def test_cli_query_construct_turtle(capsys: pytest.CaptureFixture[str], mini_sto
         (["SELECT ?x WHERE { ?x ?y }"], "aikg: [E301] SPARQL syntax error at line 1, column 26: "),
         (["INSERT DATA { ent:a ent:b ent:c }"], "aikg: [E306] SPARQL Update is not allowed here"),
         (["--named", "nope"], "aikg: [E303] no named query 'nope'"),
-        (["--named", "who-leads", "--param", 'org=x" } ; DROP ALL ; #'], "aikg: [E311] no entity is labelled"),
+        (["--named", "who-leads", "--param", 'org=x" } ; DROP ALL ; #'], "aikg: [E311] unknown entity"),
         (["--named", "neighbourhood"], "aikg: [E304] query 'neighbourhood' needs entity"),
         (["SELECT * {}", "--named", "who-leads"], "aikg: [E001] give either a SPARQL query"),
         (["SELECT * {}", "--param", "a=b"], "aikg: [E001] --param goes with --named"),

@@ -178,7 +178,7 @@ def test_named_injection_is_a_value_not_syntax(mini: KnowledgeStore, name: str, 
     """A hostile entity parameter is looked up as a label, finds nothing, and leaves the store whole."""
     size = len(mini)
     parameter = get_query(name).parameters[0].name
-    with pytest.raises(QueryError, match=r"\[E311\] no entity is labelled"):
+    with pytest.raises(QueryError, match=r"\[E311\] unknown entity"):
         run_named(mini, name, {parameter: value})
     assert len(mini) == size
 
@@ -230,7 +230,7 @@ def test_named_header_errors(header: str, message: str) -> None:
 
 def test_named_parse_params() -> None:
     assert parse_params(["a=1", "b = x=y"]) == {"a": "1", "b": " x=y"}
-    with pytest.raises(QueryError, match=r"\[E304\] --param 'novalue': write key=value"):
+    with pytest.raises(QueryError, match=r"\[E304\] parameter 'novalue': write key=value"):
         parse_params(["novalue"])
 
 
