@@ -1,4 +1,5 @@
-"""Shared fixtures: paths to the corpora, hand-made extraction records, stores in tmp folders.
+"""Shared fixtures: the corpora, stores in tmp folders, the sample built once (helpers that tests
+import live in tests/helpers.py, not here).
 
 Model-loading fixtures are session-scoped so each spaCy pipeline loads once per test run.
 """
@@ -6,26 +7,12 @@ Model-loading fixtures are session-scoped so each spaCy pipeline loads once per 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from aikg.extract.records import (
-    CoMention,
-    Document,
-    EntityRecord,
-    EntityType,
-    Evidence,
-    Extraction,
-    Mention,
-    RelationRecord,
-)
 from aikg.graph.store import KnowledgeStore, open_store
-
-REPO = Path(__file__).resolve().parents[1]
-SAMPLE = REPO / "corpus" / "sample"
-SEEDS = REPO.parent / "shared" / "seeds"
+from tests.helpers import SAMPLE, SEEDS
 
 
 @pytest.fixture(scope="session")
@@ -44,32 +31,6 @@ def seeds_dir() -> Path:
 def store(tmp_path: Path) -> Iterator[KnowledgeStore]:
     with open_store(tmp_path / "store") as kstore:
         yield kstore
-
-
-def make_extraction(doc_id: str = "a.md", text: str | None = None, *, ceo: str = "Arthur Mensch") -> Extraction:
-    """A small, hand-made extraction: a person leading an organisation that raised an amount."""
-    sentence = f"{ceo}, CEO of Mistral AI, said the company raised €105 million."
-    text = text or sentence
-    document = Document(doc_id=doc_id, text=text, source=f"/tmp/{doc_id}", title="Mistral raises",
-                        language="en", url="https://news.test/mistral")
-    person_key = "person/" + ceo.lower().replace(" ", "-")
-    entities = (
-        EntityRecord(person_key, ceo, EntityType.PERSON, aliases=(ceo,)),
-        EntityRecord("mistral-ai", "Mistral AI", EntityType.ORGANIZATION, aliases=("Mistral AI", "Mistral"),
-                     wikidata="Q124386929", in_knowledge_base=True),
-        EntityRecord("amount/EUR-105000000", "€105 million", EntityType.MONETARY_AMOUNT,
-                     amount=Decimal("105000000"), currency="EUR"),
-    )
-    evidence = Evidence(doc_id, sentence, 0, len(sentence))
-    relations = (
-        RelationRecord(person_key, "leads", "mistral-ai", evidence, "test:appos", 0.9),
-        RelationRecord(person_key, "worksFor", "mistral-ai", evidence, "test:implied", 0.9),
-        RelationRecord("mistral-ai", "raised", "amount/EUR-105000000", evidence, "test:raised", 0.8),
-    )
-    mentions = (Mention(person_key, ceo, 0, len(ceo), 0, len(sentence)),
-                Mention("mistral-ai", "Mistral AI", len(ceo) + 9, len(ceo) + 19, 0, len(sentence)))
-    return Extraction(document, entities, mentions, relations, (CoMention(person_key, "mistral-ai", 1),),
-                      models=("test==0",))
 
 
 @pytest.fixture(scope="session")

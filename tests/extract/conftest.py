@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from spacy.language import Language
 
 from aikg.extract.kb import KnowledgeBase, load_knowledge_base
 from aikg.extract.pipeline import Extractor, load_pipeline
-
-SEEDS = Path(__file__).parents[2].parent / "shared" / "seeds"
-GOLD = Path(__file__).parents[1] / "gold"
-SAMPLE = Path(__file__).parents[2] / "corpus" / "sample"
 
 
 @pytest.fixture(scope="session")

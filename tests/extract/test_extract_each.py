@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from aikg.extract.records import Document, Extraction
 from aikg.pipeline import BuildReport, extract_each
-from tests.conftest import make_extraction
+from tests.helpers import make_extraction
 
 
 class StreamExtractor:

@@ -11,12 +11,10 @@ from aikg.errors import DocumentError
 from aikg.extract.evaluate import format_report, load_gold, predictions_from_extractions, score
 from aikg.extract.pipeline import Extractor
 from aikg.extract.records import Document
+from tests.helpers import GOLD, SAMPLE, SEEDS
 
 pytestmark = pytest.mark.model
 
-SEEDS = Path(__file__).parents[2].parent / "shared" / "seeds"
-GOLD = Path(__file__).parents[1] / "gold"
-SAMPLE = Path(__file__).parents[2] / "corpus" / "sample"
 
 SEED_ENTITY_F1 = 0.90
 SEED_RELATION_F1 = 0.75

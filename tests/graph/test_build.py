@@ -12,7 +12,7 @@ from aikg.graph.build import ExtractionRun, extraction_quads, oxigraph_quads
 from aikg.graph.namespaces import SCHEMA
 from aikg.graph.store import KnowledgeStore
 from aikg.graph.store.terms import to_oxigraph
-from tests.conftest import make_extraction
+from tests.helpers import make_extraction
 
 RUN = ExtractionRun("test-run")
 

@@ -11,7 +11,7 @@ from aikg.errors import UsageError
 from aikg.graph.build import ExtractionRun, extraction_quads
 from aikg.graph.export import ExportFormat, export_store, import_file
 from aikg.graph.store import KnowledgeStore, open_store
-from tests.conftest import make_extraction
+from tests.helpers import make_extraction
 
 RUN = ExtractionRun("export-run")
 RDFLIB_FORMAT = {ExportFormat.TRIG: "trig", ExportFormat.NQUADS: "nquads", ExportFormat.JSONLD: "json-ld"}

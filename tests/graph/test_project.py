@@ -22,7 +22,7 @@ from aikg.graph.analysis.projection import (
 from aikg.graph.build import ExtractionRun, extraction_quads
 from aikg.graph.namespaces import entity_iri
 from aikg.graph.store import KnowledgeStore
-from tests.conftest import make_extraction
+from tests.helpers import make_extraction
 
 RUN = ExtractionRun("test-run")
 

@@ -16,7 +16,7 @@ import pytest
 from aikg.graph.build import ExtractionRun, extraction_quads
 from aikg.graph.store import KnowledgeStore, open_store
 from aikg.graph.store.remote import SparqlServerStore
-from tests.conftest import make_extraction
+from tests.helpers import make_extraction
 
 pytestmark = pytest.mark.server
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")

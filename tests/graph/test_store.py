@@ -9,7 +9,7 @@ from aikg.errors import StoreError
 from aikg.graph.build import ExtractionRun, extraction_quads
 from aikg.graph.namespaces import AIKG, document_iri, entity_iri
 from aikg.graph.store import KnowledgeStore, open_store
-from tests.conftest import make_extraction
+from tests.helpers import make_extraction
 
 RUN = ExtractionRun("test-run")
 

@@ -19,7 +19,7 @@ from aikg.graph.build import ExtractionRun, Quad, extraction_quads
 from aikg.graph.namespaces import AIKG
 from aikg.graph.store import open_store
 from aikg.graph.store.local import LocalStore
-from tests.conftest import make_extraction
+from tests.helpers import make_extraction
 
 RUN = ExtractionRun("test-run")
 CEOS = ["Arthur Mensch", "Jane Doe", "Ada Lovelace", "Grace Hopper", "Alan Turing", "Sam Altman"]

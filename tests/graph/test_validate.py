@@ -6,7 +6,7 @@ from aikg.graph.build import ExtractionRun, extraction_quads
 from aikg.graph.namespaces import AIKG, EVIDENCE, entity_iri
 from aikg.graph.store import KnowledgeStore
 from aikg.graph.validate import validate_graph, validate_store
-from tests.conftest import make_extraction
+from tests.helpers import make_extraction
 
 
 def _graph() -> Graph:

@@ -19,10 +19,11 @@ import pytest
 from aikg.graph.namespaces import document_iri
 from aikg.graph.store import KnowledgeStore, open_store
 from aikg.queries import run_named
+from tests.helpers import GOLD as GOLD_DIR
 
 pytestmark = pytest.mark.model
 
-GOLD = Path(__file__).resolve().parents[1] / "gold" / "sample.jsonl"
+GOLD = GOLD_DIR / "sample.jsonl"
 
 
 @pytest.fixture(scope="session")

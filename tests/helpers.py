@@ -1,0 +1,54 @@
+"""What tests share besides fixtures: the paths of the corpora and gold files (defined once) and
+hand-made extraction records. Tests import these (``from tests.helpers import ...``); fixtures
+stay in ``conftest.py``, which pytest loads by itself.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from aikg.extract.records import (
+    CoMention,
+    Document,
+    EntityRecord,
+    EntityType,
+    Evidence,
+    Extraction,
+    Mention,
+    RelationRecord,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+#: The bundled sample corpus (10 articles, EN/FR).
+SAMPLE = REPO / "corpus" / "sample"
+#: The five seed articles, beside the repository (absent on some machines: tests skip).
+SEEDS = REPO.parent / "shared" / "seeds"
+#: Gold annotations (tests/gold/README.md).
+GOLD = REPO / "tests" / "gold"
+
+
+def make_extraction(doc_id: str = "a.md", text: str | None = None, *, ceo: str = "Arthur Mensch") -> Extraction:
+    """A small, hand-made extraction: a person leading an organisation that raised an amount."""
+    sentence = f"{ceo}, CEO of Mistral AI, said the company raised €105 million."
+    text = text or sentence
+    document = Document(doc_id=doc_id, text=text, source=f"/tmp/{doc_id}", title="Mistral raises",
+                        language="en", url="https://news.test/mistral")
+    person_key = "person/" + ceo.lower().replace(" ", "-")
+    entities = (
+        EntityRecord(person_key, ceo, EntityType.PERSON, aliases=(ceo,)),
+        EntityRecord("mistral-ai", "Mistral AI", EntityType.ORGANIZATION, aliases=("Mistral AI", "Mistral"),
+                     wikidata="Q124386929", in_knowledge_base=True),
+        EntityRecord("amount/EUR-105000000", "€105 million", EntityType.MONETARY_AMOUNT,
+                     amount=Decimal("105000000"), currency="EUR"),
+    )
+    evidence = Evidence(doc_id, sentence, 0, len(sentence))
+    relations = (
+        RelationRecord(person_key, "leads", "mistral-ai", evidence, "test:appos", 0.9),
+        RelationRecord(person_key, "worksFor", "mistral-ai", evidence, "test:implied", 0.9),
+        RelationRecord("mistral-ai", "raised", "amount/EUR-105000000", evidence, "test:raised", 0.8),
+    )
+    mentions = (Mention(person_key, ceo, 0, len(ceo), 0, len(sentence)),
+                Mention("mistral-ai", "Mistral AI", len(ceo) + 9, len(ceo) + 19, 0, len(sentence)))
+    return Extraction(document, entities, mentions, relations, (CoMention(person_key, "mistral-ai", 1),),
+                      models=("test==0",))
