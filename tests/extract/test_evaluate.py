@@ -122,3 +122,31 @@ def test_evaluate_has_no_second_cli() -> None:
     import aikg.extract.evaluate as evaluate
 
     assert not hasattr(evaluate, "main") and "read_documents" not in evaluate.__all__
+
+
+def test_evaluate_gold_extra_keys_are_ignored(tmp_path: Path) -> None:
+    """Development-set lines carry url, outlet, language, date, split and relation status: read, not scored."""
+    line = {
+        "document": "d", "url": "https://example.org/a", "outlet": "Example", "language": "fr",
+        "date": "2024-05-21", "split": "heldout",
+        "entities": [{"name": "Sam Altman", "type": "Person"}, {"name": "OpenAI", "type": "Organization"}],
+        "relations": [{"subject": "Sam Altman", "predicate": "leads", "object": "OpenAI", "status": "former"}],
+    }
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    gold = load_gold(path)
+    assert gold["d"] == GoldDocument(
+        "d", (GoldEntity("Sam Altman", "Person"), GoldEntity("OpenAI", "Organization")),
+        (GoldRelation("Sam Altman", "leads", "OpenAI"),),
+    )
+    predicted = {"d": PredictedDocument([PredictedEntity("Sam Altman", (), "Person"),
+                                         PredictedEntity("OpenAI", (), "Organization")],
+                                        [("Sam Altman", "leads", "OpenAI")])}
+    assert score(gold, predicted).relations["leads"] == PRF(1, 0, 0)
+
+
+def test_evaluate_dev_gold_files_load() -> None:
+    """The development set (tests/gold/dev/) reads with the evaluator's reader."""
+    folder = Path(__file__).resolve().parents[1] / "gold" / "dev"
+    documents = {doc for name in ("en.jsonl", "fr.jsonl") for doc in load_gold(folder / name)}
+    assert len(documents) == 49
