@@ -26,6 +26,7 @@ from typing import Any
 __all__ = [
     "AikgError",
     "DocumentError",
+    "Errors",
     "Message",
     "QueryError",
     "StoreError",
@@ -96,6 +97,9 @@ class DocumentError(AikgError):
     code = "E100"
 
     def __init__(self, path: Path | str, problem: str, *, code: str | None = None) -> None:
+        if isinstance(problem, Message) and code is None:  # from aikg.documents.errors.Errors
+            code = problem.code
+            problem = problem.removeprefix(f"[{code}] ")
         self.path = str(path)
         self.problem = problem
         super().__init__(f"{path}: {problem}", code=code)
@@ -111,3 +115,21 @@ class QueryError(AikgError):
     """A SPARQL query is malformed, unknown, or its parameters are invalid."""
 
     code = "E300"
+
+
+@add_codes
+class Errors:
+    """Command-line usage (E0xx): the messages of ``aikg.cli*`` and of the build's executor choice.
+
+    The graph layer's file arguments (E004, E01x) live in :mod:`aikg.graph.errors`, the sample
+    corpus and ``build_graph`` (E02x) in :mod:`aikg.api`.
+    """
+
+    E001 = "{detail}"  # an argument the command cannot use: the detail names it and what is valid
+    E002 = "cannot read query file {path}: {reason}"
+    E003 = "not in the store: {doc_ids}"
+    E005 = "gold file {path} not found"
+    E006 = ("the store has no document {doc_id!r} of {gold} ({missing} missing); "
+            "build the annotated documents first")
+    E007 = "{path}: no such file"
+    E008 = "no build executor called {name!r}; known: {known}"

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from aikg.documents.errors import Errors
 from aikg.documents.html_text import html_to_text
 from aikg.errors import DocumentError
 from aikg.extract.records import Document
@@ -59,14 +60,11 @@ def find_sources(paths: Iterable[Path]) -> Iterator[Source | DocumentError]:
                     yield Source(file, file.relative_to(path).as_posix())
         elif path.is_file():
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                yield DocumentError(
-                    path, f"unsupported file type {path.suffix!r}; expected one of {sorted(SUPPORTED_SUFFIXES)}",
-                    code="E101",
-                )
+                yield DocumentError(path, Errors.E101.format(suffix=path.suffix, known=sorted(SUPPORTED_SUFFIXES)))
             else:
                 yield Source(path, path.name)
         else:
-            yield DocumentError(path, "no such file or folder", code="E102")
+            yield DocumentError(path, Errors.E102)
 
 
 def _hidden(relative: Path) -> bool:
@@ -84,15 +82,15 @@ def decode_bytes(raw: bytes, path: Path | str) -> str:
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError as err:
-            raise DocumentError(path, f"invalid UTF-16 text: {err}", code="E103") from err
+            raise DocumentError(path, Errors.E103.format(detail=err)) from err
     if b"\x00" in raw[:8192]:
-        raise DocumentError(path, "binary content (NUL bytes); expected text", code="E104")
+        raise DocumentError(path, Errors.E104)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
         if text.count("\ufffd") > max(10, len(text) // 100):
-            raise DocumentError(path, "not UTF-8 and not legacy text; cannot decode", code="E105") from None
+            raise DocumentError(path, Errors.E105) from None
         return text
 
 
@@ -102,9 +100,9 @@ def load_source(source: Source) -> list[Document | DocumentError]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return [DocumentError(path, "file vanished before it could be read", code="E106")]
+        return [DocumentError(path, Errors.E106)]
     except OSError as err:
-        return [DocumentError(path, f"cannot read: {err.strerror or err}", code="E107")]
+        return [DocumentError(path, Errors.E107.format(reason=err.strerror or err))]
     try:
         text = decode_bytes(raw, path)
         suffix = path.suffix.lower()
@@ -136,11 +134,11 @@ def split_front_matter(text: str, path: Path | str) -> tuple[str, dict[str, Any]
             try:
                 meta = yaml.load(header, Loader=_YAML_LOADER) or {}  # a safe loader: plain data only
             except yaml.YAMLError as err:
-                raise DocumentError(path, f"invalid YAML front matter: {err}", code="E108") from err
+                raise DocumentError(path, Errors.E108.format(detail=err)) from err
             if not isinstance(meta, dict):
-                raise DocumentError(path, "front matter must be a mapping of keys to values", code="E108")
+                raise DocumentError(path, Errors.E108.format(detail="expected a mapping of keys to values"))
             return "\n".join(lines[index + 1 :]), meta
-    raise DocumentError(path, "front matter opened with '---' is never closed", code="E108")
+    raise DocumentError(path, Errors.E108.format(detail="opened with '---' and never closed"))
 
 
 def _jsonl_documents(text: str, source: Source) -> Iterator[Document | DocumentError]:
@@ -151,10 +149,10 @@ def _jsonl_documents(text: str, source: Source) -> Iterator[Document | DocumentE
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            yield DocumentError(where, f"malformed JSON line ({err.msg} at column {err.colno})", code="E109")
+            yield DocumentError(where, Errors.E109.format(detail=err.msg, column=err.colno))
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield DocumentError(where, "a JSONL record must be an object with a string 'text' field", code="E110")
+            yield DocumentError(where, Errors.E110)
             continue
         record_id = str(record.get("id") or number)
         try:
@@ -167,14 +165,12 @@ def _jsonl_documents(text: str, source: Source) -> Iterator[Document | DocumentE
 def _make_document(body: str, meta: dict[str, Any], doc_id: str, path: Path | str) -> Document:
     unknown_types = [k for k in _METADATA_KEYS if k in meta and not isinstance(meta[k], str | date | int)]
     if unknown_types:
-        raise DocumentError(path, f"metadata field {unknown_types[0]!r} must be a string", code="E111")
+        raise DocumentError(path, Errors.E111.format(field=unknown_types[0]))
     text = body.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
-        raise DocumentError(path, "empty document: no text to extract", code="E112")
+        raise DocumentError(path, Errors.E112)
     if len(text) > MAX_CHARS:
-        raise DocumentError(
-            path, f"document has {len(text):,} characters; the limit is {MAX_CHARS:,} (split it)", code="E113"
-        )
+        raise DocumentError(path, Errors.E113.format(length=len(text), limit=MAX_CHARS))
     language = meta.get("language") or meta.get("lang")
     url = meta.get("url") or meta.get("source")
     return Document(
@@ -206,4 +202,4 @@ def _parse_date(value: object, path: Path | str) -> date | None:
     try:
         return date.fromisoformat(str(value).strip()[:10])
     except ValueError as err:
-        raise DocumentError(path, f"date {value!r} is not an ISO date (YYYY-MM-DD)", code="E114") from err
+        raise DocumentError(path, Errors.E114.format(value=value)) from err

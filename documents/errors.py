@@ -1,0 +1,33 @@
+"""The documents layer's messages as one table (spaCy's ``errors.py``): E1xx.
+
+Raise as ``DocumentError(path, Errors.E112)`` or ``DocumentError(path, Errors.E114.format(value=v))``:
+:class:`~aikg.errors.DocumentError` puts the file (and line, for JSONL) in front of the message
+and reads the code from it. One meaning per code; each message says what would be valid.
+"""
+
+from __future__ import annotations
+
+from aikg.errors import add_codes
+
+__all__ = ["Errors"]
+
+
+@add_codes
+class Errors:
+    """Message templates of the documents layer (and of the build that reads them)."""
+
+    E101 = "unsupported file type {suffix!r}; expected one of {known}"
+    E102 = "no such file or folder"
+    E103 = "invalid UTF-16 text: {detail}"
+    E104 = "binary content (NUL bytes); expected text"
+    E105 = "not UTF-8 and not legacy text; cannot decode"
+    E106 = "file vanished before it could be read"
+    E107 = "cannot read: {reason}"
+    E108 = "invalid YAML front matter: {detail}"
+    E109 = "malformed JSON line ({detail} at column {column})"
+    E110 = "a JSONL record must be an object with a string 'text' field"
+    E111 = "metadata field {field!r} must be a string"
+    E112 = "empty document: no text to extract"
+    E113 = "document has {length:,} characters; the limit is {limit:,} (split it)"
+    E114 = "date {value!r} is not an ISO date (YYYY-MM-DD)"
+    E115 = "document id {doc_id!r} already used by {other}"
