@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +21,7 @@ try:  # typer >= 0.25 vendors click; its exceptions are the ones raised here
 except ImportError:  # pragma: no cover - older typer uses click itself
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
-from aikg.errors import AikgError, UsageError
+from aikg.errors import AikgError, Errors, UsageError
 
 app = typer.Typer(
     name="aikg",
@@ -48,6 +50,26 @@ def _echo_err(message: str) -> None:
     typer.echo(f"aikg: {message}", err=True)
 
 
+@contextmanager
+def naming(option: str, *codes: str) -> Iterator[None]:
+    """Put the command-line ``option`` in front of the library's errors ``codes``: the library
+    names the value at fault, never a flag (``[E311] --focus 'x': unknown entity 'x' ...``).
+
+    >>> from aikg.errors import QueryError
+    >>> from aikg.graph.errors import Errors as GraphErrors
+    >>> with naming("--focus 'x'", "E311"):  # doctest: +ELLIPSIS
+    ...     raise QueryError(GraphErrors.E311.format(name="x", hint=""))
+    Traceback (most recent call last):
+    aikg.errors.AikgError: [E311] --focus 'x': unknown entity 'x'...
+    """
+    try:
+        yield
+    except AikgError as err:
+        if err.code not in codes:
+            raise
+        raise AikgError(f"{option}: {str(err).removeprefix(f'[{err.code}] ')}", code=err.code) from err
+
+
 @app.command()
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of .txt, .md, .html or .jsonl articles.")],
@@ -68,20 +90,15 @@ def build(
 
     Unchanged documents are skipped; changed ones replace their facts. Exits 1 if any failed.
     """
-    if engine not in {"local", "dask"}:
-        raise UsageError(f"--engine {engine!r}: expected local or dask")
+    from aikg.pipeline import EXECUTORS, build_with, get_executor
+
+    if engine not in EXECUTORS:
+        raise UsageError(Errors.E001.format(detail=f"--engine {engine!r}: expected {' or '.join(EXECUTORS)}"))
     if scheduler is not None and engine != "dask":
-        raise UsageError("--scheduler needs --engine dask")
-    if engine == "dask":
-        from aikg.distributed import build_distributed
-
-        report = build_distributed(paths, store, scheduler=scheduler, partition_size=partition_size,
-                                   batch_size=batch_size, progress=not quiet)
-    else:
-        from aikg.pipeline import build as run_build
-
-        report = run_build(paths, store, n_process=processes or _cores(), batch_size=batch_size,
-                           progress=not quiet)
+        raise UsageError(Errors.E001.format(detail="--scheduler needs --engine dask"))
+    options = ({"scheduler": scheduler, "partition_size": partition_size} if engine == "dask"
+               else {"n_process": processes or _cores()})
+    report = build_with(get_executor(engine, batch_size=batch_size, **options), paths, store, progress=not quiet)
     for failure in report.failed:
         _echo_err(f"failed: {failure}")
     typer.echo(f"{report.summary()}; store: {store}")
@@ -107,10 +124,13 @@ def view(
     from aikg.graph.views.render import ViewLimits, write_view
 
     if out.suffix.lower() not in {".html", ".htm"}:
-        raise UsageError(f"--out {out}: the view is an HTML file; give a name ending in .html")
+        raise UsageError(Errors.E001.format(
+            detail=f"--out {out}: the view is an HTML file; give a name ending in .html"))
     text = read_query(query) if query is not None else None
     limits = ViewLimits(max_nodes=max_nodes, max_edges=3 * max_nodes)
-    typer.echo(str(write_view(store, out, focus=focus, depth=depth, query=text, title=title, limits=limits)))
+    with naming("--focus and --query", "E004"), naming(f"--focus {focus!r}", "E311", "E312"):
+        written = write_view(store, out, focus=focus, depth=depth, query=text, title=title, limits=limits)
+    typer.echo(str(written))
 
 
 @app.command()
@@ -136,7 +156,8 @@ def export(
     try:
         export_format = ExportFormat(fmt)
     except ValueError:
-        raise UsageError(f"unknown format {fmt!r}; expected one of {[f.value for f in ExportFormat]}") from None
+        raise UsageError(Errors.E001.format(
+            detail=f"unknown format {fmt!r}; expected one of {[f.value for f in ExportFormat]}")) from None
     with open_store(store, read_only=True) as kstore:
         if out is None:
             export_store(kstore, export_format, sys.stdout.buffer)
@@ -157,7 +178,7 @@ def remove(
     with open_store(store) as kstore:
         missing = [d for d in doc_ids if not kstore.remove_document(d)]
     if missing:
-        raise UsageError(f"not in the store: {', '.join(missing)}", code="E003")
+        raise UsageError(Errors.E003.format(doc_ids=", ".join(missing)))
     typer.echo(f"removed {len(doc_ids)} document(s)")
 
 
@@ -188,7 +209,7 @@ def import_(
 
     for file in files:
         if not file.is_file():
-            raise UsageError(f"{file}: no such file", code="E007")
+            raise UsageError(Errors.E007.format(path=file))
     with open_store(store) as kstore:
         total = sum(import_file(kstore, file) for file in files)
     typer.echo(f"imported {total} quads into {store}")
@@ -201,19 +222,18 @@ def evaluate(
     errors: Annotated[bool, typer.Option("--errors", help="Also list missed and spurious facts.")] = False,
 ) -> None:
     """Score the stored graph against gold annotations: precision, recall, F1 by type and predicate."""
+    from aikg.evaluation import predictions_from_store
     from aikg.extract.evaluate import format_errors, format_report, load_gold, score
-    from aikg.graph.evaluation import predictions_from_store
     from aikg.graph.store import open_store
 
     if not gold.is_file():
-        raise UsageError(f"gold file {gold} not found", code="E005")
+        raise UsageError(Errors.E005.format(path=gold))
     gold_documents = load_gold(gold)
     with open_store(store, read_only=True) as kstore:
         predicted = predictions_from_store(kstore)
     missing = sorted(set(gold_documents) - set(predicted))
     if missing:
-        raise UsageError(f"the store has no document {missing[0]!r} of {gold} ({len(missing)} missing); "
-                         "build the annotated documents first", code="E006")
+        raise UsageError(Errors.E006.format(doc_id=missing[0], gold=gold, missing=len(missing)))
     scores = score(gold_documents, {d: p for d, p in predicted.items() if d in gold_documents})
     typer.echo(format_report(scores, title=str(gold)))
     if errors:
@@ -229,7 +249,8 @@ def demo(
     from aikg.demo import run_demo
 
     if not corpus.is_dir():
-        raise UsageError(f"corpus folder {corpus} not found; run from the repository root or pass a folder")
+        raise UsageError(Errors.E001.format(
+            detail=f"corpus folder {corpus} not found; run from the repository root or pass a folder"))
     typer.echo(run_demo(corpus, out))
 
 

@@ -13,8 +13,8 @@ from typing import Annotated
 
 import typer
 
-from aikg.cli import DEFAULT_STORE, StoreOption, app
-from aikg.errors import UsageError
+from aikg.cli import DEFAULT_STORE, StoreOption, app, naming
+from aikg.errors import Errors, UsageError
 
 __all__ = ["queries", "query", "read_query", "serve"]
 
@@ -28,7 +28,7 @@ def read_query(query: str) -> str:
         try:
             return candidate.read_text(encoding="utf-8")
         except OSError as err:
-            raise UsageError(f"cannot read query file {query}: {err.strerror}", code="E002") from err
+            raise UsageError(Errors.E002.format(path=query, reason=err.strerror)) from err
     return query
 
 
@@ -74,14 +74,16 @@ def query(
     try:
         result_format = ResultFormat(fmt)
     except ValueError:
-        raise UsageError(f"unknown format {fmt!r}; expected one of {[f.value for f in ResultFormat]}") from None
+        raise UsageError(Errors.E001.format(
+            detail=f"unknown format {fmt!r}; expected one of {[f.value for f in ResultFormat]}")) from None
     if (sparql is None) == (named is None):
-        raise UsageError("give either a SPARQL query (text, .rq file or -) or --named NAME")
+        raise UsageError(Errors.E001.format(detail="give either a SPARQL query (text, .rq file or -) or --named NAME"))
     if param and named is None:
-        raise UsageError("--param goes with --named NAME (parameters of a named query)")
+        raise UsageError(Errors.E001.format(detail="--param goes with --named NAME (parameters of a named query)"))
     if labels and result_format not in {ResultFormat.TABLE, ResultFormat.CSV, ResultFormat.TSV}:
-        raise UsageError(f"--labels applies to table, csv and tsv output, not {fmt}")
-    values = parse_params(param or [])
+        raise UsageError(Errors.E001.format(detail=f"--labels applies to table, csv and tsv output, not {fmt}"))
+    with naming("--param", "E304"):
+        values = parse_params(param or [])
     text = read_query(sparql) if sparql is not None else ""
     with open_store(store, read_only=True) as kstore:
         answer = run_named(kstore, named, values) if named is not None else execute(kstore, text)
@@ -106,7 +108,8 @@ def serve(
     from aikg.server import ServerSettings, run_server
 
     if store.startswith(("http://", "https://")):
-        raise UsageError(f"--store {store}: aikg serve serves a local store folder, not a SPARQL server")
+        raise UsageError(Errors.E001.format(
+            detail=f"--store {store}: aikg serve serves a local store folder, not a SPARQL server"))
     settings = ServerSettings(store=Path(store), views=views if views is not None else Path("out"), timeout=timeout,
                               max_results=max_results, workers=workers)
     run_server(settings, host=host, port=port)

@@ -1,16 +1,15 @@
-"""``aikg build --engine dask``: extraction on a Dask cluster, results loaded into the store.
+"""``aikg build --engine dask``: the Dask executor of the build (:mod:`aikg.pipeline`).
 
-The client reads the files, skips documents whose content hash is already stored (as the
-local build does) and cuts the rest into partitions of a few dozen documents. Each partition
+The build reads the files and skips documents whose content hash is already stored, as with
+the local executor; :class:`DaskExecutor` cuts the rest into partitions of a few dozen documents. Each partition
 is one task: the worker extracts it with an :class:`~aikg.extract.pipeline.Extractor` that it
 loads once and keeps (a module-level cache, warmed up front by :class:`LoadPipelines`, a
 worker plugin) and turns the records into RDF with the same
 :func:`~aikg.graph.build.extraction_quads` as the local engine. A partition comes back as
 N-Quads, or, with ``output`` on a file system that the workers and the client share, is
-written there as ``part-NNNNN.nq`` and read back by path. The client loads each document's
-quads with :meth:`~aikg.graph.store.KnowledgeStore.write_documents`, a partition at a time
-(each document all-or-nothing, new ones by bulk ingest), as in the local build, so the store
-ends up with the same graphs.
+written there as ``part-NNNNN.nq`` and read back by path. The build writes each document's
+quads as it does for the local executor (each document all-or-nothing, new ones by bulk ingest),
+so the store ends up with the same graphs.
 
 Only the client opens the store (Oxigraph allows one writer); workers need the aikg package
 and the spaCy models installed, nothing else. See ``docs/distributed.md``.
@@ -18,28 +17,26 @@ and the spaCy models installed, nothing else. See ``docs/distributed.md``.
 
 from __future__ import annotations
 
-import sys
-import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import pyoxigraph as ox
 from distributed.diagnostics.plugin import WorkerPlugin
 from rdflib import Literal, URIRef
-from tqdm import tqdm
 
 from aikg.extract.records import Document
 from aikg.graph.build import ExtractionRun, Quad, extraction_quads
 from aikg.graph.namespaces import document_iri
-from aikg.graph.store import KnowledgeStore, open_store
-from aikg.pipeline import BuildReport, changed_documents, write_batch
+from aikg.graph.store import KnowledgeStore
+from aikg.pipeline import BuildReport, DocumentGraph, build_with, extract_each
 
 if TYPE_CHECKING:
     from aikg.extract.pipeline import Extractor
 
 __all__ = [
+    "DaskExecutor",
     "LoadPipelines",
     "PartitionResult",
     "build_distributed",
@@ -138,20 +135,15 @@ def extract_partition(
 ) -> PartitionResult:
     """Worker side: extract ``documents`` and return (or write) their graphs as N-Quads.
 
-    A failing batch is retried document by document, so one bad document fails alone.
+    A failing batch is retried document by document (:func:`~aikg.pipeline.extract_each`), so
+    one bad document fails alone.
     """
     extractor = _worker_extractor(factory)
     result = PartitionResult(index, [])
     chunks: list[str] = []
-    try:
-        extractions = list(extractor.extract_many(documents, n_process=1, batch_size=batch_size))
-    except Exception:
-        extractions = []
-        for document in documents:
-            try:
-                extractions.append(extractor.extract(document))
-            except Exception as err:
-                result.failed.append(f"{document.source}: extraction failed: {type(err).__name__}: {err}")
+    failures = BuildReport()
+    extractions = list(extract_each(extractor, documents, n_process=1, batch_size=batch_size, report=failures))
+    result.failed = failures.failed
     read_hashes = {document.doc_id: document.content_hash for document in documents}
     for extraction in extractions:
         quads = extraction_quads(extraction, run, content_hash=read_hashes.get(extraction.document.doc_id))
@@ -200,6 +192,50 @@ def partitions(documents: Sequence[Document], size: int) -> Iterator[list[Docume
         yield list(documents[start:start + max(1, size)])
 
 
+@dataclass(kw_only=True)
+class DaskExecutor:
+    """The build's executor on the Dask cluster at ``scheduler``, a partition per task.
+
+    ``scheduler`` is an address (``tcp://host:8786``) or a ``distributed.Client``; ``None``
+    starts a local cluster (one worker process per core) for the duration of the build.
+    """
+
+    scheduler: str | Any | None = None
+    partition_size: int = 32
+    batch_size: int = 16
+    output: Path | None = None
+    factory: ExtractorFactory | None = None
+    warm: bool = True
+    label: ClassVar[str] = "extracting (dask)"
+
+    def graphs(self, documents: Sequence[Document], run: ExtractionRun, report: BuildReport
+               ) -> Generator[DocumentGraph, None, None]:
+        import distributed
+
+        dask: Any = distributed  # partly typed: keep mypy's strict checks to our own code
+        owns_client = self.scheduler is None or isinstance(self.scheduler, str)
+        client: Any = (dask.Client(self.scheduler) if self.scheduler else dask.Client(processes=True)) \
+            if owns_client else self.scheduler
+        try:
+            if self.warm:
+                client.register_plugin(LoadPipelines(self.factory), name=LoadPipelines.name)
+            by_iri = {str(document_iri(d.doc_id)): d for d in documents}
+            futures = [
+                client.submit(extract_partition, index, part, run, factory=self.factory, batch_size=self.batch_size,
+                              output=str(self.output) if self.output else None, pure=False)
+                for index, part in enumerate(partitions(documents, self.partition_size))
+            ]
+            for future in dask.as_completed(futures):
+                result: PartitionResult = future.result()
+                report.failed.extend(result.failed)
+                for iri, quads in quads_from_nquads(result.data()).items():
+                    yield DocumentGraph(by_iri[iri], quads)
+                future.release()
+        finally:
+            if owns_client:
+                client.close()
+
+
 def build_distributed(
     paths: Sequence[Path],
     store: KnowledgeStore | str | Path,
@@ -212,54 +248,8 @@ def build_distributed(
     warm: bool = True,
     progress: bool = False,
 ) -> BuildReport:
-    """Like :func:`aikg.pipeline.build`, with extraction on the Dask cluster at ``scheduler``.
-
-    ``scheduler`` is an address (``tcp://host:8786``) or a ``distributed.Client``; ``None``
-    starts a local cluster (one worker process per core) for the duration of the build.
-    """
-    import distributed
-
-    dask: Any = distributed  # partly typed: keep mypy's strict checks to our own code
-    report = BuildReport()
-    owns_store = not isinstance(store, KnowledgeStore)
-    kstore = open_store(store) if not isinstance(store, KnowledgeStore) else store
-    client: Any = None
-    owns_client = False
-    try:
-        pending = changed_documents(paths, kstore, report)
-        if not pending:
-            return report
-        if scheduler is None or isinstance(scheduler, str):
-            client = dask.Client(scheduler) if scheduler else dask.Client(processes=True)
-            owns_client = True
-        else:
-            client = scheduler
-        if warm:
-            client.register_plugin(LoadPipelines(factory), name=LoadPipelines.name)
-        run = ExtractionRun(uuid.uuid4().hex)
-        by_iri = {str(document_iri(d.doc_id)): d for d in pending}
-        futures = [
-            client.submit(extract_partition, index, part, run, factory=factory, batch_size=batch_size,
-                          output=str(output) if output else None, pure=False)
-            for index, part in enumerate(partitions(pending, partition_size))
-        ]
-        bar = tqdm(total=len(pending), unit="doc", disable=not progress, file=sys.stderr, desc="extracting (dask)")
-        try:
-            for future in dask.as_completed(futures):
-                result: PartitionResult = future.result()
-                report.failed.extend(result.failed)
-                # one batch per partition: new documents by bulk ingest, each all-or-nothing
-                write_batch(kstore, [(by_iri[iri], quads) for iri, quads in quads_from_nquads(result.data()).items()],
-                            report)
-                bar.update(len(result.doc_ids) + len(result.failed))
-                future.release()
-        finally:
-            bar.close()
-        order = {d.doc_id: i for i, d in enumerate(pending)}
-        report.written.sort(key=order.__getitem__)
-        return report
-    finally:
-        if owns_client and client is not None:
-            client.close()
-        if owns_store:
-            kstore.close()
+    """Like :func:`aikg.pipeline.build`, with extraction on the Dask cluster at ``scheduler``
+    (see :class:`DaskExecutor`)."""
+    executor = DaskExecutor(scheduler=scheduler, partition_size=partition_size, batch_size=batch_size,
+                            output=output, factory=factory, warm=warm)
+    return build_with(executor, paths, store, progress=progress)

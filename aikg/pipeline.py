@@ -1,9 +1,16 @@
 """The main job, end to end: files -> documents -> extraction records -> RDF in the store.
 
 This is the one place where the three halves meet; each step lives in its own package
-(:mod:`aikg.documents`, :mod:`aikg.extract`, :mod:`aikg.graph`). A document is written in one
-transaction once it is fully extracted, so an interrupted build leaves only whole documents
-and re-running it completes the work; unchanged documents (same content hash) are skipped.
+(:mod:`aikg.documents`, :mod:`aikg.extract`, :mod:`aikg.graph`). :func:`build_with` is the one
+build: it finds the documents, skips those whose content hash the store already holds, hands
+the rest to an :class:`Executor` (which extracts them and turns each into its quads, here or on
+other machines) and writes what comes back, a batch at a time. A document is written in one
+transaction once it is fully extracted, so an interrupted build leaves only whole documents and
+re-running it completes the work.
+
+Executors are chosen by name, as rdflib's ``plugin.get`` chooses stores: ``local`` (a pool of
+processes on this machine, :class:`LocalExecutor`) and ``dask`` (a Dask cluster,
+:class:`aikg.distributed.DaskExecutor`, imported only when asked for).
 """
 
 from __future__ import annotations
@@ -11,24 +18,39 @@ from __future__ import annotations
 import gc
 import sys
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager
+from dataclasses import KW_ONLY, dataclass, field
+from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol
 
 from tqdm import tqdm
 
+from aikg.documents.errors import Errors as DocumentErrors
 from aikg.documents.loaders import find_sources, load_source
-from aikg.errors import AikgError, DocumentError
+from aikg.errors import AikgError, DocumentError, UsageError
+from aikg.errors import Errors as UsageErrors
 from aikg.extract.records import Document, Extraction
-from aikg.graph.build import ExtractionRun, OxQuad, oxigraph_quads
+from aikg.graph.build import ExtractionRun, OxQuad, Quad, oxigraph_quads
 from aikg.graph.store import KnowledgeStore, open_store
 
 if TYPE_CHECKING:
-    from aikg.extract.pipeline import Extractor
+    from aikg.extract.pipeline import SupportsExtraction
 
-__all__ = ["BuildReport", "build", "read_documents", "write_batch"]
+__all__ = [
+    "EXECUTORS",
+    "BuildReport",
+    "DocumentGraph",
+    "Executor",
+    "LocalExecutor",
+    "build",
+    "build_with",
+    "extract_each",
+    "get_executor",
+    "read_documents",
+    "write_batch",
+]
 
 
 @dataclass
@@ -49,6 +71,52 @@ class BuildReport:
                 f"{len(self.failed)} failed; {self.quads} quads written")
 
 
+class DocumentGraph(NamedTuple):
+    """One document and the quads of its graph, ready to be written (rdflib or pyoxigraph terms)."""
+
+    document: Document
+    quads: Sequence[OxQuad] | Sequence[Quad]
+
+
+class Executor(Protocol):
+    """Where extraction runs: documents in, each document's graph out.
+
+    :meth:`graphs` yields the graph of each document it could extract (in any order) and
+    records the others in ``report.failed`` (``"<source>: extraction failed: ..."``); the build
+    writes what it yields. ``label`` names it in the progress bar.
+    """
+
+    @property
+    def label(self) -> str:
+        """What the progress bar calls the work (``extracting``)."""
+        ...
+
+    def graphs(self, documents: Sequence[Document], run: ExtractionRun, report: BuildReport
+               ) -> Generator[DocumentGraph, None, None]:
+        """The graphs of ``documents``, made under ``run``."""
+        ...
+
+
+#: Executors by name: ``(module, class)``, imported on first use (rdflib's ``plugin.register``).
+EXECUTORS: dict[str, tuple[str, str]] = {
+    "local": ("aikg.pipeline", "LocalExecutor"),
+    "dask": ("aikg.distributed", "DaskExecutor"),
+}
+
+
+def get_executor(name: str, **options: Any) -> Executor:
+    """The executor called ``name``, made with ``options`` (its constructor's keywords).
+
+    >>> get_executor("local", n_process=2).label
+    'extracting'
+    """
+    if name not in EXECUTORS:
+        raise UsageError(UsageErrors.E008.format(name=name, known=", ".join(EXECUTORS)))
+    module, attribute = EXECUTORS[name]
+    executor: Executor = getattr(import_module(module), attribute)(**options)
+    return executor
+
+
 def read_documents(paths: Iterable[Path], report: BuildReport) -> Iterator[Document]:
     """Documents from files and folders; unreadable ones are recorded in ``report.failed``."""
     seen: dict[str, str] = {}
@@ -61,7 +129,7 @@ def read_documents(paths: Iterable[Path], report: BuildReport) -> Iterator[Docum
                 report.failed.append(str(item))
             elif item.doc_id in seen:
                 report.failed.append(str(DocumentError(
-                    item.source, f"document id {item.doc_id!r} already used by {seen[item.doc_id]}", code="E115")))
+                    item.source, DocumentErrors.E115.format(doc_id=item.doc_id, other=seen[item.doc_id]))))
             else:
                 seen[item.doc_id] = item.source
                 yield item
@@ -81,15 +149,16 @@ def changed_documents(paths: Iterable[Path], store: KnowledgeStore, report: Buil
     return pending
 
 
-def extract_each(extractor: Extractor, documents: Sequence[Document], *, n_process: int = 1, batch_size: int = 16,
-                 report: BuildReport, chunk: int = 256) -> Iterator[Extraction]:
+def extract_each(extractor: SupportsExtraction, documents: Sequence[Document], *, n_process: int = 1,
+                 batch_size: int = 16, report: BuildReport, chunk: int = 256) -> Iterator[Extraction]:
     """Extract ``documents`` in one stream: a build starts one worker pool, not one per chunk.
 
     Each pool start forks the workers and each pool end drains them (the last tasks leave
     cores idle): once per build instead of once per ``chunk`` documents. When a document makes
     the stream fail, the next ``chunk`` documents from the point of failure (which holds the
     failing task or serial batch) are retried one at a time, so that a document spaCy or a rule
-    cannot handle fails alone (recorded in ``report``), and the rest goes on in parallel.
+    cannot handle fails alone (recorded in ``report``), and the rest goes on in parallel. Both
+    executors use it (a Dask worker with ``n_process=1`` on its partition).
     """
     window = max(chunk, batch_size)
     start = 0
@@ -106,7 +175,7 @@ def extract_each(extractor: Extractor, documents: Sequence[Document], *, n_proce
             yield from _extract_one_by_one(extractor, documents[failed_at:start], report)
 
 
-def _extract_one_by_one(extractor: Extractor, documents: Sequence[Document], report: BuildReport
+def _extract_one_by_one(extractor: SupportsExtraction, documents: Sequence[Document], report: BuildReport
                         ) -> Iterator[Extraction]:
     """Extract ``documents`` singly; a failure is recorded in ``report`` and costs only its document."""
     for document in documents:
@@ -114,6 +183,38 @@ def _extract_one_by_one(extractor: Extractor, documents: Sequence[Document], rep
             yield extractor.extract(document)
         except Exception as err:
             report.failed.append(f"{document.source}: extraction failed: {type(err).__name__}: {err}")
+
+
+@dataclass
+class LocalExecutor:
+    """Extraction in ``n_process`` processes on this machine (spaCy's ``nlp.pipe`` pool).
+
+    The extractor is loaded in this process (on first use, default :class:`Extractor`) and the
+    workers fork from it; the quads are made here, as pyoxigraph terms (the store's own, so
+    none is made twice), while the workers read the next batch.
+    """
+
+    extractor: SupportsExtraction | None = None
+    _: KW_ONLY
+    n_process: int = 1
+    batch_size: int = 16
+    label: ClassVar[str] = "extracting"
+
+    def graphs(self, documents: Sequence[Document], run: ExtractionRun, report: BuildReport
+               ) -> Generator[DocumentGraph, None, None]:
+        if self.extractor is None:
+            from aikg.extract.pipeline import Extractor  # spaCy: loaded only when there is work
+
+            self.extractor = Extractor()
+        read_hashes = {document.doc_id: document.content_hash for document in documents}
+        for extraction in extract_each(self.extractor, documents, n_process=self.n_process,
+                                       batch_size=self.batch_size, report=report):
+            document = extraction.document
+            try:
+                yield DocumentGraph(document, list(oxigraph_quads(extraction, run,
+                                                                  content_hash=read_hashes[document.doc_id])))
+            except AikgError as err:
+                report.failed.append(f"{document.source}: {err}")
 
 
 @contextmanager
@@ -142,10 +243,10 @@ def _heap_frozen() -> Iterator[None]:
 WRITE_BATCH = 64
 
 
-def write_batch(kstore: KnowledgeStore, batch: Sequence[tuple[Document, Iterable[OxQuad]]], report: BuildReport
-                ) -> None:
+def write_batch(kstore: KnowledgeStore, batch: Sequence[tuple[Document, Iterable[OxQuad] | Iterable[Quad]]],
+                report: BuildReport) -> None:
     """Write the quads of ``batch`` (one store call, see :meth:`KnowledgeStore.write_documents`)
-    and record in ``report``, per document, what was written or why not. Both engines use it."""
+    and record in ``report``, per document, what was written or why not."""
     if not batch:
         return
     results = kstore.write_documents([(document.doc_id, quads) for document, quads in batch])
@@ -161,23 +262,29 @@ def build(
     paths: Sequence[Path],
     store: KnowledgeStore | str | Path,
     *,
-    extractor: Extractor | None = None,
+    extractor: SupportsExtraction | None = None,
     n_process: int = 1,
     batch_size: int = 16,
     progress: bool = False,
 ) -> BuildReport:
-    """Ingest ``paths`` into ``store`` and report what happened.
+    """Ingest ``paths`` into ``store`` with the local executor and report what happened.
 
     Documents whose content hash is already stored are skipped, so running the same build
     twice changes nothing; a changed document replaces its graph atomically.
     """
-    with _heap_frozen():  # before the store opens: closing it must still be able to collect it
-        return _build(paths, store, extractor=extractor, n_process=n_process, batch_size=batch_size,
+    return build_with(LocalExecutor(extractor, n_process=n_process, batch_size=batch_size), paths, store,
                       progress=progress)
 
 
-def _build(paths: Sequence[Path], store: KnowledgeStore | str | Path, *, extractor: Extractor | None,
-           n_process: int, batch_size: int, progress: bool) -> BuildReport:
+def build_with(executor: Executor, paths: Sequence[Path], store: KnowledgeStore | str | Path, *,
+               progress: bool = False) -> BuildReport:
+    """Ingest ``paths`` into ``store``, extracting with ``executor`` (see :func:`get_executor`)."""
+    with _heap_frozen():  # before the store opens: closing it must still be able to collect it
+        return _build(executor, paths, store, progress=progress)
+
+
+def _build(executor: Executor, paths: Sequence[Path], store: KnowledgeStore | str | Path, *,
+           progress: bool) -> BuildReport:
     report = BuildReport()
     owns_store = not isinstance(store, KnowledgeStore)
     kstore = open_store(store) if not isinstance(store, KnowledgeStore) else store
@@ -185,30 +292,19 @@ def _build(paths: Sequence[Path], store: KnowledgeStore | str | Path, *, extract
         pending = changed_documents(paths, kstore, report)
         if not pending:
             return report
-        if extractor is None:
-            from aikg.extract.pipeline import Extractor
-
-            extractor = Extractor()
-        run = ExtractionRun(uuid.uuid4().hex)
-        read_hashes = {document.doc_id: document.content_hash for document in pending}
-        bar = tqdm(total=len(pending), unit="doc", disable=not progress, file=sys.stderr, desc="extracting")
-        batch: list[tuple[Document, list[OxQuad]]] = []
-        try:
-            for extraction in extract_each(extractor, pending, n_process=n_process, batch_size=batch_size,
-                                           report=report):
-                doc_id = extraction.document.doc_id
-                try:  # pyoxigraph terms: the store's own, so none is made twice (rdflib, then Oxigraph)
-                    quads = list(oxigraph_quads(extraction, run, content_hash=read_hashes[doc_id]))
-                    batch.append((extraction.document, quads))
-                except AikgError as err:
-                    report.failed.append(f"{extraction.document.source}: {err}")
+        failed_before = len(report.failed)
+        bar = tqdm(total=len(pending), unit="doc", disable=not progress, file=sys.stderr, desc=executor.label)
+        batch: list[DocumentGraph] = []
+        with closing(executor.graphs(pending, ExtractionRun(uuid.uuid4().hex), report)) as graphs, bar:
+            for made, graph in enumerate(graphs, start=1):
+                batch.append(graph)
                 if len(batch) >= WRITE_BATCH:
                     write_batch(kstore, batch, report)
                     batch = []
-                bar.update(1)
+                bar.update(made + len(report.failed) - failed_before - bar.n)  # failures are settled too
             write_batch(kstore, batch, report)
-        finally:
-            bar.close()
+        order = {document.doc_id: index for index, document in enumerate(pending)}
+        report.written.sort(key=order.__getitem__)  # an executor may finish documents out of order
         if len(report.written) >= kstore.flush_every:  # a large build: compact what it wrote
             kstore.optimize()
         return report

@@ -11,6 +11,7 @@ import pytest
 import typer.main
 
 from aikg.cli import app, main
+from aikg.graph.errors import Errors as StoreErrors
 
 AIKG = [sys.executable, "-m", "aikg"]
 
@@ -58,9 +59,7 @@ def test_cli_subprocess_error_is_one_line(tmp_path: Path) -> None:
     result = run("stats", "--store", str(tmp_path / "missing"))
     assert result.returncode == 1
     missing = tmp_path / "missing"
-    assert result.stderr.strip().splitlines() == [
-        f"aikg: [E201] no aikg store at {missing} (run 'aikg build ... --store {missing}' first)"
-    ]
+    assert result.stderr.strip().splitlines() == [f"aikg: {StoreErrors.E201.format(path=missing)}"]
 
 
 def test_cli_query_syntax_error_names_line_and_column(built_sample: Path) -> None:

@@ -91,7 +91,7 @@ def client() -> Iterator[Any]:
 
 def test_distributed_same_graphs_as_local(tmp_path: Path, client: Any) -> None:
     corpus = _corpus(tmp_path / "corpus")
-    local = build([corpus], tmp_path / "local", extractor=WordExtractor())  # type: ignore[arg-type]
+    local = build([corpus], tmp_path / "local", extractor=WordExtractor())
     remote = build_distributed([corpus], tmp_path / "dask", scheduler=client, partition_size=2,
                                factory=make_words_extractor)
     assert remote.ok and local.ok
@@ -148,6 +148,6 @@ def test_local_engine_bad_document_fails_alone(tmp_path: Path) -> None:
     corpus.mkdir()
     for name, text in [("a.txt", "Alpha works with Beta."), ("b.txt", "BOOM Gamma."), ("c.txt", "Delta and Epsilon.")]:
         (corpus / name).write_text(text, encoding="utf-8")
-    report = build([corpus], tmp_path / "store", extractor=WordExtractor())  # type: ignore[arg-type]
+    report = build([corpus], tmp_path / "store", extractor=WordExtractor())
     assert sorted(report.written) == ["a.txt", "c.txt"]
     assert len(report.failed) == 1 and "b.txt" in report.failed[0] and "cannot read this one" in report.failed[0]

@@ -13,7 +13,7 @@ from aikg.errors import StoreError
 from aikg.extract.records import Document, Extraction
 from aikg.graph.store import open_store
 from aikg.pipeline import build
-from tests.conftest import make_extraction
+from tests.helpers import make_extraction
 
 
 class FakeExtractor:
@@ -22,12 +22,14 @@ class FakeExtractor:
     def __init__(self) -> None:
         self.seen: list[str] = []
 
+    def extract(self, document: Document) -> Extraction:
+        self.seen.append(document.doc_id)
+        return replace(make_extraction(document.doc_id), document=replace(document, language="en"))
+
     def extract_many(self, documents: Iterable[Document], *, n_process: int = 1,
                      batch_size: int = 16) -> Iterator[Extraction]:
         for document in documents:
-            self.seen.append(document.doc_id)
-            template = make_extraction(document.doc_id)
-            yield replace(template, document=replace(document, language="en"))
+            yield self.extract(document)
 
 
 def _corpus(root: Path) -> Path:
@@ -42,7 +44,7 @@ def _corpus(root: Path) -> Path:
 def test_pipeline_bad_files_do_not_stop_the_batch(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "corpus")
     extractor = FakeExtractor()
-    report = build([corpus], tmp_path / "store", extractor=extractor)  # type: ignore[arg-type]
+    report = build([corpus], tmp_path / "store", extractor=extractor)
     assert sorted(report.written) == ["feed.jsonl#1", "good.md"]
     assert len(report.failed) == 3
     failures = "\n".join(report.failed)
@@ -53,13 +55,13 @@ def test_pipeline_bad_files_do_not_stop_the_batch(tmp_path: Path) -> None:
 
 def test_pipeline_unchanged_documents_are_not_extracted_again(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "corpus")
-    build([corpus], tmp_path / "store", extractor=FakeExtractor())  # type: ignore[arg-type]
+    build([corpus], tmp_path / "store", extractor=FakeExtractor())
     again = FakeExtractor()
-    report = build([corpus], tmp_path / "store", extractor=again)  # type: ignore[arg-type]
+    report = build([corpus], tmp_path / "store", extractor=again)
     assert again.seen == [] and sorted(report.unchanged) == ["feed.jsonl#1", "good.md"]
     (corpus / "good.md").write_text("---\ntitle: Good\n---\nChanged text.", encoding="utf-8")
     changed = FakeExtractor()
-    report = build([corpus], tmp_path / "store", extractor=changed)  # type: ignore[arg-type]
+    report = build([corpus], tmp_path / "store", extractor=changed)
     assert changed.seen == ["good.md"] and report.written == ["good.md"]
 
 
@@ -69,17 +71,17 @@ def test_pipeline_duplicate_document_ids_are_failures(tmp_path: Path) -> None:
     two.mkdir()
     (one / "a.md").write_text("Text one.", encoding="utf-8")
     (two / "a.md").write_text("Text two.", encoding="utf-8")
-    report = build([one, two], tmp_path / "store", extractor=FakeExtractor())  # type: ignore[arg-type]
+    report = build([one, two], tmp_path / "store", extractor=FakeExtractor())
     assert report.written == ["a.md"] and len(report.failed) == 1 and "already used" in report.failed[0]
 
 
 def test_pipeline_store_problems_are_clear(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
-    with pytest.raises(StoreError, match="cannot create store folder"):
-        build([tmp_path], blocker / "store", extractor=FakeExtractor())  # type: ignore[arg-type]
+    with pytest.raises(StoreError, match=r"\[E208\] store folder .*store cannot be created"):
+        build([tmp_path], blocker / "store", extractor=FakeExtractor())
     with open_store(tmp_path / "locked"), pytest.raises(StoreError, match="in use"):
-        build([tmp_path], tmp_path / "locked", extractor=FakeExtractor())  # type: ignore[arg-type]
+        build([tmp_path], tmp_path / "locked", extractor=FakeExtractor())
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
@@ -87,7 +89,7 @@ def test_pipeline_unwritable_store(tmp_path: Path) -> None:
     folder = tmp_path / "ro"
     folder.mkdir(mode=0o500)
     with pytest.raises(StoreError, match="not writable"):
-        build([tmp_path], folder / "store", extractor=FakeExtractor())  # type: ignore[arg-type]
+        build([tmp_path], folder / "store", extractor=FakeExtractor())
 
 
 def test_pipeline_enormous_document_refused_by_name(tmp_path: Path) -> None:
@@ -95,7 +97,7 @@ def test_pipeline_enormous_document_refused_by_name(tmp_path: Path) -> None:
     corpus.mkdir()
     (corpus / "huge.txt").write_text("Mistral AI raised money. " * 420_000, encoding="utf-8")  # ~10 MB
     (corpus / "ok.txt").write_text("Small and fine.", encoding="utf-8")
-    report = build([corpus], tmp_path / "store", extractor=FakeExtractor())  # type: ignore[arg-type]
+    report = build([corpus], tmp_path / "store", extractor=FakeExtractor())
     assert report.written == ["ok.txt"]
     assert len(report.failed) == 1 and "huge.txt" in report.failed[0] and "limit" in report.failed[0]
 
@@ -110,7 +112,7 @@ def test_pipeline_compacts_the_store_after_a_large_build(tmp_path: Path, monkeyp
     with open_store(tmp_path / "store") as store:
         monkeypatch.setattr(store, "flush_every", 3)
         monkeypatch.setattr(store, "optimize", lambda: compactions.append(len(store.documents())))
-        build([corpus], store, extractor=FakeExtractor())  # type: ignore[arg-type]
+        build([corpus], store, extractor=FakeExtractor())
         build([corpus], store, extractor=FakeExtractor())  # nothing written: nothing to compact
     assert compactions == [5]
     with open_store(tmp_path / "store") as store:
