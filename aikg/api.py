@@ -31,7 +31,7 @@ import networkx as nx
 import pandas as pd
 from rdflib.term import Identifier
 
-from aikg.errors import UsageError
+from aikg.errors import Errors, UsageError
 from aikg.graph import analysis as an
 from aikg.graph.namespaces import entity_iri
 from aikg.graph.store import KnowledgeStore, open_store
@@ -74,7 +74,7 @@ def sample_corpus() -> Path:
         root = repository_root()
         path = root / "corpus" / "sample" if root is not None else Path("corpus/sample")
     if not path.is_dir():
-        raise UsageError(f"sample corpus not found at {path}; set AIKG_CORPUS to a folder of articles", code="E020")
+        raise UsageError(Errors.E020.format(path=path))
     return path
 
 
@@ -270,5 +270,5 @@ def build_graph(paths: Sequence[str | Path], location: str | Path, **options: An
 
     report = build([Path(p) for p in paths], location, **options)
     if not report.ok:
-        raise UsageError(f"{len(report.failed)} document(s) failed: {'; '.join(report.failed)}", code="E021")
+        raise UsageError(Errors.E021.format(count=len(report.failed), failed="; ".join(report.failed)))
     return open_graph(location)

@@ -121,8 +121,8 @@ class QueryError(AikgError):
 class Errors:
     """Command-line usage (E0xx): the messages of ``aikg.cli*`` and of the build's executor choice.
 
-    The graph layer's file arguments (E004, E01x) live in :mod:`aikg.graph.errors`, the sample
-    corpus and ``build_graph`` (E02x) in :mod:`aikg.api`.
+    The graph layer's file arguments (E004, E01x) live in :mod:`aikg.graph.errors`; the sample
+    corpus and ``build_graph`` of the notebook API are E02x.
     """
 
     E001 = "{detail}"  # an argument the command cannot use: the detail names it and what is valid
@@ -133,3 +133,5 @@ class Errors:
             "build the annotated documents first")
     E007 = "{path}: no such file"
     E008 = "no build executor called {name!r}; known: {known}"
+    E020 = "sample corpus not found at {path}; set AIKG_CORPUS to a folder of articles"
+    E021 = "{count} document(s) failed: {failed}"
