@@ -25,6 +25,8 @@ __all__ = [
     "WD",
     "document_iri",
     "entity_iri",
+    "entity_key",
+    "is_plain_iri",
 ]
 
 BASE = "https://w3id.org/aikg/"
@@ -135,6 +137,19 @@ def entity_key(iri: object) -> str | None:
     if not isinstance(iri, str | URIRef) or not text.startswith(str(ENTITY)):
         return None
     return unquote(text[len(str(ENTITY)):])
+
+
+def is_plain_iri(text: str) -> bool:
+    """True when ``text`` has none of the characters that could end an IRI early in SPARQL or
+    N-Triples (so that it can be written as ``<text>``).
+
+    >>> is_plain_iri("https://w3id.org/aikg/entity/x"), is_plain_iri("x> } ; DROP ALL ; <y")
+    (True, False)
+    """
+    return not any(c in text for c in _IRI_FORBIDDEN)
+
+
+_IRI_FORBIDDEN = frozenset(' <>"{}|\\^`\n\r\t')
 
 
 def document_iri(doc_id: str) -> URIRef:

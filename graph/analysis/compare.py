@@ -91,12 +91,10 @@ def _country_of_place(key: str, extra: Mapping[str, str], geo: Geography) -> str
     return extra.get(key) or geo.place_country.get(key)
 
 
-def _memberships(store: KnowledgeStore, place_countries: Mapping[str, str] | None,
-                 headquarters: bool) -> dict[str, dict[str, str]]:
-    """Entity key -> {country key: how we know}."""
+def _memberships(store: KnowledgeStore, entities: Mapping[str, Mapping[str, Any]], geo: Geography,
+                 place_countries: Mapping[str, str] | None, headquarters: bool) -> dict[str, dict[str, str]]:
+    """Entity key -> {country key: how we know} (``entities``: :func:`entity_attributes`)."""
     extra = dict(place_countries or {})
-    entities = entity_attributes(store)
-    geo = geography(store)
     found: dict[str, dict[str, str]] = defaultdict(dict)
     for key, attrs in entities.items():
         if attrs["type"] == "Place":
@@ -144,16 +142,16 @@ def entity_countries(store: KnowledgeStore, *, place_countries: Mapping[str, str
      ['Mistral AI', 'france', 'basedIn Paris'], ['Paris', 'france', 'in france']]
     """
     entities = entity_attributes(store)
-    members = _memberships(store, place_countries, headquarters)
+    members = _memberships(store, entities, geography(store), place_countries, headquarters)
     rows = [{"key": key, "label": entities[key]["label"], "type": entities[key]["type"], "country": country,
              "via": via} for key, countries in members.items() for country, via in countries.items()]
     rows.sort(key=lambda r: (r["country"], str(r["label"]).casefold(), r["key"]))
     return pd.DataFrame(rows, columns=["key", "label", "type", "country", "via"])
 
 
-def _resolve_countries(store: KnowledgeStore, countries: Iterable[str]) -> list[tuple[str, str]]:
-    known = geography(store).countries
-    entities = entity_attributes(store)
+def _resolve_countries(store: KnowledgeStore, countries: Iterable[str], entities: Mapping[str, Mapping[str, Any]],
+                       known: frozenset[str]) -> list[tuple[str, str]]:
+    """(key, label) of each country name; ``known``: the countries of :func:`geography`."""
     resolved = []
     for name in countries:
         folded = "-".join(name.casefold().split())  # "United States" -> united-states
@@ -194,9 +192,10 @@ def compare_countries(store: KnowledgeStore, countries: Sequence[str] = ("France
         Indexed by country label; columns ``organizations, people, events, products, facts,
         documents, top_organizations, top_people, key``.
     """
-    chosen = _resolve_countries(store, countries)
-    members = _memberships(store, place_countries, headquarters)
     entities = entity_attributes(store)
+    geo = geography(store)
+    chosen = _resolve_countries(store, countries, entities, geo.countries)
+    members = _memberships(store, entities, geo, place_countries, headquarters)
     by_country: dict[str, set[str]] = defaultdict(set)
     for key, where in members.items():
         for country in where:
@@ -256,9 +255,10 @@ def facts_by_month(store: KnowledgeStore, by: str | None = "predicate", *,
     members: dict[str, dict[str, str]] = {}
     labels: dict[str, str] = {}
     if by == "country":
-        chosen = _resolve_countries(store, countries)
-        labels = dict(chosen)
-        members = _memberships(store, place_countries, headquarters)
+        entities = entity_attributes(store)
+        geo = geography(store)
+        labels = dict(_resolve_countries(store, countries, entities, geo.countries))
+        members = _memberships(store, entities, geo, place_countries, headquarters)
     counts: dict[tuple[str, str], int] = defaultdict(int)
     undated: set[str] = set()
     seen: set[tuple[Any, ...]] = set()

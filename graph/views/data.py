@@ -26,7 +26,7 @@ from aikg.errors import QueryError
 from aikg.extract.records import PREDICATES, EntityType
 from aikg.graph import lookup
 from aikg.graph.errors import Errors
-from aikg.graph.namespaces import AIKG, PREFIXES, entity_key
+from aikg.graph.namespaces import AIKG, PREFIXES, entity_key, is_plain_iri
 from aikg.graph.sparql import shorten
 from aikg.graph.store import KnowledgeStore
 from aikg.graph.views.layout import centrality
@@ -59,7 +59,6 @@ WEAK_PREDICATE = "mentionedWith"
 WEAK_FACTOR = 0.25
 
 _AIKG = str(AIKG._NS)
-_IRI_FORBIDDEN = set(' <>"{}|\\^`\n\r\t')
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +177,7 @@ def select_rows(source: ViewSource, sparql: str) -> list[tuple[str | None, ...]]
 
 
 def _values(var: str, iris: Iterable[str]) -> str:
-    safe = sorted(i for i in iris if not (_IRI_FORBIDDEN & set(i)))
+    safe = sorted(i for i in iris if is_plain_iri(i))
     return f"VALUES ?{var} {{ " + " ".join(f"<{i}>" for i in safe) + " }"
 
 

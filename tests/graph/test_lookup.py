@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import networkx as nx
 import pytest
 
 from aikg.errors import QueryError
-from aikg.graph.lookup import EntityRecord, match_name, records_of_graph
+from aikg.graph.build import ExtractionRun, extraction_quads
+from aikg.graph.lookup import EntityMatch, EntityRecord, entity_records, find_entity, match_name, records_of_graph
+from aikg.graph.store import KnowledgeStore
+from tests.helpers import make_extraction
 
 RECORDS = [
     EntityRecord("mistral-ai", "Organization", "Mistral AI", ("Mistral", "MistralAI"), "Q124386929", 3),
@@ -63,3 +68,20 @@ def test_lookup_same_rules_on_a_projected_graph() -> None:
     nodes = records_of_graph(G.nodes(data=True))
     for name in ("Mistral", "Paris", "q90", "MISTRALAI"):
         assert match_name(name, nodes) == match_name(name, RECORDS)
+
+
+@pytest.mark.parametrize("name", ["Mistral AI", "MISTRAL   ai", "Mistral", "arthur mensch", "Q124386929",
+                                  "mistral-ai", "ent:mistral-ai", "Mistal AI"])
+def test_lookup_store_fast_path_agrees_with_reading_every_entity(store: KnowledgeStore, name: str) -> None:
+    """find_entity reads only the candidates of a label or alias: it must decide as a full read does."""
+    store.replace_document("a.md", extraction_quads(make_extraction("a.md"), ExtractionRun("t")))
+    store.replace_document("b.md", extraction_quads(make_extraction("b.md", ceo="Jane Roe"), ExtractionRun("t")))
+
+    def decide(lookup: Callable[[], EntityMatch]) -> tuple[str, str, str] | str:
+        try:
+            found = lookup()
+            return found.key, found.how, found.label
+        except QueryError as err:
+            return str(err)
+
+    assert decide(lambda: find_entity(store, name)) == decide(lambda: match_name(name, entity_records(store).values()))
