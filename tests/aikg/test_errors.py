@@ -25,19 +25,8 @@ TABLES: dict[ModuleType, str] = {
     graph_errors: "0234",
     extraction_errors: "5",
 }
-# codes still written inline (``code="E020"``): the files of each layer
-LAYERS = {
-    "0": ("aikg/cli", "aikg/api.py"),
-    "1": ("documents/", "aikg/pipeline.py"),
-    "2": ("graph/store/",),
-    "3": ("graph/", "queries/", "aikg/server.py", "aikg/cli_query.py"),
-    "4": ("graph/analysis/", "graph/views/", "aikg/api.py", "aikg/cli_analysis.py"),
-    "5": ("extract/",),
-}
-# "bad argument", "SPARQL syntax error" and "no entity has this name" mean the same everywhere
-SHARED = {"E001", "E301", "E311"}
 CODE = re.compile(r'code="(E\d{3})"|Errors\.(E\d{3})')
-INLINE = re.compile(r'code="(E\d{3})"')
+INLINE = re.compile(r'code="(E\d{3})"')  # a code written at the raise site instead of a table
 NAME = re.compile(r"[EW]\d{3}")
 
 
@@ -72,16 +61,13 @@ def test_errors_tables_hold_their_layers_codes(module: ModuleType) -> None:
 
 def test_errors_every_code_used_is_in_a_table() -> None:
     defined = {code for module in TABLES for code in _table(module)}
-    inline = set(_uses(INLINE))
     used = {code for code, paths in _uses().items() if paths != {"aikg/errors.py"}}  # its doctest: E999
-    assert {code for code in used if code not in defined and code not in inline} == set()
+    assert used - defined == set()
 
 
-def test_errors_inline_codes_belong_to_their_layer() -> None:
-    uses = _uses(INLINE)
-    strays = {code: sorted(p for p in paths if not p.startswith(LAYERS.get(code[1], ())) and p != "aikg/errors.py")
-              for code, paths in uses.items() if code not in SHARED}
-    assert {code: paths for code, paths in strays.items() if paths} == {}
+def test_errors_no_code_is_written_at_a_raise_site() -> None:
+    """Messages come from the tables (one place per code and meaning), never ``code="E..."`` inline."""
+    assert dict(_uses(INLINE)) == {}
 
 
 def test_errors_extraction_errors_are_project_errors() -> None:
