@@ -10,8 +10,8 @@ that matches nothing gets E311 with the closest known names ("did you mean").
 Entities come from the store (:func:`entity_records`) or from the nodes of a projected networkx
 graph (:func:`records_of_graph`): the same rules apply to both.
 
->>> records = [EntityRecord("mistral-ai", "Organization", "Mistral AI", ("Mistral",), "Q124386929", 3),
-...            EntityRecord("mistral-7b", "Product", "Mistral 7B", ("Mistral",), None, 1)]
+>>> records = [StoredEntity("mistral-ai", "Organization", "Mistral AI", ("Mistral",), "Q124386929", 3),
+...            StoredEntity("mistral-7b", "Product", "Mistral 7B", ("Mistral",), None, 1)]
 >>> match_name("MISTRAL  AI", records).key, match_name("q124386929", records).how
 ('mistral-ai', 'wikidata')
 >>> match_name("Mistral", records).key  # an alias of both: the one named in more documents
@@ -37,12 +37,13 @@ from aikg.graph.errors import Errors
 from aikg.graph.namespaces import ENTITY, entity_iri, entity_key, is_plain_iri
 from aikg.graph.store import KnowledgeStore
 
-__all__ = ["EntityMatch", "EntityRecord", "entity_records", "find_entity", "match_name", "records_of_graph"]
+__all__ = ["EntityMatch", "StoredEntity", "entity_records", "find_entity", "match_name", "records_of_graph"]
 
 
 @dataclass(frozen=True, slots=True)
-class EntityRecord:
-    """What the lookup knows of an entity, merged over the documents that mention it."""
+class StoredEntity:
+    """An entity as the store knows it, merged over the documents that mention it (not to be
+    confused with :class:`aikg.extract.records.EntityRecord`, one document's extraction)."""
 
     key: str
     type: str
@@ -87,7 +88,7 @@ def _most_common(counter: Counter[str]) -> str:
     return min(counter, key=lambda value: (-counter[value], value))
 
 
-def entity_records(store: KnowledgeStore, iris: Iterable[str] | None = None) -> dict[str, EntityRecord]:
+def entity_records(store: KnowledgeStore, iris: Iterable[str] | None = None) -> dict[str, StoredEntity]:
     """The entities of the store by key: their most used type and label, aliases, Wikidata ID and
     number of documents (three SELECTs read as plain strings; no name is pasted into SPARQL).
 
@@ -120,14 +121,14 @@ def entity_records(store: KnowledgeStore, iris: Iterable[str] | None = None) -> 
     records = {}
     for key in sorted(types):
         label = _most_common(labels[key])
-        records[key] = EntityRecord(key, _most_common(types[key]), label, tuple(sorted(aliases[key] - {label})),
+        records[key] = StoredEntity(key, _most_common(types[key]), label, tuple(sorted(aliases[key] - {label})),
                                     wikidata.get(key), len(docs[key]))
     return records
 
 
-def records_of_graph(nodes: Iterable[tuple[str, Mapping[str, Any]]]) -> list[EntityRecord]:
+def records_of_graph(nodes: Iterable[tuple[str, Mapping[str, Any]]]) -> list[StoredEntity]:
     """Records from the nodes of a projected graph (``G.nodes(data=True)``: key -> attributes)."""
-    return [EntityRecord(key, str(attrs.get("type", "")), str(attrs.get("label", key)),
+    return [StoredEntity(key, str(attrs.get("type", "")), str(attrs.get("label", key)),
                          tuple(attrs.get("aliases", ())), attrs.get("wikidata"), int(attrs.get("documents", 0)))
             for key, attrs in nodes]
 
@@ -136,7 +137,7 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _how(wanted: str, record: EntityRecord) -> str | None:
+def _how(wanted: str, record: StoredEntity) -> str | None:
     """The strongest way ``wanted`` (folded) names ``record``, or None."""
     if wanted in {_fold(str(record.iri)), _fold("ent:" + record.key)}:
         return "iri"
@@ -151,7 +152,7 @@ def _how(wanted: str, record: EntityRecord) -> str | None:
     return None
 
 
-def match_name(name: str, records: Iterable[EntityRecord]) -> EntityMatch:
+def match_name(name: str, records: Iterable[StoredEntity]) -> EntityMatch:
     """The entity ``name`` designates among ``records`` (rules in the module docstring).
 
     Raises :class:`~aikg.errors.QueryError` E311 (nothing matches, with suggestions) or E312

@@ -371,7 +371,7 @@ def find_entity(source: ViewSource, text: str) -> str:
     for e, name in select_rows(source, "SELECT DISTINCT ?e ?n WHERE { ?e rdfs:label|skos:altLabel ?n }"):
         if e is not None and name is not None:
             names[e].add(name)
-    records = [lookup.EntityRecord(key, "", min(labels), tuple(sorted(labels)))
+    records = [lookup.StoredEntity(key, "", min(labels), tuple(sorted(labels)))
                for e, labels in names.items() if (key := entity_key(URIRef(e))) is not None]
     return str(lookup.match_name(text, records).iri)
 

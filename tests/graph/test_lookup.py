@@ -9,19 +9,19 @@ import pytest
 
 from aikg.errors import QueryError
 from aikg.graph.build import ExtractionRun, extraction_quads
-from aikg.graph.lookup import EntityMatch, EntityRecord, entity_records, find_entity, match_name, records_of_graph
+from aikg.graph.lookup import EntityMatch, StoredEntity, entity_records, find_entity, match_name, records_of_graph
 from aikg.graph.store import KnowledgeStore
 from tests.helpers import make_extraction
 
 RECORDS = [
-    EntityRecord("mistral-ai", "Organization", "Mistral AI", ("Mistral", "MistralAI"), "Q124386929", 3),
-    EntityRecord("mistral-7b", "Product", "Mistral 7B", ("Mistral",), None, 1),
-    EntityRecord("paris", "Place", "Paris", (), "Q90", 5),
-    EntityRecord("person/paris-hilton", "Person", "Paris Hilton", ("Paris",), None, 9),
-    EntityRecord("meta", "Organization", "Meta", ("Facebook",), "Q380", 2),
-    EntityRecord("facebook", "Organization", "Facebook", (), None, 2),
-    EntityRecord("openai", "Organization", "OpenAI", (), None, 2),
-    EntityRecord("open-ai", "Organization", "Open AI", ("OpenAI",), None, 2),
+    StoredEntity("mistral-ai", "Organization", "Mistral AI", ("Mistral", "MistralAI"), "Q124386929", 3),
+    StoredEntity("mistral-7b", "Product", "Mistral 7B", ("Mistral",), None, 1),
+    StoredEntity("paris", "Place", "Paris", (), "Q90", 5),
+    StoredEntity("person/paris-hilton", "Person", "Paris Hilton", ("Paris",), None, 9),
+    StoredEntity("meta", "Organization", "Meta", ("Facebook",), "Q380", 2),
+    StoredEntity("facebook", "Organization", "Facebook", (), None, 2),
+    StoredEntity("openai", "Organization", "OpenAI", (), None, 2),
+    StoredEntity("open-ai", "Organization", "Open AI", ("OpenAI",), None, 2),
 ]
 
 
@@ -47,8 +47,8 @@ def test_lookup_order_of_strength(name: str, key: str, how: str) -> None:
 
 
 def test_lookup_tie_names_the_candidates() -> None:
-    tied = [EntityRecord("a", "Organization", "Alpha", ("Nova",), None, 2),
-            EntityRecord("b", "Product", "Beta", ("Nova",), None, 2)]
+    tied = [StoredEntity("a", "Organization", "Alpha", ("Nova",), None, 2),
+            StoredEntity("b", "Product", "Beta", ("Nova",), None, 2)]
     with pytest.raises(QueryError, match=r"\[E312\] 'Nova' names several entities: Alpha \(ent:a\), Beta \(ent:b\)"):
         match_name("Nova", tied)
 
