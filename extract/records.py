@@ -22,6 +22,7 @@ __all__ = [
     "EntityType",
     "Evidence",
     "Extraction",
+    "FactStatus",
     "Mention",
     "RelationRecord",
 ]
@@ -136,9 +137,26 @@ class Mention:
     sentence_end: int
 
 
+class FactStatus(StrEnum):
+    """Whether a stated relation holds at the time of writing (Wikidata's end time, in one word).
+
+    ``former`` comes from the text ("the former chief executive of", "ancienne chercheuse chez",
+    "who left X in 2023"); everything else is ``current`` as of the document's date.
+    """
+
+    CURRENT = "current"
+    FORMER = "former"
+
+
 @dataclass(frozen=True)
 class RelationRecord:
-    """A typed fact ``subject predicate object`` with the sentence that states it."""
+    """A typed fact ``subject predicate object`` with the sentence that states it.
+
+    ``status`` tells a former role from a current one; ``hedged`` marks a statement the text
+    does not assert ("in talks to", "reportedly", "a démenti"): kept as evidence, with a low
+    confidence, and left out of default views and queries. ``start`` / ``end`` are the dates the
+    text gives for the fact (P580 / P582), ``None`` when it gives none.
+    """
 
     subject: str
     predicate: str
@@ -146,6 +164,10 @@ class RelationRecord:
     evidence: Evidence
     extractor: str
     confidence: float
+    status: FactStatus = FactStatus.CURRENT
+    hedged: bool = False
+    start: date | None = None
+    end: date | None = None
 
     def __post_init__(self) -> None:
         if self.predicate not in PREDICATES:
