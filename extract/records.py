@@ -21,8 +21,10 @@ __all__ = [
     "EntityRecord",
     "EntityType",
     "Evidence",
+    "DateSource",
     "Extraction",
     "FactStatus",
+    "FundingRoundRecord",
     "Mention",
     "RelationRecord",
 ]
@@ -76,6 +78,13 @@ class Document:
     language: str | None = None
     published: date | None = None
     author: str | None = None
+    #: the publication's name (``og:site_name``, a feed's title)
+    site_name: str | None = None
+    #: who may hold ``doc_id``: the canonical URL of a web document, else the file it was read
+    #: from; a later source with another origin cannot take the id over (``aikg.pipeline``)
+    origin: str | None = None
+    #: read from a feed item (a summary, often): never replaces a stored document of its id
+    from_feed: bool = False
 
     @property
     def content_hash(self) -> str:
@@ -84,6 +93,8 @@ class Document:
         for part in (self.text, self.title, self.url, self.language, self.published, self.author):
             h.update(str(part).encode("utf-8"))
             h.update(b"\x1f")
+        if self.site_name:  # hashed only when set: documents without it keep their stored hash
+            h.update(f"site_name={self.site_name}".encode())
         return h.hexdigest()
 
 
@@ -176,6 +187,40 @@ class RelationRecord:
             raise ValueError(f"confidence {self.confidence} is outside [0, 1]")
 
 
+class DateSource(StrEnum):
+    """Where a dated fact's date comes from: the text ("in June", "en décembre 2023", resolved
+    against the publication date) or, when the text gives none, the publication date itself."""
+
+    TEXT = "text"
+    PUBLISHED = "published"
+
+
+@dataclass(frozen=True)
+class FundingRoundRecord:
+    """One funding round as one document reports it (``extract/rounds.py`` reads it).
+
+    ``company`` and the investors are entity keys; ``amount_key`` is the key of the
+    :class:`EntityRecord` of the amount (what ``raised`` points to). ``stage`` is one of
+    ``pre-seed, seed, series-a .. series-h, debt, grant`` or ``None`` when the text does not say.
+    ``leads`` and ``participants`` are kept apart ("led by" vs "included"); a valuation is
+    never a raise: it is kept here, not as a round. The graph merges the reports of one
+    real-world round across documents (``aikg.graph.rounds``).
+    """
+
+    company: str
+    evidence: Evidence
+    amount: Decimal | None = None
+    currency: str | None = None
+    amount_key: str | None = None
+    stage: str | None = None
+    date: date | None = None
+    date_source: DateSource = DateSource.PUBLISHED
+    leads: tuple[str, ...] = ()
+    participants: tuple[str, ...] = ()
+    valuation: Decimal | None = None
+    valuation_currency: str | None = None
+
+
 @dataclass(frozen=True)
 class CoMention:
     """Two entities named in the same sentence(s) of one document; ``weight`` counts sentences."""
@@ -196,3 +241,4 @@ class Extraction:
     comentions: tuple[CoMention, ...] = ()
     dates: tuple[date, ...] = ()
     models: tuple[str, ...] = field(default=())
+    rounds: tuple[FundingRoundRecord, ...] = ()
