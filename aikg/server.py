@@ -39,12 +39,14 @@ The store is opened read-only (a shared lock): other readers may use it meanwhil
 
 from __future__ import annotations
 
+import errno
 import html
 import json
 import multiprocessing
 import multiprocessing.connection
 import queue
 import signal
+import socket
 import sys
 import threading
 from collections.abc import AsyncIterator, Mapping
@@ -66,11 +68,11 @@ from starlette.routing import Route
 from aikg.errors import AikgError, QueryError
 from aikg.graph.errors import Errors
 from aikg.graph.namespaces import PREFIXES
-from aikg.graph.sparql import ResultFormat, execute, is_update, label_map, serialize, uses_service
+from aikg.graph.sparql import ResultFormat, check_endpoint_query, execute, label_map, serialize
 from aikg.graph.store import open_store
 from aikg.queries import run_named
 
-__all__ = ["MEDIA_TYPES", "ServerSettings", "create_app", "negotiate", "run_server"]
+__all__ = ["MEDIA_TYPES", "ServerSettings", "create_app", "deny_network", "negotiate", "run_server"]
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
@@ -155,10 +157,33 @@ class _Request:
 
 
 # -- the worker process ----------------------------------------------------------------------
+def deny_network() -> bool:
+    """Make this process unable to open an IPv4 or IPv6 socket (a seccomp filter through
+    libseccomp: ``socket(AF_INET*)`` fails with EACCES), so that no query, whatever its
+    spelling, can make the engine call out: pyoxigraph evaluates ``SERVICE`` with its own HTTP
+    client and has no option to turn it off. Unix pipes to the server still work. False where
+    seccomp is not available (not Linux, or no libseccomp): :func:`check_endpoint_query` still
+    refuses every query whose algebra holds a ``SERVICE``.
+    """
+    try:
+        import pyseccomp as seccomp
+    except (ImportError, OSError, RuntimeError):  # pyseccomp loads libseccomp when imported
+        return False
+    try:
+        rules = seccomp.SyscallFilter(seccomp.ALLOW)
+        for family in (socket.AF_INET, socket.AF_INET6):
+            rules.add_rule(seccomp.ERRNO(errno.EACCES), "socket", seccomp.Arg(0, seccomp.EQ, family))
+        rules.load()
+    except (OSError, RuntimeError, ValueError):
+        return False
+    return True
+
+
 def _worker_main(conn: multiprocessing.connection.Connection, store_path: str, max_results: int,
                  timeout: float) -> None:
     """Open the store read-only and answer requests until the server closes the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+    deny_network()
     try:
         store = open_store(store_path, read_only=True)
     except AikgError as err:
@@ -183,6 +208,7 @@ def _answer(store: Any, request: _Request, max_results: int, timeout: float) -> 
         if request.named is not None:
             answer = run_named(store, request.named, request.params, max_results=max_results, timeout=timeout)
         else:
+            check_endpoint_query(request.sparql or "")  # parsed in the worker: bounded by its time limit
             answer = execute(store, request.sparql or "", max_results=max_results, timeout=timeout,
                              default_graphs=request.default_graphs, named_graphs=request.named_graphs)
         fmt = request.graph if answer.is_graph else request.tabular
@@ -434,10 +460,6 @@ def create_app(settings: ServerSettings) -> Starlette:
             text = queries[0]
             if len(text) > settings.max_query_length:
                 return _error("E314", f"the query is longer than {settings.max_query_length} characters")
-            if is_update(text):
-                return _error("E306", "SPARQL Update is refused: this endpoint is read-only")
-            if uses_service(text):
-                return _error("E309", "federated queries (SERVICE) are refused: this endpoint only queries its store")
             tabular, graph = negotiate(request.headers.get("accept"), params.get("format"))
         except QueryError as err:
             return _error(err.code, str(err))

@@ -47,10 +47,18 @@ class Errors:
     E306 = "SPARQL Update is not allowed here: the store is queried read-only"
     E307 = "the query ran longer than the time limit of {seconds:g} s; narrow it or add a LIMIT"
     E308 = "the answer has more than {limit} results; add a LIMIT or narrow the query"
+    E309 = "federated queries (SERVICE) are refused: this endpoint only queries its own store"
     E310 = "{detail}"
     E311 = "unknown entity {name!r}: no entity has this name, alias, key or Wikidata ID{hint}"
     E312 = "{name!r} names several entities: {names}; give one of their ent: names instead"
     E313 = "none of the accepted media types can carry a {kind} answer; accept one of {acceptable}"
+    E314 = "the {what} is longer than {limit} bytes; send a shorter one"
+    E315 = "every query worker stayed busy for {seconds:g} s; retry later"
+    E316 = "control character {where} in the {what}; only tab and line breaks are allowed"
+    E317 = ("the query needed more memory than the limit of {limit} MiB per query worker and was stopped; "
+            "narrow it or add a LIMIT")
+    E318 = ("the answer holds a character that XML 1.0 cannot carry ({where}); ask for JSON, CSV or TSV "
+            "(or Turtle / N-Triples for a graph)")
 
     # -- analysis and views -------------------------------------------------------------------
     E401 = "select_frame needs a SELECT query, got {kind}"

@@ -17,7 +17,13 @@ Error codes (messages name the value at fault):
   query; ``E306`` SPARQL Update where only queries are allowed; ``E307`` time limit reached;
   ``E308`` too many results; ``E309`` federated query (``SERVICE``) refused by the server;
   ``E310`` the store could not answer; ``E311`` no entity has the given label, ``E312`` the
-  label names several entities.
+  label names several entities; ``E316`` a control character in a query; ``E318`` an answer
+  that XML cannot carry.
+
+What a public endpoint may run is decided by :func:`check_endpoint_query` from the *parsed*
+query (rdflib's parser and algebra), never from text patterns: a regular expression cannot
+know where a string, an IRI, a comment or an escaped prefixed name ends, and a query written to
+confuse it once reached Oxigraph with a ``SERVICE`` clause (issue 17).
 """
 
 from __future__ import annotations
@@ -33,6 +39,9 @@ from typing import Any
 
 from pyparsing import ParseException
 from rdflib import XSD, BNode, Graph, Literal, URIRef, Variable
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.query import Result
 from rdflib.term import Identifier
 
@@ -45,6 +54,8 @@ from aikg.graph.store import KnowledgeStore
 __all__ = [
     "Answer",
     "ResultFormat",
+    "check_endpoint_query",
+    "control_character",
     "execute",
     "format_result",
     "is_update",
@@ -142,14 +153,96 @@ def is_update(sparql: str) -> bool:
 
 
 def uses_service(sparql: str) -> bool:
-    """True when ``sparql`` contains a federated ``SERVICE`` clause (outside strings and IRIs).
+    """True when ``sparql`` calls ``SERVICE`` anywhere: decided from rdflib's parse tree and its
+    algebra (``translateQuery``), so a clause nested in a subquery, ``EXISTS``, ``OPTIONAL``,
+    ``MINUS`` or a projected expression counts, and strings, IRIs, comments, escapes and case
+    cannot hide one. Raises :class:`QueryError` E301 when rdflib cannot parse the query: the
+    structure of a query that does not parse is unknown, so it cannot be judged safe.
 
     >>> uses_service("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
     True
-    >>> uses_service('SELECT * { ?s ?p "SERVICE" }')
+    >>> uses_service('SELECT * { ?s ?p "SERVICE" } # SERVICE')
     False
+    >>> uses_service("SELECT * { ?s ?p ?o FILTER NOT EXISTS { sErViCe ?x { ?s ?p ?o } } }")
+    True
     """
-    return re.search(r"\bSERVICE\b", _skeleton(sparql), re.IGNORECASE) is not None
+    try:
+        tree = parseQuery(sparql)
+        query = translateQuery(tree, initNs=dict(PREFIXES))
+    except ParseException as err:
+        raise _syntax_error(err) from err
+    except Exception as err:  # rdflib raises bare Exception (unknown prefix), RecursionError, ...
+        raise _translation_error(sparql, err) from err
+    return _has_service(tree) or _has_service(query.algebra)
+
+
+def _translation_error(sparql: str, err: Exception) -> QueryError:
+    """E301 for what rdflib refuses after parsing; an unknown prefix is located in the text."""
+    text = " ".join(str(err).split())
+    unknown = re.fullmatch(r"Unknown namespace prefix : (\S*)", text)
+    at = unknown and re.search(rf"(?<![\w.:-]){re.escape(unknown.group(1))}:", sparql)
+    if unknown and at:
+        line = sparql.count("\n", 0, at.start()) + 1
+        column = at.start() - sparql.rfind("\n", 0, at.start())
+        return QueryError(Errors.E301.format(where=f" at line {line}, column {column}",
+                                             detail=f"unknown prefix {unknown.group(1)}:"))
+    return QueryError(Errors.E301.format(where="", detail=text[:200] or type(err).__name__))
+
+
+def _has_service(tree: object) -> bool:
+    """A ``ServiceGraphPattern`` node anywhere in a parse tree or algebra (a generic walk, so no
+    place where the grammar allows a group graph pattern can be forgotten)."""
+    seen: set[int] = set()
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str | bytes) or id(node) in seen:  # terms are str: leaves
+            continue
+        seen.add(id(node))
+        if isinstance(node, CompValue) and node.name == "ServiceGraphPattern":
+            return True
+        if isinstance(node, Mapping):
+            stack.extend(node.values())
+        elif isinstance(node, Iterable):
+            stack.extend(node)
+    return False
+
+
+#: C0 control characters other than tab, line feed and carriage return, and DEL.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def control_character(text: str) -> str | None:
+    """The first control character of ``text`` (other than tab and line breaks) as ``U+XXXX at
+    offset N``, or None; the whole text is searched, not a prefix.
+
+    >>> control_character("SELECT * {}" + " " * 10000 + "\\x00")
+    'U+0000 at offset 10011'
+    >>> control_character("SELECT *\\n{\\t}") is None
+    True
+    """
+    match = _CONTROL.search(text)
+    return None if match is None else f"U+{ord(match.group()):04X} at offset {match.start()}"
+
+
+def check_endpoint_query(sparql: str) -> None:
+    """Refuse what a read-only public endpoint must not run, with a coded :class:`QueryError`:
+    a control character anywhere in the text (E316), SPARQL Update (E306), a query rdflib's
+    parser cannot read (E301), ``SERVICE`` anywhere in its algebra (E309).
+
+    >>> check_endpoint_query("SELECT * { ?s aikg:leads ?o }")
+    >>> check_endpoint_query("SELECT * { { SELECT * { SERVICE <http://127.0.0.1/> { ?s ?p ?o } } } }")
+    Traceback (most recent call last):
+    ...
+    aikg.errors.QueryError: [E309] federated queries (SERVICE) are refused: this endpoint only queries its own store
+    """
+    where = control_character(sparql)
+    if where is not None:
+        raise QueryError(Errors.E316.format(where=where, what="query"))
+    if is_update(sparql):
+        raise QueryError(Errors.E306)
+    if uses_service(sparql):
+        raise QueryError(Errors.E309)
 
 
 def _syntax_error(err: BaseException) -> QueryError:
