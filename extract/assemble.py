@@ -22,6 +22,7 @@ from .dates import find_dates
 from .kb import KnowledgeBase
 from .records import CoMention, Document, EntityRecord, EntityType, Evidence, Extraction, Mention, RelationRecord
 from .resolve import RawMention, resolve_mentions
+from .rounds import find_rounds
 
 __all__ = ["IMPLIES_WORKS_FOR", "doc_to_extraction"]
 
@@ -211,7 +212,7 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
             weights[(a, b)] += 1
     comentions = tuple(CoMention(a, b, w) for (a, b), w in sorted(weights.items()))
 
-    return Extraction(
+    extraction = Extraction(
         document=document,
         entities=tuple(entities.values()),
         mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))),
@@ -220,3 +221,4 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
         dates=tuple(find_dates(document.text)),
         models=tuple(models),
     )
+    return dataclasses.replace(extraction, rounds=find_rounds(extraction))

@@ -17,11 +17,11 @@ from enum import StrEnum
 __all__ = [
     "PREDICATES",
     "CoMention",
+    "DateSource",
     "Document",
     "EntityRecord",
     "EntityType",
     "Evidence",
-    "DateSource",
     "Extraction",
     "FactStatus",
     "FundingRoundRecord",

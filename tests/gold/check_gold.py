@@ -51,10 +51,32 @@ FRONT_MATTER_KEYS = ("title", "date", "language", "source")
 MIN_WORDS, MAX_WORDS = 180, 350
 
 
+ROUND_KEYS = {"company", "amount", "currency", "stage", "date", "leads", "participants", "valuation"}
+
+
+def _check_rounds(rounds: Any, types: dict[str, str], where: str) -> list[str]:
+    """Funding rounds as the document reports them (``extract/rounds.py``): company and investors
+    among the entities, a stage from the known ones, an ISO date."""
+    problems: list[str] = []
+    for found in rounds if isinstance(rounds, list) else [rounds]:
+        if not isinstance(found, dict) or "company" not in found or not set(found) <= ROUND_KEYS:
+            problems.append(f"{where}: a round is an object with a company and keys among {sorted(ROUND_KEYS)}")
+            continue
+        names = [found["company"], *found.get("leads", []), *found.get("participants", [])]
+        problems += [f"{where}: round name {n!r} is not among the entities" for n in names if n not in types]
+        stage = found.get("stage")
+        if stage is not None and not re.fullmatch(r"pre-seed|seed|series-[a-h]|debt|grant", stage):
+            problems.append(f"{where}: round stage {stage!r} is not pre-seed, seed, series-a..h, debt or grant")
+        if "date" in found and not re.fullmatch(r"\d{4}-\d\d-\d\d", str(found["date"])):
+            problems.append(f"{where}: round date {found['date']!r} is not YYYY-MM-DD")
+    return problems
+
+
 def check_document(record: Any, where: str) -> list[str]:
     """Problems in one gold record (one line of a JSONL file)."""
-    if not isinstance(record, dict) or set(record) != {"document", "entities", "relations"}:
-        return [f"{where}: expected an object with keys document, entities, relations"]
+    if not isinstance(record, dict) or not {"document", "entities", "relations"} <= set(record) <= {
+            "document", "entities", "relations", "rounds"}:
+        return [f"{where}: expected an object with keys document, entities, relations (and rounds)"]
     problems: list[str] = []
     types: dict[str, str] = {}
     for entity in record["entities"]:
@@ -75,8 +97,10 @@ def check_document(record: Any, where: str) -> list[str]:
     for relation in record["relations"]:
         subject, predicate, obj = relation.get("subject"), relation.get("predicate"), relation.get("object")
         fact = f"{subject} {predicate} {obj}"
-        if set(relation) != {"subject", "predicate", "object"}:
+        if not {"subject", "predicate", "object"} <= set(relation) <= {"subject", "predicate", "object", "status"}:
             problems.append(f"{where}: relation with unexpected keys: {relation}")
+        if relation.get("status", "former") != "former":
+            problems.append(f"{where}: {fact!r}: status is 'former' or absent (current)")
         if predicate not in PREDICATES:
             problems.append(f"{where}: unknown predicate in {fact!r}")
             continue
@@ -93,6 +117,7 @@ def check_document(record: Any, where: str) -> list[str]:
             problems.append(f"{where}: {fact!r}: subject type {types[subject]} not allowed")
         if allowed_objects is not None and types[obj] not in allowed_objects:
             problems.append(f"{where}: {fact!r}: object type {types[obj]} not allowed")
+    problems += _check_rounds(record.get("rounds", []), types, where)
     for subject, predicate, obj in seen:
         if predicate in {"leads", "founded"} and (subject, "worksFor", obj) not in seen:
             problems.append(f"{where}: {subject} {predicate} {obj} has no matching worksFor")

@@ -1,0 +1,322 @@
+"""Funding rounds as one document reports them: the ``raised`` facts put back together (pure).
+
+A round is more than the binary facts the relation finder states (``Mistral AI raised €385
+million``, ``Lightspeed investsIn Mistral AI``): it has a stage, a date, investors who lead it and
+others who join it, sometimes a valuation. This module reads them from one document's records
+and text and returns :class:`~.records.FundingRoundRecord` records; the graph merges the reports
+of one real-world round across documents (``aikg.graph.rounds``).
+
+How a report is read, and why:
+
+- **One round per raised amount.** Each ``raised`` fact whose object is an amount starts a round.
+  Its *context* is the sentence that states it and the following sentences of the same paragraph
+  until one names another raised amount ("The round was led by ..." follows the figure), so an
+  investor named in one round's paragraph is not credited to the article's other rounds.
+- **A valuation is never a raise.** An amount after "valued at", "valorise ... à", or before
+  "valuation" is the round's valuation; a ``raised`` fact pointing to it starts no round.
+- **Lead investors and participants apart.** Investors are the subjects of ``investsIn`` facts
+  about the company, named in the round's context; an investor named after "led by" / "mené
+  par" / "co-led by" (before any "including" / "aux côtés de") or followed by "led the round"
+  leads it, the others take part.
+- **The date** is the date expression of the context nearest the amount ("in June", "last year",
+  "en décembre 2023", "mardi"), resolved by ``dateparser`` against the publication date (a month
+  alone gives its first day, and an expression that would fall after publication is read in the
+  past); without one it is the publication date, and :class:`~.records.DateSource` says which.
+
+>>> from datetime import date, datetime, timedelta
+>>> from decimal import Decimal
+>>> from aikg.extract.records import (Document, EntityRecord, EntityType, Evidence, Extraction, Mention,
+...                                   RelationRecord)
+>>> text = "Acme raised €20 million in a Series A in June. The round was led by Beta, with Gamma joining."
+>>> ev = Evidence("d", text[:47], 0, 47)
+>>> def m(key, word):
+...     start = text.index(word)
+...     end_ = 47 if start < 47 else len(text)
+...     return Mention(key, word, start, start + len(word), 0 if start < 47 else 48, end_)
+>>> extraction = Extraction(
+...     Document("d", text, "d", language="en", published=date(2024, 9, 3)),
+...     entities=(EntityRecord("acme", "Acme", EntityType.ORGANIZATION),
+...               EntityRecord("amount/EUR-20000000", "€20 million", EntityType.MONETARY_AMOUNT,
+...                            amount=Decimal(20000000), currency="EUR"),
+...               EntityRecord("beta", "Beta", EntityType.ORGANIZATION),
+...               EntityRecord("gamma", "Gamma", EntityType.ORGANIZATION)),
+...     mentions=(m("acme", "Acme"), m("amount/EUR-20000000", "€20 million"), m("beta", "Beta"), m("gamma", "Gamma")),
+...     relations=(RelationRecord("acme", "raised", "amount/EUR-20000000", ev, "rule", 0.9),
+...                RelationRecord("beta", "investsIn", "acme", ev, "rule", 0.9),
+...                RelationRecord("gamma", "investsIn", "acme", ev, "rule", 0.9)))
+>>> [(r.company, r.amount, r.stage, r.date, r.date_source.value, r.leads, r.participants)
+...  for r in find_rounds(extraction)]
+[('acme', Decimal('20000000'), 'series-a', datetime.date(2024, 6, 1), 'text', ('beta',), ('gamma',))]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import dateparser
+
+from .dates import MONTHS
+from .records import DateSource, EntityRecord, EntityType, Extraction, FundingRoundRecord, Mention
+
+__all__ = ["RoundCues", "find_rounds", "resolve_date", "round_cues"]
+
+_WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+             "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche")
+#: What may stand between a lead cue and a name, or between two names of a list: a comma, "and",
+#: an article and up to three words ("le fonds américain").
+_LIST_GAP = re.compile(r"[\s,]*(?:(?:and|et|&)\s+)?(?:(?:the|le|la|les|l'|du|des|de)\s*)?(?:[\w'’-]+\s+){0,3}",
+                       re.IGNORECASE)
+_WEEKDAY_INDEX = {name: i % 7 for i, name in enumerate(_WEEKDAYS.split("|"))}
+#: Full month names only: the English abbreviations ("may", "mar") are common words.
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_MONTH_NAMES = "|".join(sorted((name for name in MONTHS if len(name) > 3 or name == "mai"), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class RoundCues:
+    """The cue words of ``extract/data/rounds.json``, compiled once."""
+
+    stages: tuple[tuple[str, re.Pattern[str]], ...]
+    lead: re.Pattern[str]
+    lead_after: re.Pattern[str]
+    participants: re.Pattern[str]
+    valuation_before: re.Pattern[str]
+    valuation_after: re.Pattern[str]
+    dates: re.Pattern[str]
+    relative: dict[str, str]
+
+
+def _alternatives(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
+
+
+@cache
+def round_cues() -> RoundCues:
+    """The cues, read from the package data once."""
+    data: dict[str, Any] = json.loads(
+        resources.files("aikg.extract").joinpath("data", "rounds.json").read_text(encoding="utf-8"))
+    relative: dict[str, str] = data["relative"]
+    dates = (rf"\b(?:(?:{_alternatives(list(relative))})"
+             rf"|(?:\d{{1,2}}(?:er)?\s+)?(?:{_MONTH_NAMES})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:19|20)\d\d)?"
+             rf"|(?:in|en)\s+(?:19|20)\d\d"
+             rf"|(?:{_WEEKDAYS}))\b")
+    return RoundCues(
+        stages=tuple((stage, re.compile(rf"\b(?:{_alternatives(p)})", re.IGNORECASE))
+                     for stage, p in data["stages"].items()),
+        lead=re.compile(rf"\b(?:{_alternatives(data['lead'])})\b", re.IGNORECASE),
+        lead_after=re.compile(rf"^\W{{0,3}}(?:which\s+|qui\s+)?(?:{_alternatives(data['lead_after'])})\b",
+                              re.IGNORECASE),
+        participants=re.compile(rf"\b(?:{_alternatives(data['participants'])})\b", re.IGNORECASE),
+        valuation_before=re.compile(rf"\b(?:{_alternatives(data['valuation'])})\b", re.IGNORECASE),
+        valuation_after=re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation\b", re.IGNORECASE),
+        dates=re.compile(dates, re.IGNORECASE),
+        relative=relative,
+    )
+
+
+def resolve_date(expression: str, published: date | None, language: str | None = None) -> date | None:
+    """The date that ``expression`` names, read as of ``published`` (never after it).
+
+    >>> resolve_date("in June", date(2023, 12, 12))
+    datetime.date(2023, 6, 1)
+    >>> resolve_date("en décembre 2023", date(2025, 9, 10), "fr")
+    datetime.date(2023, 12, 1)
+    >>> resolve_date("l'an dernier", date(2024, 3, 5), "fr")
+    datetime.date(2023, 3, 1)
+    """
+    cues = round_cues()
+    text = re.sub(r"^(?:in|en|on|le)\s+", "", expression.strip(), flags=re.IGNORECASE)
+    english = cues.relative.get(text.casefold())
+    languages = ["en"] if english else [language] if language in ("en", "fr") else ["en", "fr"]
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    if re.fullmatch(r"(?:19|20)\d\d", text):  # a year alone: its first day
+        return date(int(text), 1, 1)
+    weekday = _WEEKDAY_INDEX.get(text.casefold())
+    if weekday is not None and published is not None:  # the last such day, publication day included
+        return published - timedelta(days=(published.weekday() - weekday) % 7)
+    parsed = dateparser.parse(english or text, languages=languages, settings=settings)  # type: ignore[arg-type]
+    if parsed is None:
+        return None
+    found = parsed.date()
+    if published is not None and found > published:
+        return published
+    return found
+
+
+def _is_valuation(text: str, mention: Mention, previous_end: int) -> bool:
+    cues = round_cues()
+    before = text[max(previous_end, mention.start - 45):mention.start]
+    return bool(cues.valuation_before.search(before) or cues.valuation_after.match(text[mention.end:mention.end + 30]))
+
+
+@dataclass
+class _Round:
+    company: str
+    amount_key: str
+    first: Mention
+    context: tuple[int, int]
+    previous: tuple[int, int]
+
+
+def find_rounds(extraction: Extraction) -> tuple[FundingRoundRecord, ...]:
+    """The funding rounds that one document reports (see the module docstring)."""
+    document = extraction.document
+    text = document.text
+    cues = round_cues()
+    entities = {e.key: e for e in extraction.entities}
+    amount_mentions = sorted((m for m in extraction.mentions
+                              if (e := entities.get(m.entity_key)) is not None
+                              and e.type is EntityType.MONETARY_AMOUNT and e.amount is not None),
+                             key=lambda m: m.start)
+    valuations: set[Mention] = set()
+    previous_end = 0
+    for mention in amount_mentions:
+        if _is_valuation(text, mention, previous_end):
+            valuations.add(mention)
+        previous_end = mention.end
+    raise_starts = {m.sentence_start for m in amount_mentions if m not in valuations}
+    breaks = [match.end() for match in _PARAGRAPH.finditer(text)]
+    sentences = sorted({(m.sentence_start, m.sentence_end) for m in extraction.mentions})
+
+    def context(sentence: tuple[int, int]) -> tuple[int, int]:
+        """The sentence and the following ones of its paragraph up to the next raised amount."""
+        paragraph = bisect_right(breaks, sentence[0])
+        end = sentence[1]
+        for start, stop in sentences:
+            if start < end:
+                continue
+            if bisect_right(breaks, start) != paragraph or start in raise_starts:
+                break
+            end = stop
+        return sentence[0], end
+
+    def before(sentence: tuple[int, int]) -> tuple[int, int]:
+        """The sentence before ``sentence`` in its paragraph (where a date is often given)."""
+        paragraph = bisect_right(breaks, sentence[0])
+        previous = [s for s in sentences if s[1] <= sentence[0] and bisect_right(breaks, s[0]) == paragraph]
+        return previous[-1] if previous else sentence
+
+    rounds: dict[tuple[str, str], _Round] = {}
+    for relation in extraction.relations:
+        amount = entities.get(relation.object)
+        if relation.predicate != "raised" or amount is None or amount.type is not EntityType.MONETARY_AMOUNT:
+            continue
+        ev = relation.evidence
+        stated = [m for m in amount_mentions if m.entity_key == relation.object and ev.start <= m.start < ev.end]
+        if not stated or all(m in valuations for m in stated):
+            continue  # a valuation is never a raise
+        first = next(m for m in stated if m not in valuations)
+        key = (relation.subject, relation.object)
+        if key not in rounds or first.start < rounds[key].first.start:
+            rounds[key] = _Round(relation.subject, relation.object, first,
+                                 context((first.sentence_start, first.sentence_end)),
+                                 before((first.sentence_start, first.sentence_end)))
+
+    backers = {(r.subject, r.object) for r in extraction.relations if r.predicate == "investsIn"}
+    investors = {subject for subject, _ in backers}
+    stated = {(r.subject, r.predicate, r.object) for r in extraction.relations}
+    records = []
+    for found in sorted(rounds.values(), key=lambda r: r.first.start):
+        amount = entities[found.amount_key]
+        lo, hi = found.context
+        window = text[lo:hi]
+        leads: list[str] = []
+        participants: list[str] = []
+        for mention in extraction.mentions:
+            key = mention.entity_key
+            if not (lo <= mention.start < hi) or key not in investors or (key, found.company) not in backers:
+                continue
+            if key in leads or key in participants:
+                continue
+            (leads if _leads(text, mention, cues) else participants).append(key)
+        for key in _named_after_lead_cue(text, found, extraction.mentions, entities, cues):
+            if key not in leads and (key, "leads", found.company) not in stated:
+                leads.append(key)
+                if key in participants:
+                    participants.remove(key)
+        valuation = _nearest(
+            [m for m in valuations if lo <= m.start < hi], found.first.start)
+        value_record = entities[valuation.entity_key] if valuation is not None else None
+        when, source = _round_date(text, found, document.published, document.language, cues)
+        records.append(FundingRoundRecord(
+            company=found.company,
+            evidence=next(r.evidence for r in extraction.relations
+                          if r.predicate == "raised" and (r.subject, r.object) == (found.company, found.amount_key)),
+            amount=amount.amount, currency=amount.currency, amount_key=found.amount_key,
+            stage=_stage(window, found.first.start - lo, cues),
+            date=when, date_source=source,
+            leads=tuple(leads), participants=tuple(participants),
+            valuation=value_record.amount if value_record is not None else None,
+            valuation_currency=value_record.currency if value_record is not None else None,
+        ))
+    return tuple(records)
+
+
+def _leads(text: str, mention: Mention, cues: RoundCues) -> bool:
+    """Whether ``mention`` is named as a lead investor in its sentence."""
+    if cues.lead_after.match(text[mention.end:mention.end + 40]):
+        return True
+    before = text[mention.sentence_start:mention.start]
+    cue = max(cues.lead.finditer(before), key=lambda m: m.start(), default=None)
+    if cue is None:
+        return False
+    return cues.participants.search(before[cue.end():]) is None
+
+
+def _named_after_lead_cue(text: str, found: _Round, mentions: tuple[Mention, ...],
+                          entities: dict[str, EntityRecord], cues: RoundCues) -> list[str]:
+    """Actors listed right after a lead cue of the round's context ("menée par le fonds américain
+    General Catalyst", "led by A and B"), even when no ``investsIn`` fact names them. In the
+    amount's own sentence the cue must follow the amount: in "X, led by its CEO Y, raised ..."
+    the cue is about the company, not the round."""
+    lo, hi = found.context
+    actors = sorted((m for m in mentions if lo <= m.start < hi and m.entity_key != found.company
+                     and (e := entities.get(m.entity_key)) is not None
+                     and e.type in (EntityType.ORGANIZATION, EntityType.PERSON)), key=lambda m: m.start)
+    named: list[str] = []
+    for cue in cues.lead.finditer(text, lo, hi):
+        if found.first.sentence_start <= cue.start() < found.first.sentence_end and cue.start() < found.first.start:
+            continue
+        position = cue.end()
+        for mention in actors:
+            if mention.start < position:
+                continue
+            gap = text[position:mention.start]
+            if len(gap) > 40 or not _LIST_GAP.fullmatch(gap) or cues.participants.search(gap):
+                break
+            named.append(mention.entity_key)
+            position = mention.end
+    return named
+
+
+def _nearest(mentions: list[Mention], position: int) -> Mention | None:
+    return min(mentions, key=lambda m: (abs(m.start - position), m.start), default=None)
+
+
+def _stage(window: str, anchor: int, cues: RoundCues) -> str | None:
+    """The stage named in the context nearest the amount (``anchor`` is its offset in ``window``)."""
+    found = [(abs(match.start() - anchor), match.start(), stage)
+             for stage, pattern in cues.stages for match in pattern.finditer(window)]
+    return min(found)[2] if found else None
+
+
+def _round_date(text: str, found: _Round, published: date | None, language: str | None,
+                cues: RoundCues) -> tuple[date | None, DateSource]:
+    """The date of the round's sentence nearest the amount, then of its context, then of the sentence
+    before it in the paragraph; else the publication date."""
+    for lo, hi in ((found.first.sentence_start, found.first.sentence_end), found.context, found.previous):
+        matches = sorted(cues.dates.finditer(text, lo, hi), key=lambda m: abs(m.start() - found.first.start))
+        for match in matches:
+            resolved = resolve_date(match.group(0), published, language)
+            if resolved is not None:
+                return resolved, DateSource.TEXT
+    return published, DateSource.PUBLISHED
