@@ -1,15 +1,25 @@
-"""Read .txt, .md, .html and .jsonl files into :class:`~aikg.extract.records.Document` records.
+"""Read text, Markdown, HTML, JSONL, feed and PDF files into :class:`~aikg.extract.records.Document` records.
 
 Articles come from the open web, so nothing here trusts its input: bytes are decoded with BOM
-detection and a strict UTF-8 first pass, binary files are refused, HTML is reduced to its text
-(scripts and styles dropped, entities decoded) and every problem is a
-:class:`~aikg.errors.DocumentError` that names the file (and the line, for JSONL). A loader
-returns errors next to documents instead of raising, so one bad record never stops a batch.
+detection and a strict UTF-8 first pass, binary files are refused, an HTML page is reduced to
+its article text by trafilatura (:mod:`.html`), a feed is one document per item (:mod:`.feeds`),
+a PDF is its text layer (:mod:`.pdf`), and every problem is a :class:`~aikg.errors.DocumentError`
+that names the file (and the line or item). A loader returns errors next to documents instead of
+raising, so one bad record never stops a batch.
+
+Identity: a document's id is its path relative to the folder it was found in (or the file name),
+its front matter ``id:``, or ``<file>#<id>`` for a JSONL record, except for web documents: an HTML
+page with a canonical URL (``<link rel="canonical">``, ``og:url``, or the ``saved from url=``
+comment that browsers and ``aikg fetch`` write) and a feed item (its link) are identified by that
+URL, so the same article saved twice, or fetched and saved, is one document. ``Document.origin``
+says who may hold the id (the URL, else the file); the build refuses a document whose id is held
+by another origin.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -19,7 +29,10 @@ from typing import Any
 import yaml
 
 from aikg.documents.errors import Errors
-from aikg.documents.html_text import html_to_text
+from aikg.documents.feeds import NotAFeed, read_feed
+from aikg.documents.html import read_html
+from aikg.documents.pdf import PdfProblem, read_pdf
+from aikg.documents.whitespace import one_line
 from aikg.errors import DocumentError
 from aikg.extract.records import Document
 
@@ -29,13 +42,20 @@ __all__ = ["SUPPORTED_SUFFIXES", "Source", "decode_bytes", "find_sources", "load
 #: the pure-Python one: both build only plain data (no Python objects from tags).
 _YAML_LOADER: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
+    {".txt", ".md", ".markdown", ".jsonl", ".pdf", *HTML_SUFFIXES, *FEED_SUFFIXES})
+
+#: The comment a browser's "Save page as" (and ``aikg fetch``) writes at the top of a page:
+#: ``<!-- saved from url=(0023)https://example.com/ -->``.
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
 
 #: Refuse documents larger than this many characters: spaCy's own limit is 1,000,000 and
 #: a news article is far smaller; larger inputs are almost always a wrong file.
 MAX_CHARS = 1_000_000
 
-_METADATA_KEYS = ("title", "url", "source", "date", "language", "author", "id")
+_METADATA_KEYS = ("title", "url", "source", "date", "language", "author", "id", "site_name")
 
 
 @dataclass(frozen=True)
@@ -95,7 +115,7 @@ def decode_bytes(raw: bytes, path: Path | str) -> str:
 
 
 def load_source(source: Source) -> list[Document | DocumentError]:
-    """Read one source into documents (several for JSONL), with errors in place of bad ones."""
+    """Read one source into documents (several for JSONL and feeds), with errors in place of bad ones."""
     path = source.path
     try:
         raw = path.read_bytes()
@@ -103,18 +123,65 @@ def load_source(source: Source) -> list[Document | DocumentError]:
         return [DocumentError(path, Errors.E106)]
     except OSError as err:
         return [DocumentError(path, Errors.E107.format(reason=err.strerror or err))]
+    origin = str(path.resolve())
+    suffix = path.suffix.lower()
     try:
+        if suffix == ".pdf":
+            return [_pdf_document(raw, source, origin)]
+        if suffix in FEED_SUFFIXES:
+            return list(_feed_documents(raw, source))
         text = decode_bytes(raw, path)
-        suffix = path.suffix.lower()
         if suffix == ".jsonl":
-            return list(_jsonl_documents(text, source))
-        if suffix in {".html", ".htm"}:
-            body, meta = html_to_text(text)
-        else:
-            body, meta = split_front_matter(text, path)
-        return [_make_document(body, meta, source.doc_id, path)]
+            return list(_jsonl_documents(text, source, origin))
+        if suffix in HTML_SUFFIXES:
+            return [_html_document(text, source, origin)]
+        body, meta = split_front_matter(text, path)
+        return [_make_document(body, meta, source.doc_id, path, origin=origin)]
     except DocumentError as err:
         return [err]
+
+
+def _present(**fields: object) -> dict[str, Any]:
+    """The metadata a reader found (front matter's rule: a key given is a value)."""
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+def _html_document(markup: str, source: Source, origin: str) -> Document:
+    saved_from = _SAVED_FROM.search(markup[:4096])
+    if saved_from:  # lxml would take a comment before <html> for the whole document
+        markup = markup[:saved_from.start()] + markup[saved_from.end():]
+    page = read_html(markup, url=saved_from.group(1) if saved_from else None)
+    if not page.text:
+        raise DocumentError(source.path, Errors.E116)
+    meta = _present(title=page.title, url=page.url, date=page.published, language=page.language,
+                    author=page.author, site_name=page.site_name)
+    return _make_document(page.text, meta, page.url or source.doc_id, source.path, origin=page.url or origin)
+
+
+def _feed_documents(raw: bytes, source: Source) -> Iterator[Document | DocumentError]:
+    try:
+        items = read_feed(raw)
+    except NotAFeed as err:
+        raise DocumentError(source.path, Errors.E117.format(detail=err)) from err
+    for number, item in enumerate(items, start=1):
+        where = f"{source.path}#{number}"
+        meta = _present(title=item.title, url=item.link, date=item.published, language=item.language,
+                        author=item.author, site_name=item.site_name)
+        try:
+            yield _make_document(item.text, meta, item.item_id, where, origin=item.item_id, from_feed=True)
+        except DocumentError as err:
+            yield err
+
+
+def _pdf_document(raw: bytes, source: Source, origin: str) -> Document:
+    try:
+        pdf = read_pdf(raw)
+    except PdfProblem as problem:
+        message = {"encrypted": Errors.E118, "no-text": Errors.E119.format(detail=problem.detail)}.get(
+            problem.kind, Errors.E120.format(detail=problem.detail))
+        raise DocumentError(source.path, message) from problem
+    meta = _present(title=pdf.title, date=pdf.published, author=pdf.author)
+    return _make_document(pdf.text, meta, source.doc_id, source.path, origin=origin)
 
 
 def split_front_matter(text: str, path: Path | str) -> tuple[str, dict[str, Any]]:
@@ -141,7 +208,7 @@ def split_front_matter(text: str, path: Path | str) -> tuple[str, dict[str, Any]
     raise DocumentError(path, Errors.E108.format(detail="opened with '---' and never closed"))
 
 
-def _jsonl_documents(text: str, source: Source) -> Iterator[Document | DocumentError]:
+def _jsonl_documents(text: str, source: Source, origin: str) -> Iterator[Document | DocumentError]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -157,12 +224,13 @@ def _jsonl_documents(text: str, source: Source) -> Iterator[Document | DocumentE
         record_id = str(record.get("id") or number)
         try:
             meta = {key: value for key, value in record.items() if key != "id"}
-            yield _make_document(record["text"], meta, f"{source.doc_id}#{record_id}", where)
+            yield _make_document(record["text"], meta, f"{source.doc_id}#{record_id}", where, origin=origin)
         except DocumentError as err:
             yield err
 
 
-def _make_document(body: str, meta: dict[str, Any], doc_id: str, path: Path | str) -> Document:
+def _make_document(body: str, meta: dict[str, Any], doc_id: str, path: Path | str, *, origin: str,
+                   from_feed: bool = False) -> Document:
     unknown_types = [k for k in _METADATA_KEYS if k in meta and not isinstance(meta[k], str | date | int)]
     if unknown_types:
         raise DocumentError(path, Errors.E111.format(field=unknown_types[0]))
@@ -177,19 +245,16 @@ def _make_document(body: str, meta: dict[str, Any], doc_id: str, path: Path | st
         doc_id=str(meta.get("id") or doc_id) if isinstance(meta.get("id"), str) else doc_id,
         text=text,
         source=str(path),
-        title=_clean(meta.get("title")),
-        url=_clean(url) if isinstance(url, str) and "://" in url else None,
-        language=_clean(language),
+        title=one_line(meta.get("title")),
+        url=one_line(url) if isinstance(url, str) and "://" in url else None,
+        language=one_line(language),
         published=_parse_date(meta.get("date"), path),
-        author=_clean(meta.get("author")),
+        author=one_line(meta.get("author")),
+        site_name=one_line(meta.get("site_name")),
+        origin=origin,
+        from_feed=from_feed,
     )
 
-
-def _clean(value: object) -> str | None:
-    if value is None:
-        return None
-    text = " ".join(str(value).split())
-    return text or None
 
 
 def _parse_date(value: object, path: Path | str) -> date | None:

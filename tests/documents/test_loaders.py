@@ -83,7 +83,7 @@ def test_loaders_find_sources_ids_relative_to_folder(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "x.md").write_text("x", encoding="utf-8")
     (tmp_path / "y.txt").write_text("y", encoding="utf-8")
-    (tmp_path / "ignored.pdf").write_bytes(b"%PDF")
+    (tmp_path / "ignored.docx").write_bytes(b"PK")
     (tmp_path / ".hidden.md").write_text("h", encoding="utf-8")
     found = list(find_sources([tmp_path]))
     assert [s.doc_id for s in found if isinstance(s, Source)] == ["sub/x.md", "y.txt"]
@@ -92,10 +92,10 @@ def test_loaders_find_sources_ids_relative_to_folder(tmp_path: Path) -> None:
 
 
 def test_loaders_find_sources_errors(tmp_path: Path) -> None:
-    (tmp_path / "a.pdf").write_bytes(b"%PDF")
-    errors = list(find_sources([tmp_path / "missing", tmp_path / "a.pdf"]))
+    (tmp_path / "a.docx").write_bytes(b"PK")
+    errors = list(find_sources([tmp_path / "missing", tmp_path / "a.docx"]))
     assert all(isinstance(e, DocumentError) for e in errors)
-    assert "missing" in str(errors[0]) and "a.pdf" in str(errors[1]) and "unsupported" in str(errors[1])
+    assert "missing" in str(errors[0]) and "a.docx" in str(errors[1]) and "unsupported" in str(errors[1])
 
 
 def test_loaders_file_vanishing_before_read_is_named(tmp_path: Path) -> None:
