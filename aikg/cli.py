@@ -173,10 +173,12 @@ def remove(
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """Remove documents' facts; facts that other documents also state are kept."""
+    from aikg.graph.rounds import refresh_rounds
     from aikg.graph.store import open_store
 
     with open_store(store) as kstore:
         missing = [d for d in doc_ids if not kstore.remove_document(d)]
+        refresh_rounds(kstore)  # a round that only these documents reported goes with them
     if missing:
         raise UsageError(Errors.E003.format(doc_ids=", ".join(missing)))
     typer.echo(f"removed {len(doc_ids)} document(s)")
@@ -277,4 +279,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 # Commands of each area live in their own module and register themselves on ``app``.
-from aikg import cli_analysis, cli_query  # noqa: E402,F401
+from aikg import cli_analysis, cli_ask, cli_query  # noqa: E402,F401

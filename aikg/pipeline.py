@@ -32,7 +32,9 @@ from aikg.documents.loaders import find_sources, load_source
 from aikg.errors import AikgError, DocumentError, UsageError
 from aikg.errors import Errors as UsageErrors
 from aikg.extract.records import Document, Extraction
-from aikg.graph.build import ExtractionRun, OxQuad, Quad, oxigraph_quads
+from aikg.graph.build import ExtractionRun, OxQuad, Quad, origin_key, oxigraph_quads
+from aikg.graph.namespaces import document_iri
+from aikg.graph.rounds import refresh_rounds
 from aikg.graph.store import KnowledgeStore, open_store
 
 if TYPE_CHECKING:
@@ -55,20 +57,30 @@ __all__ = [
 
 @dataclass
 class BuildReport:
-    """What a build did: documents written, left unchanged, and failures with their messages."""
+    """What a build did: documents written, left unchanged, and failures with their messages.
+
+    ``refused`` names the documents whose id another source holds in the store (their E121 lines
+    are among the failures); ``duplicates`` the sources read twice under one canonical URL (the
+    same article saved twice, or a page and a feed item of it): one of them was built.
+    """
 
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     quads: int = 0
+    refused: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.failed
 
     def summary(self) -> str:
+        refused = f" ({len(self.refused)} refused: id held by another source)" if self.refused else ""
+        duplicates = (f", {len(self.duplicates)} duplicate(s) of a document read (same canonical URL)"
+                      if self.duplicates else "")
         return (f"{len(self.written)} written, {len(self.unchanged)} unchanged (skipped), "
-                f"{len(self.failed)} failed; {self.quads} quads written")
+                f"{len(self.failed)} failed{refused}{duplicates}; {self.quads} quads written")
 
 
 class DocumentGraph(NamedTuple):
@@ -118,8 +130,13 @@ def get_executor(name: str, **options: Any) -> Executor:
 
 
 def read_documents(paths: Iterable[Path], report: BuildReport) -> Iterator[Document]:
-    """Documents from files and folders; unreadable ones are recorded in ``report.failed``."""
-    seen: dict[str, str] = {}
+    """Documents from files and folders; unreadable ones are recorded in ``report.failed``.
+
+    Two sources with one id: when the id is their common origin (a canonical URL, a feed item's
+    link), they are one document, read once (a page rather than a feed item of it, else the first
+    read) and the other is recorded in ``report.duplicates``; otherwise the later one is E115.
+    """
+    kept: dict[str, Document] = {}
     for source in find_sources(paths):
         if isinstance(source, DocumentError):
             report.failed.append(str(source))
@@ -127,12 +144,18 @@ def read_documents(paths: Iterable[Path], report: BuildReport) -> Iterator[Docum
         for item in load_source(source):
             if isinstance(item, DocumentError):
                 report.failed.append(str(item))
-            elif item.doc_id in seen:
-                report.failed.append(str(DocumentError(
-                    item.source, DocumentErrors.E115.format(doc_id=item.doc_id, other=seen[item.doc_id]))))
+                continue
+            held = kept.get(item.doc_id)
+            if held is None:
+                kept[item.doc_id] = item
+            elif held.origin == item.origin == item.doc_id:
+                keep, drop = (item, held) if held.from_feed and not item.from_feed else (held, item)
+                kept[item.doc_id] = keep
+                report.duplicates.append(f"{drop.source}: same document as {keep.source}")
             else:
-                seen[item.doc_id] = item.source
-                yield item
+                report.failed.append(str(DocumentError(
+                    item.source, DocumentErrors.E115.format(doc_id=item.doc_id, other=held.source))))
+    yield from kept.values()
 
 
 def changed_documents(paths: Iterable[Path], store: KnowledgeStore, report: BuildReport) -> list[Document]:
@@ -142,11 +165,34 @@ def changed_documents(paths: Iterable[Path], store: KnowledgeStore, report: Buil
     """
     pending = []
     for document in read_documents(paths, report):
-        if store.content_hash(document.doc_id) == document.content_hash:
-            report.unchanged.append(document.doc_id)
+        stored = store.content_hash(document.doc_id)
+        if stored == document.content_hash or (stored is not None and document.from_feed):
+            report.unchanged.append(document.doc_id)  # a feed item never replaces a stored article
+        elif stored is not None and (holder := _other_holder(store, document)) is not None:
+            report.refused.append(document.doc_id)
+            report.failed.append(str(DocumentError(
+                document.source, DocumentErrors.E121.format(doc_id=document.doc_id, other=holder))))
         else:
             pending.append(document)
     return pending
+
+
+def _other_holder(store: KnowledgeStore, document: Document) -> str | None:
+    """The stored source of ``document``'s id when it came from another origin (None: it may replace it).
+
+    A document's identity cannot be claimed by another source (front matter ``id:`` naming another
+    document, or a second folder with the same relative paths): the stored graph records the
+    origin it was read from (:func:`~aikg.graph.build.origin_key`). A stored graph without one
+    (written before origins were kept), or a document without an origin, is not checked.
+    """
+    if document.origin is None:
+        return None
+    iri = document_iri(document.doc_id).n3()  # built by quote(): no character can escape the IRI
+    rows = store.select(f"SELECT ?key ?source WHERE {{ GRAPH {iri} {{ {iri} aikg:originKey ?key "
+                        f"OPTIONAL {{ {iri} dcterms:source ?source }} }} }}")
+    if not rows or str(rows[0][0]) == origin_key(document.origin):
+        return None
+    return str(rows[0][1]) if rows[0][1] is not None else "another source"
 
 
 def extract_each(extractor: SupportsExtraction, documents: Sequence[Document], *, n_process: int = 1,
@@ -291,6 +337,7 @@ def _build(executor: Executor, paths: Sequence[Path], store: KnowledgeStore | st
     try:
         pending = changed_documents(paths, kstore, report)
         if not pending:
+            refresh_rounds(kstore)  # a store written before rounds were merged gets them too
             return report
         failed_before = len(report.failed)
         bar = tqdm(total=len(pending), unit="doc", disable=not progress, file=sys.stderr, desc=executor.label)
@@ -305,6 +352,7 @@ def _build(executor: Executor, paths: Sequence[Path], store: KnowledgeStore | st
             write_batch(kstore, batch, report)
         order = {document.doc_id: index for index, document in enumerate(pending)}
         report.written.sort(key=order.__getitem__)  # an executor may finish documents out of order
+        refresh_rounds(kstore)  # rounds merged across documents: recomputed from the reports, never patched
         if len(report.written) >= kstore.flush_every:  # a large build: compact what it wrote
             kstore.optimize()
         return report

@@ -18,7 +18,7 @@ them cost more than the rest of the parent's work in a build).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -29,10 +29,10 @@ from rdflib import OWL, PROV, RDF, RDFS, SKOS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 import aikg
-from aikg.extract.records import PREDICATES, EntityType, Extraction
+from aikg.extract.records import PREDICATES, EntityType, Extraction, FactStatus
 from aikg.graph.namespaces import AIKG, EVIDENCE, RUN, SCHEMA, WD, document_iri, entity_iri
 
-__all__ = ["ExtractionRun", "OxQuad", "Quad", "extraction_quads", "oxigraph_quads"]
+__all__ = ["ExtractionRun", "OxQuad", "Quad", "extraction_quads", "origin_key", "oxigraph_quads"]
 
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
 #: A quad of pyoxigraph terms (subject, predicate, object, graph name).
@@ -54,6 +54,17 @@ class ExtractionRun:
     @property
     def iri(self) -> URIRef:
         return RUN[self.run_id]
+
+
+def origin_key(origin: str) -> str:
+    """What the store keeps of a document's origin (its canonical URL or file): a SHA-256, no path.
+
+    The build compares it to tell whether a document may replace the stored one of its id.
+
+    >>> origin_key("https://news.test/a")[:12]
+    '05a9f82841c9'
+    """
+    return hashlib.sha256(origin.encode("utf-8")).hexdigest()
 
 
 def _hash(*parts: object) -> str:
@@ -133,14 +144,17 @@ _VOCABULARY: dict[str, str] = {
         ("skos", SKOS, ("prefLabel", "altLabel")),
         ("owl", OWL, ("sameAs",)),
         ("prov", PROV, ("wasGeneratedBy", "startedAtTime", "wasDerivedFrom")),
-        ("dcterms", DCTERMS, ("source", "title", "language", "date", "creator")),
+        ("dcterms", DCTERMS, ("source", "title", "language", "date", "creator", "publisher")),
         ("schema", SCHEMA, ("url",)),
         ("aikg", AIKG, (
-            "Document", "documentId", "contentHash", "ExtractionRun", "toolVersion", "model",
+            "Document", "documentId", "contentHash", "originKey", "ExtractionRun", "toolVersion", "model",
             "mentionedIn", "mentionCount", "wikidata", "country", "publicActor", "resolution", "amountValue",
             "currency",
             "Evidence", "sentence", "startOffset", "endOffset", "extractor", "confidence",
             "CoMention", "mentionedWith", "entity", "weight",
+            "status", "hedged", "startDate", "endDate",
+            "FundingRoundReport", "company", "amount", "stage", "pointInTime", "dateSource", "leadInvestor",
+            "participant", "valuationValue", "valuationCurrency",
             *(t.value for t in EntityType), *sorted(PREDICATES),
         )),
     )
@@ -183,6 +197,10 @@ def _document_quads(
         yield (g, v["dcterms:date"], lit(document.published.isoformat(), _XSD_DATE), g)
     if document.author:
         yield (g, v["dcterms:creator"], lit(document.author), g)
+    if document.site_name:
+        yield (g, v["dcterms:publisher"], lit(document.site_name), g)
+    if document.origin:
+        yield (g, v["aikg:originKey"], lit(origin_key(document.origin)), g)
     yield (g, v["prov:wasGeneratedBy"], run_iri, g)
     yield (run_iri, rdf_type, v["aikg:ExtractionRun"], g)
     yield (run_iri, v["aikg:toolVersion"], lit(run.tool_version), g)
@@ -219,11 +237,13 @@ def _document_quads(
         yield (e, v["aikg:mentionedIn"], g, g)
         yield (e, v["aikg:mentionCount"], lit(counts.get(record.key, 0)), g)
 
-    # typed facts, each with its evidence
+    # typed facts, each with its evidence; a hedged statement ("in talks to") is evidence only,
+    # never asserted, so that every query leaves it out unless it reads the evidence on purpose
     for relation in extraction.relations:
         s_iri, o_iri = entity(relation.subject), entity(relation.object)
         s, p, o = iri(s_iri), v[f"aikg:{relation.predicate}"], iri(o_iri)
-        yield (s, p, o, g)
+        if not relation.hedged:
+            yield (s, p, o, g)
         ev = relation.evidence
         p_iri = _VOCABULARY[f"aikg:{relation.predicate}"]
         node = iri(_EVIDENCE + _hash(document.doc_id, s_iri, p_iri, o_iri, ev.start, ev.end, relation.extractor))
@@ -238,6 +258,17 @@ def _document_quads(
         yield (node, v["aikg:confidence"], lit(Decimal(str(round(relation.confidence, 4))), _XSD_DECIMAL), g)
         yield (node, v["prov:wasDerivedFrom"], g, g)
         yield (node, v["prov:wasGeneratedBy"], run_iri, g)
+        # the fact in time (Wikidata's P580 / P582 qualifiers); no status means current as of the document
+        if relation.status is not FactStatus.CURRENT:
+            yield (node, v["aikg:status"], lit(relation.status.value), g)
+        if relation.hedged:
+            yield (node, v["aikg:hedged"], lit("true", _XSD_BOOLEAN), g)
+        if relation.start is not None:
+            yield (node, v["aikg:startDate"], lit(relation.start.isoformat(), _XSD_DATE), g)
+        if relation.end is not None:
+            yield (node, v["aikg:endDate"], lit(relation.end.isoformat(), _XSD_DATE), g)
+
+    yield from _round_reports(extraction, run_iri, g, v, terms, entity)
 
     # weak co-mention links, kept apart from the typed facts
     for pair in extraction.comentions:
@@ -250,6 +281,44 @@ def _document_quads(
         yield (node, v["aikg:entity"], b, g)
         yield (node, v["aikg:weight"], lit(pair.weight), g)
         yield (node, v["prov:wasDerivedFrom"], g, g)
+
+
+def _round_reports(extraction: Extraction, run_iri: Any, g: Any, v: dict[str, Any],
+                   terms: _RdflibTerms | _OxigraphTerms, entity: Callable[[str], str]) -> Iterator[Any]:
+    """Each funding round as this document reports it (``aikg:FundingRoundReport``), with its
+    evidence. ``aikg.graph.rounds`` merges the reports of one round across documents."""
+    iri, lit = terms.iri, terms.literal
+    rdf_type = v["rdf:type"]
+    document = extraction.document
+    for found in extraction.rounds:
+        ev = found.evidence
+        company = iri(entity(found.company))
+        key = _hash(document.doc_id, found.company, found.amount_key, found.stage, ev.start)
+        node = iri(_EVIDENCE + "round-" + key)
+        yield (node, rdf_type, v["aikg:FundingRoundReport"], g)
+        yield (node, v["aikg:company"], company, g)
+        if found.amount is not None and found.currency:
+            yield (node, v["aikg:amountValue"], lit(Decimal(found.amount), _XSD_DECIMAL), g)
+            yield (node, v["aikg:currency"], lit(found.currency), g)
+        if found.amount_key is not None:
+            yield (node, v["aikg:amount"], iri(entity(found.amount_key)), g)
+        if found.stage:
+            yield (node, v["aikg:stage"], lit(found.stage), g)
+        if found.date is not None:
+            yield (node, v["aikg:pointInTime"], lit(found.date.isoformat(), _XSD_DATE), g)
+            yield (node, v["aikg:dateSource"], lit(found.date_source.value), g)
+        for key in found.leads:
+            yield (node, v["aikg:leadInvestor"], iri(entity(key)), g)
+        for key in found.participants:
+            yield (node, v["aikg:participant"], iri(entity(key)), g)
+        if found.valuation is not None and found.valuation_currency:
+            yield (node, v["aikg:valuationValue"], lit(Decimal(found.valuation), _XSD_DECIMAL), g)
+            yield (node, v["aikg:valuationCurrency"], lit(found.valuation_currency), g)
+        yield (node, v["aikg:sentence"], lit(ev.sentence), g)
+        yield (node, v["aikg:startOffset"], lit(ev.start), g)
+        yield (node, v["aikg:endOffset"], lit(ev.end), g)
+        yield (node, v["prov:wasDerivedFrom"], g, g)
+        yield (node, v["prov:wasGeneratedBy"], run_iri, g)
 
 
 def _safe_iri(url: str) -> bool:

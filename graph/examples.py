@@ -16,8 +16,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from aikg.extract.records import CoMention, Document, EntityRecord, EntityType, Evidence, Extraction, RelationRecord
+from aikg.extract.records import (
+    CoMention,
+    Document,
+    EntityRecord,
+    EntityType,
+    Evidence,
+    Extraction,
+    FundingRoundRecord,
+    RelationRecord,
+)
 from aikg.graph.build import ExtractionRun, extraction_quads
+from aikg.graph.rounds import refresh_rounds
 from aikg.graph.store import KnowledgeStore, open_store
 
 __all__ = ["demo_store"]
@@ -66,6 +76,9 @@ def demo_store() -> Iterator[KnowledgeStore]:
             evidence = Evidence(doc_id, sentence, 0, len(sentence))
             relations = tuple(RelationRecord(s.key, p, o.key, evidence, f"demo:{p}", c) for s, p, o, c in facts)
             comentions = tuple(CoMention(a.key, b.key, w) for a, b, w in pairs)
-            extraction = Extraction(document, entities, (), relations, comentions, models=("demo==0",))
+            rounds = tuple(FundingRoundRecord(s.key, evidence, o.amount, o.currency, o.key, date=published,
+                                              leads=("bpifrance",)) for s, p, o, _ in facts if p == "raised")
+            extraction = Extraction(document, entities, (), relations, comentions, models=("demo==0",), rounds=rounds)
             store.replace_document(doc_id, extraction_quads(extraction, run))
+        refresh_rounds(store)
         yield store

@@ -20,6 +20,8 @@ __all__ = [
     "EVIDENCE",
     "PREFIXES",
     "PREFIX_IRIS",
+    "ROUND",
+    "ROUNDS_GRAPH",
     "RUN",
     "SCHEMA",
     "WD",
@@ -50,6 +52,9 @@ class AIKG(DefinedNamespace):
     Evidence: URIRef
     ExtractionRun: URIRef
     CoMention: URIRef
+    FundingRound: URIRef
+    FundingRoundReport: URIRef
+    EventEdition: URIRef
     # typed relations
     leads: URIRef
     founded: URIRef
@@ -79,17 +84,38 @@ class AIKG(DefinedNamespace):
     extractor: URIRef
     confidence: URIRef
     contentHash: URIRef
+    originKey: URIRef
     documentId: URIRef
     entity: URIRef
     weight: URIRef
     toolVersion: URIRef
     model: URIRef
+    # facts in time (on evidence nodes) and funding rounds
+    status: URIRef
+    hedged: URIRef
+    startDate: URIRef
+    endDate: URIRef
+    pointInTime: URIRef
+    dateSource: URIRef
+    company: URIRef
+    amount: URIRef
+    stage: URIRef
+    leadInvestor: URIRef
+    participant: URIRef
+    valuationValue: URIRef
+    valuationCurrency: URIRef
+    report: URIRef
+    mergeRule: URIRef
+    editionOf: URIRef
 
 
 ENTITY = Namespace(BASE + "entity/")
 DOC = Namespace(BASE + "document/")
 EVIDENCE = Namespace(BASE + "evidence/")
 RUN = Namespace(BASE + "run/")
+#: Funding rounds merged across documents (``aikg.graph.rounds``), kept in their own named graph.
+ROUND = Namespace(BASE + "round/")
+ROUNDS_GRAPH = URIRef(BASE + "graph/funding-rounds")
 SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
@@ -100,6 +126,7 @@ PREFIXES: dict[str, Namespace] = {
     "doc": DOC,
     "ev": EVIDENCE,
     "run": RUN,
+    "round": ROUND,
     "rdf": Namespace(str(RDF)),
     "rdfs": Namespace(str(RDFS)),
     "owl": Namespace(str(OWL)),

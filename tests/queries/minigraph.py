@@ -6,19 +6,23 @@ second and state exactly what a reader of these sentences would expect.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from aikg.extract.records import (
     CoMention,
+    DateSource,
     Document,
     EntityRecord,
     EntityType,
     Evidence,
     Extraction,
+    FundingRoundRecord,
     RelationRecord,
 )
 from aikg.graph.build import ExtractionRun, extraction_quads
+from aikg.graph.rounds import refresh_rounds
 from aikg.graph.store import open_store
 
 P, ORG, PL, EV, AM, PR = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.EVENT,
@@ -84,6 +88,13 @@ DOCUMENTS: dict[str, tuple[list[tuple[str, list[tuple[str, str, str]]]], list[tu
 }
 
 
+#: doc id -> the funding round its sentence reports: (company, amount key, date, investors who take part)
+ROUNDS: dict[str, tuple[str, str, date, tuple[str, ...]]] = {
+    "mistral.md": ("mistral-ai", "amount/EUR-600000000", date(2024, 6, 11), ("microsoft",)),
+    "openai.md": ("openai", "amount/USD-10000000000", date(2023, 1, 23), ("microsoft",)),
+}
+
+
 def extraction(doc_id: str) -> Extraction:
     sentences, comentions = DOCUMENTS[doc_id]
     text = " ".join(s for s, _ in sentences)
@@ -98,8 +109,14 @@ def extraction(doc_id: str) -> Extraction:
             used |= {s, o}
     used |= {k for a, b, _ in comentions for k in (a, b)}
     entities = tuple(ENTITIES[k] for k in sorted(used))
+    rounds = ()
+    if doc_id in ROUNDS:
+        company, amount, when, investors = ROUNDS[doc_id]
+        stated = next(r.evidence for r in relations if r.predicate == "raised")
+        rounds = (FundingRoundRecord(company, stated, ENTITIES[amount].amount, ENTITIES[amount].currency, amount,
+                                     date=when, date_source=DateSource.TEXT, participants=investors),)
     return Extraction(document, entities, (), tuple(relations),
-                      tuple(CoMention(a, b, w) for a, b, w in comentions), models=("test==0",))
+                      tuple(CoMention(a, b, w) for a, b, w in comentions), models=("test==0",), rounds=rounds)
 
 
 def build_mini_store(path: Path) -> Path:
@@ -108,4 +125,5 @@ def build_mini_store(path: Path) -> Path:
     with open_store(path) as store:
         for doc_id in DOCUMENTS:
             store.replace_document(doc_id, extraction_quads(extraction(doc_id), run))
+        refresh_rounds(store)
     return path
