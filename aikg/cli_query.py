@@ -103,6 +103,8 @@ def serve(
     timeout: Annotated[float, typer.Option(min=0.1, help="Seconds a query may run before it is stopped.")] = 10.0,
     max_results: Annotated[int, typer.Option(min=1, help="Most rows (or triples) in one answer.")] = 10000,
     workers: Annotated[int, typer.Option(min=1, max=16, help="Query worker processes.")] = 2,
+    max_memory: Annotated[int, typer.Option(min=0, help="MiB of memory each query worker may use (0: no limit); "
+                                                       "a query past it is stopped.")] = 2048,
 ) -> None:
     """Serve the store read-only: SPARQL 1.1 Protocol at /sparql, the query page at /, views at /views/."""
     from aikg.server import ServerSettings, run_server
@@ -111,5 +113,5 @@ def serve(
         raise UsageError(Errors.E001.format(
             detail=f"--store {store}: aikg serve serves a local store folder, not a SPARQL server"))
     settings = ServerSettings(store=Path(store), views=views if views is not None else Path("out"), timeout=timeout,
-                              max_results=max_results, workers=workers)
+                              max_results=max_results, workers=workers, max_memory=max_memory)
     run_server(settings, host=host, port=port)

@@ -28,10 +28,22 @@ the same deadline and a row limit (``--max-results``): a query that streams past
 at once with a clear error (``503`` E307, ``400`` E308) without waiting to be killed.
 
 Status codes: ``400`` malformed query (E301, with line and column), bad parameter or format
-(E302, E304, E311, E312), too many results (E308); ``403`` SPARQL Update (E306) or federated
-``SERVICE`` (E309), both refused on this read-only endpoint; ``404`` unknown named query (E303)
-or file; ``406`` no acceptable result format (E313); ``413`` query text too long (E314);
-``503`` time limit (E307) or every worker busy (E315). Error bodies are one ``text/plain`` line.
+(E302, E304, E311, E312), too many results (E308), a control character anywhere in a query or
+parameter (E316), a ``Host`` header that does not name this server (Starlette's ``Invalid host
+header``); ``403`` SPARQL Update (E306) or federated ``SERVICE`` (E309), both refused on this
+read-only endpoint; ``404`` unknown named query (E303) or file; ``406`` no acceptable result
+format (E313), or XML asked for an answer XML cannot carry (E318); ``413`` query or request body
+too long (E314); ``503`` time limit (E307), memory limit (E317) or every worker busy (E315).
+Error bodies are one ``text/plain`` line.
+
+What an attacker on the network or in a browser meets (issue 17): ``SERVICE`` is refused from
+the parsed query (rdflib's algebra; a query rdflib cannot parse is refused) and, in case a
+spelling ever got past that, the query workers cannot open an IPv4/IPv6 socket (seccomp), so
+the engine cannot fetch a URL; the ``Host`` header must name this server (DNS rebinding); no
+CORS header is sent (other origins cannot read answers); request bodies are counted while they
+stream in (chunked ones too) and cut off at ``4 x max_query_length`` bytes; each worker has an
+address-space limit (``--max-memory``); every page (query page, views index, views) carries a
+Content-Security-Policy, the views' inline scripts allowed by their hashes.
 
 The store is opened read-only (a shared lock): other readers may use it meanwhile, and an
 ``aikg build`` on the same store is refused until the server stops.
@@ -39,19 +51,24 @@ The store is opened read-only (a shared lock): other readers may use it meanwhil
 
 from __future__ import annotations
 
+import base64
 import errno
+import hashlib
 import html
 import json
 import multiprocessing
 import multiprocessing.connection
+import os
 import queue
+import re
+import resource
 import signal
 import socket
 import sys
 import threading
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -61,18 +78,22 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from aikg.errors import AikgError, QueryError
 from aikg.graph.errors import Errors
 from aikg.graph.namespaces import PREFIXES
-from aikg.graph.sparql import ResultFormat, check_endpoint_query, execute, label_map, serialize
+from aikg.graph.sparql import ResultFormat, check_endpoint_query, control_character, execute, label_map, serialize
 from aikg.graph.store import open_store
 from aikg.queries import run_named
 
-__all__ = ["MEDIA_TYPES", "ServerSettings", "create_app", "deny_network", "negotiate", "run_server"]
+__all__ = ["MEDIA_TYPES", "ServerSettings", "allowed_hosts", "create_app", "deny_network", "limit_memory", "negotiate",
+           "run_server"]
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
@@ -122,11 +143,18 @@ _FORMAT_IRIS = {
     ResultFormat.JSONLD: FORMATS["JSON-LD"],
 }
 _STATUS = {"E301": 400, "E302": 400, "E303": 404, "E304": 400, "E306": 403, "E307": 503, "E308": 400,
-           "E309": 403, "E310": 500, "E311": 400, "E312": 400, "E313": 406, "E314": 413, "E315": 503}
+           "E309": 403, "E310": 500, "E311": 400, "E312": 400, "E313": 406, "E314": 413, "E315": 503,
+           "E316": 400, "E317": 503, "E318": 406}
 _VIEW_SUFFIXES = {".html", ".htm", ".css", ".js", ".json", ".svg", ".png"}
 _ASSETS = {"query.html": "text/html", "query.js": "text/javascript", "query.css": "text/css"}
 _PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
                 "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+#: The views (pyvis pages) carry their scripts inline: each is allowed by its hash, nothing else
+#: runs; their inline styles and data: images are allowed.
+_VIEW_POLICY = ("default-src 'none'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
+                "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; "
+                "form-action 'none'; frame-ancestors 'self'")
+_INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc\s*=)(?:\s[^>]*)?>(.*?)</script", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -140,6 +168,16 @@ class ServerSettings:
     workers: int = 2
     max_query_length: int = 100_000
     startup_timeout: float = 60.0
+    #: Host names the server answers for (the Host header; DNS rebinding): see :func:`allowed_hosts`.
+    hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "[::1]")
+    #: Address-space limit of each query worker, in MiB (0: none); a query past it gets E317.
+    max_memory: int = 2048
+
+    @property
+    def max_body(self) -> int:
+        """The largest request body read, in bytes (a query of ``max_query_length`` characters,
+        form-encoded)."""
+        return 4 * self.max_query_length
 
 
 @dataclass(frozen=True)
@@ -179,11 +217,23 @@ def deny_network() -> bool:
     return True
 
 
+def limit_memory(mebibytes: int) -> None:
+    """Cap this process's address space (``RLIMIT_AS``) at ``mebibytes``: a query that needs more
+    fails to allocate (Python raises MemoryError; Oxigraph's Rust allocator aborts the process),
+    and the server answers E317 instead of the machine swapping. 0 leaves it unlimited."""
+    if mebibytes > 0:
+        limit = mebibytes * 1024 * 1024
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+
+
 def _worker_main(conn: multiprocessing.connection.Connection, store_path: str, max_results: int,
-                 timeout: float) -> None:
+                 timeout: float, max_memory: int = 0) -> None:
     """Open the store read-only and answer requests until the server closes the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
     deny_network()
+    os.environ["RUST_BACKTRACE"] = "0"  # an allocation past the limit: one line on stderr, not 40
+    limit_memory(max_memory)
     try:
         store = open_store(store_path, read_only=True)
     except AikgError as err:
@@ -196,7 +246,11 @@ def _worker_main(conn: multiprocessing.connection.Connection, store_path: str, m
                 request = conn.recv()
             except (EOFError, OSError):
                 return
-            conn.send(_answer(store, request, max_results, timeout))
+            try:
+                reply = _answer(store, request, max_results, timeout)
+            except MemoryError:
+                reply = ("error", "E317", b"")
+            conn.send(reply)
 
 
 def _answer(store: Any, request: _Request, max_results: int, timeout: float) -> tuple[str, str, bytes]:
@@ -218,6 +272,8 @@ def _answer(store: Any, request: _Request, max_results: int, timeout: float) -> 
         return "ok", MEDIA_TYPES[fmt], serialize(answer, fmt)
     except AikgError as err:
         return "error", err.code, str(err).encode("utf-8")
+    except MemoryError:  # the worker's memory limit (limit_memory); the server words the message
+        return "error", "E317", b""
 
 
 def _acceptable(graph: bool) -> list[str]:
@@ -229,7 +285,7 @@ class _Worker:
         self.conn, child = context.Pipe()
         self.process = context.Process(
             target=_worker_main, name="aikg-query-worker", daemon=True,
-            args=(child, str(settings.store), settings.max_results, settings.timeout))
+            args=(child, str(settings.store), settings.max_results, settings.timeout, settings.max_memory))
         self.process.start()
         child.close()
         self.ready = False
@@ -239,7 +295,10 @@ class _Worker:
             return
         if not self.conn.poll(timeout):
             raise QueryError(Errors.E310.format(detail=f"a query worker did not start within {timeout:g} s"))
-        status, message = self.conn.recv()
+        try:
+            status, message = self.conn.recv()
+        except EOFError:
+            status, message = "failed", f"it exited with status {self.process.exitcode}"
         if status != "ready":
             raise QueryError(Errors.E310.format(detail=f"a query worker could not open the store: {message}"))
         self.ready = True
@@ -289,17 +348,23 @@ class QueryPool:
         try:
             worker = self._idle.get(timeout=limit)
         except queue.Empty:
-            return "error", "E315", (f"[E315] every query worker stayed busy for {limit:g} s; retry later").encode()
+            return "error", "E315", str(Errors.E315.format(seconds=limit)).encode()
         try:
             worker.wait_ready(self.settings.startup_timeout)
             worker.conn.send(request)
             if worker.conn.poll(limit + 0.5):
                 reply: tuple[str, str, bytes] = worker.conn.recv()
                 self._idle.put(worker)
+                if reply[:2] == ("error", "E317"):
+                    return "error", "E317", str(Errors.E317.format(limit=self.settings.max_memory)).encode()
                 return reply
         except (EOFError, OSError, QueryError) as err:
+            worker.process.join(timeout=5)
+            aborted = worker.process.exitcode == -signal.SIGABRT  # Rust's answer to a failed allocation
             self._retire(worker)
             self._idle.put(self._spawn())
+            if aborted and self.settings.max_memory:
+                return "error", "E317", str(Errors.E317.format(limit=self.settings.max_memory)).encode()
             return "error", "E310", f"[E310] the query worker failed ({err}); it was restarted".encode()
         self._retire(worker)
         self.killed += 1
@@ -313,6 +378,75 @@ class QueryPool:
             self._workers.clear()
         for worker in workers:
             worker.stop()
+
+
+# -- the HTTP layer's guards ---------------------------------------------------------------------
+def allowed_hosts(bound: str) -> tuple[str, ...]:
+    """The ``Host`` header values the server answers for (DNS rebinding: a page whose domain
+    resolves to 127.0.0.1 sends its own name, and gets 400): this machine's loopback names, the
+    address it is bound to and, when bound to every interface, its host names and addresses.
+
+    >>> allowed_hosts("127.0.0.1")
+    ('127.0.0.1', '[::1]', 'localhost')
+    >>> allowed_hosts("::1")
+    ('127.0.0.1', '[::1]', 'localhost')
+    """
+    names = {"localhost", "127.0.0.1", "::1", bound}
+    if bound in {"0.0.0.0", "::", ""}:
+        names -= {bound}
+        hostname = socket.gethostname()
+        names |= {hostname, socket.getfqdn()}
+        try:
+            names |= set(socket.gethostbyname_ex(hostname)[2])
+        except OSError:
+            pass
+    return tuple(sorted(f"[{n}]" if ":" in n else n.lower() for n in names if n))
+
+
+class _TooLarge(Exception):
+    """Raised inside ``receive`` when a request body passes the limit."""
+
+
+class BodyLimit:
+    """Refuse (413, E314) a request body longer than ``limit`` bytes on every route, counted while
+    it streams in: a ``Content-Length`` above the limit is refused before reading, and a chunked
+    body (no length) is cut off at the first chunk past it, so a client cannot make the server
+    hold more than ``limit`` bytes of one request."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        refusal = _error("E314", Errors.E314.format(what="request body", limit=self.limit))
+        length = dict(scope["headers"]).get(b"content-length", b"0")
+        if not length.isdigit() or int(length) > self.limit:
+            await refusal(scope, receive, send)
+            return
+        received = 0
+        started = False
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.limit:
+                raise _TooLarge
+            return message
+
+        async def sending(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, sending)
+        except _TooLarge:
+            if not started:
+                await refusal(scope, receive, send)
 
 
 # -- content negotiation -----------------------------------------------------------------------
@@ -433,8 +567,6 @@ def create_app(settings: ServerSettings) -> Starlette:
             queries = params.getlist("query")
             updates = params.getlist("update")
             if request.method == "POST":
-                if int(request.headers.get("content-length") or 0) > 4 * settings.max_query_length:
-                    return _error("E314", f"the request is longer than {4 * settings.max_query_length} bytes")
                 content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
                 if content_type == "application/sparql-update":
                     return _error("E306", "SPARQL Update is refused: this endpoint is read-only")
@@ -459,7 +591,7 @@ def create_app(settings: ServerSettings) -> Starlette:
                 return _error("E301", "give exactly one query parameter")
             text = queries[0]
             if len(text) > settings.max_query_length:
-                return _error("E314", f"the query is longer than {settings.max_query_length} characters")
+                return _error("E314", Errors.E314.format(what="query", limit=settings.max_query_length))
             tabular, graph = negotiate(request.headers.get("accept"), params.get("format"))
         except QueryError as err:
             return _error(err.code, str(err))
@@ -473,6 +605,10 @@ def create_app(settings: ServerSettings) -> Starlette:
     async def named(request: Request) -> Response:
         params = {k: v for k, v in request.query_params.items() if k != "format"}
         try:
+            for key, value in params.items():
+                where = control_character(key + "=" + value)
+                if where is not None:
+                    raise QueryError(Errors.E316.format(where=where, what=f"parameter {key!r}"))
             from aikg.queries import get_query
 
             get_query(request.path_params["name"])
@@ -488,9 +624,12 @@ def create_app(settings: ServerSettings) -> Starlette:
             iris = payload["iris"]
             if not isinstance(iris, list) or len(iris) > 1000 or not all(isinstance(i, str) for i in iris):
                 raise ValueError("iris must be a list of at most 1000 strings")
+        except RecursionError:  # json nests as deep as the body; Python's parser recurses
+            return _error("E304", 'POST {"iris": [...]} as JSON: the body nests too deeply')
         except (ValueError, KeyError, TypeError) as err:
             return _error("E304", f'POST {{"iris": [...]}} as JSON: {err}')
-        usable = tuple(i for i in iris if i.startswith(("http://", "https://")) and not any(c in i for c in ' <>"'))
+        usable = tuple(i for i in iris if i.startswith(("http://", "https://")) and not any(c in i for c in ' <>"')
+                       and control_character(i) is None)
         if not usable:
             return JSONResponse({})
         return await dispatch(_Request(label_iris=usable))
@@ -534,7 +673,13 @@ def create_app(settings: ServerSettings) -> Starlette:
         Route("/views/{path:path}", views),
         Route("/health", health),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    # CORS: none. No Access-Control-Allow-* header is ever sent, so a page from another origin
+    # cannot read an answer (the query page is same-origin); requests such a page can send
+    # anyway are reads of a read-only endpoint. The Host check stops DNS rebinding, where the
+    # other page's origin *is* this server's address under a name the attacker controls.
+    middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.hosts), www_redirect=False),
+                  Middleware(BodyLimit, limit=settings.max_body)]
+    return Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
 
 
 def _asset(name: str) -> Response:
@@ -557,12 +702,32 @@ def _view(settings: ServerSettings, path: str) -> Response:
                        if p.is_file() and store not in p.resolve().parents)
         items = "".join(f'<li><a href="/views/{html.escape(p)}">{html.escape(p)}</a></li>' for p in pages)
         return HTMLResponse(f"<!doctype html><meta charset=utf-8><title>aikg views</title><h1>Views</h1>"
-                            f"<ul>{items or '<li>none yet: run aikg view</li>'}</ul><p><a href='/'>query page</a>")
-    target = (root / path).resolve()
-    if (root not in target.parents or store == target or store in target.parents or not target.is_file()
-            or target.suffix.lower() not in _VIEW_SUFFIXES):
-        return PlainTextResponse("not found\n", status_code=404)
-    return FileResponse(target)
+                            f"<ul>{items or '<li>none yet: run aikg view</li>'}</ul><p><a href='/'>query page</a>",
+                            headers={"Content-Security-Policy": _PAGE_POLICY, "X-Content-Type-Options": "nosniff"})
+    not_found = PlainTextResponse("not found\n", status_code=404)
+    if control_character(path) is not None:  # a NUL cannot name a file (Path raises ValueError)
+        return not_found
+    try:
+        target = (root / path).resolve()
+        if (root not in target.parents or store == target or store in target.parents or not target.is_file()
+                or target.suffix.lower() not in _VIEW_SUFFIXES):
+            return not_found
+    except (OSError, ValueError):  # a name too long, a loop of links
+        return not_found
+    if target.suffix.lower() in {".html", ".htm"}:
+        return _view_page(target)
+    return FileResponse(target, headers={"X-Content-Type-Options": "nosniff"})
+
+
+def _view_page(target: Path) -> Response:
+    """A view page with a Content-Security-Policy that lets its own inline scripts run (by hash)
+    and nothing else."""
+    body = target.read_bytes()
+    hashes = " ".join(sorted({f"'sha256-{base64.b64encode(hashlib.sha256(m.group(1)).digest()).decode()}'"
+                              for m in _INLINE_SCRIPT.finditer(body)}))
+    return Response(body, media_type="text/html; charset=utf-8",
+                    headers={"Content-Security-Policy": _VIEW_POLICY.format(hashes=hashes),
+                             "X-Content-Type-Options": "nosniff"})
 
 
 def run_server(settings: ServerSettings, *, host: str = "127.0.0.1", port: int = 8000) -> None:
@@ -570,7 +735,7 @@ def run_server(settings: ServerSettings, *, host: str = "127.0.0.1", port: int =
     import uvicorn  # only when serving: ``aikg --help`` stays fast
 
     with open_store(settings.store, read_only=True):  # the lock: a build waits until we stop
-        app = create_app(settings)
+        app = create_app(replace(settings, hosts=allowed_hosts(host)))
         shown = f"[{host}]" if ":" in host else host
         print(f"aikg: serving {settings.store} read-only at http://{shown}:{port}/ "
               f"(SPARQL endpoint: http://{shown}:{port}/sparql; Ctrl-C stops)", file=sys.stderr, flush=True)

@@ -442,12 +442,27 @@ def _as_answer(result: Result | Answer) -> Answer:
     return result if isinstance(result, Answer) else _collect(result, _Limits(None, None))
 
 
+#: What XML 1.0 cannot carry at all, even escaped (its Char production).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def serialize(result: Result | Answer, fmt: ResultFormat, *, labels: Mapping[URIRef, str] | None = None) -> bytes:
     """Serialise an answer: SPARQL results JSON/XML/CSV/TSV, RDF for graphs, or a table.
 
     ``labels`` (from :func:`label_map`) replace IRIs in tables, CSV and TSV.
-    Raises :class:`QueryError` E302 when the format does not fit the kind of answer.
+    Raises :class:`QueryError` E302 when the format does not fit the kind of answer, and E318
+    when an XML format is asked for an answer holding a character XML cannot carry (a control
+    character in a stored text): rdflib would write ill-formed XML.
     """
+    data = _serialize(result, fmt, labels)
+    if fmt in {ResultFormat.XML, ResultFormat.RDFXML}:
+        bad = _NOT_XML.search(data.decode("utf-8", "surrogatepass"))
+        if bad is not None:
+            raise QueryError(Errors.E318.format(where=f"U+{ord(bad.group()):04X}"))
+    return data
+
+
+def _serialize(result: Result | Answer, fmt: ResultFormat, labels: Mapping[URIRef, str] | None) -> bytes:
     answer = _as_answer(result)
     if answer.is_graph:
         if fmt not in GRAPH_FORMATS:

@@ -13,6 +13,7 @@ from rdflib.compare import isomorphic
 from aikg.errors import QueryError
 from aikg.graph.namespaces import AIKG, entity_iri
 from aikg.graph.sparql import (
+    Answer,
     ResultFormat,
     execute,
     format_result,
@@ -227,3 +228,20 @@ def test_sparql_shorten() -> None:
     assert shorten(URIRef("https://w3id.org/aikg/ontology#leads")) == "aikg:leads"
     assert shorten(URIRef("http://example.org/x")) == "http://example.org/x"
     assert shorten(None) == ""
+
+
+@pytest.mark.parametrize("fmt", [ResultFormat.XML, ResultFormat.JSON, ResultFormat.CSV, ResultFormat.TSV])
+def test_sparql_xml_never_ill_formed(fmt: ResultFormat) -> None:
+    """A stored text with a NUL (issue 17): XML results refuse it (E318) rather than send
+    ill-formed XML; the other formats escape or carry it."""
+    answer = Answer("SELECT", variables=["label"], rows=[(Literal("Open\x00AI"),)])
+    if fmt is ResultFormat.XML:
+        with pytest.raises(QueryError, match=r"^\[E318\] .*U\+0000"):
+            serialize(answer, fmt)
+    else:
+        assert b"Open" in serialize(answer, fmt)
+    graph = Answer("CONSTRUCT", graph=Graph())
+    assert graph.graph is not None
+    graph.graph.add((URIRef("http://e/a"), URIRef("http://e/p"), Literal("x\x01y")))
+    with pytest.raises(QueryError, match=r"^\[E318\]"):
+        serialize(graph, ResultFormat.RDFXML)
