@@ -122,7 +122,7 @@ class Errors:
     """Command-line usage (E0xx): the messages of ``aikg.cli*`` and of the build's executor choice.
 
     The graph layer's file arguments (E004, E01x) live in :mod:`aikg.graph.errors`; the sample
-    corpus and ``build_graph`` of the notebook API are E02x.
+    corpus and ``build_graph`` of the notebook API are E02x; questions (``aikg.ask``) E03x.
     """
 
     E001 = "{detail}"  # an argument the command cannot use: the detail names it and what is valid
@@ -135,3 +135,6 @@ class Errors:
     E008 = "no build executor called {name!r}; known: {known}"
     E020 = "sample corpus not found at {path}; set AIKG_CORPUS to a folder of articles"
     E021 = "{count} document(s) failed: {failed}"
+    # asking questions (aikg.ask): E03x
+    E030 = ("cannot map the question {question!r} to a query; questions it answers, with an example each: "
+            "{intents}")
