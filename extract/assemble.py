@@ -22,7 +22,7 @@ from .dates import find_dates
 from .kb import KnowledgeBase
 from .records import CoMention, Document, EntityRecord, EntityType, Evidence, Extraction, Mention, RelationRecord
 from .resolve import RawMention, resolve_mentions
-from .rounds import find_rounds
+from .rounds import read_rounds
 
 __all__ = ["IMPLIES_WORKS_FOR", "doc_to_extraction"]
 
@@ -221,4 +221,5 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
         dates=tuple(find_dates(document.text)),
         models=tuple(models),
     )
-    return dataclasses.replace(extraction, rounds=find_rounds(extraction))
+    rounds, implied = read_rounds(extraction)
+    return dataclasses.replace(extraction, rounds=rounds, relations=extraction.relations + implied)

@@ -63,9 +63,21 @@ from typing import Any
 import dateparser
 
 from .dates import MONTHS
-from .records import DateSource, EntityRecord, EntityType, Extraction, FundingRoundRecord, Mention
+from .records import (
+    DateSource,
+    EntityRecord,
+    EntityType,
+    Evidence,
+    Extraction,
+    FundingRoundRecord,
+    Mention,
+    RelationRecord,
+)
 
-__all__ = ["RoundCues", "find_rounds", "resolve_date", "round_cues"]
+__all__ = ["IMPLIED_CONFIDENCE", "RoundCues", "find_rounds", "read_rounds", "resolve_date", "round_cues"]
+
+#: Confidence of an ``investsIn`` implied by a lead cue ("led by X") with no relation pattern behind it.
+IMPLIED_CONFIDENCE = 0.7
 
 _WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
              "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche")
@@ -169,6 +181,13 @@ class _Round:
 
 def find_rounds(extraction: Extraction) -> tuple[FundingRoundRecord, ...]:
     """The funding rounds that one document reports (see the module docstring)."""
+    return read_rounds(extraction)[0]
+
+
+def read_rounds(extraction: Extraction) -> tuple[tuple[FundingRoundRecord, ...], tuple[RelationRecord, ...]]:
+    """The rounds of one document, and the ``investsIn`` facts they imply that the relation finder
+    did not state (an investor named only after "menée par"), so that ``investsIn`` stays true to
+    the rounds."""
     document = extraction.document
     text = document.text
     cues = round_cues()
@@ -225,6 +244,7 @@ def find_rounds(extraction: Extraction) -> tuple[FundingRoundRecord, ...]:
     investors = {subject for subject, _ in backers}
     stated = {(r.subject, r.predicate, r.object) for r in extraction.relations}
     records = []
+    implied: list[RelationRecord] = []
     for found in sorted(rounds.values(), key=lambda r: r.first.start):
         amount = entities[found.amount_key]
         lo, hi = found.context
@@ -237,12 +257,20 @@ def find_rounds(extraction: Extraction) -> tuple[FundingRoundRecord, ...]:
                 continue
             if key in leads or key in participants:
                 continue
-            (leads if _leads(text, mention, cues) else participants).append(key)
-        for key in _named_after_lead_cue(text, found, extraction.mentions, entities, cues):
+            (leads if _leads(text, mention, cues, found.first) else participants).append(key)
+        for mention in _named_after_lead_cue(text, found, extraction.mentions, entities, cues):
+            key = mention.entity_key
             if key not in leads and (key, "leads", found.company) not in stated:
                 leads.append(key)
                 if key in participants:
                     participants.remove(key)
+                if (key, found.company) not in backers:  # the investment the round implies
+                    implied.append(RelationRecord(
+                        key, "investsIn", found.company,
+                        Evidence(document.doc_id, text[mention.sentence_start:mention.sentence_end],
+                                 mention.sentence_start, mention.sentence_end),
+                        "round:lead-cue", IMPLIED_CONFIDENCE))
+                    backers.add((key, found.company))
         valuation = _nearest(
             [m for m in valuations if lo <= m.start < hi], found.first.start)
         value_record = entities[valuation.entity_key] if valuation is not None else None
@@ -258,14 +286,16 @@ def find_rounds(extraction: Extraction) -> tuple[FundingRoundRecord, ...]:
             valuation=value_record.amount if value_record is not None else None,
             valuation_currency=value_record.currency if value_record is not None else None,
         ))
-    return tuple(records)
+    return tuple(records), tuple(implied)
 
 
-def _leads(text: str, mention: Mention, cues: RoundCues) -> bool:
-    """Whether ``mention`` is named as a lead investor in its sentence."""
+def _leads(text: str, mention: Mention, cues: RoundCues, amount: Mention) -> bool:
+    """Whether ``mention`` is named as a lead investor in its sentence (a cue before the amount in
+    the amount's own sentence is about the company: "X, led by its CEO, raised ...")."""
     if cues.lead_after.match(text[mention.end:mention.end + 40]):
         return True
-    before = text[mention.sentence_start:mention.start]
+    floor = amount.start if mention.sentence_start == amount.sentence_start else mention.sentence_start
+    before = text[floor:mention.start]
     cue = max(cues.lead.finditer(before), key=lambda m: m.start(), default=None)
     if cue is None:
         return False
@@ -273,7 +303,7 @@ def _leads(text: str, mention: Mention, cues: RoundCues) -> bool:
 
 
 def _named_after_lead_cue(text: str, found: _Round, mentions: tuple[Mention, ...],
-                          entities: dict[str, EntityRecord], cues: RoundCues) -> list[str]:
+                          entities: dict[str, EntityRecord], cues: RoundCues) -> list[Mention]:
     """Actors listed right after a lead cue of the round's context ("menée par le fonds américain
     General Catalyst", "led by A and B"), even when no ``investsIn`` fact names them. In the
     amount's own sentence the cue must follow the amount: in "X, led by its CEO Y, raised ..."
@@ -282,7 +312,7 @@ def _named_after_lead_cue(text: str, found: _Round, mentions: tuple[Mention, ...
     actors = sorted((m for m in mentions if lo <= m.start < hi and m.entity_key != found.company
                      and (e := entities.get(m.entity_key)) is not None
                      and e.type in (EntityType.ORGANIZATION, EntityType.PERSON)), key=lambda m: m.start)
-    named: list[str] = []
+    named: list[Mention] = []
     for cue in cues.lead.finditer(text, lo, hi):
         if found.first.sentence_start <= cue.start() < found.first.sentence_end and cue.start() < found.first.start:
             continue
@@ -293,7 +323,7 @@ def _named_after_lead_cue(text: str, found: _Round, mentions: tuple[Mention, ...
             gap = text[position:mention.start]
             if len(gap) > 40 or not _LIST_GAP.fullmatch(gap) or cues.participants.search(gap):
                 break
-            named.append(mention.entity_key)
+            named.append(mention)
             position = mention.end
     return named
 

@@ -1,0 +1,169 @@
+"""extract/rounds.py: funding rounds as one document reports them, read from hand-made records.
+
+Each case is a short text in our own words; the entities are found in it by name (no spaCy model),
+sentences end at ". " and paragraphs at a blank line, and the relation finder's facts are given.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from aikg.extract.records import (
+    DateSource,
+    Document,
+    EntityRecord,
+    EntityType,
+    Evidence,
+    Extraction,
+    Mention,
+    RelationRecord,
+)
+from aikg.extract.rounds import find_rounds, read_rounds, resolve_date
+
+ORG, PERSON, AMOUNT = EntityType.ORGANIZATION, EntityType.PERSON, EntityType.MONETARY_AMOUNT
+#: name in the text -> (key, type, value, currency)
+NAMES: dict[str, tuple[str, EntityType, str | None, str | None]] = {
+    "Acme": ("acme", ORG, None, None),
+    "Beta Capital": ("beta", ORG, None, None),
+    "Gamma": ("gamma", ORG, None, None),
+    "Delta": ("delta", ORG, None, None),
+    "Jane Roe": ("jane-roe", PERSON, None, None),
+    "€20 million": ("eur-20m", AMOUNT, "20000000", "EUR"),
+    "20 millions d'euros": ("eur-20m", AMOUNT, "20000000", "EUR"),
+    "€5 million": ("eur-5m", AMOUNT, "5000000", "EUR"),
+    "€300 million": ("eur-300m", AMOUNT, "300000000", "EUR"),
+    "200 millions d'euros": ("eur-200m", AMOUNT, "200000000", "EUR"),
+}
+
+
+def extraction(text: str, facts: list[tuple[str, str, str]], published: date = date(2024, 9, 3),
+               language: str = "en") -> Extraction:
+    """Records for ``text``: every name of :data:`NAMES` it contains, and ``facts`` (subject,
+    predicate, object keys) stated by the first sentence that names both."""
+    bounds = [(m.start(), m.end()) for m in re.finditer(r"[^.]+(?:\.|$)\s*", text)]
+
+    def sentence(at: int) -> tuple[int, int]:
+        return next((s, e) for s, e in bounds if s <= at < e)
+
+    mentions, entities = [], {}
+    for name, (key, type_, value, currency) in NAMES.items():
+        for found in re.finditer(re.escape(name), text):
+            s, e = sentence(found.start())
+            mentions.append(Mention(key, name, found.start(), found.end(), s, e))
+            entities[key] = EntityRecord(key, name, type_, amount=Decimal(value) if value else None,
+                                         currency=currency)
+    relations = []
+    for subject, predicate, obj in facts:
+        shared = [sentence(m.start) for m in mentions if m.entity_key == subject
+                  and any(o.entity_key == obj and sentence(o.start) == sentence(m.start) for o in mentions)]
+        s, e = shared[0] if shared else next(sentence(m.start) for m in mentions if m.entity_key == subject)
+        relations.append(RelationRecord(subject, predicate, obj, Evidence("d.md", text[s:e], s, e), "test", 0.9))
+    document = Document("d.md", text, "d.md", language=language, published=published)
+    return Extraction(document, tuple(entities.values()), tuple(sorted(mentions, key=lambda m: m.start)),
+                      tuple(relations))
+
+
+def summary(text: str, facts: list[tuple[str, str, str]], **kwargs: object) -> list[dict[str, object]]:
+    return [{"amount": r.amount_key, "stage": r.stage, "date": r.date, "source": r.date_source.value,
+             "leads": r.leads, "participants": r.participants, "valuation": r.valuation}
+            for r in find_rounds(extraction(text, facts, **kwargs))]  # type: ignore[arg-type]
+
+
+RAISED = ("acme", "raised", "eur-20m")
+
+
+@pytest.mark.parametrize(("text", "facts", "leads", "participants"), [
+    ("Acme raised €20 million in a round led by Beta Capital, with Gamma and Delta joining.",
+     [RAISED, ("beta", "investsIn", "acme"), ("gamma", "investsIn", "acme"), ("delta", "investsIn", "acme")],
+     ("beta",), ("gamma", "delta")),
+    ("Acme raised €20 million. The round was co-led by Beta Capital and Gamma. Delta also invested.",
+     [RAISED, ("beta", "investsIn", "acme"), ("gamma", "investsIn", "acme"), ("delta", "investsIn", "acme")],
+     ("beta", "gamma"), ("delta",)),
+    ("Acme raised €20 million. Beta Capital led the round, which included Gamma.",
+     [RAISED, ("beta", "investsIn", "acme"), ("gamma", "investsIn", "acme")], ("beta",), ("gamma",)),
+    # the lead is named after the cue, and no relation names it
+    ("Acme a levé 20 millions d'euros, une opération menée par le fonds américain Beta Capital.",
+     [RAISED], ("beta",), ()),
+    # a cue before the amount is about the company: "Acme, led by Jane Roe, raised"
+    ("Acme, led by Jane Roe, raised €20 million from Gamma.", [RAISED, ("gamma", "investsIn", "acme")],
+     (), ("gamma",)),
+])
+def test_rounds_leads_apart_from_participants(text: str, facts: list[tuple[str, str, str]],
+                                              leads: tuple[str, ...], participants: tuple[str, ...]) -> None:
+    [found] = summary(text, facts)
+    assert (found["leads"], found["participants"]) == (leads, participants)
+
+
+def test_rounds_lead_cue_implies_the_investment() -> None:
+    text = "Acme a levé 20 millions d'euros, une opération menée par le fonds américain Beta Capital."
+    _rounds, implied = read_rounds(extraction(text, [RAISED], language="fr"))
+    assert [(r.subject, r.predicate, r.object, r.extractor) for r in implied] == [
+        ("beta", "investsIn", "acme", "round:lead-cue")]
+    assert implied[0].evidence.sentence == text
+
+
+def test_rounds_investor_of_another_round_is_not_credited() -> None:
+    text = ("Acme raised €20 million in a seed round led by Beta Capital.\n\n"
+            "Last year Acme raised €5 million from Gamma.")
+    facts = [RAISED, ("acme", "raised", "eur-5m"), ("beta", "investsIn", "acme"), ("gamma", "investsIn", "acme")]
+    rounds = {r["amount"]: (r["leads"], r["participants"], r["stage"]) for r in summary(text, facts)}
+    assert rounds == {"eur-20m": (("beta",), (), "seed"), "eur-5m": ((), ("gamma",), None)}
+
+
+def test_rounds_valuation_is_never_a_raise() -> None:
+    # the relation finder wrongly says Acme raised the valuation too
+    text = "Acme raised €20 million at a valuation of €300 million."
+    found = summary(text, [RAISED, ("acme", "raised", "eur-300m")])
+    assert [(r["amount"], r["valuation"]) for r in found] == [("eur-20m", Decimal("300000000"))]
+    text = "Acme raised €20 million. The deal values the company at €300 million."
+    assert [r["valuation"] for r in summary(text, [RAISED])] == [Decimal("300000000")]
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    ("Acme raised €20 million in a Series B round.", "series-b"),
+    ("Acme a bouclé une série C de 20 millions d'euros.", "series-c"),
+    ("Acme a réalisé une levée d'amorçage de 20 millions d'euros.", "seed"),
+    ("Acme raised €20 million in pre-seed funding.", "pre-seed"),
+    ("Acme secured €20 million in venture debt.", "debt"),
+    ("Acme won a €20 million grant.", "grant"),
+    ("Acme a bouclé un tour de table de 20 millions d'euros.", None),
+])
+def test_rounds_stage(text: str, stage: str | None) -> None:
+    assert [r["stage"] for r in summary(text, [RAISED])] == [stage]
+
+
+@pytest.mark.parametrize(("text", "published", "expected", "source"), [
+    ("Acme raised €20 million in June.", date(2023, 12, 12), date(2023, 6, 1), "text"),
+    ("In March 2022, Acme raised €20 million.", date(2024, 9, 3), date(2022, 3, 1), "text"),
+    ("Acme a levé 20 millions d'euros en décembre 2023.", date(2025, 9, 10), date(2023, 12, 1), "text"),
+    ("Acme a annoncé mardi une levée de 20 millions d'euros.", date(2024, 6, 13), date(2024, 6, 11), "text"),
+    ("Acme said on Tuesday it had raised €20 million.", date(2024, 6, 11), date(2024, 6, 11), "text"),
+    ("Acme raised €20 million last year.", date(2024, 9, 3), date(2023, 9, 1), "text"),
+    ("Acme raised €20 million.", date(2024, 9, 3), date(2024, 9, 3), "published"),
+    # "may" is a verb here, not a month
+    ("Acme raised €20 million and may raise more.", date(2024, 9, 3), date(2024, 9, 3), "published"),
+])
+def test_rounds_date_from_text_else_published(text: str, published: date, expected: date, source: str) -> None:
+    [found] = summary(text, [RAISED], published=published, language="fr" if "Acme a" in text else "en")
+    assert (found["date"], found["source"]) == (expected, source)
+
+
+@pytest.mark.parametrize(("expression", "published", "language", "expected"), [
+    ("in June", date(2023, 12, 12), "en", date(2023, 6, 1)),
+    ("in June", date(2023, 3, 1), "en", date(2022, 6, 1)),  # a month to come is last year's
+    ("l'an dernier", date(2024, 3, 5), "fr", date(2023, 3, 1)),
+    ("en 2021", date(2024, 3, 5), "fr", date(2021, 1, 1)),
+    ("nowhere", date(2024, 3, 5), "en", None),
+])
+def test_rounds_resolve_date(expression: str, published: date, language: str, expected: date | None) -> None:
+    assert resolve_date(expression, published, language) == expected
+
+
+def test_rounds_without_a_raise_are_none() -> None:
+    text = "Acme is valued at €300 million, Beta Capital said."
+    assert find_rounds(extraction(text, [("beta", "investsIn", "acme")])) == ()
+    assert DateSource("text") is DateSource.TEXT
