@@ -659,6 +659,16 @@ def create_app(settings: ServerSettings) -> Starlette:
     async def views(request: Request) -> Response:
         return _view(settings, request.path_params.get("path", ""))
 
+    async def ask_question(request: Request) -> Response:
+        """The query page's question box: the question's query as JSON (aikg.ask.ask_for_page)."""
+        from aikg.ask import ask_for_page
+
+        try:
+            question = request.query_params.get("q", "")
+            return JSONResponse(await run_in_threadpool(ask_for_page, settings.store, question))
+        except AikgError as err:
+            return _error(err.code, str(err))
+
     async def health(request: Request) -> Response:
         return PlainTextResponse("ok\n")
 
@@ -672,6 +682,7 @@ def create_app(settings: ServerSettings) -> Starlette:
         Route("/views/", views),
         Route("/views/{path:path}", views),
         Route("/health", health),
+        Route("/ask", ask_question),
     ]
     # CORS: none. No Access-Control-Allow-* header is ever sent, so a page from another origin
     # cannot read an answer (the query page is same-origin); requests such a page can send

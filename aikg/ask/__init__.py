@@ -7,22 +7,9 @@ by a named query of :mod:`aikg.queries` with its parameters bound (:mod:`aikg.as
 
 from __future__ import annotations
 
-from aikg.ask.answer import AskAnswer, Fact, answer, ask
+from aikg.ask.answer import AskAnswer, Fact, answer, ask, ask_for_page
 from aikg.ask.intents import INTENTS, Intent, Slot, describe_intents
 from aikg.ask.parse import Gazetteer, Mention, Parse, choose_intent, parse_question
 
-__all__ = [
-           "INTENTS",
-           "AskAnswer",
-           "Fact",
-           "Gazetteer",
-           "Intent",
-           "Mention",
-           "Parse",
-           "Slot",
-           "answer",
-           "ask",
-           "choose_intent",
-           "describe_intents",
-           "parse_question",
-]
+__all__ = ["INTENTS", "AskAnswer", "Fact", "Gazetteer", "Intent", "Mention", "Parse", "Slot", "answer", "ask",
+           "ask_for_page", "choose_intent", "describe_intents", "parse_question"]

@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 from rdflib import XSD, Literal, URIRef
@@ -29,13 +30,14 @@ from rdflib.term import Identifier
 
 from aikg.ask.intents import Intent
 from aikg.ask.parse import Gazetteer, Parse, parse_question
+from aikg.errors import Errors, QueryError
 from aikg.graph.analysis import ExplainedPath, explain_path
 from aikg.graph.namespaces import AIKG, entity_iri, entity_key, is_plain_iri
 from aikg.graph.sparql import Answer, ResultFormat, execute, format_result, label_map, shorten
-from aikg.graph.store import KnowledgeStore
+from aikg.graph.store import KnowledgeStore, open_store
 from aikg.queries import get_query, load_queries, run_named
 
-__all__ = ["CHANGES_SINCE", "AskAnswer", "Fact", "answer", "ask"]
+__all__ = ["CHANGES_SINCE", "AskAnswer", "Fact", "answer", "ask", "ask_for_page"]
 
 #: Facts about ``?entity`` (as subject or object) stated in documents dated ``?since`` or later.
 CHANGES_SINCE = """SELECT ?entity ?since ?date ?subject ?predicate ?object ?sentence ?doc WHERE {
@@ -50,6 +52,8 @@ ORDER BY ?date ?predicate"""
 #: Rows whose facts get their evidence looked up (an answer's first ones).
 _EVIDENCE_ROWS = 25
 _SENTENCES_PER_FACT = 2
+#: The longest question the query page sends (a question is a sentence, not a document).
+_MAX_QUESTION = 500
 
 
 @dataclass(frozen=True)
@@ -249,3 +253,15 @@ def ask(store: KnowledgeStore, question: str, *, lang: str | None = None,
     """
     parse = parse_question(question, gazetteer or Gazetteer.from_store(store), lang=lang)
     return answer(store, parse)
+
+
+def ask_for_page(location: str | Path, question: str) -> dict[str, object]:
+    """What the query page needs to show a question's query and run it (the ``/ask`` route):
+    the understood intent and parameters, and the query with its values written in (the page
+    puts it in its SPARQL editor and runs it like any query the user types)."""
+    if len(question) > _MAX_QUESTION:
+        raise QueryError(Errors.E030.format(question=question[:80] + "...", intents="a shorter question"))
+    with open_store(location, read_only=True) as store:
+        found = ask(store, question)
+    return {"intent": found.intent.id, "understood": found.describe(), "query": found.query_name,
+            "params": found.parse.params(), "sparql": found.runnable_sparql()}

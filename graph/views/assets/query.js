@@ -185,9 +185,35 @@
     }
   }
 
+  // The question box: the server maps the question to a query (/ask), which fills the editor
+  // and runs like a typed query; what was understood is shown as text.
+  async function ask(event) {
+    event.preventDefault();
+    const question = $("question").value.trim();
+    if (!question) return;
+    $("understood").textContent = "";
+    setStatus("understanding…", false);
+    try {
+      const response = await fetch("/ask?q=" + encodeURIComponent(question), { headers: { Accept: "application/json" } });
+      if (!response.ok) {
+        setStatus((await response.text()).trim() || "HTTP " + response.status, true);
+        return;
+      }
+      const data = await response.json();
+      $("examples").value = "";
+      renderParams(null);
+      $("query").value = data.sparql;
+      $("understood").textContent = data.understood;
+      await run();
+    } catch (err) {
+      setStatus("request failed: " + err, true);
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
     $("examples").addEventListener("change", chooseExample);
     $("run").addEventListener("click", run);
+    $("ask-form").addEventListener("submit", ask);
     $("query").addEventListener("keydown", (event) => {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); run(); }
     });
