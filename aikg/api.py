@@ -23,18 +23,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import pandas as pd
+from rdflib import Literal
 from rdflib.term import Identifier
 
 from aikg.errors import Errors, UsageError
 from aikg.graph import analysis as an
 from aikg.graph.namespaces import entity_iri
 from aikg.graph.store import KnowledgeStore, open_store
+from aikg.queries import run_named
 
 if TYPE_CHECKING:
     from aikg.graph.views.render import NotebookView
@@ -197,13 +200,6 @@ class KnowledgeGraph:
         return an.find_communities(self.graph(relations), method=method, seed=seed, resolution=resolution,
                                    top=top, min_size=min_size)
 
-    def ask(self, question: str, *, lang: str | None = None) -> pd.DataFrame:
-        """A question in English or French answered as a table of facts with their sentences
-        (:func:`aikg.ask.ask`); ``.attrs`` holds the intent, its parameters and the SPARQL."""
-        from aikg.ask import ask
-
-        return ask(self.store, question, lang=lang).frame()
-
     def path(self, source: str, target: str, *, relations: str = "auto") -> an.ExplainedPath:
         """How ``source`` is connected to ``target``, each hop with its sentence and document."""
         return an.explain_path(self.store, source, target, relations=relations)
@@ -249,6 +245,40 @@ class KnowledgeGraph:
         """Facts per publication month, by predicate or by country."""
         return an.facts_by_month(self.store, by, **options)
 
+    # -- named queries: rounds, roles and timelines ---------------------------------------------
+    def named(self, name: str, **params: object) -> pd.DataFrame:
+        """The answer of the named query ``name`` (``aikg query --named``), one column per variable.
+
+        Parameters left as ``None`` are not given; literals become Python values (decimals stay
+        :class:`~decimal.Decimal`, dates :class:`~datetime.date`), IRIs their text.
+        """
+        answer = run_named(self.store, name, {k: str(v) for k, v in params.items() if v is not None})
+        return pd.DataFrame([[_cell(c) for c in row] for row in answer.rows], columns=answer.variables)
+
+    def rounds(self, company: str | None = None, *, investor: str | None = None, since: date | str | None = None,
+               until: date | str | None = None) -> pd.DataFrame:
+        """Funding rounds, one row per real-world round however many articles report it (named
+        query ``funding-rounds``): ``company, amount, currency, stage, date, leads, investors``
+        (the others) and ``documents``. A sum over these rows counts each round once.
+
+        >>> from aikg.graph.examples import demo_store
+        >>> with demo_store() as store:
+        ...     rounds = KnowledgeGraph(store).rounds("Mistral AI")
+        >>> rounds[["companyLabel", "amount", "leads", "documents"]].values.tolist()
+        [['Mistral AI', Decimal('105000000'), 'Bpifrance', 1]]
+        """
+        frame = self.named("funding-rounds", company=company, investor=investor, since=since, until=until)
+        return frame.drop(columns=["investor", "since", "until"])
+
+    def current_roles(self, org: str | None = None) -> pd.DataFrame:
+        """Who leads or works for ``org`` now (named query ``current-roles``): a later article that
+        says a role ended supersedes it; ``since`` is the start the text gives, else the first report."""
+        return self.named("current-roles", org=org)
+
+    def timeline(self, entity: str) -> pd.DataFrame:
+        """The dated facts about ``entity`` in date order, with evidence (named query ``timeline``)."""
+        return self.named("timeline", entity=entity)
+
     # -- views -----------------------------------------------------------------------------------
     def view(self, *, focus: str | None = None, depth: int = 2, query: str | None = None,
              title: str | None = None, height: int = 650) -> NotebookView:
@@ -260,6 +290,13 @@ class KnowledgeGraph:
     def community_view(self, community: an.Community, *, height: int = 500) -> NotebookView:
         """An inline view of the typed facts among the members of one community."""
         return self.view(query=community_query(community.members), title=f"Community {community}", height=height)
+
+
+def _cell(term: object) -> object:
+    """A cell of a named query's answer as a Python value (``None`` when unbound)."""
+    if isinstance(term, Literal):
+        return term.toPython()
+    return None if term is None else str(term)
 
 
 def open_graph(location: str | Path) -> KnowledgeGraph:

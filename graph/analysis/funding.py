@@ -111,17 +111,70 @@ def _amount_rows(store: KnowledgeStore, predicates: Iterable[str]) -> list[dict[
 
 
 _ROUND_COLUMNS = ["company", "amount", "value", "currency", "how", "investors", "date", "documents", "document",
-                  "sentence", "company_key", "amount_key"]
+                  "sentence", "company_key", "amount_key", "stage", "leads", "round"]
+
+#: The merged rounds (``aikg.graph.rounds``) and what their reports say.
+_MERGED = """
+SELECT ?round ?company ?value ?currency ?stage ?date WHERE {
+  ?round a aikg:FundingRound ; aikg:company ?company .
+  OPTIONAL { ?round aikg:amountValue ?value ; aikg:currency ?currency }
+  OPTIONAL { ?round aikg:stage ?stage }
+  OPTIONAL { ?round aikg:pointInTime ?date }
+}"""
+_MERGED_LINKS = """
+SELECT ?round ?p ?o WHERE {
+  ?round a aikg:FundingRound ; ?p ?o FILTER(?p IN (aikg:leadInvestor, aikg:participant, aikg:report))
+}"""
+_REPORT_EVIDENCE = """
+SELECT ?report ?amount ?sentence ?id WHERE {
+  GRAPH ?doc { ?report a aikg:FundingRoundReport ; aikg:sentence ?sentence OPTIONAL { ?report aikg:amount ?amount } }
+  OPTIONAL { ?doc aikg:documentId ?id }
+}"""
+
+
+def _merged_rounds(store: KnowledgeStore, labels: dict[str, str]) -> list[dict[str, Any]]:
+    """One row per ``aikg:FundingRound``: a round reported by several articles, or in two
+    currencies, is one row (its amount the one most reports give)."""
+    links: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for round_, p, o in store.select_values(_MERGED_LINKS):
+        if round_ is not None and p is not None and o is not None:
+            links[round_][p.rsplit("#", 1)[-1]].add(o)
+    evidence = {r: (a, s, i) for r, a, s, i in store.select_values(_REPORT_EVIDENCE) if r is not None}
+    rows = []
+    for round_, company, value, currency, stage, when in store.select_values(_MERGED):
+        company_key = entity_key(company)
+        if round_ is None or company_key is None:
+            continue
+        reports = sorted((evidence[r] for r in links[round_]["report"] if r in evidence), key=lambda e: str(e[2]))
+        amount_keys = sorted({k for a, _, _ in reports if (k := entity_key(a)) is not None})
+        leads = sorted((labels.get(k, k) for i in links[round_]["leadInvestor"] if (k := entity_key(i))),
+                       key=str.casefold)
+        others = sorted((labels.get(k, k) for i in links[round_]["participant"] if (k := entity_key(i))),
+                        key=str.casefold)
+        amount_key = next((k for k in amount_keys if value is not None and labels.get(k)), None)
+        rows.append({
+            "company": labels.get(company_key, company_key),
+            "amount": labels.get(amount_key, amount_key) if amount_key else (f"{currency} {value}" if value else None),
+            "value": float(value) if value is not None else float("nan"), "currency": currency, "how": "raised",
+            "investors": ", ".join([*leads, *others]), "leads": ", ".join(leads),
+            "date": date.fromisoformat(when) if when else None, "documents": len(reports),
+            "document": reports[0][2] if reports else None, "sentence": reports[0][1] if reports else None,
+            "company_key": company_key, "amount_key": amount_key, "stage": stage, "round": round_,
+            "_covers": set(amount_keys)})
+    return rows
 
 
 def funding_rounds(store: KnowledgeStore, *, announced: bool = True) -> pd.DataFrame:
-    """Every amount a company raised, with its investors, date and sentence.
+    """Every funding round, once, with its investors, date and sentence.
 
-    ``how`` is ``"raised"`` for ``aikg:raised`` facts and ``"announced"`` for amounts that an
-    organisation which is not a public actor announced (``Mistral AI a annoncé une levée de
-    fonds de 1,7 milliard d'euros``); ``announced=False`` keeps only the former. ``investors``
-    lists who ``aikg:investsIn`` the company in a document that also reports the amount;
-    ``date`` is the earliest publication date (``dcterms:date``) of those documents.
+    Rounds are the ``aikg:FundingRound`` nodes merged across documents (``aikg.graph.rounds``):
+    ``investors`` lists the lead investors then the others (``leads`` the former alone), ``stage``
+    and ``date`` are the round's (read in the text, else the publication date), ``documents`` counts
+    the reports. An amount a company raised that no round covers (a store written before rounds
+    were read) is a row of its own, as are, with ``announced``, amounts that an organisation which
+    is not a public actor announced (``Mistral AI a annoncé une levée de fonds de 1,7 milliard
+    d'euros``): ``how`` says which (``raised`` / ``announced``), and their investors are those that
+    ``aikg:investsIn`` the company in a document that reports the amount.
 
     >>> from aikg.graph.examples import demo_store
     >>> with demo_store() as store:
@@ -130,6 +183,8 @@ def funding_rounds(store: KnowledgeStore, *, announced: bool = True) -> pd.DataF
     ['Mistral AI', '€105 million', 'EUR', 'Bpifrance', datetime.date(2024, 6, 11)]
     """
     labels = _labels(store)
+    merged = _merged_rounds(store, labels)
+    covered = {(row["company_key"], key) for row in merged for key in row.pop("_covers")}
     investors: dict[tuple[str, str], set[str]] = defaultdict(set)
     for investor, company, doc in store.select(_INVESTS):
         i, c = entity_key(investor), entity_key(company)
@@ -143,14 +198,16 @@ def funding_rounds(store: KnowledgeStore, *, announced: bool = True) -> pd.DataF
     public = public_actors(store)
     chosen: dict[tuple[str, str], dict[str, Any]] = {}
     for row in _amount_rows(store, ["raised", "announced"] if announced else ["raised"]):
+        if (row["actor_key"], row["amount_key"]) in covered:
+            continue  # the round says it, once
         if row["predicate"] == "announced" and (types.get(row["actor_key"]) != "Organization"
                                                 or row["actor_key"] in public):
             continue
         pair = (row["actor_key"], row["amount_key"])
         if pair not in chosen or row["predicate"] == "raised":
             chosen[pair] = row
-    rows = []
-    for row in sorted(chosen.values(), key=lambda r: (r["actor"].casefold(), r["currency"] or "", -r["value"])):
+    rows = list(merged)
+    for row in chosen.values():
         backers: set[str] = set()
         for doc in docs_of[(row["actor_key"], row["amount_key"])]:
             backers |= investors.get((row["actor_key"], doc), set())
@@ -158,22 +215,26 @@ def funding_rounds(store: KnowledgeStore, *, announced: bool = True) -> pd.DataF
                      "currency": row["currency"], "how": row["predicate"],
                      "investors": ", ".join(sorted(backers, key=str.casefold)),
                      "date": row["date"], "documents": row["documents"], "document": row["document"],
-                     "sentence": row["sentence"], "company_key": row["actor_key"], "amount_key": row["amount_key"]})
+                     "sentence": row["sentence"], "company_key": row["actor_key"], "amount_key": row["amount_key"],
+                     "stage": None, "leads": "", "round": None})
+    rows.sort(key=lambda r: (r["company"].casefold(), r["currency"] or "", -r["value"] if r["value"] == r["value"]
+                             else 0.0, str(r["round"])))
     return pd.DataFrame(rows, columns=_ROUND_COLUMNS)
 
 
 def funding_by_company(store: KnowledgeStore) -> pd.DataFrame:
     """Total raised by each company, one row per company and currency (largest first within a currency).
 
-    Columns ``company, currency, total, rounds`` (distinct amounts), ``largest``, ``documents``
-    and ``company_key``.
+    Columns ``company, currency, total, rounds`` (each round counted once, however many articles
+    report it), ``largest``, ``documents`` and ``company_key``.
     """
     rounds = funding_rounds(store)
     columns = ["company", "currency", "total", "rounds", "largest", "documents", "company_key"]
     if rounds.empty:
         return pd.DataFrame(columns=columns)
+    rounds = rounds.assign(key=rounds["round"].fillna(rounds["amount_key"]))
     grouped = rounds.fillna({"currency": "?"}).groupby(["company_key", "company", "currency"], as_index=False).agg(
-        total=("value", "sum"), rounds=("amount_key", "nunique"), largest=("value", "max"),
+        total=("value", "sum"), rounds=("key", "nunique"), largest=("value", "max"),
         documents=("documents", "sum"))
     grouped = grouped.sort_values(["currency", "total", "company"], ascending=[True, False, True])
     return grouped[columns].reset_index(drop=True)
