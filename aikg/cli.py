@@ -72,7 +72,8 @@ def naming(option: str, *codes: str) -> Iterator[None]:
 
 @app.command()
 def build(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of .txt, .md, .html or .jsonl articles.")],
+    paths: Annotated[list[Path], typer.Argument(
+        help="Files or folders of articles: .txt, .md, .html, .jsonl, feeds (.rss, .atom, .xml), .pdf.")],
     store: StoreOption = DEFAULT_STORE,
     processes: Annotated[int | None, typer.Option(
         "--processes", "-j", min=1, help="Extraction processes.  [default: all cores]")] = None,
@@ -279,4 +280,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 # Commands of each area live in their own module and register themselves on ``app``.
-from aikg import cli_analysis, cli_ask, cli_query  # noqa: E402,F401
+from aikg import cli_analysis, cli_ask, cli_fetch, cli_query  # noqa: E402,F401

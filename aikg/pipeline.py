@@ -25,9 +25,11 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol
 
+from rdflib import URIRef
 from tqdm import tqdm
 
 from aikg.documents.errors import Errors as DocumentErrors
+from aikg.documents.html import canonical_url
 from aikg.documents.loaders import find_sources, load_source
 from aikg.errors import AikgError, DocumentError, UsageError
 from aikg.errors import Errors as UsageErrors
@@ -155,7 +157,13 @@ def read_documents(paths: Iterable[Path], report: BuildReport) -> Iterator[Docum
             else:
                 report.failed.append(str(DocumentError(
                     item.source, DocumentErrors.E115.format(doc_id=item.doc_id, other=held.source))))
-    yield from kept.values()
+    pages = {d.fetched_from: d for d in kept.values() if d.fetched_from and not d.from_feed}
+    for document in kept.values():
+        page = pages.get(document.doc_id) if document.from_feed else None
+        if page is not None:  # a feed item whose link led to a page of another canonical URL
+            report.duplicates.append(f"{document.source}: same document as {page.source}")
+        else:
+            yield document
 
 
 def changed_documents(paths: Iterable[Path], store: KnowledgeStore, report: BuildReport) -> list[Document]:
@@ -166,7 +174,8 @@ def changed_documents(paths: Iterable[Path], store: KnowledgeStore, report: Buil
     pending = []
     for document in read_documents(paths, report):
         stored = store.content_hash(document.doc_id)
-        if stored == document.content_hash or (stored is not None and document.from_feed):
+        if stored == document.content_hash or (document.from_feed and (stored is not None
+                                                                    or _fetched_before(store, document.doc_id))):
             report.unchanged.append(document.doc_id)  # a feed item never replaces a stored article
         elif stored is not None and (holder := _other_holder(store, document)) is not None:
             report.refused.append(document.doc_id)
@@ -175,6 +184,15 @@ def changed_documents(paths: Iterable[Path], store: KnowledgeStore, report: Buil
         else:
             pending.append(document)
     return pending
+
+
+def _fetched_before(store: KnowledgeStore, url: str) -> bool:
+    """Whether a stored page was fetched from ``url`` (its canonical URL being another one)."""
+    if canonical_url(url) != url:
+        return False  # a GUID, not a web address
+    rows = store.select("SELECT ?doc ?url WHERE { GRAPH ?doc { ?doc aikg:fetchedFrom ?url } } LIMIT 1",
+                        {"url": URIRef(url)})
+    return bool(rows)
 
 
 def _other_holder(store: KnowledgeStore, document: Document) -> str | None:

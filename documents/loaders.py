@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,7 @@ import yaml
 
 from aikg.documents.errors import Errors
 from aikg.documents.feeds import NotAFeed, read_feed
-from aikg.documents.html import read_html
+from aikg.documents.html import canonical_url, read_html
 from aikg.documents.pdf import PdfProblem, read_pdf
 from aikg.documents.whitespace import one_line
 from aikg.errors import DocumentError
@@ -150,12 +150,14 @@ def _html_document(markup: str, source: Source, origin: str) -> Document:
     saved_from = _SAVED_FROM.search(markup[:4096])
     if saved_from:  # lxml would take a comment before <html> for the whole document
         markup = markup[:saved_from.start()] + markup[saved_from.end():]
-    page = read_html(markup, url=saved_from.group(1) if saved_from else None)
+    fetched_from = canonical_url(saved_from.group(1)) if saved_from else None
+    page = read_html(markup, url=fetched_from)
     if not page.text:
         raise DocumentError(source.path, Errors.E116)
     meta = _present(title=page.title, url=page.url, date=page.published, language=page.language,
                     author=page.author, site_name=page.site_name)
-    return _make_document(page.text, meta, page.url or source.doc_id, source.path, origin=page.url or origin)
+    document = _make_document(page.text, meta, page.url or source.doc_id, source.path, origin=page.url or origin)
+    return replace(document, fetched_from=fetched_from) if fetched_from != document.doc_id else document
 
 
 def _feed_documents(raw: bytes, source: Source) -> Iterator[Document | DocumentError]:

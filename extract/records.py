@@ -85,6 +85,9 @@ class Document:
     origin: str | None = None
     #: read from a feed item (a summary, often): never replaces a stored document of its id
     from_feed: bool = False
+    #: the address a page was fetched or saved from, when its canonical URL is another: a feed
+    #: item linking there is this document
+    fetched_from: str | None = None
 
     @property
     def content_hash(self) -> str:

@@ -147,7 +147,8 @@ _VOCABULARY: dict[str, str] = {
         ("dcterms", DCTERMS, ("source", "title", "language", "date", "creator", "publisher")),
         ("schema", SCHEMA, ("url",)),
         ("aikg", AIKG, (
-            "Document", "documentId", "contentHash", "originKey", "ExtractionRun", "toolVersion", "model",
+            "Document", "documentId", "contentHash", "originKey", "fetchedFrom", "ExtractionRun", "toolVersion",
+            "model",
             "mentionedIn", "mentionCount", "wikidata", "country", "publicActor", "resolution", "amountValue",
             "currency",
             "Evidence", "sentence", "startOffset", "endOffset", "extractor", "confidence",
@@ -201,6 +202,8 @@ def _document_quads(
         yield (g, v["dcterms:publisher"], lit(document.site_name), g)
     if document.origin:
         yield (g, v["aikg:originKey"], lit(origin_key(document.origin)), g)
+    if document.fetched_from and _safe_iri(document.fetched_from):
+        yield (g, v["aikg:fetchedFrom"], iri(document.fetched_from), g)
     yield (g, v["prov:wasGeneratedBy"], run_iri, g)
     yield (run_iri, rdf_type, v["aikg:ExtractionRun"], g)
     yield (run_iri, v["aikg:toolVersion"], lit(run.tool_version), g)

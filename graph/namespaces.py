@@ -85,6 +85,7 @@ class AIKG(DefinedNamespace):
     confidence: URIRef
     contentHash: URIRef
     originKey: URIRef
+    fetchedFrom: URIRef
     documentId: URIRef
     entity: URIRef
     weight: URIRef
