@@ -77,6 +77,10 @@ class EvidenceItem:
     document: str
     confidence: float | None = None
     extractor: str | None = None
+    #: the fact in time, as the sentence says: start date, "former", end date (ISO dates)
+    start: str | None = None
+    status: str | None = None
+    end: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +106,8 @@ class ViewNode:
     documents: list[str] = field(default_factory=list)
     attributes: list[tuple[str, str]] = field(default_factory=list)
     score: float = 0.0
+    #: dated facts about the entity, (ISO date, text) in date order: the panel's timeline
+    timeline: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -116,6 +122,10 @@ class ViewEdge:
     evidence: list[EvidenceItem] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
     note: str = ""
+    #: when the fact held, as far as the documents tell (ISO dates): from its first statement (or
+    #: the start the text gives) until the end date, or the first document that calls it former
+    since: str | None = None
+    until: str | None = None
 
 
 @dataclass(slots=True)
@@ -255,14 +265,17 @@ def _load_evidence(source: ViewSource, iris: set[str] | None) -> dict[tuple[str,
     where = "" if iris is None else _values("s", iris) + " " + _values("o", iris)
     found: dict[tuple[str, str, str], list[EvidenceItem]] = defaultdict(list)
     rows = select_rows(source, f"""
-        SELECT ?s ?p ?o ?sentence ?doc ?conf ?ex WHERE {{ {where}
+        SELECT ?s ?p ?o ?sentence ?doc ?conf ?ex ?start ?status ?end WHERE {{ {where}
           ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; aikg:sentence ?sentence .
           OPTIONAL {{ ?ev prov:wasDerivedFrom ?doc }} OPTIONAL {{ ?ev aikg:confidence ?conf }}
-          OPTIONAL {{ ?ev aikg:extractor ?ex }}
+          OPTIONAL {{ ?ev aikg:extractor ?ex }} OPTIONAL {{ ?ev aikg:startDate ?start }}
+          OPTIONAL {{ ?ev aikg:status ?status }} OPTIONAL {{ ?ev aikg:endDate ?end }}
+          FILTER NOT EXISTS {{ ?ev aikg:hedged true }}
         }}""")
-    for s, p, o, sentence, doc, conf, ex in rows:
+    for s, p, o, sentence, doc, conf, ex, start, status, end in rows:
         if s and p and o and sentence is not None:
-            found[(s, p, o)].append(EvidenceItem(sentence, doc or "", float(conf) if conf else None, ex))
+            found[(s, p, o)].append(EvidenceItem(sentence, doc or "", float(conf) if conf else None, ex,
+                                                 start, status, end))
     for items in found.values():
         items.sort(key=lambda item: (item.document, item.sentence))
     return found
@@ -330,8 +343,52 @@ def _assemble(source: ViewSource, facts: Sequence[tuple[str, str, str]], pairs: 
     doc_iris = {ev.document for e in edges for ev in e.evidence} | {d for e in edges for d in e.documents}
     doc_iris |= {d for n in nodes.values() for d in n.documents}
     data = ViewData(nodes, _dedupe(edges), _load_documents(source, doc_iris), title=title)
+    _date_facts(data, _load_rounds(source, keep))
     _score(data)
     return data
+
+
+def _load_rounds(source: ViewSource, iris: set[str] | None) -> list[tuple[str, str, str]]:
+    """``(entity, date, text)`` for the funding rounds an entity raised, led or joined."""
+    where = _restrict("e", iris)
+    rows = select_rows(source, f"""
+        SELECT ?e ?p ?date ?label WHERE {{ {where}
+          ?round a aikg:FundingRound ; ?p ?e ; aikg:pointInTime ?date ; rdfs:label ?label .
+          FILTER(?p IN (aikg:company, aikg:leadInvestor, aikg:participant))
+        }}""")
+    verbs = {"company": "raised", "leadInvestor": "led a round of", "participant": "joined a round of"}
+    return [(e, date, f"{verbs[_local(p)]}: {label}" if _local(p) != "company" else f"funding round: {label}")
+            for e, p, date, label in rows if e and p and date and label and _local(p) in verbs]
+
+
+def _date_facts(data: ViewData, rounds: list[tuple[str, str, str]]) -> None:
+    """Dates of the drawn facts (for the date slider) and each entity's timeline (for the panel).
+
+    A fact holds from its start date, else from the first document that states it; it ends at its
+    end date, else at the first document that calls it former (the history stays in the timeline).
+    """
+    published = {iri: doc.date for iri, doc in data.documents.items() if doc.date}
+    timelines: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for edge in data.edges:
+        if edge.weak:
+            continue
+        starts = [ev.start or published.get(ev.document) for ev in edge.evidence if ev.status != "former"]
+        ends = [ev.end or published.get(ev.document) for ev in edge.evidence if ev.status == "former"]
+        edge.since = min((d for d in starts if d), default=None)
+        edge.until = min((d for d in ends if d), default=None)
+        if edge.until is not None and edge.since is not None and edge.until < edge.since:
+            edge.until = None  # stated again after it was said to have ended: it holds again
+        text = f"{data.nodes[edge.source].label} {edge.predicate} {data.nodes[edge.target].label}"
+        for iri in (edge.source, edge.target):
+            if edge.since:
+                timelines[iri].add((edge.since, text))
+            if edge.until:
+                timelines[iri].add((edge.until, f"{text}: ended (former)"))
+    for iri, date, text in rounds:
+        if iri in data.nodes:
+            timelines[iri].add((date, text))
+    for iri, items in timelines.items():
+        data.nodes[iri].timeline = sorted(items)
 
 
 def _dedupe(edges: list[ViewEdge]) -> list[ViewEdge]:

@@ -160,6 +160,11 @@ def _payload(data: ViewData, limits: ViewLimits) -> tuple[list[dict[str, Any]], 
     top = max((n.score for n in data.nodes.values()), default=1.0) or 1.0
     large = len(iris) > limits.physics_nodes
 
+    # when each entity enters the view: its first dated fact, else its first dated document
+    published = {iri: doc.date for iri, doc in data.documents.items() if doc.date}
+    first_seen = {iri: min([*(d for d in (published.get(doc) for doc in node.documents) if d),
+                            *(date for date, _ in node.timeline)], default=None)
+                  for iri, node in data.nodes.items()}
     vis_nodes: list[dict[str, Any]] = []
     info_nodes: list[dict[str, Any]] = []
     for i, iri in enumerate(iris):
@@ -169,11 +174,14 @@ def _payload(data: ViewData, limits: ViewLimits) -> tuple[list[dict[str, Any]], 
         size = 8 + 30 * math.sqrt(node.score / top)
         vis_nodes.append({"id": i, "label": label, "shape": shape, "color": colour, "size": round(size, 1),
                           "x": xy[i][0], "y": xy[i][1], "t": kind_index[node.type]})
+        if first_seen.get(iri):
+            vis_nodes[-1]["d0"] = first_seen[iri]
         info_nodes.append({
             "iri": iri, "label": node.label, "type": node.type, "aliases": node.aliases,
             "wikidata": node.wikidata if node.wikidata and _WIKIDATA_ID.match(node.wikidata) else None,
             "docs": [doc_index[d] for d in node.documents if d in doc_index],
             "attrs": [list(a) for a in node.attributes], "score": round(node.score, 6),
+            "timeline": [list(item) for item in node.timeline],
         })
 
     predicates = sorted({e.predicate for e in data.edges}, key=lambda p: (p == WEAK_PREDICATE, p))
@@ -194,6 +202,10 @@ def _payload(data: ViewData, limits: ViewLimits) -> tuple[list[dict[str, Any]], 
             item.update(arrows="to", width=round(min(5.0, 1.4 + 0.6 * math.log1p(len(edge.evidence))), 2))
             if labelled:
                 item["label"] = edge.predicate
+        if edge.since:
+            item["d0"] = edge.since
+        if edge.until:
+            item["d1"] = edge.until
         pair = frozenset((item["from"], item["to"]))
         rank = parallel[pair] = parallel.get(pair, -1) + 1
         if rank and not large:  # several links between two entities: fan them out
@@ -232,6 +244,9 @@ def _payload(data: ViewData, limits: ViewLimits) -> tuple[list[dict[str, Any]], 
         "physics": physics,
         "large": large,
         "maxWeight": max((e.weight for e in data.edges if e.weak), default=1.0),
+        # the dates at which the graph changes: the steps of the date slider
+        "dates": sorted({d for e in data.edges for d in (e.since, e.until) if d}
+                        | {d for d in first_seen.values() if d}),
     }
     return vis_nodes, vis_edges, info, physics
 

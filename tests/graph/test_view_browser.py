@@ -25,10 +25,8 @@ from aikg.extract.records import (
 from aikg.graph.build import ExtractionRun, extraction_quads
 from aikg.graph.store import open_store
 from aikg.graph.views.render import write_view
+from tests.graph.conftest import CHROMIUM
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 PWN_IMG = "<img src=x onerror=window.__pwned=1>"
 PWN_SCRIPT = "<script>window.__pwned=1</script>Evil Corp"
 
@@ -68,15 +66,6 @@ def view_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with open_store(folder / "store") as store:
         store.replace_document("evil.md", extraction_quads(extraction, ExtractionRun("r")))
         return write_view(store, folder / "site" / "graph.html", title="hostile <b>test</b>")
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _open(browser: Any, url: str) -> tuple[Any, list[str], list[str]]:

@@ -14,6 +14,7 @@
     types: info.types.map(function () { return true; }),
     predicates: info.predicates.map(function () { return true; }),
     minWeight: 0,
+    asOf: null,
     selected: null,
     dimmed: false
   };
@@ -44,12 +45,18 @@
   var baseColor = nodeItems.map(function (n) { return n.color; });
   var nodes = new vis.DataSet(nodeItems);
   var edges = new vis.DataSet(edgeItems);
-  var nodesView = new vis.DataView(nodes, { filter: function (n) { return state.types[n.t]; } });
+  // as of a date (the date slider): an entity appears with its first dated fact or document, a
+  // fact holds from its first statement until it ended; ISO dates compare as strings
+  function seen(n) { return !state.asOf || !n.d0 || n.d0 <= state.asOf; }
+  function holds(e) { return !state.asOf || ((!e.d0 || e.d0 <= state.asOf) && (!e.d1 || e.d1 > state.asOf)); }
+  var nodesView = new vis.DataView(nodes, { filter: function (n) { return state.types[n.t] && seen(n); } });
   var edgesView = new vis.DataView(edges, {
     filter: function (e) {
       if (!state.predicates[e.p]) { return false; }
       if (e.weak && e.w < state.minWeight) { return false; }
-      return state.types[nodeItems[e.from].t] && state.types[nodeItems[e.to].t];
+      if (!holds(e)) { return false; }
+      var a = nodeItems[e.from], b = nodeItems[e.to];
+      return state.types[a.t] && state.types[b.t] && seen(a) && seen(b);
     }
   });
   var adjacency = nodeItems.map(function () { return []; });
@@ -131,6 +138,21 @@
       refresh();
     });
     legend.appendChild(el("div", {}, [shown, slider]));
+  }
+  if (info.dates.length > 1) {
+    // the graph as of a date: the last step shows everything (undated facts included)
+    var last = info.dates.length;
+    var when = el("input", { type: "range", min: "0", max: String(last), step: "1", value: String(last),
+                             "aria-label": "show the graph as of a date", id: "aikg-as-of" });
+    var asOf = el("span", { id: "aikg-as-of-label", text: "as of: all dates" });
+    when.addEventListener("input", function () {
+      var k = Number(when.value);
+      state.asOf = k >= last ? null : info.dates[k];
+      asOf.textContent = "as of: " + (state.asOf || "all dates");
+      refresh();
+    });
+    legend.appendChild(el("h2", { text: "Time" }));
+    legend.appendChild(el("div", {}, [asOf, when]));
   }
   var fit = el("button", { type: "button", text: "Fit to screen" });
   fit.addEventListener("click", function () { network.fit({ animation: false }); });
@@ -233,6 +255,12 @@
     if (n.attrs.length) {
       panel.appendChild(el("h3", { text: "Attributes" }));
       panel.appendChild(el("ul", {}, n.attrs.map(function (a) { return el("li", { text: a[0] + ": " + a[1] }); })));
+    }
+    if (n.timeline.length) {
+      panel.appendChild(el("h3", { text: "Timeline (" + n.timeline.length + ")" }));
+      panel.appendChild(el("ol", { class: "timeline" }, n.timeline.slice(0, 200).map(function (item) {
+        return el("li", {}, [el("time", { text: item[0] }), el("span", { text: " " + item[1] })]);
+      })));
     }
     var facts = adjacency[idx].filter(function (eid) { return !edgeItems[eid].weak; });
     var weak = adjacency[idx].filter(function (eid) { return edgeItems[eid].weak; });
