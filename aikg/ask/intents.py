@@ -184,10 +184,10 @@ INTENTS: dict[str, Intent] = {
 }
 
 
-def describe_intents(lang: str = "en") -> str:
-    """One line per intent with an example question in ``lang`` (what an unmappable question is told).
+def describe_intents(lang: str = "en", sep: str = "\n") -> str:
+    """Each intent with an example question in ``lang`` (what an unmappable question is told).
 
     >>> describe_intents("fr").splitlines()[0]
     "leads (who leads an organisation): e.g. 'Qui dirige Mistral AI ?'"
     """
-    return "\n".join(f"{i.id} ({i.title}): e.g. {i.examples.get(lang, i.examples['en'])!r}" for i in INTENTS.values())
+    return sep.join(f"{i.id} ({i.title}): e.g. {i.examples.get(lang, i.examples['en'])!r}" for i in INTENTS.values())

@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from aikg.ask.intents import INTENTS, Intent
+from aikg.ask.intents import INTENTS, Intent, describe_intents
 from aikg.errors import Errors, QueryError
 from aikg.extract.kb import load_knowledge_base
 from aikg.extract.language import identify_language
@@ -301,7 +301,7 @@ def parse_question(question: str, gazetteer: Gazetteer, *, lang: str | None = No
     """
     text = question.strip()
     if not text:
-        raise QueryError(Errors.E030.format(question=question, intents=_intent_list("en")))
+        raise QueryError(Errors.E030.format(question=question, intents=describe_intents("en", "; ")))
     order = _detected(text, lang)
     readings = [_read(text, code, gazetteer) for code in order]
     for reading in readings:
@@ -313,8 +313,4 @@ def parse_question(question: str, gazetteer: Gazetteer, *, lang: str | None = No
     first = readings[0]
     if not first.mentions and first.cues.keys() - {"who", "what", "where", "when"}:
         _unknown_name(first, gazetteer)
-    raise QueryError(Errors.E030.format(question=text, intents=_intent_list(first.lang)))
-
-
-def _intent_list(lang: str) -> str:
-    return "; ".join(f"{i.id}: {i.examples.get(lang, i.examples['en'])!r}" for i in INTENTS.values())
+    raise QueryError(Errors.E030.format(question=text, intents=describe_intents(first.lang, "; ")))
