@@ -60,7 +60,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import dateparser
+import dateparser  # type: ignore[import-untyped]
 
 from .dates import MONTHS
 from .records import (
@@ -158,7 +158,7 @@ def resolve_date(expression: str, published: date | None, language: str | None =
     parsed = dateparser.parse(english or text, languages=languages, settings=settings)  # type: ignore[arg-type]
     if parsed is None:
         return None
-    found = parsed.date()
+    found: date = parsed.date()
     if published is not None and found > published:
         return published
     return found
@@ -230,19 +230,19 @@ def read_rounds(extraction: Extraction) -> tuple[tuple[FundingRoundRecord, ...],
         if relation.predicate != "raised" or amount is None or amount.type is not EntityType.MONETARY_AMOUNT:
             continue
         ev = relation.evidence
-        stated = [m for m in amount_mentions if m.entity_key == relation.object and ev.start <= m.start < ev.end]
-        if not stated or all(m in valuations for m in stated):
+        in_sentence = [m for m in amount_mentions if m.entity_key == relation.object and ev.start <= m.start < ev.end]
+        if not in_sentence or all(m in valuations for m in in_sentence):
             continue  # a valuation is never a raise
-        first = next(m for m in stated if m not in valuations)
-        key = (relation.subject, relation.object)
-        if key not in rounds or first.start < rounds[key].first.start:
-            rounds[key] = _Round(relation.subject, relation.object, first,
+        first = next(m for m in in_sentence if m not in valuations)
+        pair = (relation.subject, relation.object)
+        if pair not in rounds or first.start < rounds[pair].first.start:
+            rounds[pair] = _Round(relation.subject, relation.object, first,
                                  context((first.sentence_start, first.sentence_end)),
                                  before((first.sentence_start, first.sentence_end)))
 
     backers = {(r.subject, r.object) for r in extraction.relations if r.predicate == "investsIn"}
     investors = {subject for subject, _ in backers}
-    stated = {(r.subject, r.predicate, r.object) for r in extraction.relations}
+    facts = {(r.subject, r.predicate, r.object) for r in extraction.relations}
     records = []
     implied: list[RelationRecord] = []
     for found in sorted(rounds.values(), key=lambda r: r.first.start):
@@ -260,7 +260,7 @@ def read_rounds(extraction: Extraction) -> tuple[tuple[FundingRoundRecord, ...],
             (leads if _leads(text, mention, cues, found.first) else participants).append(key)
         for mention in _named_after_lead_cue(text, found, extraction.mentions, entities, cues):
             key = mention.entity_key
-            if key not in leads and (key, "leads", found.company) not in stated:
+            if key not in leads and (key, "leads", found.company) not in facts:
                 leads.append(key)
                 if key in participants:
                     participants.remove(key)

@@ -53,6 +53,8 @@ from aikg.graph.store.base import retract_update
 
 __all__ = ["FundingRound", "RoundReport", "merge_reports", "read_reports", "refresh_rounds", "same_round"]
 
+Day = date  # the type, for the records whose field is named ``date``
+
 #: Half-width of the window around a date read in the text.
 TEXT_WINDOW = timedelta(days=92)
 #: How long before its publication date an undated report's round may have happened, and after.
@@ -70,7 +72,7 @@ class RoundReport:
     amount: Decimal | None = None
     currency: str | None = None
     stage: str | None = None
-    date: date | None = None
+    date: Day | None = None
     date_source: str = "published"
     leads: frozenset[str] = frozenset()
     participants: frozenset[str] = frozenset()
@@ -78,7 +80,7 @@ class RoundReport:
     valuation_currency: str | None = None
     sentence: str = ""
 
-    def window(self) -> tuple[date, date] | None:
+    def window(self) -> tuple[Day, Day] | None:
         """The dates the round may have happened on, by this report."""
         if self.date is None:
             return None
@@ -97,7 +99,7 @@ class FundingRound:
     amount: Decimal | None
     currency: str | None
     stage: str | None
-    date: date | None
+    date: Day | None
     date_source: str
     leads: tuple[str, ...]
     participants: tuple[str, ...]
