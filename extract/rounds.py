@@ -25,8 +25,7 @@ How a report is read, and why:
 
 >>> from datetime import date, datetime, timedelta
 >>> from decimal import Decimal
->>> from aikg.extract.records import (Document, EntityRecord, EntityType, Evidence, Extraction, Mention,
-...                                   RelationRecord)
+>>> from aikg.extract.records import Document  # the other records are this module's names
 >>> text = "Acme raised €20 million in a Series A in June. The round was led by Beta, with Gamma joining."
 >>> ev = Evidence("d", text[:47], 0, 47)
 >>> def m(key, word):
