@@ -20,7 +20,7 @@ from aikg.extract.records import (
 )
 
 REPO = Path(__file__).resolve().parents[1]
-#: The bundled sample corpus (10 articles, EN/FR).
+#: The bundled sample corpus (13 articles, EN/FR).
 SAMPLE = REPO / "corpus" / "sample"
 #: The five seed articles, beside the repository (absent on some machines: tests skip).
 SEEDS = REPO.parent / "shared" / "seeds"
