@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
 import httpx
@@ -102,8 +102,7 @@ class Fetcher:
                  clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep) -> None:
         self.settings = settings
         self.client = client or httpx.Client(
-            headers={"User-Agent": settings.user_agent}, timeout=settings.timeout, follow_redirects=True,
-            max_redirects=settings.max_redirects)
+            headers={"User-Agent": settings.user_agent}, timeout=settings.timeout, follow_redirects=False)
         self._clock, self._sleep = clock, sleep
         self._robots: dict[str, RobotFileParser] = {}
         self._last: dict[str, float] = {}
@@ -128,8 +127,7 @@ class Fetcher:
         allows all, 401 or 403 allow nothing; a server error (5xx) allows nothing either, rather
         than guessing. A host that does not answer is E131 or E134 for ``url``.
         """
-        parts = urlsplit(url)
-        host = f"{parts.scheme}://{parts.netloc}"
+        host = _host(url)
         robots = self._robots.get(host)
         if robots is None:
             robots = RobotFileParser(f"{host}/robots.txt")
@@ -153,11 +151,11 @@ class Fetcher:
 
     # -- one URL ---------------------------------------------------------------------------
     def get(self, url: str) -> _Answer:
-        """Fetch ``url`` into the output folder; raises :class:`DocumentError` (E130-E137)."""
-        if canonical_url(url) is None:
-            raise DocumentError(url, Errors.E135)
-        if not self.allowed(url):
-            raise DocumentError(url, Errors.E132.format(agent=self.settings.user_agent))
+        """Fetch ``url`` into the output folder; raises :class:`DocumentError` (E130-E137).
+
+        Redirects are followed here, one hop at a time, so that each address is checked as the
+        first was (a web address, allowed by its site's robots.txt, its host's delay kept).
+        """
         entry = self._cache_entry(url)
         headers = {}
         cached_path = Path(entry["path"]) if entry.get("path") else None
@@ -166,31 +164,41 @@ class Fetcher:
                 headers["If-None-Match"] = entry["etag"]
             if entry.get("last_modified"):
                 headers["If-Modified-Since"] = entry["last_modified"]
-        self._wait_for(f"{urlsplit(url).scheme}://{urlsplit(url).netloc}")
-        try:
-            with self.client.stream("GET", url, headers=headers) as answer:
-                if answer.status_code == 304 and cached_path is not None:
-                    return _Answer(url, cached_path, entry.get("kind", ""), changed=False)
-                if answer.status_code >= 400:
-                    raise DocumentError(url, Errors.E130.format(status=answer.status_code,
-                                                                reason=answer.reason_phrase))
-                content_type = answer.headers.get("content-type", "").split(";")[0].strip().lower()
-                kind = _KINDS.get(content_type) or _sniff_kind(url, content_type)
-                if kind is None:
-                    raise DocumentError(url, Errors.E136.format(content_type=content_type))
-                body = self._read_capped(url, answer)
-                final_url = str(answer.url)
-                etag, modified = answer.headers.get("etag"), answer.headers.get("last-modified")
-        except httpx.TimeoutException as err:
-            raise DocumentError(url, Errors.E131.format(seconds=self.settings.timeout)) from err
-        except httpx.TooManyRedirects as err:
-            raise DocumentError(url, Errors.E137.format(limit=self.settings.max_redirects)) from err
-        except httpx.HTTPError as err:
-            raise DocumentError(url, Errors.E134.format(reason=str(err) or type(err).__name__)) from err
-        path = self._save(final_url, kind, body)
-        self._write_cache(url, {"url": url, "etag": etag, "last_modified": modified, "path": str(path),
-                                "kind": kind})
-        return _Answer(url, path, kind, changed=True)
+        address = url
+        for _ in range(self.settings.max_redirects + 1):
+            if canonical_url(address) is None:
+                raise DocumentError(url, Errors.E135)
+            if not self.allowed(address):
+                raise DocumentError(url, Errors.E132.format(agent=self.settings.user_agent))
+            self._wait_for(_host(address))
+            try:
+                answer = self.client.send(self.client.build_request("GET", address, headers=headers), stream=True)
+                try:
+                    if answer.is_redirect and "location" in answer.headers:
+                        address = urljoin(address, answer.headers["location"])
+                        continue
+                    if answer.status_code == 304 and cached_path is not None:
+                        return _Answer(url, cached_path, entry.get("kind", ""), changed=False)
+                    if answer.status_code >= 400:
+                        raise DocumentError(url, Errors.E130.format(status=answer.status_code,
+                                                                    reason=answer.reason_phrase))
+                    content_type = answer.headers.get("content-type", "").split(";")[0].strip().lower()
+                    kind = _KINDS.get(content_type) or _sniff_kind(address, content_type)
+                    if kind is None:
+                        raise DocumentError(url, Errors.E136.format(content_type=content_type))
+                    body = self._read_capped(url, answer)
+                    etag, modified = answer.headers.get("etag"), answer.headers.get("last-modified")
+                finally:
+                    answer.close()
+            except httpx.TimeoutException as err:
+                raise DocumentError(url, Errors.E131.format(seconds=self.settings.timeout)) from err
+            except httpx.HTTPError as err:
+                raise DocumentError(url, Errors.E134.format(reason=str(err) or type(err).__name__)) from err
+            path = self._save(address, kind, body)
+            self._write_cache(url, {"url": url, "etag": etag, "last_modified": modified, "path": str(path),
+                                    "kind": kind})
+            return _Answer(url, path, kind, changed=True)
+        raise DocumentError(url, Errors.E137.format(limit=self.settings.max_redirects))
 
     def _read_capped(self, url: str, answer: httpx.Response) -> bytes:
         declared = answer.headers.get("content-length")
@@ -228,6 +236,11 @@ class Fetcher:
     def _write_cache(self, url: str, entry: dict[str, str | None]) -> None:
         self.settings.cache.mkdir(parents=True, exist_ok=True)
         self._cache_file(url).write_text(json.dumps(entry), encoding="utf-8")
+
+
+def _host(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _sniff_kind(url: str, content_type: str) -> str | None:

@@ -35,6 +35,7 @@ class Site:
 
     base: str
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    robots: tuple[int, bytes] = (200, b"User-agent: *\nDisallow: /private/\n")
 
     def paths(self) -> list[str]:
         return [path for path, _ in self.requests]
@@ -75,7 +76,13 @@ def site() -> Iterator[Site]:
         def do_GET(self) -> None:
             record.requests.append((self.path, dict(self.headers.items())))
             if self.path == "/robots.txt":
-                self._send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+                self._send(*record.robots, "text/plain")
+            elif self.path.startswith("/go/"):
+                self.send_response(302)
+                self.send_header("Location", {"/go/plain": "/news/plain.html", "/go/private": "/private/x.html",
+                                              "/go/loop": "/go/loop"}.get(self.path, "/nowhere"))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
             elif self.path == "/news/cohere.html":
                 if self.headers.get("If-None-Match") == '"v1"':
                     self.send_response(304)
@@ -155,6 +162,36 @@ def test_fetch_robots_txt_is_obeyed(site: Site, tmp_path: Path) -> None:
     report = fetch([f"{site.base}/private/secret.html", f"{site.base}/news/plain.html"], _settings(tmp_path))
     assert len(report.failed) == 1 and "[E132]" in report.failed[0] and "/private/secret.html" in report.failed[0]
     assert "/private/secret.html" not in site.paths() and len(report.saved) == 1
+
+
+def test_fetch_redirects_are_checked_hop_by_hop(site: Site, tmp_path: Path) -> None:
+    report = fetch([f"{site.base}/go/plain", f"{site.base}/go/private", f"{site.base}/go/loop"], _settings(tmp_path))
+    [saved] = report.saved
+    assert saved.parent.name == "127.0.0.1-" + site.base.rsplit(":", 1)[1] and saved.name.startswith("news-plain")
+    assert [f[:6] for f in report.failed] == ["[E132]", "[E137]"] and "/go/private" in report.failed[0]
+    assert "/private/x.html" not in site.paths()
+
+
+@pytest.mark.parametrize(("robots", "allowed"), [((503, b"busy"), False), ((403, b""), False), ((404, b""), True)])
+def test_fetch_robots_txt_unreadable(site: Site, tmp_path: Path, robots: tuple[int, bytes], allowed: bool) -> None:
+    site.robots = robots
+    report = fetch([f"{site.base}/news/plain.html"], _settings(tmp_path))
+    assert report.ok is allowed and (allowed or report.failed[0].startswith("[E132]"))
+
+
+def test_fetch_obeys_crawl_delay(site: Site, tmp_path: Path) -> None:
+    site.robots = (200, b"User-agent: *\nCrawl-delay: 7\n")
+    waits: list[float] = []
+    now = [0.0]
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        now[0] += seconds
+
+    fetcher = Fetcher(_settings(tmp_path, delay=1.0), clock=lambda: now[0], sleep=sleep)
+    fetch([f"{site.base}/news/plain.html"], _settings(tmp_path), fetcher=fetcher)
+    fetcher.close()
+    assert waits == [7.0]
 
 
 def test_fetch_waits_between_requests_to_one_host(site: Site, tmp_path: Path) -> None:
