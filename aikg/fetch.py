@@ -16,6 +16,7 @@ files. Every problem is one coded line naming the URL (E130-E137); the rest of t
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import re
@@ -187,6 +188,8 @@ class Fetcher:
                     if kind is None:
                         raise DocumentError(url, Errors.E136.format(content_type=content_type))
                     body = self._read_capped(url, answer)
+                    if kind == ".html":
+                        body = _as_utf8(body, answer.charset_encoding)
                     etag, modified = answer.headers.get("etag"), answer.headers.get("last-modified")
                 finally:
                     answer.close()
@@ -236,6 +239,19 @@ class Fetcher:
     def _write_cache(self, url: str, entry: dict[str, str | None]) -> None:
         self.settings.cache.mkdir(parents=True, exist_ok=True)
         self._cache_file(url).write_text(json.dumps(entry), encoding="utf-8")
+
+
+def _as_utf8(body: bytes, charset: str | None) -> bytes:
+    """A page in UTF-8 when its answer named another charset (the saved file cannot keep the header).
+
+    >>> _as_utf8("Élysée".encode("latin-1"), "ISO-8859-1").decode()
+    'Élysée'
+    """
+    try:
+        codec = codecs.lookup(charset).name if charset else "utf-8"
+    except LookupError:
+        return body
+    return body if codec == "utf-8" else body.decode(codec, errors="replace").encode("utf-8")
 
 
 def _host(url: str) -> str:

@@ -18,6 +18,7 @@ by another origin.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -47,6 +48,8 @@ FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
     {".txt", ".md", ".markdown", ".jsonl", ".pdf", *HTML_SUFFIXES, *FEED_SUFFIXES})
 
+#: The encoding an HTML page declares (``<meta charset="...">`` or the http-equiv form).
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 #: The comment a browser's "Save page as" (and ``aikg fetch``) writes at the top of a page:
 #: ``<!-- saved from url=(0023)https://example.com/ -->``.
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
@@ -91,8 +94,9 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
-def decode_bytes(raw: bytes, path: Path | str) -> str:
-    """Decode a file's bytes: BOMs first, then strict UTF-8, then Windows-1252 for legacy text.
+def decode_bytes(raw: bytes, path: Path | str, *, declared: str | None = None) -> str:
+    """Decode a file's bytes: BOMs first, then strict UTF-8, then the ``declared`` encoding (an
+    HTML page's ``<meta charset>``), then Windows-1252 for legacy text.
 
     Binary content (NUL bytes without a UTF-16 BOM) is refused rather than fed to the parser.
     """
@@ -108,10 +112,18 @@ def decode_bytes(raw: bytes, path: Path | str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
+        text = raw.decode(_codec(declared) or "cp1252", errors="replace")
         if text.count("\ufffd") > max(10, len(text) // 100):
             raise DocumentError(path, Errors.E105) from None
         return text
+
+
+def _codec(name: str | None) -> str | None:
+    """The Python codec called ``name`` (None when unknown)."""
+    try:
+        return codecs.lookup(name).name if name else None
+    except LookupError:
+        return None
 
 
 def load_source(source: Source) -> list[Document | DocumentError]:
@@ -130,7 +142,8 @@ def load_source(source: Source) -> list[Document | DocumentError]:
             return [_pdf_document(raw, source, origin)]
         if suffix in FEED_SUFFIXES:
             return list(_feed_documents(raw, source))
-        text = decode_bytes(raw, path)
+        charset = _META_CHARSET.search(raw[:4096]) if suffix in HTML_SUFFIXES else None
+        text = decode_bytes(raw, path, declared=charset.group(1).decode("ascii") if charset else None)
         if suffix == ".jsonl":
             return list(_jsonl_documents(text, source, origin))
         if suffix in HTML_SUFFIXES:

@@ -18,6 +18,8 @@ import pytest
 
 from aikg import __version__
 from aikg.cli import main
+from aikg.documents.loaders import Source, load_source
+from aikg.extract.records import Document
 from aikg.fetch import USER_AGENT, Fetcher, FetchSettings, fetch
 from aikg.pipeline import build
 from tests.aikg.test_pipeline import FakeExtractor
@@ -27,6 +29,9 @@ PAGE = (Path(__file__).parents[1] / "documents" / "fixtures" / "pages" / "wordpr
 CANONICAL = "https://gradientdesk.example/2024/07/02/cohere-opens-a-research-lab-in-paris/"
 NO_CANONICAL = (b"<html lang='en'><body><article><p>Hugging Face bought Pollen Robotics, a French maker of "
                 b"humanoid robots, the companies said on Monday.</p></article></body></html>")
+
+LATIN = ("<html><body><article><p>Le ministère de l'Économie a reçu lundi les dirigeants de Mistral AI, "
+         "d'après l'Élysée.</p></article></body></html>").encode("cp1252")
 
 
 @dataclass
@@ -91,6 +96,8 @@ def site() -> Iterator[Site]:
                 self._send(200, PAGE, headers={"ETag": '"v1"', "Last-Modified": "Tue, 02 Jul 2024 09:15:00 GMT"})
             elif self.path == "/news/plain.html":
                 self._send(200, NO_CANONICAL)
+            elif self.path == "/news/latin.html":  # its charset only in the header
+                self._send(200, LATIN, "text/html; charset=windows-1252")
             elif self.path == "/feed.xml":
                 self._send(200, _feed(record.base), "application/rss+xml")
             elif self.path == "/not-a-feed":
@@ -162,6 +169,13 @@ def test_fetch_robots_txt_is_obeyed(site: Site, tmp_path: Path) -> None:
     report = fetch([f"{site.base}/private/secret.html", f"{site.base}/news/plain.html"], _settings(tmp_path))
     assert len(report.failed) == 1 and "[E132]" in report.failed[0] and "/private/secret.html" in report.failed[0]
     assert "/private/secret.html" not in site.paths() and len(report.saved) == 1
+
+
+def test_fetch_page_in_a_legacy_charset_is_read_right(site: Site, tmp_path: Path) -> None:
+    out = tmp_path / "fetched"
+    fetch([f"{site.base}/news/latin.html"], _settings(out))
+    [document] = [d for d in load_source(Source(next(out.rglob("*.html")), "p.html")) if isinstance(d, Document)]
+    assert "ministère de l'Économie a reçu" in document.text and "Élysée" in document.text
 
 
 def test_fetch_redirects_are_checked_hop_by_hop(site: Site, tmp_path: Path) -> None:

@@ -106,3 +106,17 @@ def test_loaders_file_vanishing_before_read_is_named(tmp_path: Path) -> None:
     assert isinstance(source, Source)
     [err] = load_source(source)
     assert isinstance(err, DocumentError) and "gone.md" in str(err) and "vanished" in str(err)
+
+
+@pytest.mark.parametrize(
+    ("declaration", "encoding"),
+    [('<meta charset="windows-1251">', "cp1251"),
+     ('<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">', "koi8_r")],
+)
+def test_loaders_html_declared_charset(tmp_path: Path, declaration: str, encoding: str) -> None:
+    path = tmp_path / "ru.html"
+    path.write_bytes(f"<html><head>{declaration}</head><body><article><p>Компания Яндекс открыла лабораторию "
+                     "искусственного интеллекта в Белграде, сообщила пресс-служба.</p></article></body></html>"
+                     .encode(encoding))
+    [doc] = _load(path)
+    assert isinstance(doc, Document) and doc.text.startswith("Компания Яндекс открыла лабораторию")
