@@ -11,7 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from aikg.cli import main
 from aikg.graph.store import open_store
+from aikg.graph.validate import validate_store
 from aikg.pipeline import build
 from tests.aikg.test_pipeline import FakeExtractor
 
@@ -101,3 +105,17 @@ def test_identity_feed_item_never_replaces_the_stored_article(tmp_path: Path) ->
     stored = _stored_hashes(store)
     report = build([tmp_path / "in" / "a-feed.xml"], store, extractor=FakeExtractor())  # later: skipped
     assert report.unchanged == [URL] and _stored_hashes(store) == stored
+
+
+def test_identity_web_document_validates_and_is_removed_by_its_url(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "store"
+    _write(tmp_path / "saved" / "page.html", "<!-- saved from url=(0030)https://news.test/short-link -->\n"
+           + PAGE.format(title="Mistral raises", extra="Full text."))
+    build([tmp_path / "saved"], store, extractor=FakeExtractor())
+    with open_store(store, read_only=True) as kstore:
+        assert validate_store(kstore) == []
+        [(fetched_from,)] = kstore.select("SELECT ?u WHERE { GRAPH ?g { ?g aikg:fetchedFrom ?u } }")
+        assert str(fetched_from) == "https://news.test/short-link"
+    main(["remove", URL, "--store", str(store)])
+    assert "removed 1 document(s)" in capsys.readouterr().out and _stored_hashes(store) == {}
