@@ -256,7 +256,8 @@ def choose_intent(cues: dict[str, list[int]], mentions: Sequence[Mention], since
         return None
     org = (_of(actors, ("Organization",)) or actors)[0]
     asks_who = has("who")
-    if has("raise") or (has("how_much") and not has("invest")):
+    other = ("invest", "investor_noun", "investment_noun", "found", "lead", "work", "develop", "based")
+    if has("raise") or (has("how_much") and not any(map(has, other))):  # "how much" alone asks for money
         return "raised", {"org": org}
     if has("invest") or has("investor_noun") or has("investment_noun"):
         if has("investor_noun") or (asks_who and not has("investment_noun")):

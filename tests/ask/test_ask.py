@@ -52,6 +52,10 @@ def gazetteer(sample: KnowledgeStore) -> Gazetteer:
     ("How is Thomas Wolf connected to Nvidia?", "connection", {"a": "Thomas Wolf", "b": "Nvidia"}),
     ("What's new at OpenAI since 2025?", "changes_since", {"entity": "OpenAI", "since": "2025-01-01"}),
     ("Quoi de neuf pour Kyutai depuis le 3 mars 2024 ?", "changes_since", {"entity": "Kyutai", "since": "2024-03-03"}),
+    ("Which funds invested in Mistral?", "investors_of", {"org": "Mistral AI"}),
+    ("How much money did Kyutai get?", "raised", {"org": "Kyutai"}),  # "how much" alone asks for money
+    ("Combien de salariés a Mistral AI ?", "works_for", {"org": "Mistral AI"}),  # ... but not about staff
+    ("Quelle relation entre Meta et Yann LeCun ?", "connection", {"a": "Meta", "b": "Yann LeCun"}),
 ])
 def test_parse_question_intent_and_params(gazetteer: Gazetteer, question: str, intent: str,
                                           params: dict[str, str]) -> None:
