@@ -222,7 +222,8 @@ def import_(
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold annotations (JSONL, see tests/gold/README.md).")],
     store: StoreOption = DEFAULT_STORE,
-    errors: Annotated[bool, typer.Option("--errors", help="Also list missed and spurious facts.")] = False,
+    errors: Annotated[bool, typer.Option(
+        "--errors", help="Also list missed and spurious facts by predicate, with their sentences.")] = False,
 ) -> None:
     """Score the stored graph against gold annotations: precision, recall, F1 by type and predicate."""
     from aikg.evaluation import predictions_from_store

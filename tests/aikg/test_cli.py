@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -128,3 +129,30 @@ def test_cli_build_reports_failures_and_exits_1(tmp_path: Path) -> None:
     errors = result.stderr.strip().splitlines()
     assert any("bad.txt" in line and "binary" in line for line in errors)
     assert any("broken.jsonl:1" in line for line in errors)
+
+
+def test_cli_eval_errors_show_sentences_by_predicate(built_sample: Path, tmp_path: Path) -> None:
+    """``aikg eval --errors``: a spurious fact under its predicate with its sentence and extractor, a
+    missed one with the sentences naming both ends (or why there are none); the table stays first."""
+    gold = tmp_path / "gold.jsonl"
+    line = {
+        "document": "01-mistral-funding.md",
+        "entities": [{"name": "Mistral AI", "type": "Organization"}, {"name": "Arthur Mensch", "type": "Person"},
+                     {"name": "Google DeepMind", "type": "Organization"}],
+        "relations": [{"subject": "Arthur Mensch", "predicate": "acquired", "object": "Google DeepMind"},
+                      {"subject": "Nobody Labs", "predicate": "acquired", "object": "Mistral AI"}],
+    }
+    gold.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    result = run("eval", str(gold), "--store", str(built_sample), "--errors")
+    assert result.returncode == 0, result.stderr
+    table, _, errors = result.stdout.partition("\nrelations\n== ")
+    assert table.startswith(f"{gold}\nentities") and "micro" in table
+    groups = {block.split(":", 1)[0]: block for block in errors.split("\n== ")}
+    acquired, raised = groups["acquired"], groups["raised"]
+    assert "missed    Nobody Labs acquired Mistral AI  (subject not found)" in acquired
+    missed = acquired.split("missed    Arthur Mensch acquired Google DeepMind", 1)[1]
+    assert "previously worked as a researcher at Google DeepMind" in re.split(r"\n {4}\S", missed)[0]
+    spurious = raised.split("spurious  Mistral AI raised €385 million\n", 1)[1]
+    assert spurious.lstrip().startswith('"Mistral AI has closed a €385 million funding round')
+    assert "  -- 01-mistral-funding.md" in raised and "[" in spurious.splitlines()[0]
+    assert "\nentities\n== " in result.stdout  # spurious entities by type follow the relations

@@ -10,6 +10,8 @@ import spacy
 from aikg.extract.errors import DataFileError
 from aikg.extract.evaluate import (
     PRF,
+    ErrorNote,
+    FactEvidence,
     GoldDocument,
     GoldEntity,
     GoldRelation,
@@ -113,8 +115,11 @@ def test_evaluate_extractor_against_baseline(extractor: Extractor) -> None:
     table = format_comparison(scores, baseline, "gold")
     errors = format_errors(scores)
     assert baseline.entities["Person"].tp == 1
-    assert "baseline" in table and "missed relation Sam Altman founded OpenAI" in errors
-    assert "spurious relation Sam Altman leads OpenAI" in errors
+    assert "baseline" in table and "missed relation Sam Altman founded OpenAI" in scores.errors["a.txt"]
+    assert "spurious relation Sam Altman leads OpenAI" in scores.errors["a.txt"]
+    founded, leads = errors.split("\n== founded:")[1].split("\n== leads:")
+    assert 'missed    Sam Altman founded OpenAI  (stored as Sam Altman leads OpenAI' in founded
+    assert '"OpenAI CEO Sam Altman spoke in Paris."' in founded and "spurious  Sam Altman leads OpenAI" in leads
 
 
 def test_evaluate_has_no_second_cli() -> None:
@@ -150,3 +155,74 @@ def test_evaluate_dev_gold_files_load() -> None:
     folder = Path(__file__).resolve().parents[1] / "gold" / "dev"
     documents = {doc for name in ("en.jsonl", "fr.jsonl") for doc in load_gold(folder / name)}
     assert len(documents) == 49
+
+
+EXPLAINED = PredictedDocument(
+    [PredictedEntity("Sam Altman", (), "Person"), PredictedEntity("Open AI", ("OpenAI",), "Organization"),
+     PredictedEntity("Paris", (), "Organization"), PredictedEntity("Meta", (), "Organization")],
+    [("Sam Altman", "worksFor", "Open AI"), ("Paris", "basedIn", "Open AI")],
+    evidence={("Paris", "basedIn", "Open AI"): (FactEvidence("Open AI, in Paris, grew.", "dep:svo", 0.61),)},
+    sentences={"Sam Altman": ("Sam Altman runs OpenAI.",), "Open AI": ("Sam Altman runs OpenAI.", "Open AI grew."),
+               "Paris": ("Open AI, in Paris, grew.",)},
+    comentions={("Open AI", "Paris"): 1, ("Meta", "Sam Altman"): 2},
+)
+
+
+@pytest.mark.parametrize(
+    ("gold_relation", "sentences", "reason"),
+    [
+        (GoldRelation("Sam Altman", "leads", "OpenAI"), ("Sam Altman runs OpenAI.",),
+         "stored as Sam Altman worksFor Open AI"),
+        (GoldRelation("Sam Altman", "leads", "Anthropic"), (), "object not found"),
+        (GoldRelation("Dario Amodei", "leads", "OpenAI"), (), "subject not found"),
+        (GoldRelation("Sam Altman", "basedIn", "Paris"), (), "never in one sentence"),
+        (GoldRelation("Sam Altman", "worksFor", "Meta"), (), "named together in 2 sentence(s), none of them stored"),
+        (GoldRelation("OpenAI", "partnerOf", "Paris"), (), "stored as Paris basedIn Open AI"),
+    ],
+)
+def test_evaluate_missed_relation_explained(gold_relation: GoldRelation, sentences: tuple[str, ...],
+                                            reason: str) -> None:
+    gold = {"d": GoldDocument("d", (GoldEntity("Sam Altman", "Person"),), (gold_relation,))}
+    [note] = [n for n in score(gold, {"d": EXPLAINED}).details if n.kind == "missed" and n.item == "relation"]
+    assert (note.group, [e.sentence for e in note.evidence], note.reason) == (
+        gold_relation.predicate, list(sentences), reason)
+
+
+def test_evaluate_spurious_explained_and_grouped() -> None:
+    gold = {"d": GoldDocument("d", (GoldEntity("Sam Altman", "Person"), GoldEntity("Paris", "Place")),
+                              (GoldRelation("Sam Altman", "worksFor", "OpenAI"),))}
+    scores = score(gold, {"d": EXPLAINED})
+    assert scores.relations["worksFor"] == PRF(1, 0, 0) and scores.relations["basedIn"] == PRF(0, 1, 0)
+    assert scores.errors["d"] == ["missed entity Place:Paris", "spurious entity Organization:Open AI",
+                                  "spurious entity Organization:Paris", "spurious entity Organization:Meta",
+                                  "spurious relation Paris basedIn Open AI"]
+    notes = {(n.kind, n.fact): n for n in scores.details}
+    assert notes[("missed", "Paris")].reason == "stored as Organization 'Paris'"
+    assert notes[("spurious", "Paris")].reason == "gold has it as Place"
+    assert format_errors(scores).splitlines() == [
+        "relations",
+        "== basedIn: 0 missed, 1 spurious",
+        "  -- d",
+        "    spurious  Paris basedIn Open AI",
+        '              "Open AI, in Paris, grew."  [dep:svo 0.61]',
+        "entities",
+        "== Organization: 0 missed, 3 spurious",
+        "  -- d",
+        "    spurious  Meta",
+        "    spurious  Open AI",
+        '              "Sam Altman runs OpenAI."',
+        '              "Open AI grew."',
+        "    spurious  Paris  (gold has it as Place)",
+        '              "Open AI, in Paris, grew."',
+        "== Place: 1 missed, 0 spurious",
+        "  -- d",
+        "    missed    Paris  (stored as Organization 'Paris')",
+        '              "Open AI, in Paris, grew."',
+    ]
+    assert format_errors(scores, max_sentences=1).count("(+1 more)") == 1
+
+
+def test_evaluate_error_note_is_the_old_note() -> None:
+    note = ErrorNote("d", "missed", "entity", "Person", "X")
+    assert str(note) == "missed entity Person:X"
+    assert str(ErrorNote("d", "spurious", "relation", "leads", "A leads B")) == "spurious relation A leads B"
