@@ -9,7 +9,9 @@ builds a temporary store from it with ``python -m aikg build -j 1 --quiet``, rea
 :func:`aikg.evaluation.predictions_from_store` and scores it with
 :func:`aikg.extract.evaluate.score`, the same calls as ``aikg eval``. It prints entity and
 relation precision / recall / F1 overall, per language, per entity type and per predicate
-(relation recall as found/total of the gold relations).
+(relation recall as found/total of the gold relations). ``--errors`` then prints the list that
+``aikg eval --errors`` prints (:func:`aikg.extract.evaluate.format_errors`): missed and spurious
+facts by predicate, entities by type, each with its stored sentences or the reason there are none.
 """
 
 from __future__ import annotations
@@ -104,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS, help=f"article texts (default {DEFAULT_TEXTS})")
     parser.add_argument("--split", choices=SPLITS, default="dev", help="gold lines to score (default dev)")
     parser.add_argument("--store", type=Path, help="keep the built store in this (new) folder")
-    parser.add_argument("--errors", action="store_true", help="also list missed and spurious facts")
+    parser.add_argument("--errors", action="store_true", help="also list missed and spurious facts, with sentences")
     args = parser.parse_args(argv)
     overall, per_language = evaluate_devset(args.texts, args.split, args.store)
     documents = sum(1 for _ in overall.errors)
