@@ -28,7 +28,7 @@ import pandas as pd
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Identifier
 
-from aikg.ask.intents import Intent
+from aikg.ask.intents import Intent, describe_intents
 from aikg.ask.parse import Gazetteer, Parse, parse_question
 from aikg.errors import Errors, QueryError
 from aikg.graph.analysis import ExplainedPath, explain_path
@@ -260,7 +260,7 @@ def ask_for_page(location: str | Path, question: str) -> dict[str, object]:
     the understood intent and parameters, and the query with its values written in (the page
     puts it in its SPARQL editor and runs it like any query the user types)."""
     if len(question) > _MAX_QUESTION:
-        raise QueryError(Errors.E030.format(question=question[:80] + "...", intents="a shorter question"))
+        raise QueryError(Errors.E030.format(question=question[:80] + "...", intents=describe_intents("en", "; ")))
     with open_store(location, read_only=True) as store:
         found = ask(store, question)
     return {"intent": found.intent.id, "understood": found.describe(), "query": found.query_name,
