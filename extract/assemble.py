@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from .components.extensions import register_extensions, relation_candidates
 from .dates import find_dates
+from .editions import find_editions
 from .kb import KnowledgeBase
 from .records import CoMention, Document, EntityRecord, EntityType, Evidence, Extraction, Mention, RelationRecord
 from .resolve import RawMention, resolve_mentions
@@ -222,4 +223,5 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
         models=tuple(models),
     )
     rounds, implied = read_rounds(extraction)
-    return dataclasses.replace(extraction, rounds=rounds, relations=extraction.relations + implied)
+    extraction = dataclasses.replace(extraction, rounds=rounds, relations=extraction.relations + implied)
+    return dataclasses.replace(extraction, editions=find_editions(extraction))

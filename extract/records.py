@@ -19,6 +19,7 @@ __all__ = [
     "CoMention",
     "DateSource",
     "Document",
+    "EditionRecord",
     "EntityRecord",
     "EntityType",
     "Evidence",
@@ -225,6 +226,23 @@ class FundingRoundRecord:
 
 
 @dataclass(frozen=True)
+class EditionRecord:
+    """Which edition of a recurring event (VivaTech 2023 of the series VivaTech) some facts of a
+    document are about, so that attendance is dated by the edition (``extract/editions.py``).
+
+    ``facts`` are ``(subject, predicate, object, evidence start)`` of the relations it dates.
+    """
+
+    series: str
+    key: str
+    label: str
+    start: date
+    end: date | None = None
+    place: str | None = None
+    facts: tuple[tuple[str, str, str, int], ...] = ()
+
+
+@dataclass(frozen=True)
 class CoMention:
     """Two entities named in the same sentence(s) of one document; ``weight`` counts sentences."""
 
@@ -245,3 +263,4 @@ class Extraction:
     dates: tuple[date, ...] = ()
     models: tuple[str, ...] = field(default=())
     rounds: tuple[FundingRoundRecord, ...] = ()
+    editions: tuple[EditionRecord, ...] = ()

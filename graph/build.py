@@ -145,7 +145,7 @@ _VOCABULARY: dict[str, str] = {
         ("owl", OWL, ("sameAs",)),
         ("prov", PROV, ("wasGeneratedBy", "startedAtTime", "wasDerivedFrom")),
         ("dcterms", DCTERMS, ("source", "title", "language", "date", "creator", "publisher")),
-        ("schema", SCHEMA, ("url",)),
+        ("schema", SCHEMA, ("url", "location")),
         ("aikg", AIKG, (
             "Document", "documentId", "contentHash", "originKey", "fetchedFrom", "ExtractionRun", "toolVersion",
             "model",
@@ -155,7 +155,7 @@ _VOCABULARY: dict[str, str] = {
             "CoMention", "mentionedWith", "entity", "weight",
             "status", "hedged", "startDate", "endDate",
             "FundingRoundReport", "company", "amount", "stage", "pointInTime", "dateSource", "leadInvestor",
-            "participant", "valuationValue", "valuationCurrency",
+            "participant", "valuationValue", "valuationCurrency", "EventEdition", "editionOf", "edition",
             *(t.value for t in EntityType), *sorted(PREDICATES),
         )),
     )
@@ -240,6 +240,21 @@ def _document_quads(
         yield (e, v["aikg:mentionedIn"], g, g)
         yield (e, v["aikg:mentionCount"], lit(counts.get(record.key, 0)), g)
 
+    # editions of recurring events (VivaTech 2024 of VivaTech), and the facts each one dates
+    edition_of: dict[tuple[str, str, str, int], str] = {}
+    for found in extraction.editions:
+        e = iri(entity(found.key))
+        yield (e, rdf_type, v["aikg:EventEdition"], g)  # not an aikg:Event entity: no node of its own in views
+        yield (e, v["rdfs:label"], lit(found.label), g)
+        yield (e, v["aikg:editionOf"], iri(entity(found.series)), g)
+        yield (e, v["aikg:startDate"], lit(found.start.isoformat(), _XSD_DATE), g)
+        if found.end is not None:
+            yield (e, v["aikg:endDate"], lit(found.end.isoformat(), _XSD_DATE), g)
+        if found.place is not None:  # schema:location, not aikg:heldIn: a typed fact needs a sentence
+            yield (e, v["schema:location"], iri(entity(found.place)), g)
+        for fact in found.facts:
+            edition_of[fact] = found.key
+
     # typed facts, each with its evidence; a hedged statement ("in talks to") is evidence only,
     # never asserted, so that every query leaves it out unless it reads the evidence on purpose
     for relation in extraction.relations:
@@ -270,6 +285,9 @@ def _document_quads(
             yield (node, v["aikg:startDate"], lit(relation.start.isoformat(), _XSD_DATE), g)
         if relation.end is not None:
             yield (node, v["aikg:endDate"], lit(relation.end.isoformat(), _XSD_DATE), g)
+        edition = edition_of.get((relation.subject, relation.predicate, relation.object, ev.start))
+        if edition is not None:
+            yield (node, v["aikg:edition"], iri(entity(edition)), g)
 
     yield from _round_reports(extraction, run_iri, g, v, terms, entity)
 

@@ -108,6 +108,7 @@ class AIKG(DefinedNamespace):
     report: URIRef
     mergeRule: URIRef
     editionOf: URIRef
+    edition: URIRef
 
 
 ENTITY = Namespace(BASE + "entity/")
