@@ -16,6 +16,7 @@ from aikg.errors import UsageError
 from aikg.graph.build import Quad
 from aikg.graph.errors import Errors
 from aikg.graph.namespaces import AIKG, DOC, PREFIXES
+from aikg.graph.rounds import refresh_rounds
 from aikg.graph.store import KnowledgeStore
 
 __all__ = ["ExportFormat", "export_store", "import_file"]
@@ -65,7 +66,8 @@ def import_file(store: KnowledgeStore, path: Path) -> int:
     """Load an export (TriG, N-Quads, JSON-LD) back into ``store``, one document graph at a time.
 
     Each document graph replaces the stored one atomically, so importing twice changes nothing.
-    Returns the number of quads written.
+    The graph of merged funding rounds is not read: it is recomputed from the imported reports.
+    Returns the number of quads written (document graphs).
     """
     fmt = format_for_path(path)
     if fmt is ExportFormat.TURTLE:
@@ -87,4 +89,5 @@ def import_file(store: KnowledgeStore, path: Path) -> int:
         if not doc_ids:
             raise UsageError(Errors.E013.format(path=path, graph=name))
         total += store.replace_document(doc_ids[0], quads)
+    refresh_rounds(store)  # the merged rounds are not imported: recomputed from the reports
     return total

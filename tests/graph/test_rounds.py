@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -18,9 +19,10 @@ from aikg.extract.records import (
     RelationRecord,
 )
 from aikg.graph.build import ExtractionRun, extraction_quads
+from aikg.graph.export import ExportFormat, export_store, import_file
 from aikg.graph.namespaces import ROUNDS_GRAPH
 from aikg.graph.rounds import RoundReport, merge_reports, read_reports, refresh_rounds, same_round
-from aikg.graph.store import KnowledgeStore
+from aikg.graph.store import KnowledgeStore, open_store
 from aikg.graph.validate import validate_graph
 
 
@@ -137,3 +139,14 @@ def test_rounds_graphs_conform_to_the_shapes(store: KnowledgeStore) -> None:
     rounds_graph = store.dataset.graph(ROUNDS_GRAPH)
     assert len(rounds_graph) > 0
     assert validate_graph(rounds_graph, "funding-rounds") == []
+
+
+def test_rounds_survive_export_and_import(store: KnowledgeStore, tmp_path: Path) -> None:
+    _write(store)
+    refresh_rounds(store)
+    out = tmp_path / "export.trig"
+    with out.open("wb") as handle:
+        export_store(store, ExportFormat.TRIG, handle)
+    with open_store(tmp_path / "copy") as copy:
+        import_file(copy, out)
+        assert _rounds(copy) == _rounds(store)
