@@ -16,6 +16,7 @@ from pyshacl import validate
 from rdflib import Graph
 from rdflib.namespace import SH
 
+from aikg.graph.namespaces import ROUNDS_GRAPH
 from aikg.graph.sparql import shorten
 from aikg.graph.store import KnowledgeStore
 
@@ -59,9 +60,15 @@ def validate_graph(graph: Graph, document: str = "") -> list[Violation]:
 
 
 def validate_store(store: KnowledgeStore) -> list[Violation]:
-    """Validate every document graph of ``store``; an empty list means the graph conforms."""
+    """Validate every document graph of ``store``, and the graph of merged funding rounds; an empty
+    list means the graph conforms."""
     violations: list[Violation] = []
     for doc in store.documents():
         violations.extend(validate_graph(store.document_graph(doc.doc_id), doc.doc_id))
+    rounds = Graph()  # the merged funding rounds (aikg.graph.rounds), checked as one more graph
+    for triple in store.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{ROUNDS_GRAPH}> {{ ?s ?p ?o }} }}"):
+        rounds.add(triple)
+    if len(rounds):
+        violations.extend(validate_graph(rounds, "funding-rounds"))
     return violations
 
