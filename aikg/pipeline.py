@@ -15,7 +15,11 @@ processes on this machine, :class:`LocalExecutor`) and ``dask`` (a Dask cluster,
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import gc
+import os
+import signal
 import sys
 import uuid
 from collections.abc import Generator, Iterable, Iterator, Sequence
@@ -31,10 +35,11 @@ from tqdm import tqdm
 from aikg.documents.errors import Errors as DocumentErrors
 from aikg.documents.html import canonical_url
 from aikg.documents.loaders import find_sources, load_source
-from aikg.errors import AikgError, DocumentError, UsageError
+from aikg.errors import AikgError, DocumentError, StoreError, UsageError
 from aikg.errors import Errors as UsageErrors
 from aikg.extract.records import Document, Extraction
 from aikg.graph.build import ExtractionRun, OxQuad, Quad, origin_key, oxigraph_quads
+from aikg.graph.errors import Errors as GraphErrors
 from aikg.graph.namespaces import document_iri
 from aikg.graph.rounds import refresh_rounds
 from aikg.graph.store import KnowledgeStore, open_store
@@ -316,6 +321,8 @@ def write_batch(kstore: KnowledgeStore, batch: Sequence[tuple[Document, Iterable
     results = kstore.write_documents([(document.doc_id, quads) for document, quads in batch])
     for (document, _), written in zip(batch, results, strict=True):
         if isinstance(written, AikgError):
+            if (stopped := store_failure(written, kstore.location)) is not None:
+                raise stopped  # no other document can be written either: _build reports it once
             report.failed.append(f"{document.source}: {written}")
         else:
             report.quads += written
@@ -374,6 +381,65 @@ def _build(executor: Executor, paths: Sequence[Path], store: KnowledgeStore | st
         if len(report.written) >= kstore.flush_every:  # a large build: compact what it wrote
             kstore.optimize()
         return report
+    except (OSError, StoreError) as err:  # the store itself failed: one line, the summary, exit 1
+        if (stopped := store_failure(err, kstore.location)) is None:
+            raise
+        report.failed.append(str(stopped))
+        return report
     finally:
         if owns_store:
-            kstore.close()
+            try:
+                kstore.close()
+            except OSError as err:  # a full disk fails the last flush too; said once
+                if (stopped := store_failure(err, kstore.location)) is None:
+                    raise
+                if str(stopped) not in report.failed:
+                    report.failed.append(str(stopped))
+
+
+#: How a full disk shows through RocksDB (its OSError has no errno) and through Python.
+_DISK_FULL = ("No space left on device", "File too large", "Disk quota exceeded")
+
+
+def store_failure(err: BaseException, location: str) -> StoreError | None:
+    """The error to stop a build with when ``err`` is a failure of the store itself, after which
+    no document can be written (its disk is full: E215; its server is gone: E210), or None when
+    it is one document's failure and the rest of the batch goes on."""
+    if isinstance(err, StoreError) and err.code in {"E210", "E215"}:
+        return err
+    text = str(err)
+    marker = next((m for m in _DISK_FULL if m in text), None)
+    if marker is None and isinstance(err, OSError) and err.errno in {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}:
+        marker = os.strerror(err.errno)
+    if marker is None:
+        return None
+    stopped = StoreError(GraphErrors.E215.format(location=location, detail=marker))
+    stopped.__cause__ = err
+    return stopped
+
+
+#: The process that forks extraction workers (set just before each fork).
+_forking_parent = 0
+
+
+def _remember_parent() -> None:
+    global _forking_parent
+    _forking_parent = os.getpid()
+
+
+def _die_with_parent() -> None:
+    """Make a forked process (an extraction worker) end when the process that forked it dies,
+    even by SIGKILL, instead of living on as an orphan: Linux's ``PR_SET_PDEATHSIG`` (through
+    libc's ``prctl``). Elsewhere nothing changes."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != _forking_parent:  # it died between the fork and the prctl
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+os.register_at_fork(before=_remember_parent, after_in_child=_die_with_parent)

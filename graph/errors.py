@@ -38,6 +38,9 @@ class Errors:
             "run 'aikg build' on it again, which undoes it first")
     E212 = "default-graph-uri and named-graph-uri are not supported by the store at {location}"
     E213 = "no store backend called {name!r}; known: {known}"
+    E214 = "SPARQL server {endpoint} refused the query: {status} {detail}"
+    E215 = ("store {location} is out of disk space ({detail}); free some and run the build again: what was "
+            "written is kept, and an unfinished write is undone first")
 
     # -- SPARQL and named queries -------------------------------------------------------------
     E301 = "SPARQL syntax error{where}: {detail}"

@@ -331,6 +331,8 @@ def execute(
             graph.add(triple)
         return Answer(_describe_or_construct(sparql), graph=graph)
     except StoreError as err:
+        if err.code != "E212":  # the store failed (a server gone: E210): said as the store said it
+            raise
         raise QueryError(Errors.E304.format(detail=str(err).split("] ", 1)[-1])) from err
     except ValueError as err:  # a graph IRI or a parameter that Oxigraph refuses
         raise QueryError(Errors.E304.format(detail=f"cannot bind a parameter or graph: {err}")) from err

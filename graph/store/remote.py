@@ -1,23 +1,51 @@
-"""A SPARQL 1.1 server as a store backend (``--store http://...``), through rdflib's SPARQLUpdateStore."""
+"""A SPARQL 1.1 server as a store backend (``--store http://...``), spoken to over the SPARQL 1.1
+Protocol with httpx.
+
+Why not rdflib's ``SPARQLUpdateStore`` (used before issue 17): it sends one ``Accept`` header for
+every query (SPARQL results only), so a strict server answers a CONSTRUCT with 406; its
+``Dataset.quads`` over a server fails with a TypeError; and it turns every transport error into
+"You did something wrong formulating either the URI or your SPARQL query". Here each request
+names the types it can read (results *and* RDF), answers are parsed by rdflib from the type the
+server chose, and every failure becomes one coded :class:`~aikg.errors.StoreError` naming the
+server: E210 (unreachable, or it stopped answering), E209 (it refused an update), E214 (it
+refused a query).
+
+Nothing is half-written: each document goes in as one SPARQL Update request, which a SPARQL
+1.1 server applies atomically; a server that dies during a build loses at most the request in
+flight, and the build stops at the first unreachable server instead of failing every
+remaining document one by one.
+"""
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from io import BytesIO
+from typing import Any
 
+import httpx
 from rdflib import Dataset
-from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.query import Result
+from rdflib.term import Identifier
 
 from aikg.errors import StoreError
+from aikg.graph.build import OxQuad, Quad
 from aikg.graph.errors import Errors
 from aikg.graph.namespaces import PREFIXES
-from aikg.graph.store.base import KnowledgeStore
+from aikg.graph.store.base import KnowledgeStore, plain_term
 
 __all__ = ["SparqlServerStore", "endpoints", "open_remote"]
 
+#: What a query asks for: SPARQL results for SELECT and ASK, RDF for CONSTRUCT and DESCRIBE
+#: (the server picks the one that fits; rdflib parses the type it answers with).
+ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, application/n-triples;q=0.9, "
+          "text/turtle;q=0.8, application/rdf+xml;q=0.7")
+#: Seconds to wait for a server: connecting, and between two bytes of an answer.
+TIMEOUT = httpx.Timeout(120.0, connect=10.0)
+
 
 class SparqlServerStore(KnowledgeStore):
-    """Any SPARQL 1.1 server, through its query and update endpoints (rdflib's SPARQLUpdateStore).
+    """Any SPARQL 1.1 server, through its query and update endpoints.
 
     The server must keep a real default graph (not a union view): aikg writes the distinct
     union of the document graphs there itself, as in the embedded store (Oxigraph's
@@ -28,33 +56,77 @@ class SparqlServerStore(KnowledgeStore):
         self.location = query_endpoint
         self.update_endpoint = update_endpoint
         self.read_only = read_only
-        backend = SPARQLUpdateStore(query_endpoint, update_endpoint, returnFormat="json", autocommit=True)
-        # For rdflib's SPARQLStore, "union" only means: send no default-graph-uri, so that the
-        # server's own default graph (where aikg keeps the merged facts) answers.
-        self.dataset = Dataset(store=backend, default_union=True)
+        self.dataset = Dataset()  # only to carry the prefixes; answers come from the server
         for prefix, namespace in PREFIXES.items():
             self.dataset.bind(prefix, namespace, override=True)
+        self._prologue = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+        self._client = httpx.Client(timeout=TIMEOUT, follow_redirects=False)
 
     def close(self) -> None:
-        self.dataset.close()
+        self._client.close()
+
+    def _post(self, endpoint: str, body: str, content_type: str, accept: str) -> httpx.Response:
+        """One request; E210 when the server cannot be reached or stops answering."""
+        try:
+            return self._client.post(endpoint, content=body.encode("utf-8"),
+                                     headers={"Content-Type": f"{content_type}; charset=utf-8", "Accept": accept})
+        except httpx.HTTPError as err:
+            reason = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+            raise StoreError(Errors.E210.format(endpoint=endpoint, reason=reason)) from err
 
     def update(self, sparql_update: str) -> None:
         self._writable()
-        request = urllib.request.Request(
-            self.update_endpoint, data=sparql_update.encode("utf-8"), method="POST",
-            headers={"Content-Type": "application/sparql-update; charset=utf-8"})
+        response = self._post(self.update_endpoint, sparql_update, "application/sparql-update", "*/*")
+        if response.status_code >= 300:
+            raise StoreError(Errors.E209.format(endpoint=self.update_endpoint, status=response.status_code,
+                                                detail=_detail(response)))
+
+    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
+        """Run ``sparql`` on the server with aikg's prefixes; ``bindings`` go in a trailing
+        ``VALUES`` clause as RDF terms (``n3()``), never pasted into the query's text."""
+        text = self._prologue + sparql
+        if bindings:
+            names = " ".join(f"?{name}" for name in bindings)
+            terms = " ".join(term.n3() for term in bindings.values())
+            text += f"\nVALUES ({names}) {{ ({terms}) }}"
+        response = self._post(self.location, text, "application/sparql-query", ACCEPT)
+        if response.status_code >= 300:
+            raise StoreError(Errors.E214.format(endpoint=self.location, status=response.status_code,
+                                                detail=_detail(response)))
+        media = response.headers.get("content-type", "").split(";")[0].strip().lower()
         try:
-            with urllib.request.urlopen(request, timeout=120) as response:
-                response.read()
-        except urllib.error.HTTPError as err:
-            detail = err.read().decode("utf-8", "replace")[:300]
-            raise StoreError(Errors.E209.format(endpoint=self.update_endpoint, status=err.code, detail=detail)) from err
-        except urllib.error.URLError as err:
-            raise StoreError(Errors.E210.format(endpoint=self.update_endpoint, reason=err.reason)) from err
+            return Result.parse(BytesIO(response.content), content_type=media or "application/sparql-results+json")
+        except Exception as err:  # rdflib raises each parser's own exceptions (and PluginException)
+            raise StoreError(Errors.E214.format(endpoint=self.location, status=response.status_code,
+                                                detail=f"an answer aikg cannot read ({media}): {err}")) from err
+
+    def write_documents(self, documents: Sequence[tuple[str, Iterable[Quad] | Iterable[OxQuad]]]
+                        ) -> list[int | StoreError]:
+        """As the default (one update request per document, each atomic), but once the server
+        cannot be reached (E210) the rest of the batch is not tried: each of them gets that
+        same error, and what was written before stays written."""
+        results: list[int | StoreError] = []
+        for document in documents:
+            results += super().write_documents([document])
+            if isinstance(results[-1], StoreError) and results[-1].code == "E210":
+                results += [results[-1]] * (len(documents) - len(results))
+                break
+        return results
 
     def __len__(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
         return int(rows[0][0])
+
+    def quads(self) -> Iterator[tuple[Any, Any, Any, Any]]:
+        """Every quad, the default graph's (named ``urn:x-rdflib:default``, as the embedded store
+        names it) and each document graph's."""
+        rows = self.select("SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+        for s, p, o, g in rows:
+            yield s, p, plain_term(o), DATASET_DEFAULT_GRAPH_ID if g is None else g
+
+
+def _detail(response: httpx.Response) -> str:
+    return " ".join(response.text.split())[:300] or response.reason_phrase
 
 
 def endpoints(url: str) -> tuple[str, str]:
