@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -20,10 +21,11 @@ from aikg.extract.records import (
 )
 from aikg.graph.build import ExtractionRun, extraction_quads
 from aikg.graph.export import ExportFormat, export_store, import_file
-from aikg.graph.namespaces import ROUNDS_GRAPH
+from aikg.graph.namespaces import ROUNDS_GRAPH, entity_key
 from aikg.graph.rounds import RoundReport, merge_reports, read_reports, refresh_rounds, same_round
 from aikg.graph.store import KnowledgeStore, open_store
 from aikg.graph.validate import validate_graph
+from tests.helpers import GOLD
 
 
 def report(doc: str, amount: int | None, currency: str | None = "EUR", stage: str | None = None,
@@ -150,3 +152,23 @@ def test_rounds_survive_export_and_import(store: KnowledgeStore, tmp_path: Path)
     with open_store(tmp_path / "copy") as copy:
         import_file(copy, out)
         assert _rounds(copy) == _rounds(store)
+
+
+@pytest.mark.model
+def test_rounds_sample_reports_match_the_gold(built_sample: Path) -> None:
+    """Each round of the gold (tests/gold/sample.jsonl) is read from its article with the amount,
+    stage, date, valuation and lead investors a reader sees (participants depend on the relation
+    finder's investsIn facts, measured by the extraction's own scores)."""
+    gold = [json.loads(line) for line in (GOLD / "sample.jsonl").read_text(encoding="utf-8").splitlines()]
+    expected = [(record["document"], found) for record in gold for found in record.get("rounds", [])]
+    assert len(expected) >= 2
+    with open_store(built_sample, read_only=True) as store:
+        labels = {entity_key(e): str(label) for e, label in store.select("SELECT ?e ?l WHERE { ?e rdfs:label ?l }")}
+        reports = read_reports(store)
+    for doc_id, found in expected:
+        [report] = [r for r in reports if r.doc_id == doc_id and r.amount == Decimal(found["amount"])]
+        assert (labels[report.company], report.currency, report.stage, str(report.date)) == (
+            found["company"], found["currency"], found.get("stage"), found["date"]), doc_id
+        assert report.valuation == Decimal(found["valuation"]), doc_id
+        assert {labels[k] for k in report.leads} == set(found["leads"]), doc_id
+        assert not {labels[k] for k in report.participants} & set(found["leads"]), doc_id
