@@ -115,8 +115,9 @@ _ROUND_COLUMNS = ["company", "amount", "value", "currency", "how", "investors", 
 
 #: The merged rounds (``aikg.graph.rounds``) and what their reports say.
 _MERGED = """
-SELECT ?round ?company ?value ?currency ?stage ?date WHERE {
+SELECT ?round ?company ?value ?currency ?stage ?date ?valuation ?valuationCurrency WHERE {
   ?round a aikg:FundingRound ; aikg:company ?company .
+  OPTIONAL { ?round aikg:valuationValue ?valuation ; aikg:valuationCurrency ?valuationCurrency }
   OPTIONAL { ?round aikg:amountValue ?value ; aikg:currency ?currency }
   OPTIONAL { ?round aikg:stage ?stage }
   OPTIONAL { ?round aikg:pointInTime ?date }
@@ -141,7 +142,7 @@ def _merged_rounds(store: KnowledgeStore, labels: dict[str, str]) -> list[dict[s
             links[round_][p.rsplit("#", 1)[-1]].add(o)
     evidence = {r: (a, s, i) for r, a, s, i in store.select_values(_REPORT_EVIDENCE) if r is not None}
     rows = []
-    for round_, company, value, currency, stage, when in store.select_values(_MERGED):
+    for round_, company, value, currency, stage, when, valuation, valuation_currency in store.select_values(_MERGED):
         company_key = entity_key(company)
         if round_ is None or company_key is None:
             continue
@@ -160,7 +161,8 @@ def _merged_rounds(store: KnowledgeStore, labels: dict[str, str]) -> list[dict[s
             "date": date.fromisoformat(when) if when else None, "documents": len(reports),
             "document": reports[0][2] if reports else None, "sentence": reports[0][1] if reports else None,
             "company_key": company_key, "amount_key": amount_key, "stage": stage, "round": round_,
-            "_covers": set(amount_keys)})
+            "_covers": set(amount_keys),
+            "_valuation": (company_key, float(valuation), valuation_currency) if valuation is not None else None})
     return rows
 
 
@@ -185,6 +187,7 @@ def funding_rounds(store: KnowledgeStore, *, announced: bool = True) -> pd.DataF
     labels = _labels(store)
     merged = _merged_rounds(store, labels)
     covered = {(row["company_key"], key) for row in merged for key in row.pop("_covers")}
+    valuations = {v for row in merged if (v := row.pop("_valuation")) is not None}
     investors: dict[tuple[str, str], set[str]] = defaultdict(set)
     for investor, company, doc in store.select(_INVESTS):
         i, c = entity_key(investor), entity_key(company)
@@ -200,6 +203,8 @@ def funding_rounds(store: KnowledgeStore, *, announced: bool = True) -> pd.DataF
     for row in _amount_rows(store, ["raised", "announced"] if announced else ["raised"]):
         if (row["actor_key"], row["amount_key"]) in covered:
             continue  # the round says it, once
+        if (row["actor_key"], row["value"], row["currency"]) in valuations:
+            continue  # a valuation is never a raise
         if row["predicate"] == "announced" and (types.get(row["actor_key"]) != "Organization"
                                                 or row["actor_key"] in public):
             continue

@@ -172,3 +172,21 @@ def test_rounds_sample_reports_match_the_gold(built_sample: Path) -> None:
         assert report.valuation == Decimal(found["valuation"]), doc_id
         assert {labels[k] for k in report.leads} == set(found["leads"]), doc_id
         assert not {labels[k] for k in report.participants} & set(found["leads"]), doc_id
+
+
+def test_rounds_analysis_counts_each_round_once(store: KnowledgeStore) -> None:
+    from aikg.graph.analysis import funding_by_company, funding_rounds
+
+    _write(store)
+    # a third article wrongly says Mistral AI raised the valuation: a valuation is never a raise
+    wrong = _extraction("late.md", date(2024, 6, 20), "Mistral AI raised €5800000000, its valuation.",
+                        5_800_000_000)
+    wrong = Extraction(wrong.document, wrong.entities, relations=wrong.relations[:1])
+    store.replace_document("late.md", extraction_quads(wrong, ExtractionRun("t")))
+    refresh_rounds(store)
+    rounds = funding_rounds(store)
+    assert sorted(zip(rounds["value"], rounds["documents"], rounds["stage"].fillna(""), strict=True)) == [
+        (105_000_000.0, 1, ""), (600_000_000.0, 2, "series-b")]
+    assert rounds.set_index("value").loc[600_000_000.0, "leads"] == "General Catalyst"
+    [total] = funding_by_company(store).itertuples()
+    assert (total.total, total.rounds, total.currency) == (705_000_000.0, 2, "EUR")
