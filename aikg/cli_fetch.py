@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from aikg.cli import _echo_err, app
+from aikg.cli import app
 from aikg.errors import Errors, UsageError
 
 __all__ = ["fetch"]
@@ -42,7 +42,7 @@ def fetch(
     settings = FetchSettings(out=out, delay=delay, timeout=timeout, max_bytes=max_size, follow_feed_items=items)
     report = fetch_all(urls or [], settings, feeds=feed or [], progress=not quiet)
     for failure in report.failed:
-        _echo_err(f"failed: {failure}")
+        typer.echo(f"aikg: failed: {failure}", err=True)
     typer.echo(f"{report.summary()}; folder: {out} (next: aikg build {out})")
     if not report.ok:
         raise typer.Exit(1)
