@@ -10,7 +10,8 @@ extractor detects it from the text when the page says nothing.
 
 The canonical URL (``<link rel="canonical">``, else ``og:url``, else the URL the page was fetched
 from) is normalised by courlan (tracking parameters dropped, host lower-cased) and the fragment
-removed: it is the page's identity (see :func:`canonical_url`).
+removed: it is the page's identity (see :func:`canonical_url`), unless the page came from another
+site than that URL's (:func:`page_identity`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from trafilatura.utils import load_html
 
 from aikg.documents.whitespace import one_line
 
-__all__ = ["Page", "canonical_url", "read_html"]
+__all__ = ["Page", "canonical_url", "page_identity", "read_html"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,23 @@ def canonical_url(url: str) -> str | None:
     if not url.lower().startswith(("http://", "https://")) or not courlan.is_valid_url(url):
         return None
     return urldefrag(courlan.normalize_url(url))[0]
+
+
+def page_identity(canonical: str | None, fetched_from: str | None) -> str | None:
+    """The URL a page is identified by: its canonical URL, unless the page came from another site.
+
+    A page may name any canonical URL; one fetched from another site than its canonical URL's
+    (a syndicated copy, or a page claiming another site's article) is identified by the address
+    it came from, so that it can neither replace nor block the article of that other site.
+
+    >>> page_identity("https://www.wire.test/a", "https://amp.wire.test/a")
+    'https://www.wire.test/a'
+    >>> page_identity("https://www.wire.test/a", "https://copycat.test/a")
+    'https://copycat.test/a'
+    """
+    if canonical and fetched_from and courlan.is_external(canonical, fetched_from):
+        return fetched_from
+    return canonical or fetched_from
 
 
 def read_html(markup: str | bytes, *, url: str | None = None) -> Page:

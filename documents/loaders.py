@@ -31,7 +31,7 @@ import yaml
 
 from aikg.documents.errors import Errors
 from aikg.documents.feeds import NotAFeed, read_feed
-from aikg.documents.html import canonical_url, read_html
+from aikg.documents.html import canonical_url, page_identity, read_html
 from aikg.documents.pdf import PdfProblem, read_pdf
 from aikg.documents.whitespace import one_line
 from aikg.errors import DocumentError
@@ -169,7 +169,8 @@ def _html_document(markup: str, source: Source, origin: str) -> Document:
         raise DocumentError(source.path, Errors.E116)
     meta = _present(title=page.title, url=page.url, date=page.published, language=page.language,
                     author=page.author, site_name=page.site_name)
-    document = _make_document(page.text, meta, page.url or source.doc_id, source.path, origin=page.url or origin)
+    identity = page_identity(page.url, fetched_from)
+    document = _make_document(page.text, meta, identity or source.doc_id, source.path, origin=identity or origin)
     return replace(document, fetched_from=fetched_from) if fetched_from != document.doc_id else document
 
 

@@ -26,7 +26,9 @@ from tests.aikg.test_pipeline import FakeExtractor
 from tests.documents.test_pdf import make_pdf
 
 PAGE = (Path(__file__).parents[1] / "documents" / "fixtures" / "pages" / "wordpress-techblog.html").read_bytes()
-CANONICAL = "https://gradientdesk.example/2024/07/02/cohere-opens-a-research-lab-in-paris/"
+#: The page as this server's site serves it: its canonical URL on the server's own host
+ARTICLE = "https://gradientdesk.example/2024/07/02/cohere-opens-a-research-lab-in-paris/"
+CANONICAL = "/2024/07/02/cohere-opens-a-research-lab-in-paris/"
 NO_CANONICAL = (b"<html lang='en'><body><article><p>Hugging Face bought Pollen Robotics, a French maker of "
                 b"humanoid robots, the companies said on Monday.</p></article></body></html>")
 
@@ -93,7 +95,8 @@ def site() -> Iterator[Site]:
                     self.send_response(304)
                     self.end_headers()
                     return
-                self._send(200, PAGE, headers={"ETag": '"v1"', "Last-Modified": "Tue, 02 Jul 2024 09:15:00 GMT"})
+                page = PAGE.replace(ARTICLE.encode(), f"{record.base}{CANONICAL}?utm_source=feed".encode())
+                self._send(200, page, headers={"ETag": '"v1"', "Last-Modified": "Tue, 02 Jul 2024 09:15:00 GMT"})
             elif self.path == "/news/plain.html":
                 self._send(200, NO_CANONICAL)
             elif self.path == "/news/latin.html":  # its charset only in the header
@@ -146,7 +149,7 @@ def test_fetch_page_saved_with_its_url_and_built_under_its_canonical_url(site: S
     assert USER_AGENT.startswith(f"aikg/{__version__}")
     assert site.paths()[0] == "/robots.txt" and site.paths().count("/robots.txt") == 1
     built = build([out], tmp_path / "store", extractor=FakeExtractor())
-    assert sorted(built.written) == sorted([CANONICAL, f"{site.base}/news/plain.html"])
+    assert sorted(built.written) == sorted([site.base + CANONICAL, f"{site.base}/news/plain.html"])
 
 
 def test_fetch_second_run_is_conditional_and_keeps_the_file(site: Site, tmp_path: Path) -> None:
@@ -231,7 +234,7 @@ def test_fetch_feed_is_saved_and_its_items_fetched(site: Site, tmp_path: Path) -
     assert "/news/missing.html" in report.failed[0]
     built = build([out], tmp_path / "store", extractor=FakeExtractor())
     # the page and its feed item are one document (the page); the missing page keeps its feed summary
-    assert sorted(built.written) == sorted([CANONICAL, f"{site.base}/news/missing.html"])
+    assert sorted(built.written) == sorted([site.base + CANONICAL, f"{site.base}/news/missing.html"])
     assert len(built.duplicates) == 1
     # the feed alone, later: its item of the stored page (fetched from its link) is not a new document
     [feed_file] = out.rglob("*.xml")

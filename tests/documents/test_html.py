@@ -92,3 +92,18 @@ def test_html_page_without_url_keeps_its_path_id() -> None:
 )
 def test_html_canonical_url(url: str, expected: str | None) -> None:
     assert canonical_url(url) == expected
+
+
+def test_html_page_from_another_site_cannot_claim_a_canonical_url(tmp_path: Path) -> None:
+    markup = (PAGES / "wire-service.html").read_text(encoding="utf-8")
+    path = tmp_path / "copy.html"
+    path.write_text("<!-- saved from url=(0030)https://copycat.test/wire-copy -->\n" + markup, encoding="utf-8")
+    [doc] = load_source(Source(path, "copy.html"))
+    assert isinstance(doc, Document)
+    assert doc.doc_id == doc.origin == "https://copycat.test/wire-copy" and doc.url == META["wire-service"]["url"]
+    amp = tmp_path / "amp.html"
+    amp.write_text("<!-- saved from url=(0046)https://amp.globalwire.example/technology/x -->\n" + markup,
+                   encoding="utf-8")
+    [same_site] = load_source(Source(amp, "amp.html"))
+    assert isinstance(same_site, Document) and same_site.doc_id == META["wire-service"]["url"]
+    assert same_site.fetched_from == "https://amp.globalwire.example/technology/x"
