@@ -159,7 +159,7 @@ class Fetcher:
         """
         entry = self._cache_entry(url)
         headers = {}
-        cached_path = Path(entry["path"]) if entry.get("path") else None
+        cached_path = self.settings.out / entry["path"] if entry.get("path") else None  # relative: out may move
         if cached_path is not None and cached_path.is_file():
             if entry.get("etag"):
                 headers["If-None-Match"] = entry["etag"]
@@ -198,8 +198,8 @@ class Fetcher:
             except httpx.HTTPError as err:
                 raise DocumentError(url, Errors.E134.format(reason=str(err) or type(err).__name__)) from err
             path = self._save(address, kind, body)
-            self._write_cache(url, {"url": url, "etag": etag, "last_modified": modified, "path": str(path),
-                                    "kind": kind})
+            self._write_cache(url, {"url": url, "etag": etag, "last_modified": modified, "kind": kind,
+                                    "path": path.relative_to(self.settings.out).as_posix()})
             return _Answer(url, path, kind, changed=True)
         raise DocumentError(url, Errors.E137.format(limit=self.settings.max_redirects))
 
