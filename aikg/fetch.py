@@ -311,8 +311,12 @@ def fetch(urls: Sequence[str], settings: FetchSettings, *, feeds: Sequence[str] 
                     continue
                 try:
                     links = _feed_links(answer.path)
-                except NotAFeed as err:
+                except NotAFeed as err:  # not kept: the folder is for aikg build, which would fail it too
                     report.failed.append(str(DocumentError(feed, Errors.E117.format(detail=err))))
+                    for kept in (report.saved, report.not_modified):
+                        if answer.path in kept:
+                            kept.remove(answer.path)
+                    answer.path.unlink(missing_ok=True)
                     continue
                 if settings.follow_feed_items:
                     new = [link for link in links if link not in queue]

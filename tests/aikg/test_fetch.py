@@ -270,6 +270,7 @@ def test_fetch_refuses_what_is_not_a_web_address(tmp_path: Path) -> None:
 def test_fetch_feed_that_is_not_a_feed(site: Site, tmp_path: Path) -> None:
     report = fetch([], _settings(tmp_path), feeds=[f"{site.base}/not-a-feed"])
     assert len(report.failed) == 1 and report.failed[0].startswith(f"[E117] {site.base}/not-a-feed: ")
+    assert report.saved == [] and not [p for p in tmp_path.rglob("*") if p.is_file() and ".aikg-cache" not in p.parts]
 
 
 def test_fetch_connection_refused_is_e134(tmp_path: Path) -> None:
