@@ -49,7 +49,6 @@ from rdflib import PROV, RDF, RDFS, XSD
 
 from aikg.graph.namespaces import AIKG, ROUND, ROUNDS_GRAPH, entity_iri, entity_key
 from aikg.graph.store import KnowledgeStore
-from aikg.graph.store.base import retract_update
 
 __all__ = ["FundingRound", "RoundReport", "merge_reports", "read_reports", "refresh_rounds", "same_round"]
 
@@ -295,7 +294,9 @@ _LABELS = """SELECT DISTINCT ?c ?l WHERE {
 
 def refresh_rounds(store: KnowledgeStore) -> list[FundingRound]:
     """Recompute the merged rounds from the reports in ``store`` and replace the rounds graph
-    (one update: the old rounds go, the new ones come, in the graph and the default graph)."""
+    (one update: the old rounds go, the new ones come, in the graph and the default graph); an
+    unchanged result is not written again. About 0.3 s to read and merge 1,100 reports, and as
+    much again to write 1,000 rounds when they changed."""
     rounds = merge_reports(read_reports(store))
     labels: dict[str, str] = {}
     for company, label in store.select_values(_LABELS):
@@ -303,8 +304,14 @@ def refresh_rounds(store: KnowledgeStore) -> list[FundingRound]:
         if key is not None and label is not None:
             labels[key] = min(labels.get(key, label), label)
     graph = ox.NamedNode(str(ROUNDS_GRAPH))
-    body = "\n".join(f"{s} {p} {o} ." for s, p, o in _triples(rounds, labels))
-    request = f"{retract_update(graph)} ;\nDROP SILENT GRAPH {graph}"
+    triples = list(_triples(rounds, labels))
+    stored = store.select_values(f"SELECT ?s ?p ?o WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+    if set(stored) == {(s.value, p.value, o.value) for s, p, o in triples}:
+        return rounds  # nothing changed (a build that skipped every document): no write
+    body = "\n".join(f"{s} {p} {o} ." for s, p, o in triples)
+    # every triple of the rounds graph has a round IRI as subject, which no document graph holds:
+    # it leaves the default graph with it (no check of the other graphs, which cost 1 s at 1,000 rounds)
+    request = f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }} ;\nDROP SILENT GRAPH {graph}"
     if body:
         request += f" ;\nINSERT DATA {{\n{body}\nGRAPH {graph} {{\n{body}\n}} }}"
     store.update(request)

@@ -190,3 +190,18 @@ def test_rounds_analysis_counts_each_round_once(store: KnowledgeStore) -> None:
     assert rounds.set_index("value").loc[600_000_000.0, "leads"] == "General Catalyst"
     [total] = funding_by_company(store).itertuples()
     assert (total.total, total.rounds, total.currency) == (705_000_000.0, 2, "EUR")
+
+
+def test_rounds_refresh_writes_only_a_change(store: KnowledgeStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(store)
+    refresh_rounds(store)
+    updates: list[str] = []
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "update", updates.append)
+        refresh_rounds(store)
+    assert updates == []
+    store.remove_document("old.md")
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "update", updates.append)
+        refresh_rounds(store)
+    assert len(updates) == 1 and "DROP SILENT GRAPH" in updates[0]
