@@ -52,3 +52,11 @@ def make_extraction(doc_id: str = "a.md", text: str | None = None, *, ceo: str =
                 Mention("mistral-ai", "Mistral AI", len(ceo) + 9, len(ceo) + 19, 0, len(sentence)))
     return Extraction(document, entities, mentions, relations, (CoMention(person_key, "mistral-ai", 1),),
                       models=("test==0",))
+
+
+def named_rows(store: object, name: str, **params: str) -> list[dict[str, str]]:
+    """The rows of the named query ``name`` as dicts of text (unbound cells left out)."""
+    from aikg.queries import run_named
+
+    answer = run_named(store, name, params)  # type: ignore[arg-type]
+    return [{v: str(c) for v, c in zip(answer.variables, row, strict=True) if c is not None} for row in answer.rows]

@@ -21,6 +21,7 @@ from aikg.queries import (
     parse_params,
     run_named,
 )
+from tests.helpers import named_rows
 
 QUERIES = sorted(load_queries())
 REQUIRED = {"who-leads", "who-founded", "who-works-for", "investments-by-investor", "funding-by-company",
@@ -30,9 +31,7 @@ INJECTIONS = ['x" } ; DROP ALL ; #', "<http://evil>", "?s ?p ?o", "Mistral AI\" 
               "ent:x> } ; DROP ALL ; <y", "'; DELETE WHERE { ?s ?p ?o } #", "\\u0022 } #"]
 
 
-def _rows(store: KnowledgeStore, name: str, **params: str) -> list[dict[str, str]]:
-    answer = run_named(store, name, params)
-    return [{v: str(c) for v, c in zip(answer.variables, row, strict=True) if c is not None} for row in answer.rows]
+_rows = named_rows
 
 
 def _ent(key: str) -> str:

@@ -19,8 +19,8 @@ from rdflib import URIRef
 
 from aikg.graph.namespaces import document_iri
 from aikg.graph.store import KnowledgeStore, open_store
-from aikg.queries import run_named
 from tests.helpers import GOLD as GOLD_DIR
+from tests.helpers import named_rows
 
 pytestmark = pytest.mark.model
 
@@ -47,9 +47,7 @@ def sample(sample_store_path: Path) -> Iterator[KnowledgeStore]:
         yield store
 
 
-def _rows(store: KnowledgeStore, name: str, **params: str) -> list[dict[str, str]]:
-    answer = run_named(store, name, params)
-    return [{v: str(c) for v, c in zip(answer.variables, row, strict=True) if c is not None} for row in answer.rows]
+_rows = named_rows
 
 
 def _gold_documents(subject: str, predicate: str, obj: str) -> set[str]:

@@ -27,7 +27,7 @@ from aikg.extract.records import (
 from aikg.graph.build import ExtractionRun, extraction_quads
 from aikg.graph.rounds import refresh_rounds
 from aikg.graph.store import KnowledgeStore, open_store
-from aikg.queries import run_named
+from tests.helpers import named_rows
 
 P, ORG, AM = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.MONETARY_AMOUNT
 ENTITIES = {e.key: e for e in (
@@ -106,9 +106,7 @@ def timed(timed_path: Path) -> Iterator[KnowledgeStore]:
         yield store
 
 
-def _rows(store: KnowledgeStore, name: str, **params: str) -> list[dict[str, str]]:
-    answer = run_named(store, name, params)
-    return [{v: str(c) for v, c in zip(answer.variables, row, strict=True) if c is not None} for row in answer.rows]
+_rows = named_rows
 
 
 def test_funding_rounds_one_row_per_round(timed: KnowledgeStore) -> None:
