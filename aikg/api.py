@@ -200,6 +200,13 @@ class KnowledgeGraph:
         return an.find_communities(self.graph(relations), method=method, seed=seed, resolution=resolution,
                                    top=top, min_size=min_size)
 
+    def ask(self, question: str, *, lang: str | None = None) -> pd.DataFrame:
+        """A question in English or French answered as a table of facts with their sentences
+        (:func:`aikg.ask.ask`); ``.attrs`` holds the intent, its parameters and the SPARQL."""
+        from aikg.ask import ask
+
+        return ask(self.store, question, lang=lang).frame()
+
     def path(self, source: str, target: str, *, relations: str = "auto") -> an.ExplainedPath:
         """How ``source`` is connected to ``target``, each hop with its sentence and document."""
         return an.explain_path(self.store, source, target, relations=relations)

@@ -21,14 +21,29 @@ from .components.extensions import register_extensions, relation_candidates
 from .dates import find_dates
 from .editions import find_editions
 from .kb import KnowledgeBase
-from .records import CoMention, Document, EntityRecord, EntityType, Evidence, Extraction, Mention, RelationRecord
+from .lexicon import load_lexicon
+from .records import (
+    CoMention,
+    Document,
+    EntityRecord,
+    EntityType,
+    Evidence,
+    Extraction,
+    FactStatus,
+    Mention,
+    RelationRecord,
+)
 from .resolve import RawMention, resolve_mentions
 from .rounds import read_rounds
+from .status import fact_status, markers_for
 
-__all__ = ["IMPLIES_WORKS_FOR", "doc_to_extraction"]
+__all__ = ["HEDGE_FACTOR", "IMPLIES_WORKS_FOR", "doc_to_extraction"]
 
 #: A person who leads or founded an organisation works for it.
 IMPLIES_WORKS_FOR = frozenset({"leads", "founded"})
+#: Confidence factor of a hedged statement ("in talks to", "reportedly"): kept as evidence, below
+#: the confidence that default views and queries show.
+HEDGE_FACTOR = 0.3
 
 
 @lru_cache(maxsize=8)
@@ -141,10 +156,12 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
             )
 
     # relations
-    best: dict[tuple[str, str, str], RelationRecord] = {}
+    best: dict[tuple[str, str, str, FactStatus], RelationRecord] = {}
+    markers = markers_for(load_lexicon(), doc.lang_)
 
     def keep(record: RelationRecord) -> None:
-        triple = (record.subject, record.predicate, record.object)
+        # a fact stated as current in one sentence and as former in another keeps both statements
+        triple = (record.subject, record.predicate, record.object, record.status)
         if triple not in best or best[triple].confidence < record.confidence:
             best[triple] = record
 
@@ -182,7 +199,16 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
         if subject == obj:
             continue
         evidence = spans.evidence(cand.sentence_start, cand.sentence_end)
-        relation = RelationRecord(subject, predicate, obj, evidence, cand.extractor, round(float(cand.confidence), 3))
+        status, hedged = fact_status(
+            doc[cand.subject_start : cand.subject_end],
+            doc[cand.object_start : cand.object_end if cand.object_end > 0 else cand.object_start + 1],
+            predicate,
+            markers,
+        )
+        confidence = float(cand.confidence) * (HEDGE_FACTOR if hedged else 1.0)
+        relation = RelationRecord(
+            subject, predicate, obj, evidence, cand.extractor, round(confidence, 3), status=status, hedged=hedged
+        )
         keep(relation)
         subject_type = entities[subject].type if subject in entities else None
         object_type = entities[obj].type if obj in entities else None

@@ -45,6 +45,7 @@ class Errors:
     E507 = "Gold file {path} line {line} is invalid: {detail}."
     E508 = "Component {name!r} used before initialize(); call nlp.initialize() or component.initialize()."
     E509 = "Relation pattern file {path} line {line} is invalid: {detail}."
+    E510 = "Relation model {path} cannot be read: {detail} (retrain it with python -m aikg.training)."
 
 
 @add_codes

@@ -107,6 +107,8 @@ def build_pipeline(nlp: Language, kb_path: Path | str | None = None) -> Language
     cleaner.initialize(nlp=nlp)
     finder: Any = nlp.add_pipe("aikg_relations", last=True)
     finder.initialize(nlp=nlp)
+    classifier: Any = nlp.add_pipe("aikg_relation_classifier", last=True)
+    classifier.initialize(nlp=nlp)
     return nlp
 
 

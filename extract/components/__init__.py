@@ -4,7 +4,8 @@ Order in a pipeline (see :func:`aikg.extract.pipeline.build_pipeline`)::
 
     ... attribute_ruler -> aikg_co_lemmas -> ... ner -> aikg_money
         -> aikg_kb_ruler_exact, aikg_kb_ruler (spaCy's entity_ruler, phrases from the KB)
-        -> aikg_entities (clean-up and typing) -> aikg_relations (relation candidates)
+        -> aikg_entities (clean-up and typing) -> aikg_relations (relation candidates from patterns)
+        -> aikg_relation_classifier (relation candidates from the trained classifier)
 
 =========================  ================================================================
 module                     job
@@ -14,6 +15,7 @@ module                     job
 ``kb_patterns``            knowledge-base names as ``entity_ruler`` patterns
 ``entity_cleaner``         :class:`EntityCleaner`: clean-up and typing of entity spans
 ``relation_finder``        :class:`RelationFinder`: relation candidates from patterns
+``relation_classifier``    :class:`RelationClassifier`: candidates from the trained classifier
 ``extensions``             the ``Doc``/``Span`` extensions and :class:`RelationCandidate`
 ``factories``              :func:`register_factories`: every ``@Language.factory`` in one place
 =========================  ================================================================
@@ -32,6 +34,7 @@ from .extensions import RelationCandidate, register_extensions, relation_candida
 from .factories import register_factories
 from .kb_patterns import kb_patterns, kb_phrase_patterns
 from .money_recognizer import MoneyRecognizer
+from .relation_classifier import RelationClassifier
 from .relation_finder import RelationFinder
 
 __all__ = [
@@ -41,6 +44,7 @@ __all__ = [
     "EntityCleaner",
     "MoneyRecognizer",
     "RelationCandidate",
+    "RelationClassifier",
     "RelationFinder",
     "kb_patterns",
     "kb_phrase_patterns",

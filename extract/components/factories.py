@@ -18,12 +18,14 @@ from spacy.language import Language
 from .co_lemmas import CoLemmas
 from .entity_cleaner import EntityCleaner
 from .money_recognizer import MoneyRecognizer
+from .relation_classifier import RelationClassifier
 from .relation_finder import RelationFinder
 
 __all__ = [
     "make_co_lemmas",
     "make_entity_cleaner",
     "make_money_recognizer",
+    "make_relation_classifier",
     "make_relation_finder",
     "register_factories",
 ]
@@ -66,6 +68,10 @@ def make_relation_finder(
     )
 
 
+def make_relation_classifier(nlp: Language, name: str, model_path: str | None) -> RelationClassifier:
+    return RelationClassifier(nlp.vocab, name=name, lang=nlp.lang or "en", model_path=model_path)
+
+
 def register_factories() -> None:
     """Register the ``aikg_*`` factories with spaCy (once per process)."""
     global _REGISTERED
@@ -83,4 +89,7 @@ def register_factories() -> None:
         assigns=["doc._.aikg_relations"],
         default_config={"patterns_path": None, "lexicon_path": None, "kb_path": None, "pronoun_window": 40},
     )(make_relation_finder)
+    Language.factory(
+        "aikg_relation_classifier", assigns=["doc._.aikg_relations"], default_config={"model_path": None}
+    )(make_relation_classifier)
     _REGISTERED = True

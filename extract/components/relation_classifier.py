@@ -1,0 +1,91 @@
+"""``aikg_relation_classifier``: relation candidates from a trained classifier over entity pairs.
+
+The patterns of :mod:`.relation_finder` are precise but see only the constructions they spell
+out; news states the same facts in many more ways ("backers include", "aux côtés de", "Y's
+co-founder X"). This component looks at every pair of typed entities in a sentence whose types
+fit a predicate's signature, scores it with that predicate's logistic regression
+(:mod:`..relation_model`, trained by :mod:`..training` on annotated articles) and adds the pairs
+scored at or above the predicate's threshold, with the probability as confidence. It runs after
+the patterns and adds to their candidates; :mod:`..assemble` keeps the best-scored statement of
+each fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from ..coref import Reference, ReferenceSettings
+from ..errors import Errors, PipelineError
+from ..lexicon import load_lexicon, load_relation_patterns
+from ..pairs import features, reference_settings, references, sentence_pairs
+from ..relation_model import RelationModel, load_relation_model
+from .extensions import RelationCandidate, register_extensions, relation_candidates, set_relation_candidates
+
+__all__ = ["CLASSIFIER_EXTRACTOR", "REFERENCE_DISCOUNT", "RelationClassifier"]
+
+#: The ``extractor`` of the candidates this component adds (then ``:<predicate>``).
+CLASSIFIER_EXTRACTOR = "clf"
+#: Confidence factor of a fact whose subject or object is a reference ("the company"), as in
+#: :mod:`.relation_finder`.
+REFERENCE_DISCOUNT = 0.85
+
+register_extensions()
+
+
+class RelationClassifier:
+    """Add the entity pairs of each sentence that the trained model scores as a relation."""
+
+    def __init__(
+        self, vocab: Any, *, name: str = "aikg_relation_classifier", lang: str = "en", model_path: str | None = None
+    ) -> None:
+        self.vocab = vocab
+        self.lang = lang
+        self.name = name
+        self.model_path = model_path
+        self.model: RelationModel | None = None
+        self.signatures: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self.references: ReferenceSettings | None = None
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Any = None) -> None:
+        """Load the model's weights and the predicates' type signatures."""
+        self.model = load_relation_model(self.model_path)
+        self.signatures = load_relation_patterns().signatures
+        self.references = reference_settings(load_lexicon(), self.lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.model is None or self.references is None:
+            raise PipelineError(Errors.E508.format(name=self.name))
+        found = relation_candidates(doc)
+        if doc.ents:
+            refs = references(doc, self.references)
+            for sentence in doc.sents:
+                found.extend(self.sentence_candidates(sentence, refs))
+        set_relation_candidates(doc, found)
+        return doc
+
+    def sentence_candidates(self, sentence: Span, refs: Mapping[int, Reference]) -> list[RelationCandidate]:
+        """The candidates of one sentence: every pair of entities (or references), each fitting predicate."""
+        assert self.model is not None
+        out: list[RelationCandidate] = []
+        for pair in sentence_pairs(sentence, refs):
+            s_label, o_label = pair.subject_entity.label_, pair.obj_entity.label_
+            predicates = [p for p, (domain, range_) in self.signatures.items()
+                          if s_label in domain and o_label in range_ and p in self.model.predicates]
+            if not predicates:
+                continue
+            pair_features = features(pair)
+            for predicate in predicates:
+                probability = self.model.probability(predicate, pair_features)
+                if probability < self.model.predicates[predicate].threshold:
+                    continue
+                if pair.via:  # as for the patterns: a fact read through a reference is less sure
+                    probability *= REFERENCE_DISCOUNT
+                out.append(RelationCandidate(
+                    pair.subject_entity.start, pair.subject_entity.end, predicate,
+                    pair.obj_entity.start, pair.obj_entity.end, sentence.start, sentence.end,
+                    f"{CLASSIFIER_EXTRACTOR}:{predicate}{pair.via}", round(probability, 3), "", "",
+                ))
+        return out

@@ -1,0 +1,108 @@
+"""The entity pairs of a sentence that may hold a relation, with references resolved.
+
+News states many facts about an entity named in an earlier sentence ("*The start-up* raised
+$40m", "*The round* was led by X", "*Its* backers include Y") or through a description in
+apposition ("Mistral AI, *a start-up* founded by ..."). :func:`sentence_pairs` yields every
+ordered pair of the sentence's entity mentions, and of the descriptions and pronouns that
+:func:`aikg.extract.coref.resolve_references` resolves to an entity, paired with the sentence's
+entities. Both the trained classifier and its training read pairs from here, so that what is
+learnt is what is applied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .coref import Reference, ReferenceSettings, resolve_references
+from .lexicon import Lexicon
+from .relation_features import pair_features
+
+__all__ = ["ENTITY_LABELS", "Pair", "features", "reference_settings", "references", "sentence_pairs"]
+
+ENTITY_LABELS = frozenset({"Person", "Organization", "Place", "Event", "Product", "MonetaryAmount"})
+#: A sentence with more entities is a list or a table, not a statement about pairs of them.
+MAX_MENTIONS = 30
+
+
+@dataclass(frozen=True)
+class Pair:
+    """``subject`` and ``obj`` as written in the sentence, and the entities they stand for.
+
+    For an entity mention, the written span and the entity are the same span; for a reference
+    ("the company"), the written span is the reference's token and the entity is its
+    antecedent, possibly in an earlier sentence. ``via`` is ``""`` or the reference rule
+    (``"+coref"``, ``"+appos"``), recorded in the extractor of the facts that use it.
+    """
+
+    subject: Span
+    obj: Span
+    subject_entity: Span
+    obj_entity: Span
+    via: str
+
+
+def reference_settings(lexicon: Lexicon, lang: str) -> ReferenceSettings:
+    """The lexicon's descriptions and pronouns, plus the funding nouns as descriptions of the company.
+
+    "*The round* was led by X", "*L'opération* a été menée par Y": a round stands for the company
+    that raised it (the salient organisation), which is how the investors of a round reach it.
+    """
+    settings = lexicon.reference_settings(lang)
+    nouns = dict(settings.nouns)
+    funding = lexicon.word_lists.get("funding_nouns", {}).get(lang, [])
+    nouns["Organization"] = frozenset({*nouns.get("Organization", ()), *funding})
+    return ReferenceSettings(nouns=nouns, pronouns=settings.pronouns)
+
+
+def references(doc: Doc, settings: ReferenceSettings) -> dict[int, Reference]:
+    """The references of ``doc``'s tokens that stand for an entity (see :mod:`.coref`)."""
+    ent_of: dict[int, Span] = {}
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            ent_of[i] = ent
+    return resolve_references(doc, ent_of, settings)
+
+
+def _mentions(sentence: Span, refs: Mapping[int, Reference]) -> list[tuple[Span, Span, str]]:
+    """(written span, entity, rule) of the sentence: its entities, then its resolved references."""
+    found = [(e, e, "") for e in sentence.ents if e.label_ in ENTITY_LABELS]
+    doc = sentence.doc
+    for i in range(sentence.start, sentence.end):
+        ref = refs.get(i)
+        if ref is None:
+            continue
+        seen: set[str] = set()
+        for entity in ref.candidates:
+            if entity.label_ in seen or entity.label_ not in ENTITY_LABELS:
+                continue
+            seen.add(entity.label_)
+            found.append((Span(doc, i, i + 1, label=entity.label_), entity, f"+{ref.rule}"))
+    return found
+
+
+def sentence_pairs(sentence: Span, refs: Mapping[int, Reference]) -> Iterator[Pair]:
+    """Every ordered pair of distinct entities written in ``sentence`` (at most one side a reference)."""
+    mentions = _mentions(sentence, refs)
+    if len(mentions) < 2 or len(mentions) > MAX_MENTIONS:
+        return
+    for subject, subject_entity, s_via in mentions:
+        for obj, obj_entity, o_via in mentions:
+            if subject_entity is obj_entity or subject_entity.text == obj_entity.text:
+                continue
+            if s_via and o_via:
+                continue
+            if subject.start == obj.start:
+                continue
+            yield Pair(subject, obj, subject_entity, obj_entity, s_via or o_via)
+
+
+def features(pair: Pair) -> list[str]:
+    """The classifier's features of ``pair``: those of the written spans, and which side is a reference."""
+    found = pair_features(pair.subject, pair.obj)
+    if pair.via:
+        side = "s" if pair.subject is not pair.subject_entity else "o"
+        found.append(f"ref:{side}{pair.via}")
+    return found

@@ -1,0 +1,121 @@
+"""Features of an entity pair in one sentence, for the statistical relation classifier.
+
+A relation between two entities of a sentence is signalled by the words between them and,
+above all, by the dependency path that joins them ("A, which X led" -> ``nsubj`` up to *lead*,
+down ``relcl``...). These are the classic features of supervised relation extraction (Mintz et
+al. 2009; Zhou et al. 2005): types, order, words between, the shortest dependency path with its
+lemmas, the lowest common ancestor, the words around each mention, and whether a mention sits in a
+coordinated list. They are strings, so that the model is a table of weights that can be read.
+
+Only lemmas and dependency labels are used, never the entity's own words, so that what is learnt
+is the construction ("led by", "cofondé par", "'s chief executive"), not the names of the
+articles it was learnt from.
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> doc = nlp("Acme raised money")
+>>> doc.ents = [doc.char_span(0, 4, label="Organization"), doc.char_span(12, 17, label="MonetaryAmount")]
+>>> sorted(f for f in pair_features(doc[0:1], doc[2:3]) if f.startswith(("types", "bw", "order")))
+['bw:raise', 'order:so', 'types:Organization>MonetaryAmount']
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from spacy.tokens import Span, Token
+
+__all__ = ["MAX_GAP", "pair_features"]
+
+#: Pairs further apart than this many tokens get only a "far" feature for the words between.
+MAX_GAP = 12
+_PATH_LIMIT = 8
+
+
+def _lemma(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+def _ancestors(token: Token) -> list[Token]:
+    """``token`` then its heads up to the root of its sentence."""
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _path(source: Token, target: Token) -> tuple[list[Token], Token | None, list[Token]]:
+    """The dependency path: ``source`` up to the lowest common ancestor, and ``target`` up to it."""
+    up = _ancestors(source)
+    index = {t.i: n for n, t in enumerate(up)}
+    down: list[Token] = []
+    for token in _ancestors(target):
+        if token.i in index:
+            return up[: index[token.i]], token, down
+        down.append(token)
+    return up, None, down
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 4 else "4+" if n < 8 else "8+"
+
+
+def pair_features(subject: Span, obj: Span) -> list[str]:
+    """The features of "``subject`` <relation> ``obj``" for two entity spans of one sentence."""
+    doc = subject.doc
+    types = f"{subject.label_}>{obj.label_}"
+    order = "so" if subject.start < obj.start else "os"
+    features = [f"types:{types}", f"order:{order}", f"types+order:{types}:{order}"]
+
+    first, second = (subject, obj) if order == "so" else (obj, subject)
+    gap = doc[first.end : second.start]
+    words = [t for t in gap if not t.is_punct and not t.ent_type_]
+    if len(gap) > MAX_GAP:
+        features.append("gap:far")
+    else:
+        features.append(f"gap:{_bucket(len(gap))}")
+        lemmas = [_lemma(t) for t in words]
+        features.extend(f"bw:{lemma}" for lemma in lemmas)
+        features.extend(f"bwo:{order}:{lemma}" for lemma in lemmas)
+        features.extend(f"bw2:{a}_{b}" for a, b in pairwise(lemmas))
+        if not lemmas:
+            features.append("bw:<none>")
+        punct = "".join(t.text for t in gap if t.is_punct)
+        if punct:
+            features.append(f"bwpunct:{punct[:4]}")
+    between_entities = [e for e in doc.ents if first.end <= e.start and e.end <= second.start]
+    features.append(f"ents_between:{_bucket(len(between_entities))}")
+    features.extend(f"ent_between:{e.label_}" for e in between_entities[:3])
+
+    up, lca, down = _path(subject.root, obj.root)
+    if lca is None or len(up) + len(down) > _PATH_LIMIT:
+        features.append("path:far")
+    else:
+        deps = "".join(f"<{t.dep_}" for t in up) + "|" + "".join(f">{t.dep_}" for t in reversed(down))
+        lca_lemma = _lemma(lca)
+        middle = [_lemma(t) for t in (*up[1:], *down[1:])]
+        features.append(f"path:{deps}")
+        features.append(f"path+lca:{deps}:{lca_lemma}")
+        features.append(f"lca:{lca_lemma}")
+        features.append(f"lca+types:{lca_lemma}:{types}")
+        features.append(f"lca_pos:{lca.pos_}")
+        features.extend(f"pathword:{lemma}" for lemma in middle)
+        features.append(f"path_len:{_bucket(len(up) + len(down))}")
+        if lca.i == subject.root.i or lca.i == obj.root.i:
+            features.append("lca:is_mention")
+    for name, span in (("s", subject), ("o", obj)):
+        root = span.root
+        features.append(f"{name}dep:{root.dep_}")
+        features.append(f"{name}head:{_lemma(root.head)}")
+        features.append(f"{name}head+dep:{_lemma(root.head)}:{root.dep_}")
+        if span.start > 0:
+            features.append(f"{name}before:{_lemma(doc[span.start - 1])}")
+        if span.start > 1:
+            features.append(f"{name}before2:{_lemma(doc[span.start - 2])}")
+        if span.end < len(doc):
+            features.append(f"{name}after:{_lemma(doc[span.end])}")
+        if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+            features.append(f"{name}list")
+        modifiers = [c for c in root.children if c.dep_ in ("amod", "compound", "nmod", "appos")]
+        features.extend(f"{name}mod:{_lemma(c)}" for c in modifiers if not c.ent_type_)
+    return features

@@ -1,0 +1,105 @@
+"""Whether a stated relation is a former one, and whether the text asserts it at all.
+
+"Eric Schmidt, *the former* chief executive of Google" does not say that he leads Google, and
+"Mistral AI *is in talks to* raise $500m" does not say that it raised it. Both read like the
+plain fact to a pattern or a classifier, so each relation is checked here, once, whatever found
+it: the words that make a role past ("former", "ex-", "left", "ancienne", "a quitté") or a
+statement unasserted ("reportedly", "in talks to", "plans to", "could", "pourrait",
+"a démenti")
+count when they sit on the dependency path between the two ends, modify a word on it
+(``amod``, ``advmod``, ``aux``...) or stand between two close ends, so that a hedge elsewhere
+in the sentence does not spread to every fact in it. The word lists are data (``former_words`` and ``hedge_words`` in
+``lexicon.json``).
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> words = ["Schmidt", ",", "former", "chief", "of", "Google"]
+>>> from spacy.tokens import Doc
+>>> doc = Doc(nlp.vocab, words=words, heads=[0, 0, 3, 0, 3, 4], deps=["ROOT", "punct", "amod", "appos", "prep", "pobj"])
+>>> markers = Markers(former=frozenset({"former"}), hedge=frozenset({"reportedly"}))
+>>> fact_status(doc[0:1], doc[5:6], "leads", markers)
+(<FactStatus.FORMER: 'former'>, False)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .lexicon import Lexicon
+from .records import FactStatus
+
+__all__ = ["TENSED_PREDICATES", "Markers", "fact_status", "markers_for"]
+
+#: Predicates that hold over a period and can end; ``founded`` or ``acquired`` happened once.
+TENSED_PREDICATES = frozenset({"leads", "worksFor", "partnerOf", "basedIn"})
+#: Words between two close ends describe their link ("X, the former CEO of Y"), whatever the parse.
+_NEAR_GAP = 6
+_MODIFIER_DEPS = frozenset({"amod", "advmod", "aux", "aux:tense", "aux:pass", "mark", "neg", "xcomp", "advcl",
+                            "compound", "nmod", "obl:mod", "det"})
+
+
+@dataclass(frozen=True)
+class Markers:
+    """Lower-cased words (or lemmas) that make a role former, or a statement hedged."""
+
+    former: frozenset[str]
+    hedge: frozenset[str]
+
+
+def markers_for(lexicon: Lexicon, lang: str) -> Markers:
+    """The marker words of ``lang`` from the lexicon's word lists."""
+    lists = lexicon.word_lists
+    return Markers(
+        former=frozenset(w.lower() for w in lists.get("former_words", {}).get(lang, [])),
+        hedge=frozenset(w.lower() for w in lists.get("hedge_words", {}).get(lang, [])),
+    )
+
+
+def _chain(token: Token, stop: Token | None) -> list[Token]:
+    """``token`` and its heads, up to (not including) ``stop`` or to the sentence's root."""
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 30:
+        head = chain[-1].head
+        if stop is not None and head.i == stop.i:
+            break
+        chain.append(head)
+    return chain
+
+
+def _path_tokens(subject: Span, obj: Span) -> list[Token]:
+    """The tokens of the dependency path between the two ends (each end's chain to the root when apart)."""
+    same_sentence = subject.sent.start == obj.sent.start
+    up = _chain(subject.root, None) if same_sentence else []
+    seen = {t.i for t in up}
+    down: list[Token] = []
+    for token in _chain(obj.root, None):
+        if token.i in seen:
+            cut = next(n for n, t in enumerate(up) if t.i == token.i)
+            return [*up[: cut + 1], *down]
+        down.append(token)
+    return [*up, *down]
+
+
+def _words(token: Token) -> tuple[str, str]:
+    return token.lower_, (token.lemma_ or token.text).lower()
+
+
+def fact_status(subject: Span, obj: Span, predicate: str, markers: Markers) -> tuple[FactStatus, bool]:
+    """``(status, hedged)`` of "``subject`` ``predicate`` ``obj``" as its sentence states it."""
+    path = _path_tokens(subject, obj)
+    near: list[Token] = list(path)
+    for token in path:
+        near.extend(c for c in token.children if c.dep_ in _MODIFIER_DEPS)
+    doc = obj.doc
+    first, second = (subject, obj) if subject.start < obj.start else (obj, subject)
+    if first.sent.start == second.sent.start and second.start - first.end <= _NEAR_GAP:
+        near.extend(doc[first.end : second.start])  # "X, *ancienne chercheuse* chez Y": the role between
+    if obj.start > 0:
+        near.append(doc[obj.start - 1])  # "ex-OpenAI", "l'ex-patron de"
+    inside = {t.i for span in (subject, obj) for t in span}
+    words = {w for t in near if t.i not in inside for w in _words(t)}
+    hedged = bool(words & markers.hedge)
+    former = predicate in TENSED_PREDICATES and bool(words & markers.former)
+    return (FactStatus.FORMER if former else FactStatus.CURRENT), hedged
