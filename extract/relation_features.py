@@ -15,7 +15,9 @@ articles it was learnt from.
 >>> nlp = spacy.blank("en")
 >>> doc = nlp("Acme raised money")
 >>> doc.ents = [doc.char_span(0, 4, label="Organization"), doc.char_span(12, 17, label="MonetaryAmount")]
->>> sorted(f for f in pair_features(doc[0:1], doc[2:3]) if f.startswith(("types", "bw", "order")))
+>>> doc[1].lemma_ = "raise"
+>>> company, amount = doc.ents
+>>> sorted(f for f in pair_features(company, amount) if f.startswith(("types:", "bw:", "order")))
 ['bw:raise', 'order:so', 'types:Organization>MonetaryAmount']
 """
 
