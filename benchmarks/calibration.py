@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import tempfile
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
 from aikg.evaluation import predictions_from_store
@@ -50,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     facts = calibration(args.split)
     print(f"split={args.split}: {len(facts)} stored facts")
     print(f"  {'confidence':>12} {'facts':>6} {'right':>6} {'precision':>9}")
-    for low, high in zip(BANDS, BANDS[1:], strict=False):
+    for low, high in pairwise(BANDS):
         band = [right for c, right in facts if low <= c < high]
         if band:
             print(f"  {low:.1f} - {min(high, 1.0):.1f}  {len(band):6} {sum(band):6} {sum(band) / len(band):9.3f}")
