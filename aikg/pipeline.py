@@ -405,7 +405,7 @@ def store_failure(err: BaseException, location: str) -> StoreError | None:
     """The error to stop a build with when ``err`` is a failure of the store itself, after which
     no document can be written (its disk is full: E215; its server is gone: E210), or None when
     it is one document's failure and the rest of the batch goes on."""
-    if isinstance(err, StoreError) and err.code in {"E210", "E215"}:
+    if isinstance(err, StoreError) and err.code in {"E210", "E215", "E216"}:
         return err
     text = str(err)
     marker = next((m for m in _DISK_FULL if m in text), None)

@@ -18,6 +18,7 @@ remaining document one by one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from io import BytesIO
 from typing import Any
@@ -37,9 +38,14 @@ from aikg.graph.store.base import KnowledgeStore, plain_term
 __all__ = ["SparqlServerStore", "endpoints", "open_remote"]
 
 #: What a query asks for: SPARQL results for SELECT and ASK, RDF for CONSTRUCT and DESCRIBE
-#: (the server picks the one that fits; rdflib parses the type it answers with).
-ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, application/n-triples;q=0.9, "
-          "text/turtle;q=0.8, application/rdf+xml;q=0.7")
+#: (rdflib parses the type the server answers with). Asked by kind, as a server may also write
+#: a graph as a table of results (Virtuoso does, when results come first in the header).
+ACCEPT_RESULTS = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
+ACCEPT_GRAPH = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.8"
+#: Comments, IRIs and strings, blanked before the query form is looked for (only to choose the
+#: Accept header: a wrong guess costs a 406 from the server, E214, nothing else).
+_NOT_KEYWORDS = re.compile(r'#[^\n]*|<[^<>"{}|^`\\\s]*>|"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
+_FORM = re.compile(r"(?<![\w:])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:])", re.IGNORECASE)
 #: Seconds to wait for a server: connecting, and between two bytes of an answer.
 TIMEOUT = httpx.Timeout(120.0, connect=10.0)
 
@@ -65,18 +71,30 @@ class SparqlServerStore(KnowledgeStore):
     def close(self) -> None:
         self._client.close()
 
-    def _post(self, endpoint: str, body: str, content_type: str, accept: str) -> httpx.Response:
-        """One request; E210 when the server cannot be reached or stops answering."""
+    def _post(self, endpoint: str, field: str, text: str, accept: str) -> httpx.Response:
+        """One request, form-encoded (``query=`` or ``update=``: the one POST form every server
+        takes; Virtuoso 7.2 never answers a POST of ``application/sparql-query``); E210 when
+        the server cannot be reached or stops answering."""
         try:
-            return self._client.post(endpoint, content=body.encode("utf-8"),
-                                     headers={"Content-Type": f"{content_type}; charset=utf-8", "Accept": accept})
+            return self._client.post(endpoint, data={field: text}, headers={"Accept": accept})
         except httpx.HTTPError as err:
             reason = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
             raise StoreError(Errors.E210.format(endpoint=endpoint, reason=reason)) from err
 
+    def check_writable(self) -> None:
+        """Refuse (E216) a server that cannot hold an aikg store before anything is written. aikg
+        keeps the merge of all document graphs in the server's own default graph; a server
+        without a plain default graph (Virtuoso's is the union of all its graphs) or that does
+        not take updates refuses this no-op update (it deletes a triple that is not there)."""
+        probe = "DELETE DATA { <urn:aikg:probe> <urn:aikg:probe> <urn:aikg:probe> }"
+        response = self._post(self.update_endpoint, "update", probe, "*/*")
+        if response.status_code >= 300:
+            raise StoreError(Errors.E216.format(endpoint=self.update_endpoint, status=response.status_code,
+                                                detail=_detail(response)))
+
     def update(self, sparql_update: str) -> None:
         self._writable()
-        response = self._post(self.update_endpoint, sparql_update, "application/sparql-update", "*/*")
+        response = self._post(self.update_endpoint, "update", sparql_update, "*/*")
         if response.status_code >= 300:
             raise StoreError(Errors.E209.format(endpoint=self.update_endpoint, status=response.status_code,
                                                 detail=_detail(response)))
@@ -89,16 +107,20 @@ class SparqlServerStore(KnowledgeStore):
             names = " ".join(f"?{name}" for name in bindings)
             terms = " ".join(term.n3() for term in bindings.values())
             text += f"\nVALUES ({names}) {{ ({terms}) }}"
-        response = self._post(self.location, text, "application/sparql-query", ACCEPT)
+        form = _FORM.search(_NOT_KEYWORDS.sub(" ", sparql))
+        kind = form.group(1).upper() if form else "SELECT"
+        response = self._post(self.location, "query", text,
+                              ACCEPT_GRAPH if kind in {"CONSTRUCT", "DESCRIBE"} else ACCEPT_RESULTS)
         if response.status_code >= 300:
             raise StoreError(Errors.E214.format(endpoint=self.location, status=response.status_code,
                                                 detail=_detail(response)))
         media = response.headers.get("content-type", "").split(";")[0].strip().lower()
         try:
-            return Result.parse(BytesIO(response.content), content_type=media or "application/sparql-results+json")
+            result = Result.parse(BytesIO(response.content), content_type=media or "application/sparql-results+json")
         except Exception as err:  # rdflib raises each parser's own exceptions (and PluginException)
             raise StoreError(Errors.E214.format(endpoint=self.location, status=response.status_code,
                                                 detail=f"an answer aikg cannot read ({media}): {err}")) from err
+        return _ask_as_boolean(result) if kind == "ASK" else result
 
     def write_documents(self, documents: Sequence[tuple[str, Iterable[Quad] | Iterable[OxQuad]]]
                         ) -> list[int | StoreError]:
@@ -125,6 +147,16 @@ class SparqlServerStore(KnowledgeStore):
             yield s, p, plain_term(o), DATASET_DEFAULT_GRAPH_ID if g is None else g
 
 
+def _ask_as_boolean(result: Result) -> Result:
+    """Virtuoso 7 answers ASK with a one-cell table (``?__ASK_RETVAL`` = 1 or 0), not a boolean."""
+    if result.type != "SELECT" or [str(v) for v in result.vars or []] != ["__ASK_RETVAL"]:
+        return result
+    rows = list(result)
+    answer = Result("ASK")
+    answer.askAnswer = bool(rows) and str(rows[0][0]) not in {"0", "false"}  # type: ignore[index]
+    return answer
+
+
 def _detail(response: httpx.Response) -> str:
     return " ".join(response.text.split())[:300] or response.reason_phrase
 
@@ -149,4 +181,11 @@ def endpoints(url: str) -> tuple[str, str]:
 def open_remote(location: str, *, read_only: bool = False) -> SparqlServerStore:
     """A store on the SPARQL server at ``location`` (see :func:`endpoints`)."""
     query, update = endpoints(location)
-    return SparqlServerStore(query, update, read_only=read_only)
+    store = SparqlServerStore(query, update, read_only=read_only)
+    if not read_only:
+        try:
+            store.check_writable()
+        except StoreError:
+            store.close()
+            raise
+    return store
