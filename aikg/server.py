@@ -56,6 +56,7 @@ import errno
 import hashlib
 import html
 import json
+import logging
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -233,6 +234,7 @@ def _worker_main(conn: multiprocessing.connection.Connection, store_path: str, m
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
     deny_network()
     os.environ["RUST_BACKTRACE"] = "0"  # an allocation past the limit: one line on stderr, not 40
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)  # a caller's odd IRI is not the server's news
     limit_memory(max_memory)
     try:
         store = open_store(store_path, read_only=True)
