@@ -42,7 +42,8 @@ class Errors:
     E215 = ("store {location} is out of disk space ({detail}); free some and run the build again: what was "
             "written is kept, and an unfinished write is undone first")
     E216 = ("SPARQL server {endpoint} cannot hold an aikg store: it refused a no-op update of its default graph "
-            "({status} {detail}); aikg needs a writable plain default graph (Oxigraph; Fuseki without unionDefaultGraph)")
+            "({status} {detail}); aikg needs a writable plain default graph (Oxigraph; Fuseki without "
+            "unionDefaultGraph)")
 
     # -- SPARQL and named queries -------------------------------------------------------------
     E301 = "SPARQL syntax error{where}: {detail}"
