@@ -2,10 +2,11 @@
 
 A relation between two entities of a sentence is signalled by the words between them and,
 above all, by the dependency path that joins them ("A, which X led" -> ``nsubj`` up to *lead*,
-down ``relcl``...). These are the classic features of supervised relation extraction (Mintz et
-al. 2009; Zhou et al. 2005): types, order, words between, the shortest dependency path with its
-lemmas, the lowest common ancestor, the words around each mention, and whether a mention sits in a
-coordinated list. They are strings, so that the model is a table of weights that can be read.
+down ``relcl``...), and for a member of a list, also the path of the list's first member. These
+are the classic features of supervised relation extraction (Mintz et al. 2009; Zhou et al. 2005):
+types, order, words between, the shortest dependency path with its lemmas, the lowest common
+ancestor, the words around each mention, and whether a mention sits in a coordinated list. They
+are strings, so that the model is a table of weights that can be read.
 
 Only lemmas and dependency labels are used, never the entity's own words, so that what is learnt
 is the construction ("led by", "cofondé par", "'s chief executive"), not the names of the
@@ -58,6 +59,14 @@ def _path(source: Token, target: Token) -> tuple[list[Token], Token | None, list
     return up, None, down
 
 
+def _list_head(token: Token) -> Token:
+    """The first member of the list ``token`` is in ("A, B and *C*" -> A): every member of a list
+    then has the path of the first, so "led by A, with B, C and D" teaches one construction."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _bucket(n: int) -> str:
     return str(n) if n < 4 else "4+" if n < 8 else "8+"
 
@@ -105,6 +114,15 @@ def pair_features(subject: Span, obj: Span) -> list[str]:
         features.append(f"path_len:{_bucket(len(up) + len(down))}")
         if lca.i == subject.root.i or lca.i == obj.root.i:
             features.append("lca:is_mention")
+    s_head, o_head = _list_head(subject.root), _list_head(obj.root)
+    if (s_head.i, o_head.i) != (subject.root.i, obj.root.i):
+        up, lca, down = _path(s_head, o_head)
+        if lca is not None and len(up) + len(down) <= _PATH_LIMIT:
+            deps = "".join(f"<{t.dep_}" for t in up) + "|" + "".join(f">{t.dep_}" for t in reversed(down))
+            features.append(f"lpath:{deps}")
+            features.append(f"lpath+lca:{deps}:{_lemma(lca)}")
+            features.append(f"llca:{_lemma(lca)}")
+            features.extend(f"lpathword:{_lemma(t)}" for t in (*up[1:], *down[1:]))
     for name, span in (("s", subject), ("o", obj)):
         root = span.root
         features.append(f"{name}dep:{root.dep_}")

@@ -40,6 +40,7 @@ NER_LABELS: dict[str, str] = {
 }
 ENTITY_TYPES: frozenset[str] = frozenset(t.value for t in EntityType)
 _URL = re.compile(r"https?:|www\.|\.com\b|/|\.fr\b")
+_COORDINATORS = frozenset({"and", "et"})
 
 register_extensions()  # Span._.money
 
@@ -93,9 +94,75 @@ class EntityCleaner:
         spans: list[Span] = []
         text = doc.text  # Doc.text joins every token on each access: read it once
         for ent in doc.ents:
-            spans.extend(self._clean(doc, ent, text))
+            for span in self._clean(doc, ent, text):
+                spans.extend(self._split_coordination(doc, span))
+        spans = [self._extend_with_suffix(doc, span) for span in spans]
+        spans.extend(self._demonyms(doc))
         doc.ents = filter_spans(spans)
+        doc.ents = self._type_lists(doc, list(doc.ents))
         return doc
+
+    # -- constructions ------------------------------------------------------------------------
+
+    def _extend_with_suffix(self, doc: Doc, span: Span) -> Span:
+        """ "*Intel* Capital", "*Salesforce* Ventures", "*Schmidt* Futures": a name followed by a
+        capitalised organisation word is another organisation (a fund, a foundation), not the
+        known entity its first word names."""
+        assert self.lexicon is not None
+        end = span.end
+        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_ in self.lexicon.org_suffixes:
+            end += 1
+        if end == span.end or span.label_ == "MonetaryAmount":
+            return span
+        return Span(doc, span.start, end, label="Organization")
+
+    def _demonyms(self, doc: Doc) -> list[Span]:
+        """ "the *French* start-up", "la pépite *parisienne*": a nationality or city adjective names
+        its place (the gold conventions' rule 4), as a mention of the knowledge base's place. Used as
+        a noun ("les Français") it names people, not a place. A longer entity containing it (an
+        event's name) wins in ``filter_spans``."""
+        assert self.kb is not None and self.lexicon is not None
+        found: list[Span] = []
+        for token in doc:
+            kb_id = self.lexicon.demonyms.get(token.lower_)
+            if kb_id is None or token.pos_ != "ADJ" or kb_id not in self.kb:
+                continue
+            if self.kb[kb_id].type is not EntityType.PLACE:
+                continue
+            found.append(Span(doc, token.i, token.i + 1, label="Place", kb_id=kb_id))
+        return found
+
+    def _split_coordination(self, doc: Doc, span: Span) -> list[Span]:
+        """ "Coatue Management and Tiger Global Management": an unknown span that joins two
+        capitalised names with "and" / "et" is two entities of its type."""
+        if span.kb_id_ or len(span) < 3:
+            return [span]
+        cut = next((t.i for t in span[1:-1] if t.lower_ in _COORDINATORS), None)
+        if cut is None or not (doc[cut + 1].text[:1].isupper() and doc[span.start].text[:1].isupper()):
+            return [span]
+        return [Span(doc, span.start, cut, label=span.label_), Span(doc, cut + 1, span.end, label=span.label_)]
+
+    @staticmethod
+    def _type_lists(doc: Doc, ents: list[Span]) -> list[Span]:
+        """A list of names is one kind of thing: an unknown one-word name coordinated with two or
+        more organisations ("Sequoia, Accel and *Helsing*") is an organisation too."""
+        by_token = {e.root.i: e for e in ents}
+        out: list[Span] = []
+        for ent in ents:
+            if ent.kb_id_ or len(ent) != 1 or ent.label_ not in {"Person", "Place", "Product"}:
+                out.append(ent)
+                continue
+            head = ent.root
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head
+            members = [head, *(t for t in head.subtree if t.dep_ == "conj" and t.head.i in {head.i, *(
+                c.i for c in head.subtree if c.dep_ == "conj")})]
+            kinds = [by_token[t.i].label_ for t in members if t.i in by_token and t.i != ent.root.i]
+            if kinds.count("Organization") >= 2 and kinds.count("Organization") > len(kinds) / 2:
+                out.append(Span(doc, ent.start, ent.end, label="Organization"))
+            else:
+                out.append(ent)
+        return out
 
     # -- helpers ----------------------------------------------------------------------------
 
