@@ -33,7 +33,7 @@ from aikg.documents.errors import Errors
 from aikg.documents.feeds import NotAFeed, read_feed
 from aikg.documents.html import canonical_url, page_identity, read_html
 from aikg.documents.pdf import PdfProblem, read_pdf
-from aikg.documents.whitespace import one_line
+from aikg.documents.whitespace import one_line, without_controls
 from aikg.errors import DocumentError
 from aikg.extract.records import Document
 
@@ -250,7 +250,9 @@ def _make_document(body: str, meta: dict[str, Any], doc_id: str, path: Path | st
     unknown_types = [k for k in _METADATA_KEYS if k in meta and not isinstance(meta[k], str | date | int)]
     if unknown_types:
         raise DocumentError(path, Errors.E111.format(field=unknown_types[0]))
-    text = body.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if "\x00" in body:
+        raise DocumentError(path, Errors.E104)  # anywhere, not only in the first bytes
+    text = without_controls(body.replace("\r\n", "\n").replace("\r", "\n")).strip()
     if not text:
         raise DocumentError(path, Errors.E112)
     if len(text) > MAX_CHARS:

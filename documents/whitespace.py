@@ -1,8 +1,10 @@
-"""One helper that every reader of metadata needs: a value as one clean line, or None."""
+"""What every reader of text and metadata needs: a value as one clean line, text without control characters."""
 
 from __future__ import annotations
 
-__all__ = ["one_line"]
+import re
+
+__all__ = ["one_line", "without_controls"]
 
 
 def one_line(value: object) -> str | None:
@@ -13,5 +15,19 @@ def one_line(value: object) -> str | None:
     """
     if value is None:
         return None
-    text = " ".join(str(value).split())
+    text = " ".join(without_controls(str(value)).split())
     return text or None
+
+
+#: C0 control characters other than tab, line feed and carriage return, and DEL: they have no place
+#: in text, make XML results ill-formed and can hide content in labels.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def without_controls(text: str) -> str:
+    """``text`` with its control characters (NUL included) made spaces.
+
+    >>> without_controls("Mistral\x00 AI\x07")
+    'Mistral  AI '
+    """
+    return _CONTROLS.sub(" ", text)

@@ -120,3 +120,17 @@ def test_loaders_html_declared_charset(tmp_path: Path, declaration: str, encodin
                      .encode(encoding))
     [doc] = _load(path)
     assert isinstance(doc, Document) and doc.text.startswith("Компания Яндекс открыла лабораторию")
+
+
+def test_nul_anywhere_is_refused_and_control_characters_become_spaces(tmp_path: Path) -> None:
+    late_nul = tmp_path / "late.md"
+    late_nul.write_bytes(b"Mistral AI raised money. " * 1000 + b"\x00 hidden")
+    (found,) = load_source(Source(late_nul, "late.md"))
+    assert isinstance(found, DocumentError) and found.code == "E104"
+    bell = tmp_path / "bell.md"
+    bell.write_bytes(b"---\ntitle: \"Mistral\\a AI\"\n---\nMistral AI\x07 raised \x1b money.")
+    (document,) = load_source(Source(bell, "bell.md"))
+    assert isinstance(document, Document)
+    assert "\x07" not in document.text and "\x1b" not in document.text
+    assert document.text.startswith("Mistral AI  raised")
+    assert document.title == "Mistral AI"
