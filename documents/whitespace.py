@@ -27,7 +27,7 @@ _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 def without_controls(text: str) -> str:
     """``text`` with its control characters (NUL included) made spaces.
 
-    >>> without_controls("Mistral\x00 AI\x07")
+    >>> without_controls("Mistral" + chr(0) + " AI" + chr(7))
     'Mistral  AI '
     """
     return _CONTROLS.sub(" ", text)
