@@ -41,6 +41,7 @@ __all__ = [
     "ViewEdge",
     "ViewNode",
     "ViewSource",
+    "ego_title",
     "ego_view",
     "find_entity",
     "graph_view",
@@ -433,8 +434,14 @@ def find_entity(source: ViewSource, text: str) -> str:
     return str(lookup.match_name(text, records).iri)
 
 
-def ego_view(source: ViewSource, focus: str, depth: int = 2, *, title: str | None = None) -> ViewData:
-    """The entities within ``depth`` links (facts or co-mentions) of the entity named ``focus``."""
+def ego_view(source: ViewSource, focus: str, depth: int = 2, *, co_mentions: bool = False,
+             title: str | None = None) -> ViewData:
+    """The entities within ``depth`` stated facts of the entity named ``focus``.
+
+    Hops follow typed facts only: one co-mention (two names in the same article) is a weak link,
+    and following them pulls in most of a corpus within two hops. ``co_mentions=True`` follows
+    them too. Co-mentions among the entities kept are drawn either way.
+    """
     if depth < 0:
         raise QueryError(Errors.E411.format(depth=depth))
     center = find_entity(source, focus)
@@ -443,9 +450,10 @@ def ego_view(source: ViewSource, focus: str, depth: int = 2, *, title: str | Non
     for s, _, o in facts:
         neighbours[s].add(o)
         neighbours[o].add(s)
-    for a, b in pairs:
-        neighbours[a].add(b)
-        neighbours[b].add(a)
+    if co_mentions:
+        for a, b in pairs:
+            neighbours[a].add(b)
+            neighbours[b].add(a)
     distance = {center: 0}
     queue = deque([center])
     while queue:
@@ -458,10 +466,30 @@ def ego_view(source: ViewSource, focus: str, depth: int = 2, *, title: str | Non
                 queue.append(nxt)
     keep = set(distance)
     data = _assemble(source, [f for f in facts if f[0] in keep and f[2] in keep],
-                     [p for p in pairs if p[0] in keep and p[1] in keep], keep,
-                     title=title or f"{focus}: {depth} link(s) around")
+                     [p for p in pairs if p[0] in keep and p[1] in keep], keep, title="")
     data.focus = center
+    data.title = title or ego_title(data.nodes[center].label, depth, len(keep) - 1, co_mentions=co_mentions)
+    if len(keep) == 1 and depth > 0:
+        data.notices.append(f"{data.nodes[center].label} has no stated facts"
+                            + ("." if co_mentions else "; include co-mentions to see who it is named with."))
     return data
+
+
+def ego_title(label: str, depth: int, others: int, *, co_mentions: bool = False) -> str:
+    """What an ego view shows, in words: the centre, how many others, and what a hop is.
+
+    >>> ego_title("Mistral AI", 2, 23)
+    'Mistral AI and 23 entities within 2 stated facts'
+    >>> ego_title("Mistral AI", 1, 1, co_mentions=True)
+    'Mistral AI and 1 entity within 1 link (facts or co-mentions)'
+    >>> ego_title("Mistral AI", 0, 0)
+    'Mistral AI'
+    """
+    if depth == 0:
+        return label
+    hop = (("link" if depth == 1 else "links") + " (facts or co-mentions)" if co_mentions
+           else "stated fact" if depth == 1 else "stated facts")
+    return f"{label} and {others:,} {'entity' if others == 1 else 'entities'} within {depth} {hop}"
 
 
 def query_view(source: ViewSource, sparql: str, *, title: str = "aikg query") -> ViewData:

@@ -55,6 +55,7 @@ from aikg.graph.views.data import (
 from aikg.graph.views.layout import positions
 
 __all__ = [
+    "FACT_GROUPS",
     "PREDICATE_STYLE",
     "TYPE_STYLE",
     "NotebookView",
@@ -76,23 +77,52 @@ TYPE_STYLE: dict[str, tuple[str, str]] = {
     "Entity": ("#8c8c8c", "dot"),
 }
 
-#: Colour and dash pattern of edges by predicate; co-mentions are light and dashed.
+#: Colour and dash pattern of edges by predicate, one distinct colour for each of the 12 predicates.
+#:
+#: Why these: the colours must stay apart for readers with colour-vision deficiencies and on white.
+#: Seven come from Okabe & Ito's palette ("Color Universal Design", 2008; its yellow is too pale for
+#: a thin line on white and is left out): black, orange, sky blue, bluish green, blue, vermillion,
+#: reddish purple. Five come from Paul Tol's "muted" scheme (personal.sron.nl/~pault, 2021): indigo,
+#: olive, teal, wine, rose. No palette has twelve hues that every reader tells apart, so the
+#: predicates whose colour is nearest another's (teal near bluish green, wine near reddish purple,
+#: rose near vermillion) are also dashed; co-mentions are light grey and dotted. The legend draws
+#: the same colours and dashes.
 PREDICATE_STYLE: dict[str, tuple[str, bool]] = {
-    "leads": ("#c0392b", False),
-    "founded": ("#8e44ad", False),
-    "worksFor": ("#e67e22", False),
-    "investsIn": ("#16a085", False),
-    "raised": ("#b8860b", False),
-    "basedIn": ("#27ae60", False),
-    "develops": ("#2980b9", False),
-    "partnerOf": ("#2c3e50", False),
-    "acquired": ("#d35400", False),
-    "attended": ("#7f8c8d", False),
-    "heldIn": ("#1e8449", False),
-    "announced": ("#5d6d7e", False),
+    "leads": ("#D55E00", False),      # Okabe-Ito vermillion
+    "worksFor": ("#CC79A7", False),   # Okabe-Ito reddish purple
+    "founded": ("#000000", False),    # Okabe-Ito black
+    "raised": ("#E69F00", False),     # Okabe-Ito orange
+    "investsIn": ("#009E73", False),  # Okabe-Ito bluish green
+    "acquired": ("#0072B2", False),   # Okabe-Ito blue
+    "develops": ("#56B4E9", False),   # Okabe-Ito sky blue
+    "partnerOf": ("#332288", False),  # Tol muted indigo
+    "basedIn": ("#999933", False),    # Tol muted olive
+    "heldIn": ("#44AA99", True),      # Tol muted teal, dashed
+    "attended": ("#882255", True),    # Tol muted wine, dashed
+    "announced": ("#CC6677", True),   # Tol muted rose, dashed
     WEAK_PREDICATE: ("#b9bec4", True),
 }
+#: vis-network dash patterns: facts with a dashed style, and the dotted co-mentions
+_DASHES = [8, 4]
+_DOTS = [2, 4]
+
+#: The order in which the entity panel lists an entity's facts: the groups that say most about an
+#: actor first, "announced" (many, and weak) last. Predicates of no group come after these.
+FACT_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Roles", ("leads", "worksFor")),
+    ("Founded", ("founded",)),
+    ("Funding", ("raised",)),
+    ("Investments and acquisitions", ("investsIn", "acquired")),
+    ("Products", ("develops",)),
+    ("Partnerships", ("partnerOf",)),
+    ("Events", ("attended",)),
+    ("Places", ("basedIn", "heldIn")),
+    ("Announced", ("announced",)),
+)
 _OTHER_EDGE = ("#6c7a89", False)
+#: predicate -> (rank of its group, group name); the rank within a group is the predicate's place there
+_GROUP_OF: dict[str, tuple[float, str]] = {
+    p: (rank + k / 10, name) for rank, (name, members) in enumerate(FACT_GROUPS) for k, p in enumerate(members)}
 _WIKIDATA_ID = re.compile(r"^Q[0-9]+$")
 _SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 
@@ -184,7 +214,8 @@ def _payload(data: ViewData, limits: ViewLimits) -> tuple[list[dict[str, Any]], 
             "timeline": [list(item) for item in node.timeline],
         })
 
-    predicates = sorted({e.predicate for e in data.edges}, key=lambda p: (p == WEAK_PREDICATE, p))
+    predicates = sorted({e.predicate for e in data.edges},  # legend order: the panel's (FACT_GROUPS)
+                        key=lambda p: (p == WEAK_PREDICATE, _GROUP_OF.get(p, (len(FACT_GROUPS), ""))[0], p))
     predicate_index = {p: i for i, p in enumerate(predicates)}
     labelled = sum(not e.weak for e in data.edges) <= limits.edge_labels
     vis_edges: list[dict[str, Any]] = []
@@ -194,10 +225,10 @@ def _payload(data: ViewData, limits: ViewLimits) -> tuple[list[dict[str, Any]], 
         colour, dashed = PREDICATE_STYLE.get(edge.predicate, _OTHER_EDGE)
         item: dict[str, Any] = {"id": j, "from": index[edge.source], "to": index[edge.target],
                                 "p": predicate_index[edge.predicate], "color": colour}
+        if dashed and not large:
+            item["dashes"] = _DOTS if edge.weak else _DASHES
         if edge.weak:
             item.update(weak=1, w=edge.weight, width=round(min(4.0, 0.6 + 0.5 * math.log1p(edge.weight)), 2))
-            if not large:
-                item["dashes"] = dashed
         else:
             item.update(arrows="to", width=round(min(5.0, 1.4 + 0.6 * math.log1p(len(edge.evidence))), 2))
             if labelled:
@@ -234,7 +265,9 @@ def _payload(data: ViewData, limits: ViewLimits) -> tuple[list[dict[str, Any]], 
                    "shape": TYPE_STYLE.get(k, TYPE_STYLE["Entity"])[1], "count": c}
                   for k, c in zip(kinds, type_counts, strict=True)],
         "predicates": [{"name": p, "color": PREDICATE_STYLE.get(p, _OTHER_EDGE)[0], "weak": p == WEAK_PREDICATE,
-                        "count": c} for p, c in zip(predicates, predicate_counts, strict=True)],
+                        "dashed": PREDICATE_STYLE.get(p, _OTHER_EDGE)[1], "count": c,
+                        "group": _GROUP_OF.get(p, (len(FACT_GROUPS), "Other facts"))}
+                       for p, c in zip(predicates, predicate_counts, strict=True)],
         "nodes": info_nodes,
         "edges": info_edges,
         "documents": [{"iri": d, "id": data.documents[d].doc_id, "title": data.documents[d].title,
@@ -307,33 +340,40 @@ def _with_csp(page: str) -> str:
     return page.replace("__AIKG_CSP__", html.escape(policy, quote=True), 1)
 
 
-def _data(source: ViewSource, *, focus: str | None, depth: int, query: str | None, title: str | None) -> ViewData:
+def _data(source: ViewSource, *, focus: str | None, depth: int, query: str | None, title: str | None,
+          co_mentions: bool = False) -> ViewData:
     if focus is not None and query is not None:
         raise UsageError(Errors.E004)
     if query is not None:
         return query_view(source, query, title=title or "aikg: query result")
     if focus is not None:
-        return ego_view(source, focus, depth, title=title)
+        return ego_view(source, focus, depth, co_mentions=co_mentions, title=title)
     return graph_view(source, title=title or "aikg graph")
 
 
 def build_view(source: ViewSource | Path | str, *, focus: str | None = None, depth: int = 2,
-               query: str | None = None, title: str | None = None, limits: ViewLimits | None = None) -> str:
+               query: str | None = None, title: str | None = None, limits: ViewLimits | None = None,
+               co_mentions: bool = False) -> str:
     """HTML of a view of ``source``: the whole graph, the ego graph of ``focus`` (a label or
-    alias) within ``depth`` links, or the result of a SPARQL ``query`` (CONSTRUCT or SELECT).
+    alias) within ``depth`` stated facts (co-mentions too with ``co_mentions``), or the result of a
+    SPARQL ``query`` (CONSTRUCT or SELECT).
 
     ``source`` is an open store, an rdflib graph, or the folder of a store (opened read-only).
     """
     if isinstance(source, str | Path):
         with open_store(source, read_only=True) as store:
-            return render_view(_data(store, focus=focus, depth=depth, query=query, title=title), limits)
-    return render_view(_data(source, focus=focus, depth=depth, query=query, title=title), limits)
+            return render_view(_data(store, focus=focus, depth=depth, query=query, title=title,
+                                     co_mentions=co_mentions), limits)
+    return render_view(_data(source, focus=focus, depth=depth, query=query, title=title, co_mentions=co_mentions),
+                       limits)
 
 
 def write_view(source: ViewSource | Path | str, out: Path, *, title: str | None = None, focus: str | None = None,
-               depth: int = 2, query: str | None = None, limits: ViewLimits | None = None) -> Path:
+               depth: int = 2, query: str | None = None, limits: ViewLimits | None = None,
+               co_mentions: bool = False) -> Path:
     """Write :func:`build_view`'s page to ``out`` (folders created) and return the path."""
-    page = build_view(source, focus=focus, depth=depth, query=query, title=title, limits=limits)
+    page = build_view(source, focus=focus, depth=depth, query=query, title=title, limits=limits,
+                      co_mentions=co_mentions)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")
     return out
@@ -362,7 +402,7 @@ class NotebookView:
 
 def show_view(source: ViewSource | Path | str, *, focus: str | None = None, depth: int = 2,
               query: str | None = None, title: str | None = None, limits: ViewLimits | None = None,
-              height: int = 650) -> NotebookView:
+              height: int = 650, co_mentions: bool = False) -> NotebookView:
     """A notebook-displayable view (same arguments as :func:`build_view`); end a cell with it."""
-    return NotebookView(build_view(source, focus=focus, depth=depth, query=query, title=title, limits=limits),
-                        height=height)
+    return NotebookView(build_view(source, focus=focus, depth=depth, query=query, title=title, limits=limits,
+                                   co_mentions=co_mentions), height=height)

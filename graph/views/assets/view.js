@@ -122,7 +122,7 @@
     var box = el("input", { type: "checkbox", "data-predicate": p.name });
     box.checked = true;
     box.addEventListener("change", function () { state.predicates[i] = box.checked; refresh(); });
-    var line = el("span", { class: "line" + (p.weak ? " weak" : "") });
+    var line = el("span", { class: "line" + (p.weak ? " weak" : p.dashed ? " dashed" : "") });
     line.style.borderTopColor = p.color;
     var name = p.weak ? "co-mentioned" : p.name;
     legend.appendChild(el("label", { title: p.weak ? "weak link: named in the same document" : "" },
@@ -154,8 +154,32 @@
     legend.appendChild(el("h2", { text: "Time" }));
     legend.appendChild(el("div", {}, [asOf, when]));
   }
-  var fit = el("button", { type: "button", text: "Fit to screen" });
-  fit.addEventListener("click", function () { network.fit({ animation: false }); });
+  // Fit to the main group of linked entities on screen: isolated ones (an amount no fact uses) and
+  // small islands are packed apart by the layout and, fitted too, would shrink the labels of the
+  // rest below reading size. The largest connected group is fitted when it holds most linked
+  // entities; otherwise every linked entity is.
+  function fitIds() {
+    var parent = {};
+    function find(x) { while (parent[x] !== x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
+    edgesView.forEach(function (e) {
+      if (parent[e.from] === undefined) { parent[e.from] = e.from; }
+      if (parent[e.to] === undefined) { parent[e.to] = e.to; }
+      parent[find(e.from)] = find(e.to);
+    });
+    var groups = {};
+    Object.keys(parent).forEach(function (k) { var r = find(Number(k)); (groups[r] = groups[r] || []).push(Number(k)); });
+    var linked = Object.keys(parent).map(Number);
+    var largest = Object.keys(groups).map(function (r) { return groups[r]; })
+      .sort(function (a, b) { return b.length - a.length; })[0] || [];
+    return largest.length * 2 >= linked.length ? largest : linked;
+  }
+  function fitView() {
+    var ids = fitIds();
+    network.fit(ids.length ? { nodes: ids, animation: false } : { animation: false });
+  }
+  api.fit = fitView;
+  var fit = el("button", { type: "button", text: "Fit to screen", id: "aikg-fit" });
+  fit.addEventListener("click", fitView);
   legend.appendChild(fit);
 
   // ---- neighbourhood highlight ---------------------------------------------------------------
@@ -229,6 +253,22 @@
       el("span", { class: "pred", text: p.weak ? "co-mentioned with" : p.name }), el("span", { text: " " }),
       nodeLink(e.to), evidenceList(edgeIdx)]);
   }
+  // An entity's facts by what matters (roles, founded, funding ... announced last; the order of
+  // aikg.graph.views.render.FACT_GROUPS), then by the other entity's name.
+  function groupFacts(idx, facts) {
+    function other(eid) { var e = edgeItems[eid]; return info.nodes[e.from === idx ? e.to : e.from].label; }
+    var sorted = facts.slice().sort(function (a, b) {
+      var ga = info.predicates[edgeItems[a].p].group, gb = info.predicates[edgeItems[b].p].group;
+      return ga[0] - gb[0] || other(a).localeCompare(other(b));
+    });
+    var groups = [];
+    sorted.forEach(function (eid) {
+      var name = info.predicates[edgeItems[eid].p].group[1];
+      if (!groups.length || groups[groups.length - 1].name !== name) { groups.push({ name: name, facts: [] }); }
+      groups[groups.length - 1].facts.push(eid);
+    });
+    return groups;
+  }
   function closeButton() {
     var b = el("button", { type: "button", class: "close", "aria-label": "close", text: "×" });
     b.addEventListener("click", function () { panel.hidden = true; clearHighlight(); state.selected = null; });
@@ -266,7 +306,10 @@
     var weak = adjacency[idx].filter(function (eid) { return edgeItems[eid].weak; });
     panel.appendChild(el("h3", { text: "Facts (" + facts.length + ")" }));
     if (!facts.length) { panel.appendChild(el("div", { class: "source", text: "No stated facts." })); }
-    facts.slice(0, 200).forEach(function (eid) { panel.appendChild(factLine(eid)); });
+    groupFacts(idx, facts.slice(0, 200)).forEach(function (group) {
+      panel.appendChild(el("h4", { class: "group", text: group.name + " (" + group.facts.length + ")" }));
+      group.facts.forEach(function (eid) { panel.appendChild(factLine(eid)); });
+    });
     if (weak.length) {
       weak.sort(function (a, b) { return edgeItems[b].w - edgeItems[a].w; });
       panel.appendChild(el("h3", { text: "Co-mentioned with (" + weak.length + ")" }));
@@ -339,6 +382,8 @@
   network.on("blurNode", function () { tip.hidden = true; });
   network.on("blurEdge", function () { tip.hidden = true; });
   network.on("dragStart", function () { tip.hidden = true; });
+  // vis-network sends no blur event when the pointer leaves the canvas over a node's edge
+  container.addEventListener("mouseleave", function () { tip.hidden = true; });
 
   // ---- search by label or alias --------------------------------------------------------------
   var names = [];
@@ -400,8 +445,24 @@
   api.search = function (text) { matches = search(text); active = 0; choose(0); return state.selected; };
 
   updateCounts();
-  if (info.focus !== null && info.focus !== undefined) {
-    network.once("afterDrawing", function () { select(info.focus, false); });
+  // The first view: centred and zoomed on the focus (the focus and its direct links fill the
+  // screen, never smaller than reading size), else fitted to the linked entities.
+  var READABLE = 0.8;
+  function openOnFocus(idx) {
+    var near = [idx];
+    adjacency[idx].forEach(function (eid) { var e = edgeItems[eid]; near.push(e.from === idx ? e.to : e.from); });
+    network.fit({ nodes: near, animation: false });
+    network.moveTo({ position: network.getPositions([idx])[idx],
+                     scale: Math.min(1.6, Math.max(READABLE, network.getScale())), animation: false });
   }
+  network.once("afterDrawing", function () {
+    if (info.focus !== null && info.focus !== undefined) {
+      select(info.focus, false);
+      network.setSize("100%", "100%");  // measure the canvas now that the panel takes its share
+      openOnFocus(info.focus);
+    } else {
+      fitView();
+    }
+  });
   api.setup = performance.now() - t0;
 })();
