@@ -113,8 +113,28 @@ class EntityCleaner:
         while end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_ in self.lexicon.org_suffixes:
             end += 1
         if end == span.end or span.label_ == "MonetaryAmount":
-            return span
+            return self._extend_to_event(doc, span)
         return Span(doc, span.start, end, label="Organization")
+
+    def _extend_to_event(self, doc: Doc, span: Span) -> Span:
+        """ "*Cerebral Valley* AI Summit", "*Cannes* Film Festival": a name followed by capitalised
+        words that end in an event word ("Summit", "Festival", "Conference") is the event's name."""
+        assert self.lexicon is not None
+        events = self.lexicon.event_words
+        end = span.end
+        while end < len(doc) and end - span.end < 3 and doc[end].text[:1].isupper() and not doc[end].ent_type_:
+            end += 1
+            if doc[end - 1].lower_ in events:
+                return Span(doc, span.start, end, label="Event")
+        if span.kb_id_ or span.label_ == "Event":
+            return span
+        # "the Cerebral Valley *conference*", "le *salon* VivaTech": a common event noun next to
+        # an unknown name makes the name an event's
+        after = doc[span.end] if span.end < len(doc) else None
+        before = doc[span.start - 1] if span.start > 0 else None
+        if any(t is not None and t.is_lower and t.lower_ in events for t in (after, before)):
+            return Span(doc, span.start, span.end, label="Event")
+        return span
 
     def _demonyms(self, doc: Doc) -> list[Span]:
         """ "the *French* start-up", "la pépite *parisienne*": a nationality or city adjective names
@@ -236,6 +256,8 @@ class EntityCleaner:
             return False
         if folded in self.lexicon.not_entities or _URL.search(text):
             return False
+        if len(span) == 1 and span[0].lower_ in self.lexicon.demonyms:
+            return False  # "les Français": people, not a place (an adjective is added by _demonyms)
         if all(fold(t.text) in self.lexicon.not_entities or t.is_punct for t in span):
             return False
         if span[-1].lower_ in self.lexicon.non_entity_heads or folded.startswith("ex-"):

@@ -1,0 +1,46 @@
+"""Entity constructions of ``aikg_entities`` that hold for names the knowledge base does not know."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+pytestmark = pytest.mark.model
+
+
+def _ents(nlp: Language, text: str) -> list[tuple[str, str, str]]:
+    return [(e.text, e.label_, e.kb_id_) for e in nlp(text).ents]
+
+
+def test_a_known_name_followed_by_a_fund_word_is_another_organisation(nlp_en: Language) -> None:
+    found = _ents(nlp_en, "The round was led by Intel Capital and Salesforce Ventures.")
+    assert ("Intel Capital", "Organization", "") in found and ("Salesforce Ventures", "Organization", "") in found
+    assert not any(kb in {"intel", "salesforce"} for _, _, kb in found)
+
+
+def test_two_unknown_names_joined_by_and_are_two_entities(nlp_en: Language) -> None:
+    found = _ents(nlp_en, "Investors include Coatue Management and Tiger Global Management.")
+    assert [(t, label) for t, label, _ in found] == [("Coatue Management", "Organization"),
+                                                    ("Tiger Global Management", "Organization")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The French start-up Nacre Labs opened an office.", ("French", "Place", "france")),
+        ("fr", "La start-up parisienne Nacre Labs ouvre un bureau.", ("parisienne", "Place", "paris")),
+    ],
+)
+def test_a_demonym_adjective_names_its_place(nlp_en: Language, nlp_fr: Language, lang: str, text: str,
+                                             expected: tuple[str, str, str]) -> None:
+    assert expected in _ents(nlp_en if lang == "en" else nlp_fr, text)
+
+
+def test_a_demonym_noun_names_people_not_a_place(nlp_fr: Language) -> None:
+    found = _ents(nlp_fr, "Les Français utilisent de plus en plus l'IA.")
+    assert not any(label == "Place" for _, label, _ in found)
+
+
+def test_a_name_before_an_event_word_is_an_event(nlp_en: Language) -> None:
+    found = _ents(nlp_en, "They met at the Cerebral Valley AI Summit in San Francisco.")
+    assert ("Cerebral Valley AI Summit", "Event", "") in found
