@@ -15,15 +15,49 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperGroup
 
 try:  # typer >= 0.25 vendors click; its exceptions are the ones raised here
+    import typer._click as click
     from typer._click import exceptions as click_exceptions
 except ImportError:  # pragma: no cover - older typer uses click itself
+    import click  # type: ignore[no-redef]
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
 from aikg.errors import AikgError, Errors, UsageError
 
+#: ``aikg --help`` lists commands in these sections, in this order (a command missing here goes
+#: under "Other commands", so a new one is never hidden).
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "Build and store": ("demo", "fetch", "build", "stats", "validate", "export", "import", "remove"),
+    "Query": ("query", "queries", "ask"),
+    "View and serve": ("view", "serve"),
+    "Analysis": ("path", "rank", "eval"),
+}
+
+
+class SectionedGroup(TyperGroup):
+    """The command group whose help lists commands by section (:data:`SECTIONS`) in plain text:
+    typer's ``rich_help_panel`` only shows with rich markup, which ``aikg`` turns off so that help
+    and errors stay plain lines."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        visible = {name: command for name in self.list_commands(ctx)
+                   if (command := self.get_command(ctx, name)) is not None and not command.hidden}
+        if not visible:
+            return
+        limit = formatter.width - 6 - max(map(len, visible))
+        listed = {name for names in SECTIONS.values() for name in names}
+        sections = [*SECTIONS.items(), ("Other commands", tuple(n for n in visible if n not in listed))]
+        for title, names in sections:
+            rows = [(name, visible[name].get_short_help_str(limit)) for name in names if name in visible]
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
 app = typer.Typer(
+    cls=SectionedGroup,
     name="aikg",
     help="Turn AI-ecosystem news into a knowledge graph: build it, query it, view it.",
     no_args_is_help=True,
@@ -91,15 +125,21 @@ def build(
 
     Unchanged documents are skipped; changed ones replace their facts. Exits 1 if any failed.
     """
-    from aikg.pipeline import EXECUTORS, build_with, get_executor
+    from aikg.pipeline import EXECUTORS, BuildInterrupted, build_with, get_executor
 
     if engine not in EXECUTORS:
         raise UsageError(Errors.E001.format(detail=f"--engine {engine!r}: expected {' or '.join(EXECUTORS)}"))
     if scheduler is not None and engine != "dask":
         raise UsageError(Errors.E001.format(detail="--scheduler needs --engine dask"))
+    if not any(path.exists() for path in paths):  # before the store is opened: nothing is created
+        raise UsageError(Errors.E009.format(paths=", ".join(map(str, paths))))
     options = ({"scheduler": scheduler, "partition_size": partition_size} if engine == "dask"
                else {"n_process": processes or _cores()})
-    report = build_with(get_executor(engine, batch_size=batch_size, **options), paths, store, progress=not quiet)
+    try:
+        report = build_with(get_executor(engine, batch_size=batch_size, **options), paths, store, progress=not quiet)
+    except BuildInterrupted as stop:  # Ctrl-C: what was written, and that running it again continues
+        _echo_err(str(stop))
+        raise typer.Exit(130) from None
     for failure in report.failed:
         _echo_err(f"failed: {failure}")
     typer.echo(f"{report.summary()}; store: {store}")
@@ -147,42 +187,50 @@ def stats(store: StoreOption = DEFAULT_STORE) -> None:
 @app.command()
 def export(
     store: StoreOption = DEFAULT_STORE,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, trig, nquads or jsonld.")] = "trig",
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", help="turtle, trig, nquads, nt or jsonld.  [default: from the --out suffix "
+        "(.ttl, .trig, .nq, .nt, .jsonld), else trig]")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default: stdout).")] = None,
 ) -> None:
     """Export the graph; TriG, N-Quads and JSON-LD keep one named graph per document."""
-    from aikg.graph.export import ExportFormat, export_store
+    from aikg.graph.export import ExportFormat, export_store, format_for_path, format_named
     from aikg.graph.store import open_store
 
-    try:
-        export_format = ExportFormat(fmt)
-    except ValueError:
-        raise UsageError(Errors.E001.format(
-            detail=f"unknown format {fmt!r}; expected one of {[f.value for f in ExportFormat]}")) from None
+    if fmt is not None:
+        if (export_format := format_named(fmt)) is None:
+            raise UsageError(Errors.E001.format(
+                detail=f"unknown format {fmt!r}; expected one of {[f.value for f in ExportFormat]}"))
+    elif out is not None:
+        with naming("--out", "E010"):
+            export_format = format_for_path(out)
+    else:
+        export_format = ExportFormat.TRIG
     with open_store(store, read_only=True) as kstore:
         if out is None:
             export_store(kstore, export_format, sys.stdout.buffer)
         else:
             with out.open("wb") as handle:
                 export_store(kstore, export_format, handle)
-            typer.echo(str(out))
+            typer.echo(f"{out} ({export_format.value})")
 
 
 @app.command()
 def remove(
-    doc_ids: Annotated[list[str], typer.Argument(help="Document ids as shown by 'aikg stats --documents'.")],
+    doc_ids: Annotated[list[str], typer.Argument(
+        help="Documents: ids as 'aikg queries' or stats list them, canonical URLs, or the files or folders "
+        "they were built from (corpus/sample/02-x.md).")],
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """Remove documents' facts; facts that other documents also state are kept."""
-    from aikg.graph.rounds import refresh_rounds
     from aikg.graph.store import open_store
+    from aikg.remove import remove_documents
 
     with open_store(store) as kstore:
-        missing = [d for d in doc_ids if not kstore.remove_document(d)]
-        refresh_rounds(kstore)  # a round that only these documents reported goes with them
-    if missing:
-        raise UsageError(Errors.E003.format(doc_ids=", ".join(missing)))
-    typer.echo(f"removed {len(doc_ids)} document(s)")
+        removal = remove_documents(kstore, doc_ids)
+    if removal.removed:
+        typer.echo(f"removed {len(removal.removed)} document(s): {', '.join(removal.removed)}")
+    if removal.missing:
+        raise UsageError(Errors.E003.format(doc_ids=", ".join(removal.missing)))
 
 
 @app.command()

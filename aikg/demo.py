@@ -36,7 +36,30 @@ def run_demo(corpus: Path, out: Path) -> str:
         f"graph: {stats.documents} documents, {sum(stats.entities.values())} entities, "
         f"{sum(stats.facts.values())} facts",
         "",
-        "Who leads which organisation (aikg query --store out/store ...):",
+        f"Who leads which organisation ({_AIKG} query --store {store_dir} ...):",
         answer,
+        "",
+        *next_steps(store_dir, view),
     ]
     return "\n".join(lines)
+
+
+#: How to call aikg from the repository root, where the README's commands run.
+_AIKG = ".venv/bin/aikg" if Path(".venv/bin/aikg").exists() else "aikg"
+
+
+def next_steps(store_dir: Path, view: Path) -> list[str]:
+    """What to do after the demo: open the view, serve the query page, ask, analyse.
+
+    >>> next_steps(Path("out/store"), Path("out/graph.html"))[2].split()[-4:]
+    ['--store', 'out/store', '(then', 'http://127.0.0.1:8000/)']
+    """
+    views = "" if view.parent == Path("out") else f" --views {view.parent}"
+    return [
+        "What next:",
+        f"  open the view in a browser:  {view.resolve().as_uri()}",
+        f"  the query page and views:    {_AIKG} serve --store {store_dir}{views}   (then http://127.0.0.1:8000/)",
+        f"  ask in plain words:          {_AIKG} ask \"Who invested in Mistral AI?\" --store {store_dir}",
+        f"  the named queries:           {_AIKG} queries   then {_AIKG} query --named NAME --store {store_dir}",
+        "  analyse it in Python:        the notebooks in notebooks/ (see the README)",
+    ]

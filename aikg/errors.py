@@ -127,12 +127,14 @@ class Errors:
 
     E001 = "{detail}"  # an argument the command cannot use: the detail names it and what is valid
     E002 = "cannot read query file {path}: {reason}"
-    E003 = "not in the store: {doc_ids}"
+    E003 = ("not in the store: {doc_ids} (give a stored document id, its canonical URL, or the file or folder "
+            "it was built from)")
     E005 = "gold file {path} not found"
     E006 = ("the store has no document {doc_id!r} of {gold} ({missing} missing); "
             "build the annotated documents first")
     E007 = "{path}: no such file"
     E008 = "no build executor called {name!r}; known: {known}"
+    E009 = "{paths}: no such file or folder; nothing was built (no store created)"
     E020 = "sample corpus not found at {path}; set AIKG_CORPUS to a folder of articles"
     E021 = "{count} document(s) failed: {failed}"
     # asking questions (aikg.ask): E03x

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXECUTORS",
+    "BuildInterrupted",
     "BuildReport",
     "DocumentGraph",
     "Executor",
@@ -88,6 +89,23 @@ class BuildReport:
                       if self.duplicates else "")
         return (f"{len(self.written)} written, {len(self.unchanged)} unchanged (skipped), "
                 f"{len(self.failed)} failed{refused}{duplicates}; {self.quads} quads written")
+
+
+class BuildInterrupted(KeyboardInterrupt):
+    """Ctrl-C (SIGINT) during a build, with what was written before it: documents are written
+    whole, each in its own transaction, so the store is consistent and the same build run again
+    skips what was written and does the rest."""
+
+    def __init__(self, report: BuildReport, pending: int, location: str) -> None:
+        super().__init__()
+        self.report, self.pending, self.location = report, pending, location
+
+    def __str__(self) -> str:
+        written = len(self.report.written)
+        return (f"interrupted: {written} of {self.pending} document(s) to build were written to {self.location} "
+                f"({self.report.quads} quads){f', {len(self.report.failed)} failed' if self.report.failed else ''}; "
+                "the store is consistent (each document is written whole); run the same build again to continue: "
+                "written documents are skipped, and a write cut off midway is undone first")
 
 
 class DocumentGraph(NamedTuple):
@@ -359,6 +377,7 @@ def _build(executor: Executor, paths: Sequence[Path], store: KnowledgeStore | st
     report = BuildReport()
     owns_store = not isinstance(store, KnowledgeStore)
     kstore = open_store(store) if not isinstance(store, KnowledgeStore) else store
+    pending: list[Document] = []
     try:
         pending = changed_documents(paths, kstore, report)
         if not pending:
@@ -386,6 +405,8 @@ def _build(executor: Executor, paths: Sequence[Path], store: KnowledgeStore | st
             raise
         report.failed.append(str(stopped))
         return report
+    except KeyboardInterrupt as err:  # Ctrl-C: say what was written (the store closes below)
+        raise BuildInterrupted(report, len(pending), kstore.location) from err
     finally:
         if owns_store:
             try:

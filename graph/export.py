@@ -1,7 +1,9 @@
 """Export the store to standard RDF formats, and read such exports back in.
 
 Quad formats (TriG, N-Quads, JSON-LD) keep one named graph per document, so an export
-re-imports to an isomorphic dataset; Turtle has no graphs and carries the union of all facts.
+re-imports to an isomorphic dataset; Turtle and N-Triples have no graphs and carry the union of
+all facts. A file's format is read from its suffix (:func:`format_for_path`), the same table for
+export and import, so whatever ``export`` wrote ``import`` recognises.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from aikg.graph.namespaces import AIKG, DOC, PREFIXES
 from aikg.graph.rounds import refresh_rounds
 from aikg.graph.store import KnowledgeStore
 
-__all__ = ["ExportFormat", "export_store", "import_file"]
+__all__ = ["ExportFormat", "export_store", "format_for_path", "format_named", "import_file"]
 
 
 class ExportFormat(StrEnum):
@@ -27,10 +29,18 @@ class ExportFormat(StrEnum):
     TRIG = "trig"
     NQUADS = "nquads"
     JSONLD = "jsonld"
+    NTRIPLES = "nt"
+
+    @property
+    def has_graphs(self) -> bool:
+        """Whether the format keeps one named graph per document."""
+        return self not in {ExportFormat.TURTLE, ExportFormat.NTRIPLES}
 
 
-_SUFFIX = {".ttl": ExportFormat.TURTLE, ".trig": ExportFormat.TRIG, ".nq": ExportFormat.NQUADS,
-           ".jsonld": ExportFormat.JSONLD, ".json": ExportFormat.JSONLD}
+#: File suffixes and their formats (export picks the format by the output's suffix, import reads by it).
+_SUFFIX = {".ttl": ExportFormat.TURTLE, ".turtle": ExportFormat.TURTLE, ".trig": ExportFormat.TRIG,
+           ".nq": ExportFormat.NQUADS, ".nquads": ExportFormat.NQUADS, ".nt": ExportFormat.NTRIPLES,
+           ".ntriples": ExportFormat.NTRIPLES, ".jsonld": ExportFormat.JSONLD, ".json": ExportFormat.JSONLD}
 
 
 def export_store(store: KnowledgeStore, fmt: ExportFormat, out: IO[bytes]) -> None:
@@ -38,13 +48,13 @@ def export_store(store: KnowledgeStore, fmt: ExportFormat, out: IO[bytes]) -> No
     if fmt is ExportFormat.TRIG or fmt is ExportFormat.NQUADS:
         store.dump_quads(out, "trig" if fmt is ExportFormat.TRIG else "nquads")
         return
-    if fmt is ExportFormat.TURTLE:
+    if not fmt.has_graphs:
         graph = Graph()
         for prefix, ns in PREFIXES.items():
             graph.bind(prefix, ns, override=True)
         for s, p, o, _g in store.quads():
             graph.add((s, p, o))
-        out.write(graph.serialize(format="turtle").encode("utf-8"))
+        out.write(graph.serialize(format="turtle" if fmt is ExportFormat.TURTLE else "nt").encode("utf-8"))
         return
     dataset = Dataset()
     for prefix, ns in PREFIXES.items():
@@ -55,11 +65,25 @@ def export_store(store: KnowledgeStore, fmt: ExportFormat, out: IO[bytes]) -> No
 
 
 def format_for_path(path: Path) -> ExportFormat:
-    """Guess an RDF format from a file suffix."""
+    """The RDF format of a file, from its suffix.
+
+    >>> format_for_path(Path("out/g.ttl")), format_for_path(Path("g.TriG"))
+    (<ExportFormat.TURTLE: 'turtle'>, <ExportFormat.TRIG: 'trig'>)
+    """
     try:
         return _SUFFIX[path.suffix.lower()]
     except KeyError:
         raise UsageError(Errors.E010.format(path=path, suffix=path.suffix, known=sorted(_SUFFIX))) from None
+
+
+def format_named(name: str) -> ExportFormat | None:
+    """The format called ``name``, by its own name or a suffix of its files (``ttl``, ``nq``); None if none.
+
+    >>> format_named("ttl"), format_named("nquads"), format_named("yaml")
+    (<ExportFormat.TURTLE: 'turtle'>, <ExportFormat.NQUADS: 'nquads'>, None)
+    """
+    name = name.lower().removeprefix(".")
+    return _SUFFIX.get(f".{name}") or next((f for f in ExportFormat if f.value == name), None)
 
 
 def import_file(store: KnowledgeStore, path: Path) -> int:
@@ -70,7 +94,7 @@ def import_file(store: KnowledgeStore, path: Path) -> int:
     Returns the number of quads written (document graphs).
     """
     fmt = format_for_path(path)
-    if fmt is ExportFormat.TURTLE:
+    if not fmt.has_graphs:
         raise UsageError(Errors.E011.format(path=path))
     dataset = Dataset()
     try:

@@ -185,8 +185,13 @@ def _translation_error(sparql: str, err: Exception) -> QueryError:
         line = sparql.count("\n", 0, at.start()) + 1
         column = at.start() - sparql.rfind("\n", 0, at.start())
         return QueryError(Errors.E301.format(where=f" at line {line}, column {column}",
-                                             detail=f"unknown prefix {unknown.group(1)}:"))
+                                             detail=_unknown_prefix(unknown.group(1))))
     return QueryError(Errors.E301.format(where="", detail=text[:200] or type(err).__name__))
+
+
+def _unknown_prefix(name: str) -> str:
+    """What E301 says of an undeclared prefix, whichever parser found it."""
+    return f"unknown prefix {name}: (declare it with PREFIX {name}: <...>)"
 
 
 def _has_service(tree: object) -> bool:
@@ -245,19 +250,39 @@ def check_endpoint_query(sparql: str) -> None:
         raise QueryError(Errors.E309)
 
 
-def _syntax_error(err: BaseException) -> QueryError:
-    """E301 on one line: ``at line L, column C: what was expected``, from Oxigraph's
-    ``error at L:C: ...`` or from rdflib's pyparsing error."""
+def _syntax_error(err: BaseException, sparql: str = "") -> QueryError:
+    """E301 on one line: ``at line L, column C: what is wrong``, from Oxigraph's ``error at L:C:
+    ...`` or from rdflib's pyparsing error. Oxigraph's lists of expected tokens are said in words:
+    an unknown prefix by its name (located at the prefix, not after the name), anything else as
+    the text found there.
+
+    >>> query = "SELECT * {\\n?s foo:bar ?o }"
+    >>> str(_syntax_error(SyntaxError("error at 2:11: expected one of Prefix not found, ['%']"), query))
+    '[E301] SPARQL syntax error at line 2, column 4: unknown prefix foo: (declare it with PREFIX foo: <...>)'
+    >>> str(_syntax_error(SyntaxError("error at 1:19: expected one of IF, OPTIONAL, TZ, [_]"),
+    ...                   "SELECT * { FILTER(} }"))
+    "[E301] SPARQL syntax error at line 1, column 19: unexpected '}' (expected one of IF, OPTIONAL, TZ, [_])"
+    """
     if isinstance(err, ParseException):
         return QueryError(Errors.E301.format(where=f" at line {err.lineno}, column {err.col}", detail=err.msg))
     text = " ".join(str(err).split())
     match = re.match(r"error at (\d+):(\d+):\s*(.*)", text)
-    if match:
-        line, column, detail = match.groups()
-        if len(detail) > 160:
-            detail = detail[:157] + "..."
-        return QueryError(Errors.E301.format(where=f" at line {line}, column {column}", detail=detail))
-    return QueryError(Errors.E301.format(where="", detail=text[:200]))
+    if not match:
+        return QueryError(Errors.E301.format(where="", detail=text[:200]))
+    line, column, detail = int(match.group(1)), int(match.group(2)), match.group(3)
+    lines = sparql.splitlines() or [""]
+    before = lines[line - 1][: column - 1] if 0 < line <= len(lines) else ""
+    prefixed = re.search(r"([A-Za-z][\w.-]*)?:[\w.%:-]*$", before)
+    if "Prefix not found" in detail and prefixed:
+        name = prefixed.group(1) or ""
+        column, detail = prefixed.start() + 1, _unknown_prefix(name)
+    elif detail.startswith("expected one of") and 0 < line <= len(lines):
+        found = lines[line - 1][column - 1:].split()
+        expected = f" ({detail})" if len(detail) <= 60 else ""
+        detail = f"unexpected {found[0][:20]!r}{expected}" if found else f"unexpected end of the query{expected}"
+    elif len(detail) > 160:
+        detail = detail[:157] + "..."
+    return QueryError(Errors.E301.format(where=f" at line {line}, column {column}", detail=detail))
 
 
 # -- running -------------------------------------------------------------------------------
@@ -337,7 +362,7 @@ def execute(
     except ValueError as err:  # a graph IRI or a parameter that Oxigraph refuses
         raise QueryError(Errors.E304.format(detail=f"cannot bind a parameter or graph: {err}")) from err
     except (SyntaxError, ParseException) as err:
-        raise _syntax_error(err) from err
+        raise _syntax_error(err, sparql) from err
     except TypeError as err:
         raise QueryError(Errors.E310.format(detail=f"the answer holds a term aikg cannot show: {err}")) from err
     except RuntimeError as err:
@@ -371,7 +396,7 @@ def run_query(store: KnowledgeStore, sparql: str, bindings: Mapping[str, Identif
     try:
         return store.query(sparql, bindings)
     except (SyntaxError, ParseException) as err:
-        raise _syntax_error(err) from err
+        raise _syntax_error(err, sparql) from err
 
 
 # -- labels --------------------------------------------------------------------------------
@@ -448,15 +473,18 @@ def _as_answer(result: Result | Answer) -> Answer:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def serialize(result: Result | Answer, fmt: ResultFormat, *, labels: Mapping[URIRef, str] | None = None) -> bytes:
+def serialize(result: Result | Answer, fmt: ResultFormat, *, labels: Mapping[URIRef, str] | None = None,
+              width: int | None = None) -> bytes:
     """Serialise an answer: SPARQL results JSON/XML/CSV/TSV, RDF for graphs, or a table.
 
-    ``labels`` (from :func:`label_map`) replace IRIs in tables, CSV and TSV.
+    ``labels`` (from :func:`label_map`) replace IRIs in tables, CSV and TSV. ``width`` fits a
+    table into that many columns (a terminal's), cutting its longest cells; the other formats
+    always carry the full text.
     Raises :class:`QueryError` E302 when the format does not fit the kind of answer, and E318
     when an XML format is asked for an answer holding a character XML cannot carry (a control
     character in a stored text): rdflib would write ill-formed XML.
     """
-    data = _serialize(result, fmt, labels)
+    data = _serialize(result, fmt, labels, width)
     if fmt in {ResultFormat.XML, ResultFormat.RDFXML}:
         bad = _NOT_XML.search(data.decode("utf-8", "surrogatepass"))
         if bad is not None:
@@ -464,7 +492,8 @@ def serialize(result: Result | Answer, fmt: ResultFormat, *, labels: Mapping[URI
     return data
 
 
-def _serialize(result: Result | Answer, fmt: ResultFormat, labels: Mapping[URIRef, str] | None) -> bytes:
+def _serialize(result: Result | Answer, fmt: ResultFormat, labels: Mapping[URIRef, str] | None,
+               width: int | None = None) -> bytes:
     answer = _as_answer(result)
     if answer.is_graph:
         if fmt not in GRAPH_FORMATS:
@@ -486,7 +515,7 @@ def _serialize(result: Result | Answer, fmt: ResultFormat, labels: Mapping[URIRe
     rows = _with_labels(answer, labels) if labels and fmt in {ResultFormat.TABLE, ResultFormat.CSV,
                                                               ResultFormat.TSV} else answer.rows
     if fmt is ResultFormat.TABLE:
-        return (_table(answer.variables, rows) + "\n").encode("utf-8")
+        return (_table(answer.variables, rows, width) + "\n").encode("utf-8")
     if fmt is ResultFormat.TSV:
         lines = ["\t".join(f"?{v}" for v in answer.variables), *("\t".join(_nt(c) for c in row) for row in rows)]
         return ("\n".join(lines) + "\n").encode("utf-8")
@@ -497,9 +526,10 @@ def _serialize(result: Result | Answer, fmt: ResultFormat, labels: Mapping[URIRe
     return bytes(rdflib_result.serialize(format=fmt.value) or b"")
 
 
-def format_result(result: Result | Answer, fmt: ResultFormat, *, labels: Mapping[URIRef, str] | None = None) -> str:
+def format_result(result: Result | Answer, fmt: ResultFormat, *, labels: Mapping[URIRef, str] | None = None,
+                  width: int | None = None) -> str:
     """:func:`serialize`, as text without a final newline (what the CLI prints)."""
-    return serialize(result, fmt, labels=labels).decode("utf-8").rstrip("\n")
+    return serialize(result, fmt, labels=labels, width=width).decode("utf-8").rstrip("\n")
 
 
 def _cell(term: Term) -> str:
@@ -508,11 +538,36 @@ def _cell(term: Term) -> str:
     return " ".join(shorten(term).split())
 
 
-def _table(names: Sequence[str], rows: Sequence[Row]) -> str:
+def _fit(names: Sequence[str], widths: list[int], width: int) -> list[int]:
+    """Column widths that fit ``width`` characters (two spaces between columns): each column
+    keeps its heading or 16 characters, and the room left goes to the columns that want more,
+    in proportion to what they want (a sentence column gets most of it).
+
+    >>> _fit(["a", "sentence"], [5, 300], 40)
+    [5, 33]
+    >>> _fit(["a", "b"], [5, 6], 40)
+    [5, 6]
+    """
+    room = width - 2 * (len(widths) - 1)
+    if sum(widths) <= room:
+        return widths
+    floors = [min(w, max(len(n), 16)) for n, w in zip(names, widths, strict=True)]
+    extra = room - sum(floors)
+    if extra <= 0:
+        return floors
+    wants = [w - f for w, f in zip(widths, floors, strict=True)]
+    return [f + want * extra // sum(wants) for f, want in zip(floors, wants, strict=True)]
+
+
+def _table(names: Sequence[str], rows: Sequence[Row], width: int | None = None) -> str:
     cells = [[_cell(c) for c in row] for row in rows]
-    widths = [max([len(n), *(len(r[i]) for r in cells)]) for i, n in enumerate(names)]
-    line = "  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True))
+    natural = [max([len(n), *(len(r[i]) for r in cells)]) for i, n in enumerate(names)]
+    widths = natural if width is None else _fit(names, natural, width)
+    cut = widths != natural
+    if cut:
+        cells = [[c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(r, widths, strict=True)] for r in cells]
+    line = "  ".join(n[:w].ljust(w) for n, w in zip(names, widths, strict=True))
     sep = "  ".join("-" * w for w in widths)
     body = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
-    return "\n".join([line.rstrip(), sep, *body, f"({len(cells)} row{'s' if len(cells) != 1 else ''})"])
-
+    note = f"; long cells cut to {width} columns, the csv and json formats give the full text" if cut else ""
+    return "\n".join([line.rstrip(), sep, *body, f"({len(cells)} row{'s' if len(cells) != 1 else ''}{note})"])

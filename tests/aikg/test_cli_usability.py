@@ -1,0 +1,157 @@
+"""The CLI as a new user trips over it (issue 19): export formats by suffix, remove by path, a
+build of a missing folder, Ctrl-C during a build, wide tables, grouped help."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Generator, Sequence
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+
+from aikg.cli import SECTIONS, app, main
+from aikg.extract.records import Document, Extraction
+from aikg.graph.build import ExtractionRun, extraction_quads
+from aikg.graph.store import open_store
+from aikg.pipeline import BuildReport, DocumentGraph
+from tests.helpers import make_extraction
+
+RUN = ExtractionRun("cli-usability")
+
+
+def _exit_code(args: list[str]) -> int:
+    with pytest.raises(SystemExit) as stopped:
+        main(args)
+    return int(stopped.value.code or 0)
+
+
+@pytest.fixture
+def filled(tmp_path: Path) -> Path:
+    location = tmp_path / "store"
+    with open_store(location) as store:
+        store.replace_document("a.md", extraction_quads(make_extraction("a.md"), RUN))
+        store.replace_document("b.md", extraction_quads(make_extraction("b.md", ceo="Jane Doe"), RUN))
+    return location
+
+
+# -- export: the format from the file's suffix --------------------------------------------------
+@pytest.mark.parametrize(("suffix", "rdflib_format", "graphs"), [
+    (".ttl", "turtle", False), (".turtle", "turtle", False), (".nt", "nt", False),
+    (".trig", "trig", True), (".nq", "nquads", True), (".jsonld", "json-ld", True),
+])
+def test_cli_export_format_from_suffix(filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                       suffix: str, rdflib_format: str, graphs: bool) -> None:
+    out = tmp_path / f"g{suffix}"
+    main(["export", "--store", str(filled), "--out", str(out)])
+    assert capsys.readouterr().out.startswith(str(out))
+    if graphs:
+        dataset = Dataset().parse(out, format=rdflib_format)
+        assert sum(1 for g in dataset.graphs() if "/document/" in str(g.identifier)) == 2
+    else:  # a graph format: a TriG file (graph blocks) would not parse as Turtle / N-Triples
+        assert len(Graph().parse(out, format=rdflib_format)) > 20
+
+
+def test_cli_export_explicit_format_wins_and_unknown_suffix_is_one_line(
+        filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "g.ttl"
+    main(["export", "--store", str(filled), "--out", str(out), "--format", "nquads"])
+    assert "nquads" in capsys.readouterr().out
+    assert len(Dataset().parse(out, format="nquads")) > 20
+    assert _exit_code(["export", "--store", str(filled), "--out", str(tmp_path / "g.xyz")]) == 1
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert "[E010]" in line and "--out" in line and "g.xyz" in line and ".ttl" in line
+    assert not (tmp_path / "g.xyz").exists()
+
+
+# -- build of a path that does not exist -------------------------------------------------------
+def test_cli_build_missing_folder_creates_no_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "out" / "bad"
+    assert _exit_code(["build", str(tmp_path / "nope"), "--store", str(store), "--quiet"]) == 1
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert "[E009]" in line and "nope" in line
+    assert not store.exists() and not store.parent.exists()
+
+
+# -- remove by the path built from ------------------------------------------------------------
+def test_cli_remove_accepts_the_path_built_from(built_sample: Path, sample_dir: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(built_sample, store)
+    first, second, third = sorted(p.name for p in sample_dir.glob("*.md"))[:3]
+    monkeypatch.chdir(sample_dir.parents[1])  # the repository root, as the README's commands run
+    main(["remove", f"corpus/sample/{first}", str(sample_dir / second), third, "--store", str(store)])
+    assert f"removed 3 document(s): {first}, {second}, {third}" in capsys.readouterr().out
+    with open_store(store, read_only=True) as kstore:
+        ids = {d.doc_id for d in kstore.documents()}
+    assert not {first, second, third} & ids and len(ids) == len(list(sample_dir.glob("*.md"))) - 3
+    assert _exit_code(["remove", f"corpus/sample/{first}", "--store", str(store)]) == 1  # gone already
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert "[E003]" in line and first in line
+
+
+# -- Ctrl-C during a build ---------------------------------------------------------------------
+class _Interrupting:
+    """An executor that makes each document's graph and is interrupted after ``after`` of them."""
+
+    label = "test"
+
+    def __init__(self, after: int | None) -> None:
+        self.after = after
+
+    def graphs(self, documents: Sequence[Document], run: ExtractionRun, report: BuildReport
+               ) -> Generator[DocumentGraph, None, None]:
+        for made, document in enumerate(documents):
+            if made == self.after:
+                raise KeyboardInterrupt
+            yield DocumentGraph(document, list(extraction_quads(Extraction(document), run)))
+
+
+def test_cli_build_ctrl_c_says_what_was_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    import aikg.pipeline
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(3):
+        (corpus / f"{number}.md").write_text(f"---\ntitle: T{number}\n---\nText {number}.", encoding="utf-8")
+    store = tmp_path / "store"
+    monkeypatch.setattr(aikg.pipeline, "WRITE_BATCH", 1)
+    monkeypatch.setattr(aikg.pipeline, "get_executor", lambda *a, **k: _Interrupting(after=2))
+    assert _exit_code(["build", str(corpus), "--store", str(store), "--quiet"]) == 130
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith("aikg: interrupted: 2 of 3 document(s)") and str(store) in line
+    assert "consistent" in line and "again" in line
+    with open_store(store, read_only=True) as kstore:  # opens: no unfinished write left behind
+        assert [d.doc_id for d in kstore.documents()] == ["0.md", "1.md"]
+    monkeypatch.setattr(aikg.pipeline, "get_executor", lambda *a, **k: _Interrupting(after=None))
+    main(["build", str(corpus), "--store", str(store), "--quiet"])  # running it again continues
+    assert "1 written, 2 unchanged (skipped)" in capsys.readouterr().out
+
+
+# -- a wide table is cut to the terminal ------------------------------------------------------
+def test_cli_query_table_fits_the_terminal(filled: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    long = "SELECT ?s ?sentence WHERE { ?ev rdf:subject ?s ; aikg:sentence ?x BIND(CONCAT(?x, ?x, ?x, ?x) AS ?sentence) }"
+    monkeypatch.setenv("COLUMNS", "80")
+    main(["query", long, "--store", str(filled)])
+    lines = capsys.readouterr().out.splitlines()
+    assert max(map(len, lines[:-1])) <= 80 and any(line.endswith("…") for line in lines)
+    assert "csv and json" in lines[-1]
+    main(["query", long, "--store", str(filled), "--format", "csv"])  # csv: the full text
+    csv_text = capsys.readouterr().out
+    assert max(map(len, csv_text.splitlines())) > 200 and "…" not in csv_text
+
+
+# -- help lists commands by section -------------------------------------------------------------
+def test_cli_help_groups_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["--help"])
+    out = capsys.readouterr().out
+    headings = [line.rstrip(":") for line in out.splitlines() if line.endswith(":") and not line.startswith(" ")]
+    assert headings == ["Options", *SECTIONS]  # every command is in a section: no "Other commands"
+    positions = [out.index(f"\n  {name} ") for names in SECTIONS.values() for name in names]
+    assert positions == sorted(positions)  # in the order of the sections
+    import typer.main
+
+    assert set(typer.main.get_command(app).commands) == {n for names in SECTIONS.values() for n in names}  # type: ignore[attr-defined]
