@@ -17,6 +17,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc
 
+from .amounts import conversions, is_round_amount
 from .components.extensions import register_extensions, relation_candidates
 from .dates import find_dates
 from .editions import find_editions
@@ -206,8 +207,17 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
             markers,
         )
         confidence = float(cand.confidence) * (HEDGE_FACTOR if hedged else 1.0)
+        extractor = cand.extractor
+        if (
+            predicate == "announced"
+            and obj in entities
+            and entities[obj].type is EntityType.MONETARY_AMOUNT
+            and cand.object_end > 0
+            and is_round_amount(doc[cand.object_start : cand.object_end])
+        ):
+            predicate, extractor = "raised", f"{extractor}+round"  # announcing one's own round is raising it
         relation = RelationRecord(
-            subject, predicate, obj, evidence, cand.extractor, round(confidence, 3), status=status, hedged=hedged
+            subject, predicate, obj, evidence, extractor, round(confidence, 3), status=status, hedged=hedged
         )
         keep(relation)
         subject_type = entities[subject].type if subject in entities else None
@@ -225,6 +235,17 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
                     confidence=round(relation.confidence * 0.95, 3),
                 )
             )
+
+    # the same money in another currency, in brackets after the amount raised
+    amount_mentions = [
+        (m.entity_key, m.start, m.end) for m in mentions
+        if m.entity_key in entities and entities[m.entity_key].type is EntityType.MONETARY_AMOUNT
+    ]
+    converted = conversions(amount_mentions, doc.text)
+    for relation in list(best.values()):
+        other = converted.get(relation.object)
+        if relation.predicate == "raised" and other is not None:
+            keep(dataclasses.replace(relation, object=other, extractor=f"{relation.extractor}+conversion"))
 
     # co-mentions (actors only: amounts are not actors)
     per_sentence: dict[int, set[str]] = {}
