@@ -189,6 +189,39 @@ def _translation_error(sparql: str, err: Exception) -> QueryError:
     return QueryError(Errors.E301.format(where="", detail=text[:200] or type(err).__name__))
 
 
+def _pyparsing_detail(err: ParseException) -> str:
+    """rdflib's parse error in words: its messages name grammar rules (``Expected SelectQuery``),
+    so say what text could not be read instead.
+
+    >>> from rdflib.plugins.sparql.parser import parseQuery
+    >>> def detail(query):
+    ...     try:
+    ...         parseQuery(query)
+    ...     except ParseException as err:
+    ...         return _pyparsing_detail(err)
+    >>> detail("SELECT * { ?s ?p ?o . FILTER(} }")
+    "cannot read the query from 'FILTER(} }'"
+    >>> detail("SELECT * { ?s ?p ?o } LIMT 5")
+    "unexpected 'LIMT 5' after the end of the query"
+    >>> detail("SELEC * {}")
+    "expected SELECT, CONSTRUCT, DESCRIBE or ASK (after PREFIX declarations), found 'SELEC * {}'"
+    >>> detail("SELECT * { ?s ?p ?o")
+    'unexpected end of the query (a bracket or quote left open?)'
+    """
+    found = err.line[err.col - 1:].strip()
+    shown = repr(found if len(found) <= 40 else found[:39] + "…")
+    if err.msg == "Expected end of text":
+        return f"unexpected {shown} after the end of the query"
+    if "SelectQuery |" in err.msg:
+        return f"expected SELECT, CONSTRUCT, DESCRIBE or ASK (after PREFIX declarations), found {shown}"
+    at_end = not found and err.loc >= len(err.pstr.rstrip())
+    if at_end:
+        return "unexpected end of the query (a bracket or quote left open?)"
+    if re.fullmatch(r"Expected \w*Query", err.msg):
+        return f"cannot read the query from {shown}"
+    return f"{err.msg} at {shown}"
+
+
 def _unknown_prefix(name: str) -> str:
     """What E301 says of an undeclared prefix, whichever parser found it."""
     return f"unknown prefix {name}: (declare it with PREFIX {name}: <...>)"
@@ -264,7 +297,8 @@ def _syntax_error(err: BaseException, sparql: str = "") -> QueryError:
     "[E301] SPARQL syntax error at line 1, column 19: unexpected '}' (expected one of IF, OPTIONAL, TZ, [_])"
     """
     if isinstance(err, ParseException):
-        return QueryError(Errors.E301.format(where=f" at line {err.lineno}, column {err.col}", detail=err.msg))
+        return QueryError(Errors.E301.format(where=f" at line {err.lineno}, column {err.col}",
+                                             detail=_pyparsing_detail(err)))
     text = " ".join(str(err).split())
     match = re.match(r"error at (\d+):(\d+):\s*(.*)", text)
     if not match:

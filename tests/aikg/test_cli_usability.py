@@ -133,7 +133,8 @@ def test_cli_build_ctrl_c_says_what_was_written(tmp_path: Path, monkeypatch: pyt
 # -- a wide table is cut to the terminal ------------------------------------------------------
 def test_cli_query_table_fits_the_terminal(filled: Path, monkeypatch: pytest.MonkeyPatch,
                                           capsys: pytest.CaptureFixture[str]) -> None:
-    long = "SELECT ?s ?sentence WHERE { ?ev rdf:subject ?s ; aikg:sentence ?x BIND(CONCAT(?x, ?x, ?x, ?x) AS ?sentence) }"
+    long = ("SELECT ?s ?sentence WHERE { ?ev rdf:subject ?s ; aikg:sentence ?x "
+            "BIND(CONCAT(?x, ?x, ?x, ?x) AS ?sentence) }")
     monkeypatch.setenv("COLUMNS", "80")
     main(["query", long, "--store", str(filled)])
     lines = capsys.readouterr().out.splitlines()

@@ -118,3 +118,60 @@ def test_browser_view_runs_under_its_content_security_policy(browser: Any, serve
     assert page.evaluate("() => aikgView.nodesView.length") > 0
     assert errors == []
     context.close()
+
+
+# -- issue 19: what a new user trips over on the query page ----------------------------------
+def test_browser_error_clears_previous_results(page: Any) -> None:
+    _run(page, "SELECT ?person ?org WHERE { ?person aikg:leads ?org }")
+    assert page.eval_on_selector_all("#results tbody tr", "rows => rows.length") > 0
+    _run(page, "SELECT * WHERE { ?s foo:bar ?o }")
+    assert page.get_attribute("#status", "class") == "error"
+    assert page.eval_on_selector_all("#results tbody tr", "rows => rows.length") == 0
+    assert page.eval_on_selector_all("#results thead th", "cells => cells.length") == 0
+    _run(page, "CONSTRUCT WHERE { ent:openai aikg:basedIn ?o }")  # a graph answer, then an error
+    _run(page, "SELECT ?x WHERE { ?x ?y }")
+    assert page.text_content("#graph") == "" and page.is_hidden("#graph")
+
+
+def test_browser_parser_errors_are_readable_and_located(page: Any) -> None:
+    _run(page, "SELECT * WHERE {\n  ?s foo:bar ?o }")
+    status = page.text_content("#status")
+    assert status.startswith("[E301] SPARQL syntax error at line 2, column 6: unknown prefix foo:"), status
+    assert "expected one of" not in status and "Prefix not found" not in status
+    # the cursor is put where it went wrong: line 2, column 6 is offset 17 + 5
+    assert page.evaluate("document.getElementById('query').selectionStart") == len("SELECT * WHERE {\n") + 5
+    _run(page, "SELECT * WHERE { ?s ?p ?o } LIMT 5")
+    assert "unexpected 'LIMT 5'" in page.text_content("#status")
+
+
+def test_browser_completes_prefixes_and_entity_names(page: Any) -> None:
+    editor = page.locator("#query")
+    editor.fill("SELECT * WHERE { ?s ai")
+    editor.press("End")
+    editor.type("k")  # an input event: completion looks at the word before the cursor
+    page.wait_for_selector("#complete:not([hidden]) li")
+    assert page.eval_on_selector_all("#complete li code", "c => c.map(x => x.textContent)") == ["aikg:"]
+    editor.press("Tab")
+    editor.type("leads ent:")
+    editor.type("mist")  # by key; "Mistral AI" is also found by its label
+    page.wait_for_function("document.querySelectorAll('#complete li').length > 0")
+    items = page.eval_on_selector_all("#complete li", "c => c.map(x => x.textContent)")
+    assert any(item.startswith("ent:mistral-ai") and "Mistral AI" in item for item in items), items
+    editor.press("ArrowDown")
+    editor.press("Enter")
+    assert page.input_value("#query") == "SELECT * WHERE { ?s aikg:leads ent:mistral-ai"
+    assert page.is_hidden("#complete")
+
+
+def test_browser_example_values_are_placeholders_not_values(page: Any) -> None:
+    page.select_option("#examples", "current-roles")  # org is optional: its example is only a hint
+    field = page.locator("#params input[data-param=org]")
+    assert field.input_value() == "" and field.get_attribute("placeholder") == "e.g. Mistral AI"
+    style = page.evaluate("""() => {
+        const input = document.querySelector('#params input[data-param=org]');
+        const hint = getComputedStyle(input, '::placeholder'), typed = getComputedStyle(input);
+        return [hint.color, hint.fontStyle, typed.color];
+    }""")
+    assert style[1] == "italic" and style[0] != style[2]
+    assert field.get_attribute("list") == "entity-names"  # entity names are offered while typing
+    page.wait_for_function("document.querySelectorAll('#entity-names option').length > 3")

@@ -21,6 +21,34 @@
     status.className = isError ? "error" : "";
   }
 
+  // An answer on screen belongs to the query that asked it: after an error nothing of the
+  // previous answer stays under the message.
+  function clearOutput() {
+    const table = $("results");
+    table.tHead.replaceChildren();
+    table.tBodies[0].replaceChildren();
+    table.hidden = true;
+    const pre = $("graph");
+    pre.textContent = "";
+    pre.hidden = true;
+  }
+
+  function showError(text) {
+    clearOutput();
+    setStatus(text, true);
+    // "[E301] SPARQL syntax error at line L, column C: ...": put the cursor where it went wrong
+    const at = /^\[E301\][^:]* at line (\d+), column (\d+)/.exec(text);
+    if (!at) return;
+    const editor = $("query");
+    const lines = editor.value.split("\n");
+    const line = Math.min(Number(at[1]), lines.length);
+    let offset = 0;
+    for (let i = 0; i < line - 1; i += 1) offset += lines[i].length + 1;
+    offset += Math.min(Number(at[2]) - 1, lines[line - 1].length);
+    editor.focus();
+    editor.setSelectionRange(offset, Math.min(offset + 1, editor.value.length));
+  }
+
   function selected() {
     return state.queries.find((q) => q.name === $("examples").value) || null;
   }
@@ -42,8 +70,14 @@
       input.name = p.name;
       input.dataset.param = p.name;
       input.title = p.description;
-      input.placeholder = p.example || "";
+      // an example is a hint ("e.g. ..."), styled apart from a typed value; a required
+      // parameter starts filled with its example so that Run answers at once
+      input.placeholder = p.example ? "e.g. " + p.example : "";
       input.value = p.optional ? "" : (p.example || "");
+      if (p.type === "entity") {
+        input.setAttribute("list", "entity-names");
+        loadEntities();
+      }
       label.append(input);
       box.append(label);
     }
@@ -163,7 +197,7 @@
       const response = await request();
       const type = response.headers.get("content-type") || "";
       if (!response.ok) {
-        setStatus((await response.text()).trim() || "HTTP " + response.status, true);
+        showError((await response.text()).trim() || "HTTP " + response.status);
         return;
       }
       let count;
@@ -179,7 +213,7 @@
       }
       setStatus(count + " in " + Math.round(performance.now() - started) + " ms", false);
     } catch (err) {
-      setStatus("request failed: " + err, true);
+      showError("request failed: " + err);
     } finally {
       button.disabled = false;
     }
@@ -196,7 +230,7 @@
     try {
       const response = await fetch("/ask?q=" + encodeURIComponent(question), { headers: { Accept: "application/json" } });
       if (!response.ok) {
-        setStatus((await response.text()).trim() || "HTTP " + response.status, true);
+        showError((await response.text()).trim() || "HTTP " + response.status);
         return;
       }
       const data = await response.json();
@@ -206,8 +240,125 @@
       $("understood").textContent = data.understood;
       await run();
     } catch (err) {
-      setStatus("request failed: " + err, true);
+      showError("request failed: " + err);
     }
+  }
+
+  // -- completion: prefixes (aikg: ...) and entities (ent:mistral-ai, found by key or label) ----
+  // The entity list comes once from the store through the SPARQL endpoint (the most mentioned
+  // first); everything is shown with textContent.
+  let entitiesLoading = null;
+  function loadEntities() {
+    if (entitiesLoading) return entitiesLoading;
+    const query = "SELECT ?e (SAMPLE(?l) AS ?label) WHERE { ?e aikg:mentionedIn ?d ; rdfs:label ?l } " +
+                  "GROUP BY ?e ORDER BY DESC(COUNT(?d)) LIMIT 5000";
+    entitiesLoading = fetch("/sparql", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/sparql-results+json" },
+      body: new URLSearchParams({ query: query }),
+    }).then((response) => (response.ok ? response.json() : null)).then((data) => {
+      state.entities = [];
+      if (!data) return;
+      const names = $("entity-names");
+      for (const row of data.results.bindings) {
+        const key = shorten(row.e.value);
+        const label = row.label ? row.label.value : "";
+        state.entities.push({ key: key, label: label });
+        const option = document.createElement("option");
+        option.value = label;
+        names.append(option);
+      }
+    }).catch(() => { state.entities = []; });
+    return entitiesLoading;
+  }
+
+  const complete = { items: [], active: -1, start: 0 };
+
+  function suggestions(before) {
+    const word = /(?:^|[^\w:?$<"'#@.-])([A-Za-z][\w-]*)?(?::([\w.%-]*))?$/.exec(before);
+    if (!word || (!word[1] && word[2] === undefined)) return null;
+    const prefix = word[1] || "";
+    if (word[2] === undefined) {  // a bare word: the prefixes it begins
+      const items = Object.keys(state.prefixes).filter((p) => p.startsWith(prefix) && p !== prefix)
+        .sort().map((p) => ({ text: p + ":", note: state.prefixes[p] }));
+      return { start: before.length - prefix.length, items: items };
+    }
+    if (prefix !== "ent" || !state.entities) return null;
+    const typed = word[2].toLowerCase();
+    if (!typed) return null;
+    const items = [];
+    for (const entity of state.entities) {
+      if (entity.key.slice(4).startsWith(typed) || entity.label.toLowerCase().includes(typed)) {
+        items.push({ text: entity.key, note: entity.label });
+        if (items.length >= 12) break;
+      }
+    }
+    return { start: before.length - prefix.length - 1 - word[2].length, items: items };
+  }
+
+  function closeCompletion() {
+    complete.items = [];
+    complete.active = -1;
+    $("complete").hidden = true;
+  }
+
+  function renderCompletion() {
+    const list = $("complete");
+    list.replaceChildren();
+    complete.items.forEach((item, index) => {
+      const li = document.createElement("li");
+      li.setAttribute("role", "option");
+      li.className = index === complete.active ? "active" : "";
+      const text = document.createElement("code");
+      text.textContent = item.text;
+      const note = document.createElement("span");
+      note.className = "note";
+      note.textContent = item.note;
+      li.append(text, note);
+      li.addEventListener("mousedown", (event) => { event.preventDefault(); accept(index); });
+      list.append(li);
+    });
+    list.hidden = complete.items.length === 0;
+  }
+
+  function updateCompletion() {
+    const editor = $("query");
+    if (editor.selectionStart !== editor.selectionEnd) { closeCompletion(); return; }
+    if (state.entities === undefined && /\bent:[\w-]*$/.test(editor.value.slice(0, editor.selectionStart))) {
+      loadEntities().then(updateCompletion);
+    }
+    const found = suggestions(editor.value.slice(0, editor.selectionStart));
+    if (!found || !found.items.length) { closeCompletion(); return; }
+    complete.items = found.items;
+    complete.start = found.start;
+    complete.active = -1;
+    renderCompletion();
+  }
+
+  function accept(index) {
+    const item = complete.items[index];
+    const editor = $("query");
+    const end = editor.selectionStart;
+    editor.setRangeText(item.text, complete.start, end, "end");
+    closeCompletion();
+    editor.focus();
+  }
+
+  function completionKeys(event) {
+    if ($("complete").hidden) return false;
+    const count = complete.items.length;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      complete.active = (complete.active + (event.key === "ArrowDown" ? 1 : count - 1)) % count;
+      renderCompletion();
+    } else if (event.key === "Tab" || (event.key === "Enter" && complete.active >= 0)) {
+      accept(Math.max(complete.active, 0));
+    } else if (event.key === "Escape") {
+      closeCompletion();
+    } else {
+      return false;
+    }
+    event.preventDefault();
+    return true;
   }
 
   document.addEventListener("DOMContentLoaded", () => {
@@ -215,8 +366,11 @@
     $("run").addEventListener("click", run);
     $("ask-form").addEventListener("submit", ask);
     $("query").addEventListener("keydown", (event) => {
-      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); run(); }
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); closeCompletion(); run(); return; }
+      completionKeys(event);
     });
+    $("query").addEventListener("input", updateCompletion);
+    $("query").addEventListener("blur", closeCompletion);
     loadQueries();
   });
 })();
