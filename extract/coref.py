@@ -15,7 +15,8 @@ use them (``+appos``, ``+coref``):
   ("l'agence" -> Agence France-Presse) prefers that entity;
 * **coref** (pronouns): "it", "its", "il", "elle", "son", "sa" stand for the last subject of
   the current or previous sentences, per type ("he"/"she" only for persons); the caller picks
-  the type that the relation allows.
+  the type that the relation allows. The subject of a reported clause ("X said *it* had
+  raised") is the reporting verb's subject first.
 
 Everything is computed in one pass over the tokens, with dictionary look-ups only.
 """
@@ -97,7 +98,11 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
             ref: Reference | None = None
             pronoun_types = [label for label, words in settings.pronouns.items() if lower in words]
             if pronoun_types and token.pos_ in {"PRON", "DET"}:
-                found = _coordinated(token, ent_of) or _salient(number, subjects, mentions, pronoun_types, None)
+                found = (
+                    _reported(token, ent_of, pronoun_types)
+                    or _coordinated(token, ent_of)
+                    or _salient(number, subjects, mentions, pronoun_types, None)
+                )
                 if found:
                     ref = Reference(tuple(s for _, s in found), "coref", tuple(d for d, _ in found))
             elif token.pos_ in {"NOUN", "PROPN"} and (label := settings.noun_type(lower)):
@@ -118,6 +123,18 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
             if token.dep_ in _SUBJECT_DEPS and ref.candidates:
                 subjects.append((number, ref.candidates[0]))
     return refs
+
+
+def _reported(token: Token, ent_of: Mapping[int, Span], labels: Sequence[str]) -> list[tuple[int, Span]]:
+    """ "Cohere said on Thursday *it* had raised $270m": the subject of a clause reported by a
+    verb ("said", "announced", "a indiqué") is the reporting verb's subject when it is an entity."""
+    clause = token.head
+    if token.dep_ not in _SUBJECT_DEPS or clause.dep_ not in {"ccomp", "xcomp"}:
+        return []
+    for child in clause.head.children:
+        if child.dep_ in _SUBJECT_DEPS and child.i in ent_of and ent_of[child.i].label_ in labels:
+            return [(0, ent_of[child.i])]
+    return []
 
 
 def _coordinated(token: Token, ent_of: Mapping[int, Span]) -> list[tuple[int, Span]]:

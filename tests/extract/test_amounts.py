@@ -30,3 +30,10 @@ def test_announcing_a_pledge_stays_announced(extractor: Extractor) -> None:
 def test_a_french_round_announced_is_raised(extractor: Extractor) -> None:
     found = _facts(extractor, "Mistral AI a annoncé une levée de fonds de 1,7 milliard d'euros.", "fr")
     assert ("mistral-ai", "raised", "money/1700000000-eur") in found
+
+
+def test_the_subject_of_a_reported_clause_is_the_reporter(extractor: Extractor) -> None:
+    found = _facts(extractor, "Cohere, a company that competes with Microsoft-backed OpenAI, said on Thursday "
+                              "it had raised $270 million in a funding round.")
+    assert ("cohere", "raised", "money/270000000-usd") in found
+    assert ("openai", "raised", "money/270000000-usd") not in found
