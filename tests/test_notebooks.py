@@ -1,4 +1,6 @@
-"""The notebooks run from top to bottom on the sample corpus, and are stored without outputs.
+"""The notebooks run from top to bottom on the sample corpus, are stored without outputs, show
+readable tables (no NaN, None or 2.805000e+09), can be opened (JupyterLab, ``./run notebook``) and
+are published as offline HTML under docs/notebooks/ (``./run notebooks-html``).
 
 Each notebook is executed with nbclient in a fresh kernel of this interpreter (``python3``),
 from a temporary working directory, so a notebook that breaks, or that depends on where it is
@@ -7,13 +9,27 @@ started, fails the suite. They build the graph with spaCy, hence the ``model`` m
 
 from __future__ import annotations
 
+import importlib.util
+import re
 from pathlib import Path
+from types import ModuleType
 
 import nbformat
 import pytest
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
 NAMES = sorted(path.name for path in NOTEBOOKS.glob("*.ipynb"))
+#: what a reader should never see in a table: missing values spelt out, amounts in e-notation
+UNREADABLE = re.compile(r">\s*(?:NaN|None|NaT|<NA>)\s*<|\d\.\d+e[+-]\d\d")
+
+
+def _publisher() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("publish", NOTEBOOKS / "publish.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _snapshot(folder: Path) -> dict[str, float]:
@@ -48,4 +64,35 @@ def test_notebook_runs(name: str, tmp_path: Path) -> None:
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
     assert not [o for o in outputs if o.get("output_type") == "error"]
     assert any(o.get("output_type") in {"display_data", "execute_result"} for o in outputs)
+    tables = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})
+              and "<table" in o["data"]["text/html"]]
+    assert tables, name
+    for table in tables:
+        assert not UNREADABLE.search(table), f"{name}: {UNREADABLE.search(table)} in a table"
     assert _snapshot(NOTEBOOKS.parent / "notebooks") == before, "a notebook wrote into the repository"
+
+
+def test_notebooks_can_be_opened() -> None:
+    """JupyterLab is in the environment and ``./run notebook`` opens the folder of notebooks."""
+    assert importlib.util.find_spec("jupyterlab") is not None
+    run = (ROOT / "run").read_text(encoding="utf-8")
+    assert re.search(r'^  notebook\)\n    install\n    exec "\$VENV/bin/jupyter" lab notebooks', run, re.MULTILINE)
+    assert re.search(r"^  notebooks-html\)\n    install\n    exec .*notebooks/publish\.py", run, re.MULTILINE)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_notebook_is_published_offline(name: str) -> None:
+    """Each notebook has an executed HTML page that loads no script or style sheet from the network."""
+    page = (ROOT / "docs" / "notebooks" / name).with_suffix(".html").read_text(encoding="utf-8")
+    assert _publisher().remote_references(page) == []
+    assert "jp-OutputArea-output" in page and "<table" in page, "published without outputs"
+    assert not re.search(r"\d\.\d+e\+0\d", page)
+
+
+def test_notebook_publisher_removes_remote_scripts() -> None:
+    publish = _publisher()
+    page = ('<head><script src="https://cdnjs.test/require.min.js"></script><link rel="stylesheet" '
+            'href="https://cdn.test/x.css"><script>var a = 1;</script></head><a href="https://ok.test/">link</a>')
+    assert len(publish.remote_references(page)) == 2
+    cleaned = publish.offline(page)
+    assert publish.remote_references(cleaned) == [] and "var a = 1" in cleaned and "https://ok.test/" in cleaned
