@@ -382,7 +382,7 @@
   network.on("blurNode", function () { tip.hidden = true; });
   network.on("blurEdge", function () { tip.hidden = true; });
   network.on("dragStart", function () { tip.hidden = true; });
-  // vis-network sends no blur event when the pointer leaves the canvas over a node's edge
+  // vis-network sends no blur event when the pointer leaves the canvas straight from a node or link
   container.addEventListener("mouseleave", function () { tip.hidden = true; });
 
   // ---- search by label or alias --------------------------------------------------------------
