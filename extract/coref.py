@@ -88,7 +88,7 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
             if ent is not None:
                 if token.i == ent.start:
                     mentions.append((number, ent))
-                if token.i == ent.root.i and (
+                if token.i == ent.root.i and not _bracketed(ent) and (
                     ent.root.dep_ in _SUBJECT_DEPS
                     or (ent.root.dep_ in {"appos", "flat:name"} and ent.root.head.dep_ in _SUBJECT_DEPS)
                 ):
@@ -123,6 +123,13 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
             if token.dep_ in _SUBJECT_DEPS and ref.candidates:
                 subjects.append((number, ref.candidates[0]))
     return refs
+
+
+def _bracketed(ent: Span) -> bool:
+    """ "(Reuters) - Scale AI said ...": a name in brackets (a wire's dateline, a ticker) is never
+    the subject a later pronoun refers to."""
+    doc = ent.doc
+    return ent.start > 0 and doc[ent.start - 1].text == "(" and ent.end < len(doc) and doc[ent.end].text == ")"
 
 
 def _reported(token: Token, ent_of: Mapping[int, Span], labels: Sequence[str]) -> list[tuple[int, Span]]:
@@ -215,7 +222,7 @@ def _salient(
             for sent_no, ent in reversed(mentions):
                 if number - sent_no > 1:
                     break
-                if ent.label_ == label and (description is None or ent.start < description.i):
+                if ent.label_ == label and not _bracketed(ent) and (description is None or ent.start < description.i):
                     best = (number - sent_no, ent)
                     break
         if best is not None:

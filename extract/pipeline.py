@@ -61,13 +61,14 @@ def model_label(nlp: Language) -> str:
 
 
 def customise_tokenizer(nlp: Language, lexicon: Lexicon | None = None) -> None:
-    """Split ``@handles``/``#tags`` and ``Name(Org)`` so that names become their own tokens.
+    """Split ``@handles``/``#tags``, ``Name(Org)`` and ``-Name`` so that names become their own tokens.
 
     The "co-" words of ``lexicon.co_words`` (the packaged lexicon by default) are kept whole.
     """
     defaults: Any = nlp.Defaults
     tokenizer: Any = nlp.tokenizer
-    prefixes = [*(defaults.prefixes or ()), r"@", r"#"]
+    # "(Reuters) -Scale AI said": a dash glued to a capitalised name (a wire's dateline) is not part of it
+    prefixes = [*(defaults.prefixes or ()), r"@", r"#", r"-(?=[A-Z])"]
     infixes = [*(defaults.infixes or ()), r"(?<=[A-Za-z])\((?=[A-Za-z])", r"(?<=[A-Za-z])&(?=\s|$)"]
     suffixes = [*(defaults.suffixes or ()), r"&"]
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search

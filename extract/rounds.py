@@ -84,6 +84,8 @@ _WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
 #: an article and up to three words ("le fonds américain").
 _LIST_GAP = re.compile(r"[\s,]*(?:(?:and|et|&)\s+)?(?:(?:the|le|la|les|l'|du|des|de)\s*)?(?:[\w'’-]+\s+){0,3}",
                        re.IGNORECASE)
+#: What separates two members of a list (a name followed by another without one qualifies it).
+_SEPARATOR = re.compile(r",|;|\b(?:and|et)\b|&", re.IGNORECASE)
 _WEEKDAY_INDEX = {name: i % 7 for i, name in enumerate(_WEEKDAYS.split("|"))}
 #: Full month names only: the English abbreviations ("may", "mar") are common words.
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -98,6 +100,7 @@ class RoundCues:
     lead: re.Pattern[str]
     lead_after: re.Pattern[str]
     participants: re.Pattern[str]
+    participant_list: re.Pattern[str]
     valuation_before: re.Pattern[str]
     valuation_after: re.Pattern[str]
     dates: re.Pattern[str]
@@ -125,6 +128,7 @@ def round_cues() -> RoundCues:
         lead_after=re.compile(rf"^\W{{0,3}}(?:which\s+|qui\s+)?(?:{_alternatives(data['lead_after'])})\b",
                               re.IGNORECASE),
         participants=re.compile(rf"\b(?:{_alternatives(data['participants'])})\b", re.IGNORECASE),
+        participant_list=re.compile(rf"\b(?:{_alternatives(data['participant_list'])})\b", re.IGNORECASE),
         valuation_before=re.compile(rf"\b(?:{_alternatives(data['valuation'])})\b", re.IGNORECASE),
         valuation_after=re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation\b", re.IGNORECASE),
         dates=re.compile(dates, re.IGNORECASE),
@@ -257,7 +261,19 @@ def read_rounds(extraction: Extraction) -> tuple[tuple[FundingRoundRecord, ...],
             if key in leads or key in participants:
                 continue
             (leads if _leads(text, mention, cues, found.first) else participants).append(key)
-        for mention in _named_after_lead_cue(text, found, extraction.mentions, entities, cues):
+        for mention in _named_after_cue(text, found, extraction.mentions, entities, cues.participant_list, cues):
+            key = mention.entity_key
+            if key in leads or key in participants or (key, "leads", found.company) in facts:
+                continue
+            participants.append(key)
+            if (key, found.company) not in backers:  # "with participation from X, Y and Z"
+                implied.append(RelationRecord(
+                    key, "investsIn", found.company,
+                    Evidence(document.doc_id, text[mention.sentence_start:mention.sentence_end],
+                             mention.sentence_start, mention.sentence_end),
+                    "round:participant-cue", IMPLIED_CONFIDENCE))
+                backers.add((key, found.company))
+        for mention in _named_after_cue(text, found, extraction.mentions, entities, cues.lead, cues):
             key = mention.entity_key
             if key not in leads and (key, "leads", found.company) not in facts:
                 leads.append(key)
@@ -301,18 +317,19 @@ def _leads(text: str, mention: Mention, cues: RoundCues, amount: Mention) -> boo
     return cues.participants.search(before[cue.end():]) is None
 
 
-def _named_after_lead_cue(text: str, found: _Round, mentions: tuple[Mention, ...],
-                          entities: dict[str, EntityRecord], cues: RoundCues) -> list[Mention]:
-    """Actors listed right after a lead cue of the round's context ("menée par le fonds américain
-    General Catalyst", "led by A and B"), even when no ``investsIn`` fact names them. In the
-    amount's own sentence the cue must follow the amount: in "X, led by its CEO Y, raised ..."
+def _named_after_cue(text: str, found: _Round, mentions: tuple[Mention, ...],
+                     entities: dict[str, EntityRecord], cue_words: re.Pattern[str], cues: RoundCues) -> list[Mention]:
+    """Actors listed right after a cue of the round's context, even when no ``investsIn`` fact
+    names them: a lead cue ("menée par le fonds américain General Catalyst", "led by A and B") or
+    a participants' list ("with participation from A, B and C", "investors include A and B"). In
+    the amount's own sentence the cue must follow the amount: in "X, led by its CEO Y, raised ..."
     the cue is about the company, not the round."""
     lo, hi = found.context
     actors = sorted((m for m in mentions if lo <= m.start < hi and m.entity_key != found.company
                      and (e := entities.get(m.entity_key)) is not None
                      and e.type in (EntityType.ORGANIZATION, EntityType.PERSON)), key=lambda m: m.start)
     named: list[Mention] = []
-    for cue in cues.lead.finditer(text, lo, hi):
+    for cue in cue_words.finditer(text, lo, hi):
         if found.first.sentence_start <= cue.start() < found.first.sentence_end and cue.start() < found.first.start:
             continue
         position = cue.end()
@@ -320,8 +337,11 @@ def _named_after_lead_cue(text: str, found: _Round, mentions: tuple[Mention, ...
             if mention.start < position:
                 continue
             gap = text[position:mention.start]
-            if len(gap) > 40 or not _LIST_GAP.fullmatch(gap) or cues.participants.search(gap):
+            stops = cue_words is cues.lead and cues.participants.search(gap)
+            if len(gap) > 40 or not _LIST_GAP.fullmatch(gap) or stops:
                 break
+            if named and named[-1].end == position and not _SEPARATOR.search(gap):
+                named.pop()  # "Nvidia researcher Timo Aila": the first name only qualifies the second
             named.append(mention)
             position = mention.end
     return named

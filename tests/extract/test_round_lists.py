@@ -1,0 +1,36 @@
+"""Who invests in a round when the sentence only lists them, and whose round a wire's dateline is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.extract.pipeline import Extractor
+from aikg.extract.records import Document
+
+pytestmark = pytest.mark.model
+
+
+def _invests(extractor: Extractor, text: str, lang: str = "en") -> dict[str, str]:
+    out = extractor.extract(Document("t", text, source="test", language=lang))
+    return {r.subject: r.object for r in out.relations if r.predicate == "investsIn"}
+
+
+def test_a_participants_list_invests_in_the_round_company(extractor: Extractor) -> None:
+    found = _invests(extractor, "Mistral AI raised €600 million. The round was led by General Catalyst, "
+                                "with participation from Bpifrance, Nvidia and Samsung.")
+    assert {"bpifrance", "nvidia", "samsung"} <= {s for s, o in found.items() if o == "mistral-ai"}
+
+
+def test_a_name_that_qualifies_a_person_in_the_list_is_not_an_investor(extractor: Extractor) -> None:
+    found = _invests(extractor, "Mistral AI raised €600 million. Other backers included Nvidia researcher "
+                                "Timo Aila and the entrepreneur Xavier Niel.")
+    assert "nvidia" not in found
+    assert found.get("xavier-niel") == "mistral-ai"
+
+
+def test_a_dateline_in_brackets_is_not_the_subject_of_the_story(extractor: Extractor) -> None:
+    out = extractor.extract(Document("t", "PARIS, May 21 (Reuters) -Mistral AI said on Tuesday it had raised "
+                                          "$1 billion.", source="test", language="en"))
+    raised = {(r.subject, r.object) for r in out.relations if r.predicate == "raised"}
+    assert not any(s == "reuters" or s.endswith("/reuters") for s, _ in raised)
+    assert ("mistral-ai", "money/1000000000-usd") in raised
