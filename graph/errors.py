@@ -19,7 +19,7 @@ class Errors:
     # -- files given to views, export and import (command-line usage) ------------------------
     E004 = "a focus entity and a query make different views; give one of them"
     E010 = "{path}: unknown RDF file type {suffix!r}; expected one of {known}"
-    E011 = "{path}: Turtle has no named graphs, so documents cannot be restored; import TriG, N-Quads or JSON-LD"
+    E011 = "{path}: no aikg document in this graph (no aikg:Document node); not an aikg export"
     E012 = "{path}: not valid {format}: {detail}"
     E013 = "{path}: graph {graph} has no aikg:documentId; not an aikg export"
 

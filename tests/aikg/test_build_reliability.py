@@ -72,6 +72,7 @@ def test_build_forked_worker_dies_with_its_parent(tmp_path: Path, imports_pipeli
         parent.wait(timeout=10)
         assert _gone_within([child], 5) is imports_pipeline
     finally:
+        parent.stdout.close()  # the pipe is ours to close (else a ResourceWarning)
         if _alive(child):
             os.kill(child, signal.SIGKILL)
 

@@ -78,3 +78,6 @@ def test_crash_safety_sigkill_mid_batch(tmp_path: Path, sample_dir: Path) -> Non
     rerun = _build(corpus, tmp_path / "victim")
     assert rerun.wait(timeout=900) == 0
     assert _stable_quads(tmp_path / "victim") == _stable_quads(tmp_path / "reference")
+    for process in (reference, victim, rerun):  # their stderr pipes are ours to close (else ResourceWarnings)
+        if process.stderr is not None:
+            process.stderr.close()

@@ -36,6 +36,9 @@ def extractor() -> Iterator[object]:
     yield Extractor()
 
 
+# random text declares or looks like unsupported languages ('de', 'zz', ...) on purpose: the
+# warnings that say so (W501, W502) are the behaviour under test elsewhere, noise here
+@pytest.mark.filterwarnings("ignore::aikg.extract.errors.UnsupportedLanguageWarning")
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(text=texts, meta=metadata)

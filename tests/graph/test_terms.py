@@ -6,7 +6,7 @@ import pickle
 
 import pyoxigraph as ox
 import pytest
-from rdflib import XSD, BNode, Literal, URIRef
+from rdflib import BNode, Literal, URIRef, namespace
 
 from aikg.graph.store.terms import TermCache, from_oxigraph, to_oxigraph
 
@@ -36,14 +36,14 @@ def test_string_literals_are_those_rdflib_builds(text: str, language: str | None
 
 
 def test_xsd_string_becomes_the_plain_literal() -> None:
-    built = from_oxigraph(ox.Literal("Paris", datatype=ox.NamedNode(str(XSD.string))))
+    built = from_oxigraph(ox.Literal("Paris", datatype=ox.NamedNode(str(namespace.XSD.string))))
     assert isinstance(built, Literal)
     _same(built, Literal("Paris"))
 
 
-@pytest.mark.parametrize(("lexical", "datatype"), [("600000000", XSD.decimal), ("0.85", XSD.decimal),
-                                                   ("2024-06-11", XSD.date), ("42", XSD.integer),
-                                                   ("not a date", XSD.date)])
+@pytest.mark.parametrize(("lexical", "datatype"), [  # namespace.XSD: a module-level XSD warns at collection
+    ("600000000", namespace.XSD.decimal), ("0.85", namespace.XSD.decimal), ("2024-06-11", namespace.XSD.date),
+    ("42", namespace.XSD.integer), ("not a date", namespace.XSD.date)])
 def test_typed_literals_keep_their_value(lexical: str, datatype: URIRef) -> None:
     built = from_oxigraph(ox.Literal(lexical, datatype=ox.NamedNode(str(datatype))))
     assert isinstance(built, Literal)
@@ -51,7 +51,7 @@ def test_typed_literals_keep_their_value(lexical: str, datatype: URIRef) -> None
 
 
 @pytest.mark.parametrize("term", [URIRef("https://w3id.org/aikg/entity/openai"), BNode("b0"),
-                                  Literal("Paris", lang="fr"), Literal("12", datatype=XSD.integer),
+                                  Literal("Paris", lang="fr"), Literal("12", datatype=namespace.XSD.integer),
                                   Literal("Station F")])
 def test_round_trip(term: URIRef | BNode | Literal) -> None:
     assert from_oxigraph(to_oxigraph(term)) == term
