@@ -3,7 +3,13 @@ build of a missing folder, Ctrl-C during a build, wide tables, grouped help."""
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Generator, Sequence
 from pathlib import Path
 
@@ -191,3 +197,37 @@ def test_cli_import_reads_the_turtle_that_export_wrote(built_sample: Path, tmp_p
         assert validate_store(restored) == []
     assert _facts(copy, "GRAPH ?g") == _facts(built_sample, "GRAPH ?g")  # each fact in its documents
     assert _union(copy) == _union(built_sample)  # nothing lost, nothing added; rounds recomputed
+
+
+@pytest.mark.model
+def test_cli_build_sigint_from_the_terminal(sample_dir: Path, tmp_path: Path) -> None:
+    """Ctrl-C as a terminal sends it (SIGINT to the whole process group, extraction workers too):
+    exit 130 with one line that says what was written and that running it again continues; the
+    store opens, and the same command then builds everything."""
+    store = tmp_path / "store"
+    args = [sys.executable, "-m", "aikg", "build", str(sample_dir), "--store", str(store), "-j", "2"]
+    build = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    assert build.stderr is not None and build.stdout is not None
+    os.set_blocking(build.stderr.fileno(), False)
+    seen, deadline = b"", time.monotonic() + 300
+    while b"extracting" not in seen and time.monotonic() < deadline:  # the progress bar: extraction started
+        seen += build.stderr.read() or b""
+        time.sleep(0.05)
+    os.killpg(build.pid, signal.SIGINT)
+    try:
+        assert build.wait(timeout=60) == 130
+    finally:
+        if build.poll() is None:
+            os.killpg(build.pid, signal.SIGKILL)
+    os.set_blocking(build.stderr.fileno(), True)
+    seen += build.stderr.read()
+    build.stderr.close()
+    build.stdout.close()
+    [message] = [line for line in seen.decode().splitlines() if line.startswith("aikg: ")]
+    assert message.startswith("aikg: interrupted: ") and "consistent" in message and "again" in message, message
+    assert "Traceback" not in seen.decode()
+    rerun = subprocess.run([*args[:-2], "--quiet"], capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    total = len(list(sample_dir.glob("*.md")))
+    written, unchanged = map(int, re.findall(r"(\d+) written, (\d+) unchanged", rerun.stdout)[0])
+    assert written + unchanged == total
