@@ -231,3 +231,16 @@ def test_cli_build_sigint_from_the_terminal(sample_dir: Path, tmp_path: Path) ->
     total = len(list(sample_dir.glob("*.md")))
     written, unchanged = map(int, re.findall(r"(\d+) written, (\d+) unchanged", rerun.stdout)[0])
     assert written + unchanged == total
+
+
+# -- the demo ends by saying what to do next ---------------------------------------------------
+@pytest.mark.model
+def test_cli_demo_ends_with_what_to_do_next(sample_dir: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    main(["demo", str(sample_dir), "--out", str(tmp_path / "demo")])
+    out = capsys.readouterr().out
+    steps = out[out.index("What next:"):].splitlines()
+    view = (tmp_path / "demo" / "graph.html").resolve()
+    assert view.is_file() and any(view.as_uri() in line for line in steps)  # a link that opens the view
+    assert any(f"serve --store {tmp_path / 'demo' / 'store'} --views {tmp_path / 'demo'}" in line for line in steps)
+    assert any(" ask " in line for line in steps) and any("notebooks/" in line for line in steps)
