@@ -217,8 +217,8 @@ def export(
 @app.command()
 def remove(
     doc_ids: Annotated[list[str], typer.Argument(
-        help="Documents: ids as 'aikg queries' or stats list them, canonical URLs, or the files or folders "
-        "they were built from (corpus/sample/02-x.md).")],
+        help="Documents: the files or folders they were built from (corpus/sample/02-x.md), their ids "
+        "(aikg query 'SELECT ?id { ?d aikg:documentId ?id }') or canonical URLs.")],
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """Remove documents' facts; facts that other documents also state are kept."""
