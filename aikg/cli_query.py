@@ -7,6 +7,7 @@ Each command checks its arguments and calls one library function (:mod:`aikg.gra
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -89,8 +90,10 @@ def query(
     with open_store(store, read_only=True) as kstore:
         answer = run_named(kstore, named, values) if named is not None else execute(kstore, text)
         names = label_map(kstore, (c for row in answer.rows for c in row)) if labels else None
-        # a table is read on a terminal: long cells (sentences) are cut to its width
-        width = shutil.get_terminal_size().columns if result_format is ResultFormat.TABLE else None
+        # a table is read on a terminal: long cells (sentences) are cut to its width ($COLUMNS when
+        # set); piped elsewhere it stays whole
+        on_terminal = sys.stdout.isatty() or "COLUMNS" in os.environ
+        width = shutil.get_terminal_size().columns if result_format is ResultFormat.TABLE and on_terminal else None
         output = serialize(answer, result_format, labels=names, width=width)
     sys.stdout.write(output.decode("utf-8"))
     sys.stdout.flush()

@@ -149,6 +149,9 @@ def test_cli_query_table_fits_the_terminal(filled: Path, monkeypatch: pytest.Mon
     main(["query", long, "--store", str(filled), "--format", "csv"])  # csv: the full text
     csv_text = capsys.readouterr().out
     assert max(map(len, csv_text.splitlines())) > 200 and "…" not in csv_text
+    monkeypatch.delenv("COLUMNS")
+    main(["query", long, "--store", str(filled)])  # piped (not a terminal), no $COLUMNS: the table stays whole
+    assert "…" not in capsys.readouterr().out
 
 
 # -- help lists commands by section -------------------------------------------------------------
