@@ -26,37 +26,56 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-__all__ = ["MAX_GAP", "pair_features"]
+__all__ = ["MAX_GAP", "forget_heads", "pair_features"]
 
 #: Pairs further apart than this many tokens get only a "far" feature for the words between.
 MAX_GAP = 12
 _PATH_LIMIT = 8
+_HEADS = "aikg_relation_features_heads"
 
 
 def _lemma(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
 
 
-def _ancestors(token: Token) -> list[Token]:
-    """``token`` then its heads up to the root of its sentence."""
-    chain = [token]
-    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
-        chain.append(chain[-1].head)
+def _heads(doc: Doc) -> list[int]:
+    """Each token's head index, read once per document (a ``Token`` object per step is the cost)."""
+    heads: list[int] | None = doc.user_data.get(_HEADS)
+    if heads is None or len(heads) != len(doc):
+        heads = [token.head.i for token in doc]
+        doc.user_data[_HEADS] = heads
+    return heads
+
+
+def forget_heads(doc: Doc) -> None:
+    """Drop the head indexes cached on ``doc`` (they would travel with it when serialised)."""
+    doc.user_data.pop(_HEADS, None)
+
+
+def _ancestors(doc: Doc, i: int) -> list[int]:
+    """Token ``i`` then its heads up to the root of its sentence (indexes)."""
+    heads = _heads(doc)
+    chain = [i]
+    while heads[chain[-1]] != chain[-1] and len(chain) < 40:
+        chain.append(heads[chain[-1]])
     return chain
 
 
 def _path(source: Token, target: Token) -> tuple[list[Token], Token | None, list[Token]]:
     """The dependency path: ``source`` up to the lowest common ancestor, and ``target`` up to it."""
-    up = _ancestors(source)
-    index = {t.i: n for n, t in enumerate(up)}
-    down: list[Token] = []
-    for token in _ancestors(target):
-        if token.i in index:
-            return up[: index[token.i]], token, down
-        down.append(token)
-    return up, None, down
+    doc = source.doc
+    up = _ancestors(doc, source.i)
+    index = {i: n for n, i in enumerate(up)}
+    down: list[int] = []
+    for i in _ancestors(doc, target.i):
+        if i in index:
+            return [doc[j] for j in up[: index[i]]], doc[i], [doc[j] for j in down]
+        down.append(i)
+        if len(down) > _PATH_LIMIT:
+            break
+    return [doc[j] for j in up[:_PATH_LIMIT]], None, [doc[j] for j in down]
 
 
 def _list_head(token: Token) -> Token:
@@ -80,10 +99,10 @@ def pair_features(subject: Span, obj: Span) -> list[str]:
 
     first, second = (subject, obj) if order == "so" else (obj, subject)
     gap = doc[first.end : second.start]
-    words = [t for t in gap if not t.is_punct and not t.ent_type_]
     if len(gap) > MAX_GAP:
         features.append("gap:far")
     else:
+        words = [t for t in gap if not t.is_punct and not t.ent_type_]
         features.append(f"gap:{_bucket(len(gap))}")
         lemmas = [_lemma(t) for t in words]
         features.extend(f"bw:{lemma}" for lemma in lemmas)
@@ -94,9 +113,10 @@ def pair_features(subject: Span, obj: Span) -> list[str]:
         punct = "".join(t.text for t in gap if t.is_punct)
         if punct:
             features.append(f"bwpunct:{punct[:4]}")
-    between_entities = [e for e in doc.ents if first.end <= e.start and e.end <= second.start]
+    # entities that start between the two (read from the tokens: ``doc.ents`` makes every span anew)
+    between_entities = [t.ent_type_ for t in gap if t.ent_iob_ == "B"] if len(gap) <= 4 * MAX_GAP else ["far"] * 4
     features.append(f"ents_between:{_bucket(len(between_entities))}")
-    features.extend(f"ent_between:{e.label_}" for e in between_entities[:3])
+    features.extend(f"ent_between:{label}" for label in between_entities[:3])
 
     up, lca, down = _path(subject.root, obj.root)
     if lca is None or len(up) + len(down) > _PATH_LIMIT:

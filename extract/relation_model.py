@@ -11,6 +11,8 @@ time, and the table can be read ("which words make a ``leads``?"). It is written
 0.881
 >>> model.probability("leads", ["bw:raise"])
 0.0
+>>> {p: round(v, 3) for p, v in model.probabilities(["raised", "leads"], ["bw:raise"]).items()}
+{'raised': 0.881}
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -53,8 +55,29 @@ class RelationModel:
         if model is None:
             return 0.0
         weights = model.weights
-        z = model.bias + sum(weights.get(f, 0.0) for f in set(features))
+        unique = features if isinstance(features, set | frozenset) else set(features)
+        z = model.bias + sum(weights.get(f, 0.0) for f in unique)
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    @cached_property
+    def _index(self) -> dict[str, list[tuple[str, float]]]:
+        """Feature -> ``(predicate, weight)`` of every predicate that weighs it: one look-up per
+        feature scores all the predicates of a pair."""
+        index: dict[str, list[tuple[str, float]]] = {}
+        for predicate, model in self.predicates.items():
+            for feature, weight in model.weights.items():
+                index.setdefault(feature, []).append((predicate, weight))
+        return index
+
+    def probabilities(self, predicates: Iterable[str], features: Iterable[str]) -> dict[str, float]:
+        """:meth:`probability` of each of ``predicates`` (the trained ones) for one pair's features."""
+        z = {p: self.predicates[p].bias for p in predicates if p in self.predicates}
+        index = self._index
+        for feature in set(features):
+            for predicate, weight in index.get(feature, ()):
+                if predicate in z:
+                    z[predicate] += weight
+        return {p: 1.0 / (1.0 + math.exp(-max(min(v, 30.0), -30.0))) for p, v in z.items()}
 
     def to_json(self) -> dict[str, Any]:
         """The JSON form written to ``relation_model.json`` (weights sorted, rounded)."""

@@ -21,16 +21,20 @@ from ..coref import Reference, ReferenceSettings
 from ..errors import Errors, PipelineError
 from ..lexicon import load_lexicon, load_relation_patterns
 from ..pairs import features, reference_settings, references, sentence_pairs
+from ..relation_features import forget_heads
 from ..relation_model import RelationModel, load_relation_model
 from .extensions import RelationCandidate, register_extensions, relation_candidates, set_relation_candidates
 
-__all__ = ["CLASSIFIER_EXTRACTOR", "REFERENCE_DISCOUNT", "RelationClassifier"]
+__all__ = ["CLASSIFIER_EXTRACTOR", "DISABLED_THRESHOLD", "REFERENCE_DISCOUNT", "RelationClassifier"]
 
 #: The ``extractor`` of the candidates this component adds (then ``:<predicate>``).
 CLASSIFIER_EXTRACTOR = "clf"
 #: Confidence factor of a fact whose subject or object is a reference ("the company"), as in
 #: :mod:`.relation_finder`.
 REFERENCE_DISCOUNT = 0.85
+#: Training gives a predicate this threshold when no out-of-fold threshold reached the target
+#: precision (:func:`aikg.training._threshold`): the classifier leaves it to the patterns.
+DISABLED_THRESHOLD = 0.99
 
 register_extensions()
 
@@ -48,10 +52,13 @@ class RelationClassifier:
         self.model: RelationModel | None = None
         self.signatures: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self.references: ReferenceSettings | None = None
+        self.active: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Any = None) -> None:
         """Load the model's weights and the predicates' type signatures."""
         self.model = load_relation_model(self.model_path)
+        # a predicate whose threshold no probability reaches in practice costs features for nothing
+        self.active = frozenset(p for p, m in self.model.predicates.items() if m.threshold < DISABLED_THRESHOLD)
         self.signatures = load_relation_patterns().signatures
         self.references = reference_settings(load_lexicon(), self.lang)
 
@@ -63,6 +70,7 @@ class RelationClassifier:
             refs = references(doc, self.references)
             for sentence in doc.sents:
                 found.extend(self.sentence_candidates(sentence, refs))
+        forget_heads(doc)
         set_relation_candidates(doc, found)
         return doc
 
@@ -73,12 +81,11 @@ class RelationClassifier:
         for pair in sentence_pairs(sentence, refs):
             s_label, o_label = pair.subject_entity.label_, pair.obj_entity.label_
             predicates = [p for p, (domain, range_) in self.signatures.items()
-                          if s_label in domain and o_label in range_ and p in self.model.predicates]
+                          if s_label in domain and o_label in range_ and p in self.active]
             if not predicates:
                 continue
-            pair_features = features(pair)
-            for predicate in predicates:
-                probability = self.model.probability(predicate, pair_features)
+            scores = self.model.probabilities(predicates, features(pair))
+            for predicate, probability in scores.items():
                 if probability < self.model.predicates[predicate].threshold:
                     continue
                 if pair.via:  # as for the patterns: a fact read through a reference is less sure

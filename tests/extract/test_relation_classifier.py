@@ -25,6 +25,7 @@ def _doc(words: list[str], heads: list[int], deps: list[str], ents: list[tuple[i
 def _classifier(model: RelationModel) -> RelationClassifier:
     component = RelationClassifier(spacy.blank("en").vocab)
     component.model = model
+    component.active = frozenset(model.predicates)
     component.signatures = {"investsIn": (frozenset({"Organization"}), frozenset({"Organization"}))}
     component.references = ReferenceSettings(nouns={"Organization": frozenset({"round"})}, pronouns={})
     return component
