@@ -34,6 +34,7 @@ __all__ = ["MAX_GAP", "forget_heads", "pair_features"]
 MAX_GAP = 12
 _PATH_LIMIT = 8
 _HEADS = "aikg_relation_features_heads"
+_MENTIONS = "aikg_relation_features_mentions"
 
 
 def _lemma(token: Token) -> str:
@@ -50,8 +51,10 @@ def _heads(doc: Doc) -> list[int]:
 
 
 def forget_heads(doc: Doc) -> None:
-    """Drop the head indexes cached on ``doc`` (they would travel with it when serialised)."""
+    """Drop what is cached on ``doc`` (head indexes, mention features): it would travel with it
+    when serialised."""
     doc.user_data.pop(_HEADS, None)
+    doc.user_data.pop(_MENTIONS, None)
 
 
 def _ancestors(doc: Doc, i: int) -> list[int]:
@@ -143,19 +146,31 @@ def pair_features(subject: Span, obj: Span) -> list[str]:
             features.append(f"lpath+lca:{deps}:{_lemma(lca)}")
             features.append(f"llca:{_lemma(lca)}")
             features.extend(f"lpathword:{_lemma(t)}" for t in (*up[1:], *down[1:]))
-    for name, span in (("s", subject), ("o", obj)):
-        root = span.root
-        features.append(f"{name}dep:{root.dep_}")
-        features.append(f"{name}head:{_lemma(root.head)}")
-        features.append(f"{name}head+dep:{_lemma(root.head)}:{root.dep_}")
-        if span.start > 0:
-            features.append(f"{name}before:{_lemma(doc[span.start - 1])}")
-        if span.start > 1:
-            features.append(f"{name}before2:{_lemma(doc[span.start - 2])}")
-        if span.end < len(doc):
-            features.append(f"{name}after:{_lemma(doc[span.end])}")
-        if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
-            features.append(f"{name}list")
-        modifiers = [c for c in root.children if c.dep_ in ("amod", "compound", "nmod", "appos")]
-        features.extend(f"{name}mod:{_lemma(c)}" for c in modifiers if not c.ent_type_)
+    features.extend(_mention_features(subject, "s"))
+    features.extend(_mention_features(obj, "o"))
+    return features
+
+
+def _mention_features(span: Span, name: str) -> list[str]:
+    """The features of one end of a pair (its role in the parse, its neighbours): the same in every
+    pair the mention is part of, so they are computed once per mention and document."""
+    doc = span.doc
+    cache: dict[tuple[int, int, str], list[str]] = doc.user_data.setdefault(_MENTIONS, {})
+    found = cache.get((span.start, span.end, name))
+    if found is not None:
+        return found
+    root = span.root
+    features = [f"{name}dep:{root.dep_}", f"{name}head:{_lemma(root.head)}",
+                f"{name}head+dep:{_lemma(root.head)}:{root.dep_}"]
+    if span.start > 0:
+        features.append(f"{name}before:{_lemma(doc[span.start - 1])}")
+    if span.start > 1:
+        features.append(f"{name}before2:{_lemma(doc[span.start - 2])}")
+    if span.end < len(doc):
+        features.append(f"{name}after:{_lemma(doc[span.end])}")
+    if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+        features.append(f"{name}list")
+    modifiers = [c for c in root.children if c.dep_ in ("amod", "compound", "nmod", "appos")]
+    features.extend(f"{name}mod:{_lemma(c)}" for c in modifiers if not c.ent_type_)
+    cache[(span.start, span.end, name)] = features
     return features

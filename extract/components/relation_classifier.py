@@ -35,6 +35,8 @@ REFERENCE_DISCOUNT = 0.85
 #: Training gives a predicate this threshold when no out-of-fold threshold reached the target
 #: precision (:func:`aikg.training._threshold`): the classifier leaves it to the patterns.
 DISABLED_THRESHOLD = 0.99
+#: Tokens apart beyond which a pair is not scored: no construction joins two names that far apart.
+MAX_DISTANCE = 40
 
 register_extensions()
 
@@ -79,6 +81,8 @@ class RelationClassifier:
         assert self.model is not None
         out: list[RelationCandidate] = []
         for pair in sentence_pairs(sentence, refs):
+            if abs(pair.subject.start - pair.obj.start) > MAX_DISTANCE:
+                continue
             s_label, o_label = pair.subject_entity.label_, pair.obj_entity.label_
             predicates = [p for p, (domain, range_) in self.signatures.items()
                           if s_label in domain and o_label in range_ and p in self.active]
