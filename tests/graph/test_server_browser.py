@@ -154,13 +154,15 @@ def test_browser_completes_prefixes_and_entity_names(page: Any) -> None:
     editor.press("Tab")
     editor.type("leads ent:")
     editor.type("mist")  # by key; "Mistral AI" is also found by its label
-    page.wait_for_function("document.querySelectorAll('#complete li').length > 0")
+    # the entity list loads once, on the first "ent:": wait for its suggestions, not the prefixes' before
+    page.wait_for_function("[...document.querySelectorAll('#complete:not([hidden]) li code')]"
+                           ".some(c => c.textContent.startsWith('ent:mistral'))")
     items = page.eval_on_selector_all("#complete li", "c => c.map(x => x.textContent)")
     assert any(item.startswith("ent:mistral-ai") and "Mistral AI" in item for item in items), items
     editor.press("ArrowDown")
     editor.press("Enter")
     assert page.input_value("#query") == "SELECT * WHERE { ?s aikg:leads ent:mistral-ai"
-    assert page.is_hidden("#complete")
+    assert page.is_hidden("#complete") and page.eval_on_selector_all("#complete li", "c => c.length") == 0
 
 
 def test_browser_example_values_are_placeholders_not_values(page: Any) -> None:

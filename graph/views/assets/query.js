@@ -299,6 +299,7 @@
   function closeCompletion() {
     complete.items = [];
     complete.active = -1;
+    $("complete").replaceChildren();
     $("complete").hidden = true;
   }
 
