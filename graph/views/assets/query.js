@@ -286,13 +286,16 @@
     if (prefix !== "ent" || !state.entities) return null;
     const typed = word[2].toLowerCase();
     if (!typed) return null;
-    const items = [];
-    for (const entity of state.entities) {
-      if (entity.key.slice(4).startsWith(typed) || entity.label.toLowerCase().includes(typed)) {
-        items.push({ text: entity.key, note: entity.label });
-        if (items.length >= 12) break;
-      }
-    }
+    // keys that begin with what was typed first, then names with a word that does, then the rest
+    // (each group in the store's order: the most mentioned first)
+    const rank = (entity) => {
+      if (entity.key.slice(4).startsWith(typed)) return 0;
+      const label = entity.label.toLowerCase();
+      if (label.split(/[\s-]+/).some((w) => w.startsWith(typed))) return 1;
+      return label.includes(typed) ? 2 : 3;
+    };
+    const items = state.entities.map((entity) => [rank(entity), entity]).filter(([r]) => r < 3)
+      .sort((a, b) => a[0] - b[0]).slice(0, 12).map(([, entity]) => ({ text: entity.key, note: entity.label }));
     return { start: before.length - prefix.length - 1 - word[2].length, items: items };
   }
 
