@@ -36,10 +36,20 @@ SECTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-class SectionedGroup(TyperGroup):
-    """The command group whose help lists commands by section (:data:`SECTIONS`) in plain text:
-    typer's ``rich_help_panel`` only shows with rich markup, which ``aikg`` turns off so that help
-    and errors stay plain lines."""
+class AikgGroup(TyperGroup):
+    """The ``aikg`` command group. Its help lists commands by section (:data:`SECTIONS`) in plain
+    text: typer's ``rich_help_panel`` only shows with rich markup, which ``aikg`` turns off so that
+    help and errors stay plain lines. Ctrl-C that says something (a build interrupted, in ``build``
+    or ``demo``: what was written and how to go on) is said on one line before exit status 130;
+    typer would exit 130 silently."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as stop:
+            if str(stop):
+                _echo_err(str(stop))
+            raise typer.Exit(130) from None
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         visible = {name: command for name in self.list_commands(ctx)
@@ -57,7 +67,7 @@ class SectionedGroup(TyperGroup):
 
 
 app = typer.Typer(
-    cls=SectionedGroup,
+    cls=AikgGroup,
     name="aikg",
     help="Turn AI-ecosystem news into a knowledge graph: build it, query it, view it.",
     no_args_is_help=True,
@@ -125,7 +135,7 @@ def build(
 
     Unchanged documents are skipped; changed ones replace their facts. Exits 1 if any failed.
     """
-    from aikg.pipeline import EXECUTORS, BuildInterrupted, build_with, get_executor
+    from aikg.pipeline import EXECUTORS, build_with, get_executor
 
     if engine not in EXECUTORS:
         raise UsageError(Errors.E001.format(detail=f"--engine {engine!r}: expected {' or '.join(EXECUTORS)}"))
@@ -135,11 +145,8 @@ def build(
         raise UsageError(Errors.E009.format(paths=", ".join(map(str, paths))))
     options = ({"scheduler": scheduler, "partition_size": partition_size} if engine == "dask"
                else {"n_process": processes or _cores()})
-    try:
-        report = build_with(get_executor(engine, batch_size=batch_size, **options), paths, store, progress=not quiet)
-    except BuildInterrupted as stop:  # Ctrl-C: what was written, and that running it again continues
-        _echo_err(str(stop))
-        raise typer.Exit(130) from None
+    # Ctrl-C raises BuildInterrupted, which says what was written (printed by AikgGroup.invoke)
+    report = build_with(get_executor(engine, batch_size=batch_size, **options), paths, store, progress=not quiet)
     for failure in report.failed:
         _echo_err(f"failed: {failure}")
     typer.echo(f"{report.summary()}; store: {store}")

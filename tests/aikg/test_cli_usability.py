@@ -248,3 +248,18 @@ def test_cli_demo_ends_with_what_to_do_next(sample_dir: Path, tmp_path: Path,
     assert view.is_file() and any(view.as_uri() in line for line in steps)  # a link that opens the view
     assert any(f"serve --store {tmp_path / 'demo' / 'store'} --views {tmp_path / 'demo'}" in line for line in steps)
     assert any(" ask " in line for line in steps) and any("notebooks/" in line for line in steps)
+
+
+def test_cli_demo_ctrl_c_says_what_was_written(sample_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A build interrupted inside another command (the demo) says the same as ``aikg build``."""
+    import aikg.demo
+    from aikg.pipeline import BuildInterrupted
+
+    def interrupted(*args: object, **kwargs: object) -> BuildReport:
+        raise BuildInterrupted(BuildReport(written=["a.md"], quads=10), 3, "out/store")
+
+    monkeypatch.setattr(aikg.demo, "build", interrupted)
+    assert _exit_code(["demo", str(sample_dir), "--out", str(tmp_path / "demo")]) == 130
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[-1].startswith("aikg: interrupted: 1 of 3 document(s)") and "again" in lines[-1], lines
