@@ -39,16 +39,15 @@ SECTIONS: dict[str, tuple[str, ...]] = {
 class AikgGroup(TyperGroup):
     """The ``aikg`` command group. Its help lists commands by section (:data:`SECTIONS`) in plain
     text: typer's ``rich_help_panel`` only shows with rich markup, which ``aikg`` turns off so that
-    help and errors stay plain lines. Ctrl-C that says something (a build interrupted, in ``build``
-    or ``demo``: what was written and how to go on) is said on one line before exit status 130;
-    typer would exit 130 silently."""
+    help and errors stay plain lines. Ctrl-C is said on one line before exit status 130 (typer
+    would exit silently); a build interrupted (in ``build`` or ``demo``) says what was written and
+    how to go on."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt as stop:
-            if str(stop):
-                _echo_err(str(stop))
+            _echo_err(str(stop) or "interrupted")
             raise typer.Exit(130) from None
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
