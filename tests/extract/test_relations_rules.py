@@ -6,6 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from aikg.extract.components.relation_classifier import REFERENCE_DISCOUNT
 from aikg.extract.pipeline import Extractor
 from aikg.extract.records import Document
 from aikg.extract.treematch import TreeMatcher
@@ -192,12 +193,8 @@ def test_relation_rules_record_coreference(extractor: Extractor) -> None:
     )
     fact = next(r for r in out.relations if r.predicate == "founded")
     assert fact.evidence.sentence.startswith("The company")
-    # read through a reference, the same construction is less sure than when the name is written
-    direct = extractor.extract(
-        Document("d", "Kyutai opened a lab in Lyon. Kyutai was co-founded by Xavier Niel.", source="test")
-    )
-    stated = next(r for r in direct.relations if r.predicate == "founded")
-    assert fact.confidence < stated.confidence
+    # read through a reference, a fact is never as sure as a written name can make it
+    assert fact.confidence <= REFERENCE_DISCOUNT
 
 
 def _doc() -> Doc:
