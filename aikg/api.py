@@ -288,11 +288,13 @@ class KnowledgeGraph:
 
     # -- views -----------------------------------------------------------------------------------
     def view(self, *, focus: str | None = None, depth: int = 2, query: str | None = None,
-             title: str | None = None, height: int = 650) -> NotebookView:
-        """An interactive network view that displays inline in a notebook (see :mod:`aikg.graph.views.render`)."""
+             title: str | None = None, height: int = 650, co_mentions: bool = False) -> NotebookView:
+        """An interactive network view that displays inline in a notebook (see :mod:`aikg.graph.views.render`);
+        ``depth`` counts stated facts around ``focus``, and co-mentions too with ``co_mentions``."""
         from aikg.graph.views.render import show_view
 
-        return show_view(self.store, focus=focus, depth=depth, query=query, title=title, height=height)
+        return show_view(self.store, focus=focus, depth=depth, query=query, title=title, height=height,
+                         co_mentions=co_mentions)
 
     def community_view(self, community: an.Community, *, height: int = 500) -> NotebookView:
         """An inline view of the typed facts among the members of one community."""

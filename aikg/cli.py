@@ -158,7 +158,10 @@ def view(
     store: StoreOption = DEFAULT_STORE,
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("out/graph.html"),
     focus: Annotated[str | None, typer.Option("--focus", help="Label or alias of the entity to centre on.")] = None,
-    depth: Annotated[int, typer.Option("--depth", min=0, help="Links around --focus to include.")] = 2,
+    depth: Annotated[int, typer.Option(
+        "--depth", min=0, help="Stated facts (hops) around --focus to include.")] = 2,
+    co_mentions: Annotated[bool, typer.Option(
+        "--co-mentions", help="With --focus, also follow co-mentions (names in one sentence) as hops.")] = False,
     query: Annotated[str | None, typer.Option(
         "--query", "-q", help="A .rq file (or - for stdin) with a CONSTRUCT or SELECT query to draw.")] = None,
     title: Annotated[str | None, typer.Option("--title", help="Heading of the page.")] = None,
@@ -176,7 +179,8 @@ def view(
     text = read_query(query) if query is not None else None
     limits = ViewLimits(max_nodes=max_nodes, max_edges=3 * max_nodes)
     with naming("--focus and --query", "E004"), naming(f"--focus {focus!r}", "E311", "E312"):
-        written = write_view(store, out, focus=focus, depth=depth, query=text, title=title, limits=limits)
+        written = write_view(store, out, focus=focus, depth=depth, query=text, title=title, limits=limits,
+                             co_mentions=co_mentions)
     typer.echo(str(written))
 
 

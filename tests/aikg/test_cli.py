@@ -156,3 +156,14 @@ def test_cli_eval_errors_show_sentences_by_predicate(built_sample: Path, tmp_pat
     assert spurious.lstrip().startswith('"Mistral AI has closed a €385 million funding round')
     assert "  -- 01-mistral-funding.md" in raised and "[" in spurious.splitlines()[0]
     assert "\nentities\n== " in result.stdout  # spurious entities by type follow the relations
+
+
+def test_cli_view_focus_follows_stated_facts_unless_co_mentions_are_asked(built_sample: Path, tmp_path: Path) -> None:
+    def entities(*extra: str) -> int:
+        out = tmp_path / f"v{len(extra)}.html"
+        result = run("view", "--store", str(built_sample), "--out", str(out), "--focus", "Mistral AI", "--depth", "1",
+                     *extra)
+        assert result.returncode == 0, result.stderr
+        return out.read_text(encoding="utf-8").count('"shape"')
+
+    assert entities() < entities("--co-mentions")
