@@ -4,21 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from aikg.graph.sparql import ResultFormat, format_result, run_query
+from aikg.graph.sparql import ResultFormat, format_result
 from aikg.graph.stats import store_stats
 from aikg.graph.store import open_store
 from aikg.graph.views.render import write_view
 from aikg.pipeline import build
+from aikg.queries import run_named
 
-__all__ = ["WHO_LEADS", "run_demo"]
-
-#: The first question users ask: who leads which organisation, and where it is said.
-WHO_LEADS = """
-SELECT ?person ?organisation (COUNT(DISTINCT ?doc) AS ?documents) WHERE {
-  GRAPH ?doc { ?p aikg:leads ?o }
-  ?p rdfs:label ?person . ?o rdfs:label ?organisation .
-} GROUP BY ?person ?organisation ORDER BY DESC(?documents) ?person"""
-
+__all__ = ["run_demo"]
 
 def run_demo(corpus: Path, out: Path) -> str:
     """Build ``corpus`` into ``out/store``, write ``out/graph.html``; return a report to print."""
@@ -27,7 +20,8 @@ def run_demo(corpus: Path, out: Path) -> str:
     with open_store(store_dir) as store:
         view = write_view(store, out / "graph.html", title=f"aikg: {corpus}")
         stats = store_stats(store)
-        answer = format_result(run_query(store, WHO_LEADS), ResultFormat.TABLE)
+        # the named query, so that former roles ("the former chief executive of") are left out
+        answer = format_result(run_named(store, "who-leads"), ResultFormat.TABLE)
     lines = [
         f"build: {report.summary()}",
         *(f"failed: {f}" for f in report.failed),
@@ -36,7 +30,7 @@ def run_demo(corpus: Path, out: Path) -> str:
         f"graph: {stats.documents} documents, {sum(stats.entities.values())} entities, "
         f"{sum(stats.facts.values())} facts",
         "",
-        f"Who leads which organisation ({_AIKG} query --store {store_dir} ...):",
+        f"Who leads which organisation now ({_AIKG} query --named who-leads --store {store_dir}):",
         answer,
         "",
         *next_steps(store_dir, view),
