@@ -6,7 +6,8 @@ stand for, best first. Three rules, each recorded in the extractor name of the f
 use them (``+appos``, ``+coref``):
 
 * **appos**: a common noun in apposition to an entity or with an entity in apposition
-  ("Mistral AI, *a Paris-based startup*"; "*the telecoms group* Iliad") is that entity;
+  ("Mistral AI, *a Paris-based startup*"; "*the telecoms group* Iliad"), or right before a name
+  of its type ("*l'armateur* CMA CGM"), is that entity;
 * **coref** (definite descriptions): "the company", "la start-up", "the summit", "le sommet",
   "the model", "le fondateur" stand for the *salient* entity of that type: the last one in
   subject position in the current sentence (unless it is the subject of the description's own
@@ -106,7 +107,7 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
                 if found:
                     ref = Reference(tuple(s for _, s in found), "coref", tuple(d for d, _ in found))
             elif token.pos_ in {"NOUN", "PROPN"} and (label := settings.noun_type(lower)):
-                apposed = _apposed(token, ent_of)
+                apposed = _apposed(token, ent_of) or _named_next(token, ent_of, label)
                 if apposed is not None:
                     ref = Reference((apposed,), "appos")
                 elif _is_definite(token):
@@ -171,6 +172,20 @@ def _apposed(token: Token, ent_of: Mapping[int, Span]) -> Span | None:
     for child in token.children:
         if child.dep_ in _CHILD_ENTITY_DEPS and child.i in ent_of and child.i > token.i:
             return ent_of[child.i]
+    return None
+
+
+def _named_next(token: Token, ent_of: Mapping[int, Span], label: str) -> Span | None:
+    """ "l'armateur *CMA CGM*", "the chipmaker *Nvidia*", "le fonds américain *General Catalyst*": a
+    description followed by a name of its type, with at most two adjectives between, is that name,
+    whatever the parser attached the name to."""
+    doc = token.doc
+    for i in range(token.i + 1, min(len(doc), token.i + 4)):
+        ent = ent_of.get(i)
+        if ent is not None:
+            return ent if ent.start == i and ent.label_ == label else None
+        if doc[i].pos_ not in {"ADJ"}:
+            return None
     return None
 
 

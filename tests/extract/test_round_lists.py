@@ -34,3 +34,11 @@ def test_a_dateline_in_brackets_is_not_the_subject_of_the_story(extractor: Extra
     raised = {(r.subject, r.object) for r in out.relations if r.predicate == "raised"}
     assert not any(s == "reuters" or s.endswith("/reuters") for s, _ in raised)
     assert ("mistral-ai", "money/1000000000-usd") in raised
+
+
+def test_a_description_right_before_a_name_is_that_name(extractor: Extractor) -> None:
+    out = extractor.extract(Document("t", "Il a fondé Kyutai avec Rodolphe Saadé, PDG de l'armateur CMA CGM.",
+                                     source="test", language="fr"))
+    leads = {(r.subject, r.object) for r in out.relations if r.predicate == "leads"}
+    assert ("rodolphe-saade", "cma-cgm") in leads
+    assert ("rodolphe-saade", "kyutai") not in leads
