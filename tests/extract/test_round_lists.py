@@ -22,22 +22,22 @@ def test_a_participants_list_invests_in_the_round_company(extractor: Extractor) 
 
 
 def test_a_name_that_qualifies_a_person_in_the_list_is_not_an_investor(extractor: Extractor) -> None:
-    found = _invests(extractor, "Mistral AI raised €600 million. Other backers included Nvidia researcher "
-                                "Timo Aila and the entrepreneur Xavier Niel.")
+    found = _invests(extractor, "Mistral AI raised €600 million. Its investors include Nvidia engineer "
+                                "Julie Moreau and the entrepreneur Xavier Niel.")
     assert "nvidia" not in found
     assert found.get("xavier-niel") == "mistral-ai"
 
 
 def test_a_dateline_in_brackets_is_not_the_subject_of_the_story(extractor: Extractor) -> None:
-    out = extractor.extract(Document("t", "PARIS, May 21 (Reuters) -Mistral AI said on Tuesday it had raised "
-                                          "$1 billion.", source="test", language="en"))
+    out = extractor.extract(Document("t", "LONDON, March 3 (Reuters) -Mistral AI told reporters that it had "
+                                          "raised $1 billion.", source="test", language="en"))
     raised = {(r.subject, r.object) for r in out.relations if r.predicate == "raised"}
     assert not any(s == "reuters" or s.endswith("/reuters") for s, _ in raised)
     assert ("mistral-ai", "money/1000000000-usd") in raised
 
 
 def test_a_description_right_before_a_name_is_that_name(extractor: Extractor) -> None:
-    out = extractor.extract(Document("t", "Il a fondé Kyutai avec Rodolphe Saadé, PDG de l'armateur CMA CGM.",
+    out = extractor.extract(Document("t", "Kyutai a été lancé avec Rodolphe Saadé, patron de l'armateur CMA CGM.",
                                      source="test", language="fr"))
     leads = {(r.subject, r.object) for r in out.relations if r.predicate == "leads"}
     assert ("rodolphe-saade", "cma-cgm") in leads
