@@ -43,7 +43,7 @@ from aikg.extract.normalize import normalise_quotes
 from aikg.extract.pairs import features, reference_settings, references, sentence_pairs
 from aikg.extract.pipeline import Extractor
 from aikg.extract.records import Document, Extraction
-from aikg.extract.relation_model import DEFAULT_MODEL_PATH, PredicateModel, RelationModel
+from aikg.extract.relation_model import DEFAULT_MODEL_PATH, DISABLED_THRESHOLD, PredicateModel, RelationModel
 
 __all__ = ["Example", "TrainingDocument", "examples_of", "load_corpus", "main", "train"]
 
@@ -213,7 +213,7 @@ def _fit(rows: Sequence[Example], predicate: str, c: float) -> tuple[float, dict
 
 def _threshold(scored: list[tuple[float, bool]], precision: float) -> float:
     """The lowest probability above which the out-of-fold predictions reach ``precision``."""
-    best = 0.99
+    best = DISABLED_THRESHOLD
     right = total = 0
     for probability, label in sorted(scored, reverse=True):
         total += 1

@@ -29,13 +29,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Reference", "ReferenceSettings", "resolve_references"]
+__all__ = ["REFERENCE_DISCOUNT", "Reference", "ReferenceSettings", "resolve_references"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 _APPOS_DEPS = frozenset({"appos"})
 _CHILD_ENTITY_DEPS = frozenset({"appos", "flat:name", "compound", "nmod"})
 _DEFINITE = frozenset({"the", "this", "that", "le", "la", "l'", "l’", "cette", "ce", "cet", "au", "du"})
 _POSSESSIVE = frozenset({"its", "his", "her", "their", "son", "sa", "ses", "leur", "whose"})
+#: Confidence factor of a fact whose subject or object was read through a reference (whatever
+#: found the fact: a pattern or the classifier): the reference may be wrong.
+REFERENCE_DISCOUNT = 0.85
 #: Sentences back that a pronoun or description may reach for an antecedent in subject position.
 _WINDOW = 8
 

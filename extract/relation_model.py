@@ -28,9 +28,12 @@ from typing import Any
 
 from .errors import DataFileError, Errors
 
-__all__ = ["DEFAULT_MODEL_PATH", "PredicateModel", "RelationModel", "load_relation_model"]
+__all__ = ["DEFAULT_MODEL_PATH", "DISABLED_THRESHOLD", "PredicateModel", "RelationModel", "load_relation_model"]
 
 DEFAULT_MODEL_PATH = Path(str(files("aikg.extract").joinpath("data", "relation_model.json")))
+#: The threshold training gives a predicate whose out-of-fold predictions never reached the target
+#: precision: the classifier leaves that predicate to the patterns.
+DISABLED_THRESHOLD = 0.99
 
 
 @dataclass(frozen=True)
@@ -51,13 +54,7 @@ class RelationModel:
 
     def probability(self, predicate: str, features: Iterable[str]) -> float:
         """The probability that ``predicate`` holds for a pair with these features (0 if untrained)."""
-        model = self.predicates.get(predicate)
-        if model is None:
-            return 0.0
-        weights = model.weights
-        unique = features if isinstance(features, set | frozenset) else set(features)
-        z = model.bias + sum(weights.get(f, 0.0) for f in unique)
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return self.probabilities([predicate], features).get(predicate, 0.0)
 
     @cached_property
     def _index(self) -> dict[str, list[tuple[str, float]]]:

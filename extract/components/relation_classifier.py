@@ -17,24 +17,18 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ..coref import Reference, ReferenceSettings
+from ..coref import REFERENCE_DISCOUNT, Reference, ReferenceSettings
 from ..errors import Errors, PipelineError
 from ..lexicon import load_lexicon, load_relation_patterns
 from ..pairs import features, reference_settings, references, sentence_pairs
 from ..relation_features import forget_heads
-from ..relation_model import RelationModel, load_relation_model
+from ..relation_model import DISABLED_THRESHOLD, RelationModel, load_relation_model
 from .extensions import RelationCandidate, register_extensions, relation_candidates, set_relation_candidates
 
-__all__ = ["CLASSIFIER_EXTRACTOR", "DISABLED_THRESHOLD", "REFERENCE_DISCOUNT", "RelationClassifier"]
+__all__ = ["CLASSIFIER_EXTRACTOR", "RelationClassifier"]
 
 #: The ``extractor`` of the candidates this component adds (then ``:<predicate>``).
 CLASSIFIER_EXTRACTOR = "clf"
-#: Confidence factor of a fact whose subject or object is a reference ("the company"), as in
-#: :mod:`.relation_finder`.
-REFERENCE_DISCOUNT = 0.85
-#: Training gives a predicate this threshold when no out-of-fold threshold reached the target
-#: precision (:func:`aikg.training._threshold`): the classifier leaves it to the patterns.
-DISABLED_THRESHOLD = 0.99
 #: Tokens apart beyond which a pair is not scored: no construction joins two names that far apart.
 MAX_DISTANCE = 40
 

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from ..coref import Reference, ReferenceSettings, resolve_references
+from ..coref import REFERENCE_DISCOUNT, Reference, ReferenceSettings, resolve_references
 from ..errors import DataFileError, Errors, PipelineError
 from ..lexicon import Lexicon, load_lexicon, load_relation_patterns
 from ..treematch import TreeMatcher
@@ -397,7 +397,7 @@ class RelationFinder:
         rules = sorted({r for r in (subject_rule, object_rule) if r and r != "nearest-event"})
         if rules:
             extractor += "".join(f"+{r}" for r in rules)
-            confidence *= 0.85
+            confidence *= REFERENCE_DISCOUNT
         anchor_token = doc[named.get(trigger or "", named.get(subject_anchor, named.get(owner_anchor or "", 0)))]
         sent = anchor_token.sent
         for subj in subjects:

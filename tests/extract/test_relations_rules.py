@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from aikg.extract.components.relation_classifier import REFERENCE_DISCOUNT
+from aikg.extract.coref import REFERENCE_DISCOUNT
 from aikg.extract.pipeline import Extractor
 from aikg.extract.records import Document
 from aikg.extract.treematch import TreeMatcher
