@@ -35,11 +35,10 @@ from pathlib import Path
 from aikg.documents.loaders import find_sources, load_source
 from aikg.errors import DocumentError
 from aikg.extract.assemble import doc_to_extraction
-from aikg.extract.evaluate import GoldDocument, GoldRelation, load_gold
+from aikg.extract.evaluate import GoldDocument, GoldRelation, load_gold, normalise_name
 from aikg.extract.kb import load_knowledge_base
 from aikg.extract.lexicon import load_lexicon, load_relation_patterns
 from aikg.extract.money import parse_money
-from aikg.extract.normalize import normalise_quotes
 from aikg.extract.pairs import features, reference_settings, references, sentence_pairs
 from aikg.extract.pipeline import Extractor
 from aikg.extract.records import Document, Extraction
@@ -71,10 +70,6 @@ class Example:
     positive: set[str] = field(default_factory=set)
 
 
-def _norm(name: str) -> str:
-    return " ".join(normalise_quotes(name).casefold().split())
-
-
 def _documents(folder: Path) -> dict[str, Document]:
     found: dict[str, Document] = {}
     for source in find_sources([folder]):
@@ -87,15 +82,7 @@ def _documents(folder: Path) -> dict[str, Document]:
 
 
 def _gold_split(paths: Iterable[Path], split: str | None) -> dict[str, GoldDocument]:
-    gold: dict[str, GoldDocument] = {}
-    for path in paths:
-        documents = load_gold(path)
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                raw = json.loads(line)
-                if split is None or raw.get("split", "dev") == split:
-                    gold[raw["document"]] = documents[raw["document"]]
-    return gold
+    return {doc: gold for path in paths for doc, gold in load_gold(path, split).items()}
 
 
 def load_corpus(name: str, texts: Path | None = None) -> list[TrainingDocument]:
@@ -139,15 +126,15 @@ def _gold_names(extraction: Extraction, gold: GoldDocument) -> dict[str, set[str
     money_of: dict[tuple[Decimal, str], set[str]] = defaultdict(set)
     for g in gold.entities:
         for alias in (g.name, *g.aliases):
-            aliases_of[_norm(alias)].add(_norm(g.name))
+            aliases_of[normalise_name(alias)].add(normalise_name(g.name))
         if g.value is not None and g.currency:
-            money_of[(g.value, g.currency.upper())].add(_norm(g.name))
+            money_of[(g.value, g.currency.upper())].add(normalise_name(g.name))
     for relation in gold.relations:
         for name in (relation.subject, relation.object):
-            aliases_of[_norm(name)].add(_norm(name))
+            aliases_of[normalise_name(name)].add(normalise_name(name))
             money = parse_money(name)
             if money is not None:
-                money_of[(money[0], money[1].upper())].add(_norm(name))
+                money_of[(money[0], money[1].upper())].add(normalise_name(name))
     names: dict[str, set[str]] = {}
     for entity in extraction.entities:
         surface = {entity.label, *entity.aliases}
@@ -155,7 +142,7 @@ def _gold_names(extraction: Extraction, gold: GoldDocument) -> dict[str, set[str
             surface.update(kb[entity.key].names)
         found: set[str] = set()
         for alias in surface:
-            found |= aliases_of.get(_norm(alias), set())
+            found |= aliases_of.get(normalise_name(alias), set())
         if entity.amount is not None and entity.currency:
             found |= money_of.get((entity.amount, entity.currency.upper()), set())
         names[entity.key] = found
@@ -172,7 +159,7 @@ def examples_of(item: TrainingDocument, extractor: Extractor) -> list[Example]:
     extraction = doc_to_extraction(doc, document, extractor.kb)
     key_at = {(m.start, m.end): m.entity_key for m in extraction.mentions}
     names = _gold_names(extraction, item.gold)
-    facts = {(_norm(r.subject), r.predicate, _norm(r.object)) for r in item.gold.relations}
+    facts = {(normalise_name(r.subject), r.predicate, normalise_name(r.object)) for r in item.gold.relations}
     signatures = load_relation_patterns().signatures
     refs = references(doc, reference_settings(load_lexicon(), lang))
     examples: list[Example] = []

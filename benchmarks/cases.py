@@ -21,9 +21,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aikg.extract.evaluate import normalise_name
 from aikg.extract.kb import load_knowledge_base
 from aikg.extract.money import parse_money
-from aikg.extract.normalize import normalise_quotes
 from aikg.extract.pipeline import Extractor
 from aikg.extract.records import Document, EntityType, Extraction
 
@@ -31,10 +31,6 @@ __all__ = ["CASE_FILES", "CaseScores", "load_cases", "main", "score_cases"]
 
 REPO = Path(__file__).resolve().parents[1]
 CASE_FILES = tuple(sorted((REPO / "tests" / "extract" / "cases").glob("relations_*.jsonl")))
-
-
-def _norm(name: str) -> str:
-    return " ".join(normalise_quotes(name).casefold().split())
 
 
 def load_cases(split: str = "all", files: Iterable[Path] = CASE_FILES) -> list[dict[str, object]]:
@@ -75,9 +71,9 @@ def _stated(extraction: Extraction) -> set[tuple[str, str, str, str]]:
     kb = load_knowledge_base()
     names: dict[str, set[str]] = {}
     for entity in extraction.entities:
-        found = {_norm(entity.label), *(_norm(a) for a in entity.aliases)}
+        found = {normalise_name(entity.label), *(normalise_name(a) for a in entity.aliases)}
         if entity.in_knowledge_base and entity.key in kb:
-            found |= {_norm(n) for n in kb[entity.key].names}
+            found |= {normalise_name(n) for n in kb[entity.key].names}
         if entity.type is EntityType.MONETARY_AMOUNT and entity.amount is not None:
             found.add(f"money:{entity.amount.normalize()}:{entity.currency}")
         names[entity.key] = found
@@ -91,7 +87,7 @@ def _stated(extraction: Extraction) -> set[tuple[str, str, str, str]]:
 
 
 def _keys(name: str) -> set[str]:
-    keys = {_norm(name)}
+    keys = {normalise_name(name)}
     money = parse_money(name)
     if money is not None:
         keys.add(f"money:{money[0].normalize()}:{money[1]}")

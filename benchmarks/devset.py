@@ -44,15 +44,12 @@ def gold_split(
     gold: dict[str, GoldDocument] = {}
     language: dict[str, str] = {}
     for path in files:
-        documents = load_gold(path)
+        gold.update(load_gold(path, None if split == "all" else split))
         for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            raw = json.loads(line)
-            if split in ("all", raw.get("split", "dev")):
-                gold[raw["document"]] = documents[raw["document"]]
+            if line.strip():
+                raw = json.loads(line)
                 language[raw["document"]] = str(raw.get("language", "?"))
-    return gold, language
+    return gold, {doc: language[doc] for doc in gold}
 
 
 def evaluate_devset(texts: Path, split: str = "dev", store: Path | None = None) -> tuple[Scores, dict[str, Scores]]:

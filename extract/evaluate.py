@@ -63,6 +63,7 @@ __all__ = [
     "format_report",
     "load_gold",
     "naming_sentences",
+    "normalise_name",
     "predictions_from_extractions",
     "score",
 ]
@@ -225,8 +226,11 @@ def _decimal(value: Any) -> Decimal | None:
         raise ValueError(f"value {value!r} is not a number") from err
 
 
-def load_gold(path: Path | str) -> dict[str, GoldDocument]:
-    """Read a gold JSONL file into ``{document: GoldDocument}``; errors name the line."""
+def load_gold(path: Path | str, split: str | None = None) -> dict[str, GoldDocument]:
+    """Read a gold JSONL file into ``{document: GoldDocument}``; errors name the line.
+
+    ``split`` keeps only the lines of that split (``"dev"`` or ``"heldout"`` in the development
+    set, where a line without one is ``"dev"``)."""
     path = Path(path)
     gold: dict[str, GoldDocument] = {}
     try:
@@ -238,6 +242,8 @@ def load_gold(path: Path | str) -> dict[str, GoldDocument]:
             continue
         try:
             raw = json.loads(line)
+            if split is not None and raw.get("split", "dev") != split:
+                continue
             entities = tuple(
                 GoldEntity(
                     name=e["name"],
@@ -259,8 +265,10 @@ def load_gold(path: Path | str) -> dict[str, GoldDocument]:
 # Predictions
 
 
-def _norm(name: str) -> str:
+def normalise_name(name: str) -> str:
+    """How names are compared with gold names: quotes normalised, case folded, spaces collapsed."""
     return " ".join(normalise_quotes(name).casefold().split())
+
 
 
 def predictions_from_extractions(
@@ -310,11 +318,11 @@ def naming_sentences(names: Iterable[str], sentences: Iterable[str]) -> tuple[st
     >>> naming_sentences(["Open AI", "OpenAI"], ["OpenAI's chief spoke.", "Openair is a festival.", "so did openai"])
     ("OpenAI's chief spoke.", 'so did openai')
     """
-    wanted = sorted({_norm(n) for n in names if _norm(n)}, key=len, reverse=True)
+    wanted = sorted({normalise_name(n) for n in names if normalise_name(n)}, key=len, reverse=True)
     if not wanted:
         return ()
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, wanted)) + r")(?!\w)")
-    return tuple(dict.fromkeys(s for s in sentences if pattern.search(_norm(s))))
+    return tuple(dict.fromkeys(s for s in sentences if pattern.search(normalise_name(s))))
 
 
 def baseline_predictions(documents: Iterable[Document], pipelines: Mapping[str, Any]) -> dict[str, PredictedDocument]:
@@ -347,7 +355,7 @@ def baseline_predictions(documents: Iterable[Document], pipelines: Mapping[str, 
 
 
 def _entity_names(entity: PredictedEntity) -> set[str]:
-    return {_norm(entity.label), *(_norm(a) for a in entity.aliases)}
+    return {normalise_name(entity.label), *(normalise_name(a) for a in entity.aliases)}
 
 
 def _money_of(entity: PredictedEntity) -> tuple[Decimal, str] | None:
@@ -365,7 +373,7 @@ def _matches(gold: GoldEntity, entity: PredictedEntity) -> bool:
         if money is not None and target is not None and money[0] == target[0] and money[1] == target[1]:
             return True
     names = _entity_names(entity)
-    return _norm(gold.name) in names or any(_norm(a) in names for a in gold.aliases)
+    return normalise_name(gold.name) in names or any(normalise_name(a) in names for a in gold.aliases)
 
 
 def _name_matches(
@@ -374,11 +382,11 @@ def _name_matches(
     predicted_names: set[str],
     predicted_money: tuple[Decimal, str] | None,
 ) -> bool:
-    if _norm(gold_name) in predicted_names:
+    if normalise_name(gold_name) in predicted_names:
         return True
     for g in gold_entities:
-        if _norm(g.name) == _norm(gold_name):
-            if any(_norm(a) in predicted_names for a in g.aliases):
+        if normalise_name(g.name) == normalise_name(gold_name):
+            if any(normalise_name(a) in predicted_names for a in g.aliases):
                 return True
             if g.type == "MonetaryAmount" and predicted_money is not None and g.value is not None:
                 return predicted_money == (g.value, (g.currency or "").upper())
@@ -460,7 +468,7 @@ class _Explainer:
 
     def is_named(self, gold_name: str, label: str) -> bool:
         """Whether the predicted entity labelled ``label`` answers to the gold name."""
-        names = self.names_of.get(label, {_norm(label)})
+        names = self.names_of.get(label, {normalise_name(label)})
         return _name_matches(gold_name, self.gold.entities, names, self.money_of.get(label))
 
     def _labels(self, gold_name: str) -> list[str]:
@@ -478,7 +486,7 @@ class _Explainer:
 
     def spurious_entity(self, e: PredictedEntity) -> ErrorNote:
         names = _entity_names(e)
-        gold = next((g for g in self.gold.entities if _norm(g.name) in names), None)
+        gold = next((g for g in self.gold.entities if normalise_name(g.name) in names), None)
         reason = f"gold has it as {gold.type}" if gold is not None and gold.type != e.type else ""
         return ErrorNote(self.doc_id, "spurious", "entity", str(e.type), str(e.label),
                          self._sentences(str(e.label)), reason)
