@@ -248,6 +248,17 @@ def read_rounds(extraction: Extraction) -> tuple[tuple[FundingRoundRecord, ...],
     facts = {(r.subject, r.predicate, r.object) for r in extraction.relations}
     records = []
     implied: list[RelationRecord] = []
+
+    def imply(mention: Mention, company: str, extractor: str) -> None:
+        """The investment a round implies for an investor it names, unless a fact already states it."""
+        if (mention.entity_key, company) in backers:
+            return
+        implied.append(RelationRecord(
+            mention.entity_key, "investsIn", company,
+            Evidence(document.doc_id, text[mention.sentence_start:mention.sentence_end],
+                     mention.sentence_start, mention.sentence_end),
+            extractor, IMPLIED_CONFIDENCE))
+        backers.add((mention.entity_key, company))
     for found in sorted(rounds.values(), key=lambda r: r.first.start):
         amount = entities[found.amount_key]
         lo, hi = found.context
@@ -266,26 +277,14 @@ def read_rounds(extraction: Extraction) -> tuple[tuple[FundingRoundRecord, ...],
             if key in leads or key in participants or (key, "leads", found.company) in facts:
                 continue
             participants.append(key)
-            if (key, found.company) not in backers:  # "with participation from X, Y and Z"
-                implied.append(RelationRecord(
-                    key, "investsIn", found.company,
-                    Evidence(document.doc_id, text[mention.sentence_start:mention.sentence_end],
-                             mention.sentence_start, mention.sentence_end),
-                    "round:participant-cue", IMPLIED_CONFIDENCE))
-                backers.add((key, found.company))
+            imply(mention, found.company, "round:participant-cue")  # "with participation from X, Y and Z"
         for mention in _named_after_cue(text, found, extraction.mentions, entities, cues.lead, cues):
             key = mention.entity_key
             if key not in leads and (key, "leads", found.company) not in facts:
                 leads.append(key)
                 if key in participants:
                     participants.remove(key)
-                if (key, found.company) not in backers:  # the investment the round implies
-                    implied.append(RelationRecord(
-                        key, "investsIn", found.company,
-                        Evidence(document.doc_id, text[mention.sentence_start:mention.sentence_end],
-                                 mention.sentence_start, mention.sentence_end),
-                        "round:lead-cue", IMPLIED_CONFIDENCE))
-                    backers.add((key, found.company))
+                imply(mention, found.company, "round:lead-cue")
         valuation = _nearest(
             [m for m in valuations if lo <= m.start < hi], found.first.start)
         value_record = entities[valuation.entity_key] if valuation is not None else None
