@@ -159,6 +159,7 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
     # relations
     best: dict[tuple[str, str, str, FactStatus], RelationRecord] = {}
     markers = markers_for(load_lexicon(), doc.lang_)
+    round_words = frozenset(load_lexicon().word_lists.get("round_amount_words", {}).get(doc.lang_, []))
 
     def keep(record: RelationRecord) -> None:
         # a fact stated as current in one sentence and as former in another keeps both statements
@@ -213,7 +214,7 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
             and obj in entities
             and entities[obj].type is EntityType.MONETARY_AMOUNT
             and cand.object_end > 0
-            and is_round_amount(doc[cand.object_start : cand.object_end])
+            and is_round_amount(doc[cand.object_start : cand.object_end], round_words)
         ):
             predicate, extractor = "raised", f"{extractor}+round"  # announcing one's own round is raising it
         relation = RelationRecord(
