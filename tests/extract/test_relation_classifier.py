@@ -124,5 +124,12 @@ def test_extracted_roles_carry_their_status(extractor: Extractor, lang: str, tex
 
 @pytest.mark.model
 def test_hedged_statements_are_flagged_and_low(extractor: Extractor) -> None:
-    out = extractor.extract(Document("t", "Sam Altman, the chief executive of OpenAI, reportedly left.", source="t"))
-    assert all(r.confidence < 0.8 for r in out.relations if r.hedged)
+    def acquired(text: str) -> list[tuple[bool, float]]:
+        out = extractor.extract(Document("t", text, source="test", language="en"))
+        return [(r.hedged, r.confidence) for r in out.relations if r.predicate == "acquired"]
+
+    plain = acquired("Mistral AI acquired Kyutai.")
+    assert plain and not any(flag for flag, _ in plain)
+    for hedged in ("Mistral AI reportedly acquired Kyutai.", "Mistral AI could acquire Kyutai, sources said."):
+        found = acquired(hedged)
+        assert found and all(flag and confidence < 0.8 for flag, confidence in found), hedged
