@@ -175,8 +175,9 @@ class EntityCleaner:
             head = ent.root
             while head.dep_ == "conj" and head.head.i != head.i:
                 head = head.head
-            members = [head, *(t for t in head.subtree if t.dep_ == "conj" and t.head.i in {head.i, *(
-                c.i for c in head.subtree if c.dep_ == "conj")})]
+            members = [head]
+            for member in members:  # grows as it goes: the conjuncts of each conjunct
+                members.extend(c for c in member.children if c.dep_ == "conj")
             kinds = [by_token[t.i].label_ for t in members if t.i in by_token and t.i != ent.root.i]
             if kinds.count("Organization") >= 2 and kinds.count("Organization") > len(kinds) / 2:
                 out.append(Span(doc, ent.start, ent.end, label="Organization"))

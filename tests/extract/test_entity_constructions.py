@@ -44,3 +44,8 @@ def test_a_demonym_noun_names_people_not_a_place(nlp_fr: Language) -> None:
 def test_a_name_before_an_event_word_is_an_event(nlp_en: Language) -> None:
     found = _ents(nlp_en, "They met at the Cerebral Valley AI Summit in San Francisco.")
     assert ("Cerebral Valley AI Summit", "Event", "") in found
+
+
+def test_a_one_word_name_in_a_list_of_organisations_is_one(nlp_en: Language) -> None:
+    found = _ents(nlp_en, "Google, Microsoft and Helsing signed the pledge.")
+    assert ("Helsing", "Organization", "") in found
