@@ -28,7 +28,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["MAX_GAP", "forget_heads", "pair_features"]
+__all__ = ["MAX_GAP", "forget_caches", "pair_features"]
 
 #: Pairs further apart than this many tokens get only a "far" feature for the words between.
 MAX_GAP = 12
@@ -50,7 +50,7 @@ def _heads(doc: Doc) -> list[int]:
     return heads
 
 
-def forget_heads(doc: Doc) -> None:
+def forget_caches(doc: Doc) -> None:
     """Drop what is cached on ``doc`` (head indexes, mention features): it would travel with it
     when serialised."""
     doc.user_data.pop(_HEADS, None)

@@ -21,7 +21,7 @@ from ..coref import REFERENCE_DISCOUNT, Reference, ReferenceSettings
 from ..errors import Errors, PipelineError
 from ..lexicon import load_lexicon, load_relation_patterns
 from ..pairs import features, reference_settings, references, sentence_pairs
-from ..relation_features import forget_heads
+from ..relation_features import forget_caches
 from ..relation_model import DISABLED_THRESHOLD, RelationModel, load_relation_model
 from .extensions import RelationCandidate, register_extensions, relation_candidates, set_relation_candidates
 
@@ -66,7 +66,7 @@ class RelationClassifier:
             refs = references(doc, self.references)
             for sentence in doc.sents:
                 found.extend(self.sentence_candidates(sentence, refs))
-        forget_heads(doc)
+        forget_caches(doc)
         set_relation_candidates(doc, found)
         return doc
 
