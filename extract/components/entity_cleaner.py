@@ -22,6 +22,7 @@ from ..kb import KnowledgeBase, load_knowledge_base
 from ..lexicon import Lexicon, load_lexicon
 from ..normalize import fold
 from ..records import EntityType
+from .descriptor_types import DescriptorWords, described_names, descriptor_words, retype_by_descriptors
 from .extensions import register_extensions
 
 __all__ = ["ENTITY_TYPES", "NER_LABELS", "EntityCleaner"]
@@ -73,6 +74,7 @@ class EntityCleaner:
         self.lexicon_path = lexicon_path
         self.kb: KnowledgeBase | None = None
         self.lexicon: Lexicon | None = None
+        self.descriptors: DescriptorWords | None = None
 
     def initialize(
         self,
@@ -87,9 +89,10 @@ class EntityCleaner:
         self.lexicon_path = lexicon_path or self.lexicon_path
         self.kb = load_knowledge_base(self.kb_path)
         self.lexicon = load_lexicon(self.lexicon_path)
+        self.descriptors = descriptor_words(self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.kb is None or self.lexicon is None:
+        if self.kb is None or self.lexicon is None or self.descriptors is None:
             raise PipelineError(Errors.E508.format(name=self.name))
         spans: list[Span] = []
         text = doc.text  # Doc.text joins every token on each access: read it once
@@ -99,7 +102,9 @@ class EntityCleaner:
         spans = [self._extend_with_suffix(doc, span) for span in spans]
         spans.extend(self._demonyms(doc))
         doc.ents = filter_spans(spans)
-        doc.ents = self._type_lists(doc, list(doc.ents))
+        ents = list(doc.ents)
+        ents = sorted(ents + described_names(doc, ents, self.descriptors), key=lambda e: e.start)
+        doc.ents = self._type_lists(doc, retype_by_descriptors(doc, ents, self.descriptors))
         return doc
 
     # -- constructions ------------------------------------------------------------------------

@@ -13,9 +13,9 @@ def _ents(nlp: Language, text: str) -> list[tuple[str, str, str]]:
 
 
 def test_a_known_name_followed_by_a_fund_word_is_another_organisation(nlp_en: Language) -> None:
-    found = _ents(nlp_en, "The round was led by Intel Capital and Salesforce Ventures.")
-    assert ("Intel Capital", "Organization", "") in found and ("Salesforce Ventures", "Organization", "") in found
-    assert not any(kb in {"intel", "salesforce"} for _, _, kb in found)
+    found = _ents(nlp_en, "The round was led by Oracle Capital and Cisco Ventures.")
+    assert ("Oracle Capital", "Organization", "") in found and ("Cisco Ventures", "Organization", "") in found
+    assert not any(kb in {"oracle", "cisco"} for _, _, kb in found)
 
 
 def test_two_unknown_names_joined_by_and_are_two_entities(nlp_en: Language) -> None:
@@ -47,5 +47,27 @@ def test_a_name_before_an_event_word_is_an_event(nlp_en: Language) -> None:
 
 
 def test_a_one_word_name_in_a_list_of_organisations_is_one(nlp_en: Language) -> None:
-    found = _ents(nlp_en, "Google, Microsoft and Helsing signed the pledge.")
-    assert ("Helsing", "Organization", "") in found
+    found = _ents(nlp_en, "Google, Microsoft and Vornik signed the pledge.")  # the model says Person
+    assert ("Vornik", "Organization", "") in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("en", "The round was led by Japanese tech giant Kontora.", "Kontora"),  # the model says Place
+        ("en", "The Zentra-backed company hired ten people.", "Zentra"),
+        ("en", "Lumora co-founder Jane Doe left in May.", "Lumora"),  # Person
+        ("en", "Lumora raised $20 million in May.", "Lumora"),  # Person
+        ("fr", "Marie Vidal, chercheuse chez Tarvel, a rejoint le projet.", "Tarvel"),
+        ("fr", "La start-up Quellis ouvre un bureau à Lyon.", "Quellis"),
+    ],
+)
+def test_a_description_types_an_unknown_name_as_an_organisation(nlp_en: Language, nlp_fr: Language, lang: str,
+                                                                 text: str, name: str) -> None:
+    found = _ents(nlp_en if lang == "en" else nlp_fr, text)
+    assert (name, "Organization", "") in found
+
+
+def test_a_persons_surname_that_raises_money_stays_a_person(nlp_en: Language) -> None:
+    found = _ents(nlp_en, "Jane Lumora left the bank. Lumora raised $20 million for her new fund.")
+    assert not any(label == "Organization" for _, label, _ in found)
