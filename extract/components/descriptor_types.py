@@ -43,6 +43,8 @@ __all__ = ["DescriptorWords", "described_names", "descriptor_words", "retype_by_
 
 _RETYPED = frozenset({"Person", "Place", "Product"})
 _OF = frozenset({"of", "at", "de", "d'", "d’", "chez"})
+#: Parts of speech a name the model missed may get (an unknown word is often a verb or noun to it).
+_NAME_POS = frozenset({"PROPN", "NOUN", "VERB", "X"})
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,8 @@ def _apposition_descriptor(root: Token, words: DescriptorWords) -> bool:
 
 def described_names(doc: Doc, ents: list[Span], words: DescriptorWords) -> list[Span]:
     """Names the statistical model missed right after a descriptor noun: "la start-up *Quellis*",
-    "the AI lab *Nacre Labs*" (one to three capitalised proper nouns, none inside an entity)."""
+    "la start-up lyonnaise *Quellis*", "the AI lab *Nacre Labs*" (one to three capitalised words,
+    none inside an entity)."""
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     found: list[Span] = []
     for token in doc:
@@ -144,12 +147,15 @@ def described_names(doc: Doc, ents: list[Span], words: DescriptorWords) -> list[
         word, _ = _word_before(doc, token.i + 1)
         if word not in words.org_descriptors:
             continue
-        end = token.i + 1
-        while (end < len(doc) and end - token.i <= 3 and end not in taken and doc[end].pos_ == "PROPN"
-               and doc[end].text[:1].isupper()):
+        start = token.i + 1
+        if start < len(doc) and doc[start].pos_ == "ADJ" and doc[start].is_lower:
+            start += 1  # "la start-up *lyonnaise* Quellis"
+        end = start
+        while (end < len(doc) and end - start < 3 and end not in taken and not doc[end].is_sent_start
+               and doc[end].pos_ in _NAME_POS and doc[end].is_title):
             end += 1
-        if end > token.i + 1:
-            found.append(Span(doc, token.i + 1, end, label="Organization"))
+        if end > start:
+            found.append(Span(doc, start, end, label="Organization"))
     return found
 
 

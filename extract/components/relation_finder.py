@@ -21,6 +21,7 @@ from ..coref import REFERENCE_DISCOUNT, Reference, ReferenceSettings, resolve_re
 from ..errors import DataFileError, Errors, PipelineError
 from ..lexicon import Lexicon, load_lexicon, load_relation_patterns
 from ..treematch import TreeMatcher
+from .demonym_places import described_places
 from .extensions import RelationCandidate, register_extensions, set_relation_candidates
 
 __all__ = ["RelationFinder"]
@@ -76,6 +77,8 @@ class RelationFinder:
         self.specs: dict[str, dict[str, Any]] = {}
         self.signatures: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self.references: ReferenceSettings | None = None
+        #: Nouns that describe organisations (for the demonyms that describe them).
+        self.org_nouns: frozenset[str] = frozenset()
 
     def initialize(
         self,
@@ -93,6 +96,11 @@ class RelationFinder:
         self.signatures = dict(data.signatures)
         placeholders = self.lexicon.placeholders(self.lang)
         self.references = self.lexicon.reference_settings(self.lang)
+        self.org_nouns = frozenset(
+            self.lexicon.reference_nouns.get("Organization", {}).get(self.lang, [])
+            + self.lexicon.org_nouns.get(self.lang, [])
+            + [word for name in ("org_descriptors", "investor_nouns")
+               for word in self.lexicon.word_lists.get(name, {}).get(self.lang, [])])
         self.dep_matcher = TreeMatcher()
         self.matcher = Matcher(self.vocab)
         self.specs = {}
@@ -144,6 +152,12 @@ class RelationFinder:
                 # subject nearest to the trigger is the last token before it, object the first one
                 named[anchor] = ids[-1] if anchor in {"subj", "person"} else ids[0]
             self._emit(doc, spec, named, ent_of, refs, candidates)
+        described = described_places(doc, ent_of, self.lexicon.demonyms, self.org_nouns)
+        placed = {c.object_start for c in described}
+        # the description's own name beats a guess through coreference ("le champion français, X")
+        candidates = [c for c in candidates
+                      if not (c.object_end == -1 and c.object_start in placed and "+coref" in c.extractor)]
+        candidates.extend(described)
         set_relation_candidates(doc, candidates)
         return doc
 

@@ -1,0 +1,124 @@
+"""Where an organisation is based, from the nationality word that describes it (pure, no model).
+
+News gives an organisation's country or city mostly through an adjective on the noun that
+describes it, not through "based in": "Japanese tech giant X", "the Swedish start-up X", "le
+géant néerlandais des semi-conducteurs X", "le champion français de l'IA, X", "les français A, B
+et C, l'allemand D", "US investors like A and B". The token patterns of the relation finder
+catch the adjacent forms; this module reads the construction from the dependency tree, so the
+words between the noun and the name, and lists, do not matter:
+
+1. the *described noun*: the demonym's head when the demonym modifies it (``amod``, or
+   ``compound``/``nmod`` for "US investors"), or the demonym itself used as a noun ("les
+   *français* Bpifrance");
+2. the *names it describes*: the organisation containing the noun; the one the noun is a
+   compound, apposition or modifier of ("tech *giant* X"); the organisation in apposition to the
+   noun or named right after its phrase ("le champion français de l'IA, X"); the organisations
+   after "like" / "such as" / "comme" / "dont" ("US investors *like* A and B");
+3. the names listed right after each one ("Bpifrance, New Wave et Motier Ventures": only commas
+   and "and"/"et" between them; the parser's conjunct links in such lists are unreliable), up to
+   one that a demonym of its own describes ("..., à l'allemand La Famiglia").
+
+A demonym inside the name itself ("French Tech") describes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from spacy.tokens import Doc, Span, Token
+
+from .extensions import RelationCandidate
+
+__all__ = ["CONFIDENCE", "EXTRACTOR", "described_places"]
+
+EXTRACTOR = "dep:demonym-describes"
+#: As the token patterns of the same construction (``pattern:demonym-org``).
+CONFIDENCE = 0.75
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+_LINK_DEPS = frozenset({"compound", "appos", "flat", "flat:name", "nmod", "amod"})
+_LIST_WORDS = frozenset({"like", "including", "such", "comme", "dont", "notamment", "tels", "telles", "parmi"})
+#: Tokens after the described noun within which the name of its phrase must start.
+_PHRASE_REACH = 8
+
+
+def described_places(doc: Doc, ent_of: Mapping[int, Span], demonyms: Mapping[str, str],
+                     org_nouns: frozenset[str]) -> list[RelationCandidate]:
+    """``basedIn`` candidates (object = the demonym's place, by knowledge-base id) for the
+    organisations that a demonym describes (see the module docstring). ``org_nouns`` are the
+    nouns that describe organisations ("startup", "investors", "fonds"): "European
+    *entrepreneurs*, including X's Y" describes people, not X."""
+    out: list[RelationCandidate] = []
+    seen: set[tuple[int, str]] = set()
+    for token in doc:
+        place = demonyms.get(token.lower_)
+        if place is None or (token.i in ent_of and ent_of[token.i].label_ != "Place"):
+            continue
+        if token.dep_ in _MODIFIER_DEPS and token.head.i != token.i:
+            noun = token.head
+        elif token.pos_ in {"NOUN", "PROPN"}:
+            noun = token
+        else:
+            continue
+        if noun is not token and noun.i not in ent_of and noun.lower_ not in org_nouns:
+            continue
+        sent = token.sent
+        for ent in _with_conjuncts(_described(noun, token, ent_of), ent_of, demonyms):
+            if ent.label_ != "Organization" or ent.start <= token.i < ent.end or (ent.start, place) in seen:
+                continue
+            if any(t.i != token.i and t.lower_ in demonyms for t in doc[max(ent.start - 3, 0): ent.start]):
+                continue  # "..., au *belge* Sofina": another demonym describes this name
+            seen.add((ent.start, place))
+            out.append(RelationCandidate(ent.start, ent.end, "basedIn", token.i, -1, sent.start, sent.end,
+                                         EXTRACTOR, CONFIDENCE, place, ""))
+    return out
+
+
+def _described(noun: Token, demonym: Token, ent_of: Mapping[int, Span]) -> list[Span]:
+    if noun.i in ent_of and noun.i != demonym.i:
+        return [ent_of[noun.i]]
+    found: list[Span] = []
+    if noun.dep_ in _LINK_DEPS and noun.head.i in ent_of and noun.head.i != noun.i:
+        found.append(ent_of[noun.head.i])  # "tech *giant* X": the noun qualifies the name
+    for child in noun.children:
+        if child.i in ent_of and child.dep_ in _LINK_DEPS and child.i > noun.i:
+            found.append(ent_of[child.i])  # "le géant *X*", "the startup, *X*"
+        elif child.lower_ in _LIST_WORDS or any(c.lower_ in _LIST_WORDS for c in child.children if c.dep_ == "case"):
+            found.extend(_names_in(child, ent_of))  # "investors *like* A", "investisseurs comme A"
+    found = [ent for ent in found if ent.label_ == "Organization"]
+    return found or _named_after_phrase(noun, ent_of)
+
+
+def _names_in(token: Token, ent_of: Mapping[int, Span]) -> list[Span]:
+    """The entity at ``token`` or at its object ("like *A*")."""
+    for candidate in (token, *token.children):
+        if candidate.i in ent_of:
+            return [ent_of[candidate.i]]
+    return []
+
+
+def _named_after_phrase(noun: Token, ent_of: Mapping[int, Span]) -> list[Span]:
+    """ "le champion français de l'IA, *X*": the first organisation in the noun's subtree, close
+    after it, with no verb between."""
+    for token in noun.doc[noun.i + 1: min(noun.i + _PHRASE_REACH, noun.sent.end)]:
+        if token.pos_ in {"VERB", "AUX"}:
+            return []
+        ent = ent_of.get(token.i)
+        if ent is not None and ent.label_ == "Organization":
+            return [ent] if noun.is_ancestor(ent.root) or ent.root.is_ancestor(noun) else []
+    return []
+
+
+def _with_conjuncts(ents: list[Span], ent_of: Mapping[int, Span], demonyms: Mapping[str, str]) -> Iterator[Span]:
+    """The names and the names listed right after them (see the module docstring)."""
+    for ent in ents:
+        yield ent
+        doc, end = ent.doc, ent.end
+        while end < ent.sent.end:
+            gap = end
+            while gap < ent.sent.end and (doc[gap].text in {",", "&"} or doc[gap].lower_ in {"and", "et"}):
+                gap += 1
+            following = ent_of.get(gap)
+            if gap == end or following is None or following.start != gap or following.label_ != "Organization":
+                break
+            yield following
+            end = following.end

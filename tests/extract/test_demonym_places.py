@@ -1,0 +1,52 @@
+"""Where an organisation is based, from the nationality word that describes it
+(``extract/components/demonym_places.py``; sentences written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.extract.pipeline import Extractor
+from aikg.extract.records import Document
+
+pytestmark = pytest.mark.model
+
+
+def based_in(extractor: Extractor, text: str, language: str) -> set[tuple[str, str]]:
+    out = extractor.extract(Document("t", text, source="test", language=language))
+    return {(r.subject, r.object) for r in out.relations if r.predicate == "basedIn"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The round was led by Japanese tech giant Kontora.", {("organization/kontora", "japan")}),
+        ("en", "It raised money from high-profile US investors like Accel, Greylock and Index Ventures.",
+         {("accel", "united-states"), ("greylock-partners", "united-states"), ("index-ventures", "united-states")}),
+        ("fr", "Nvidia a annoncé un partenariat avec le champion français de l'intelligence artificielle, Kestrel AI.",
+         {("organization/kestrel-ai", "france")}),
+        ("fr", "Le tour a été mené par les américains Accel et Greylock, aux côtés du britannique Balderton.",
+         {("accel", "united-states"), ("greylock-partners", "united-states"), ("balderton-capital", "united-kingdom")}),
+    ],
+)
+def test_a_demonym_places_the_organisations_it_describes(extractor: Extractor, language: str, text: str,
+                                                         expected: set[tuple[str, str]]) -> None:
+    assert expected <= based_in(extractor, text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "absent"),
+    [
+        # the description's own name, not the sentence's subject through coreference
+        ("fr", "Nvidia a annoncé un partenariat avec le champion français de l'intelligence artificielle, Kestrel AI.",
+         ("nvidia", "france")),
+        # a name in the list that another demonym describes
+        ("fr", "Le tour a été mené par les américains Accel et Greylock, aux côtés du britannique Balderton.",
+         ("balderton-capital", "united-states")),
+        # people described, not their companies
+        ("en", "She is one of the successful European entrepreneurs, including Lumora's Jane Doe.",
+         ("organization/lumora", "europe")),
+    ],
+)
+def test_a_demonym_places_nothing_it_does_not_describe(extractor: Extractor, language: str, text: str,
+                                                       absent: tuple[str, str]) -> None:
+    assert absent not in based_in(extractor, text, language)
