@@ -18,6 +18,16 @@ How a report is read, and why:
   about the company, named in the round's context; an investor named after "led by" / "mené
   par" / "co-led by" (before any "including" / "aux côtés de") or followed by "led the round"
   leads it, the others take part.
+- **Investors named later.** A sentence outside every context that refers back to a round (a
+  funding noun after a determiner, "the round", "its latest round", "le tour de table", or owned
+  by a company, "Acme's funding", "the round of funding for Acme") or that closes on "also took
+  part", and lists actors after a participant or lead cue, names the round's investors: the
+  round of the company it names (by label, alias or the label's first word), else the nearest
+  round before it. Articles often list the other investors a paragraph after the figure.
+- **The raise's subject owns its sentence's investors.** When the relation finder read the
+  company from a pronoun ("X, a company that competes with Microsoft-backed Y, said it had raised
+  ... from investors including ...") and named it only inside another organisation's apposition,
+  the round belongs to the apposition's head.
 - **The date** is the date expression of the context nearest the amount ("in June", "last year",
   "en décembre 2023", "mardi"), resolved by ``dateparser`` against the publication date (a month
   alone gives its first day, and an expression that would fall after publication is read in the
@@ -53,7 +63,8 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
@@ -81,14 +92,31 @@ IMPLIED_CONFIDENCE = 0.7
 _WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
              "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche")
 #: What may stand between a lead cue and a name, or between two names of a list: a comma, "and",
-#: an article and up to three words ("le fonds américain").
-_LIST_GAP = re.compile(r"[\s,]*(?:(?:and|et|&)\s+)?(?:(?:the|le|la|les|l'|du|des|de)\s*)?(?:[\w'’-]+\s+){0,3}",
-                       re.IGNORECASE)
+#: an article and up to four words ("le fonds américain", "international venture capital fund"),
+#: a dash, colon or quote ("tech's biggest names — A, B and C", "investisseurs existants : A"),
+#: up to two members that are no entity ("A, Unknown Fund, B").
+_LIST_GAP = re.compile(r"[\s,:—–\"“«]*(?-i:(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}\s*,\s*){0,2})"
+                       r"(?:(?:and|et|&)\s+)?(?:(?:the|le|la|les|l['’]|du|des|de|d['’])\s*)?"
+                       r"(?:[\w'’-]+[\s:—–\"“«]+){0,4}", re.IGNORECASE)
+#: A parenthesis after a list member: "Jane Roe (Acme), John Doe (Beta)".
+_ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
+#: Between an organisation and a name inside its apposition ("Acme, an AI company that competes
+#: with Microsoft-backed Beta, said ..."): a comma, an article, no other comma.
+_APPOSITION = re.compile(r"\s*,\s*(?:an?|the|une?|la|le|l['’])\s[^,;]*", re.IGNORECASE)
+#: The apposition closes with a comma before the clause goes on.
+_APPOSITION_END = re.compile(r"[^,;.]*,")
+#: A gap that ends with a preposition makes the next name a complement, not a member of the list
+#: ("A, co-founder of Beta", "le fonds de Jane Roe").
+_COMPLEMENT = re.compile(r"\b(?:of|at|from|de|du|chez)\s*$|\bd['’]$", re.IGNORECASE)
+#: Before a list: a preposition or an agent makes it a complement ("founded by A and B").
+_AGENT = re.compile(r"(?:\b(?:of|at|from|by|de|du|chez|par)\s*|\bd['’])$", re.IGNORECASE)
 #: What separates two members of a list (a name followed by another without one qualifies it).
 _SEPARATOR = re.compile(r",|;|\b(?:and|et)\b|&", re.IGNORECASE)
 _WEEKDAY_INDEX = {name: i % 7 for i, name in enumerate(_WEEKDAYS.split("|"))}
 #: Full month names only: the English abbreviations ("may", "mar") are common words.
 _PARAGRAPH = re.compile(r"\n\s*\n")
+#: A name as written: capitalised words ("Scale", "Mistral AI", "JCDecaux Holding").
+_NAME = r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*"
 _MONTH_NAMES = "|".join(sorted((name for name in MONTHS if len(name) > 3 or name == "mai"), key=len, reverse=True))
 
 
@@ -101,6 +129,14 @@ class RoundCues:
     lead_after: re.Pattern[str]
     participants: re.Pattern[str]
     participant_list: re.Pattern[str]
+    participant_after: re.Pattern[str]
+    #: The same cue closing its clause ("A and B also took part."): it refers back to a round.
+    took_part: re.Pattern[str]
+    #: A funding noun that refers back to a round told earlier ("the round", "its latest round",
+    #: "le tour de table"); ``owned`` the same noun with its company ("Acme's funding", "the round
+    #: of funding for Acme", "la levée de fonds d'Acme"), the name in group ``owner``.
+    reference: re.Pattern[str]
+    owned: tuple[re.Pattern[str], ...]
     valuation_before: re.Pattern[str]
     valuation_after: re.Pattern[str]
     dates: re.Pattern[str]
@@ -117,6 +153,8 @@ def round_cues() -> RoundCues:
     data: dict[str, Any] = json.loads(
         resources.files("aikg.extract").joinpath("data", "rounds.json").read_text(encoding="utf-8"))
     relative: dict[str, str] = data["relative"]
+    nouns = _alternatives(data["funding_nouns"])
+    determiners = _alternatives(data["round_determiners"])
     dates = (rf"\b(?:(?:{_alternatives(list(relative))})"
              rf"|(?:\d{{1,2}}(?:er)?\s+)?(?:{_MONTH_NAMES})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:19|20)\d\d)?"
              rf"|(?:in|en)\s+(?:19|20)\d\d"
@@ -128,7 +166,15 @@ def round_cues() -> RoundCues:
         lead_after=re.compile(rf"^\W{{0,3}}(?:which\s+|qui\s+)?(?:{_alternatives(data['lead_after'])})\b",
                               re.IGNORECASE),
         participants=re.compile(rf"\b(?:{_alternatives(data['participants'])})\b", re.IGNORECASE),
-        participant_list=re.compile(rf"\b(?:{_alternatives(data['participant_list'])})\b", re.IGNORECASE),
+        participant_list=re.compile(rf"\b(?:{_alternatives(data['participant_list'])})(?:\b|(?<=\W))",
+                                    re.IGNORECASE),
+        participant_after=re.compile(rf"^\W{{0,3}}(?:{_alternatives(data['participant_after'])})\b", re.IGNORECASE),
+        took_part=re.compile(rf"\b(?:{_alternatives(data['participant_after'])})\s*[,.;]", re.IGNORECASE),
+        reference=re.compile(rf"\b(?:{determiners})(?:\s+|(?<=['’]))(?:[\w$€£.,-]+\s+){{0,4}}?(?:{nouns})\b",
+                             re.IGNORECASE),
+        owned=(re.compile(rf"\b(?:{nouns})(?:\s+(?:of|de)\s+\w+)?\s+(?:for|of|in|into|de|d['’]|dans|chez)\s+"
+                          rf"(?:the\s+|la\s+|le\s+|l['’])?(?P<owner>{_NAME})"),
+               re.compile(rf"(?P<owner>{_NAME})['’]s\s+(?:[\w$€£.-]+\s+){{0,3}}?(?i:{nouns})\b")),
         valuation_before=re.compile(rf"\b(?:{_alternatives(data['valuation'])})\b", re.IGNORECASE),
         valuation_after=re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation\b", re.IGNORECASE),
         dates=re.compile(dates, re.IGNORECASE),
@@ -180,6 +226,13 @@ class _Round:
     first: Mention
     context: tuple[int, int]
     previous: tuple[int, int]
+    evidence: Evidence
+    #: Sentences outside the context that refer back to the round ("Its latest round included ...").
+    later: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return [self.context, *self.later]
 
 
 def find_rounds(extraction: Extraction) -> tuple[FundingRoundRecord, ...]:
@@ -237,11 +290,14 @@ def read_rounds(extraction: Extraction) -> tuple[tuple[FundingRoundRecord, ...],
         if not in_sentence or all(m in valuations for m in in_sentence):
             continue  # a valuation is never a raise
         first = next(m for m in in_sentence if m not in valuations)
-        pair = (relation.subject, relation.object)
+        company = _owner(text, relation, extraction.mentions, entities)
+        pair = (company, relation.object)
         if pair not in rounds or first.start < rounds[pair].first.start:
-            rounds[pair] = _Round(relation.subject, relation.object, first,
+            rounds[pair] = _Round(company, relation.object, first,
                                  context((first.sentence_start, first.sentence_end)),
-                                 before((first.sentence_start, first.sentence_end)))
+                                 before((first.sentence_start, first.sentence_end)), ev)
+    ordered = sorted(rounds.values(), key=lambda r: r.first.start)
+    orphans = _refer_back(text, sentences, ordered, context, extraction.mentions, entities, cues)
 
     backers = {(r.subject, r.object) for r in extraction.relations if r.predicate == "investsIn"}
     investors = {subject for subject, _ in backers}
@@ -259,7 +315,27 @@ def read_rounds(extraction: Extraction) -> tuple[tuple[FundingRoundRecord, ...],
                      mention.sentence_start, mention.sentence_end),
             extractor, IMPLIED_CONFIDENCE))
         backers.add((mention.entity_key, company))
-    for found in sorted(rounds.values(), key=lambda r: r.first.start):
+
+    def credit(spans: list[tuple[int, int]], company: str, guard: Mention | None,
+               leads: list[str], participants: list[str]) -> None:
+        """Credit the actors that the spans list after a cue with an investment in ``company``."""
+        listed = _named_after_cue(text, spans, company, guard, extraction.mentions, entities,
+                                  cues.participant_list, cues)
+        for mention in listed:
+            key = mention.entity_key
+            if key in leads or key in participants or (key, "leads", company) in facts:
+                continue
+            participants.append(key)
+            imply(mention, company, "round:participant-cue")  # "with participation from X, Y and Z"
+        for mention in _named_after_cue(text, spans, company, guard, extraction.mentions, entities, cues.lead, cues):
+            key = mention.entity_key
+            if key not in leads and (key, "leads", company) not in facts:
+                leads.append(key)
+                if key in participants:
+                    participants.remove(key)
+                imply(mention, company, "round:lead-cue")
+
+    for found in ordered:
         amount = entities[found.amount_key]
         lo, hi = found.context
         window = text[lo:hi]
@@ -267,32 +343,19 @@ def read_rounds(extraction: Extraction) -> tuple[tuple[FundingRoundRecord, ...],
         participants: list[str] = []
         for mention in extraction.mentions:
             key = mention.entity_key
-            if not (lo <= mention.start < hi) or key not in investors or (key, found.company) not in backers:
+            if not any(a <= mention.start < b for a, b in found.spans) or key not in investors \
+                    or (key, found.company) not in backers:
                 continue
             if key in leads or key in participants:
                 continue
             (leads if _leads(text, mention, cues, found.first) else participants).append(key)
-        for mention in _named_after_cue(text, found, extraction.mentions, entities, cues.participant_list, cues):
-            key = mention.entity_key
-            if key in leads or key in participants or (key, "leads", found.company) in facts:
-                continue
-            participants.append(key)
-            imply(mention, found.company, "round:participant-cue")  # "with participation from X, Y and Z"
-        for mention in _named_after_cue(text, found, extraction.mentions, entities, cues.lead, cues):
-            key = mention.entity_key
-            if key not in leads and (key, "leads", found.company) not in facts:
-                leads.append(key)
-                if key in participants:
-                    participants.remove(key)
-                imply(mention, found.company, "round:lead-cue")
+        credit(found.spans, found.company, found.first, leads, participants)
         valuation = _nearest(
             [m for m in valuations if lo <= m.start < hi], found.first.start)
         value_record = entities[valuation.entity_key] if valuation is not None else None
         when, source = _round_date(text, found, document.published, document.language, cues)
         records.append(FundingRoundRecord(
-            company=found.company,
-            evidence=next(r.evidence for r in extraction.relations
-                          if r.predicate == "raised" and (r.subject, r.object) == (found.company, found.amount_key)),
+            company=found.company, evidence=found.evidence,
             amount=amount.amount, currency=amount.currency, amount_key=found.amount_key,
             stage=_stage(window, found.first.start - lo, cues),
             date=when, date_source=source,
@@ -300,6 +363,8 @@ def read_rounds(extraction: Extraction) -> tuple[tuple[FundingRoundRecord, ...],
             valuation=value_record.amount if value_record is not None else None,
             valuation_currency=value_record.currency if value_record is not None else None,
         ))
+    for sentence, company in orphans:  # a round the document names but reports no amount of
+        credit([sentence], company, None, [], [])
     return tuple(records), tuple(implied)
 
 
@@ -316,33 +381,141 @@ def _leads(text: str, mention: Mention, cues: RoundCues, amount: Mention) -> boo
     return cues.participants.search(before[cue.end():]) is None
 
 
-def _named_after_cue(text: str, found: _Round, mentions: tuple[Mention, ...],
-                     entities: dict[str, EntityRecord], cue_words: re.Pattern[str], cues: RoundCues) -> list[Mention]:
-    """Actors listed right after a cue of the round's context, even when no ``investsIn`` fact
-    names them: a lead cue ("menée par le fonds américain General Catalyst", "led by A and B") or
-    a participants' list ("with participation from A, B and C", "investors include A and B"). In
-    the amount's own sentence the cue must follow the amount: in "X, led by its CEO Y, raised ..."
-    the cue is about the company, not the round."""
-    lo, hi = found.context
-    actors = sorted((m for m in mentions if lo <= m.start < hi and m.entity_key != found.company
-                     and (e := entities.get(m.entity_key)) is not None
-                     and e.type in (EntityType.ORGANIZATION, EntityType.PERSON)), key=lambda m: m.start)
-    named: list[Mention] = []
-    for cue in cue_words.finditer(text, lo, hi):
-        if found.first.sentence_start <= cue.start() < found.first.sentence_end and cue.start() < found.first.start:
+def _owner(text: str, relation: RelationRecord, mentions: tuple[Mention, ...],
+           entities: dict[str, EntityRecord]) -> str:
+    """The company that a ``raised`` fact's round belongs to: its subject, unless the subject came
+    from a pronoun ("X, a company that competes with Y, said it had raised ...") and is named in
+    the sentence only inside the apposition of another organisation; the pronoun then stands for
+    the apposition's head, the clause's subject, which owns the investors its sentence lists."""
+    if "coref" not in relation.extractor:
+        return relation.subject
+    ev = relation.evidence
+    inside = [m for m in mentions if ev.start <= m.start < ev.end]
+    named = [m for m in inside if m.entity_key == relation.subject]
+    heads = set()
+    for mention in named:
+        head = next((h for h in inside if h.end <= mention.start and h.entity_key != relation.subject
+                     and (e := entities.get(h.entity_key)) is not None and e.type is EntityType.ORGANIZATION
+                     and _APPOSITION.fullmatch(text[h.end:mention.start])
+                     and _APPOSITION_END.match(text, mention.end)), None)
+        if head is None:
+            return relation.subject
+        heads.add(head.entity_key)
+    return heads.pop() if len(heads) == 1 else relation.subject
+
+
+def _refer_back(text: str, sentences: list[tuple[int, int]], rounds: list[_Round],
+                extend: Callable[[tuple[int, int]], tuple[int, int]], mentions: tuple[Mention, ...],
+                entities: dict[str, EntityRecord], cues: RoundCues) -> list[tuple[tuple[int, int], str]]:
+    """Sentences outside every round's context that refer back to a round and list investors
+    ("Other investors in the latest round of funding for Acme included ...", "Its latest round
+    included participation from ...", "ont également participé au tour de table, dont ..."): each
+    joins the ``later`` sentences of its round, the one of the company it names (by label, alias
+    or the label's first word), else the nearest round before it, else the document's first.
+    As a round's context does, the sentence brings the following ones of its paragraph
+    (``extend``: "Businessmen A and B were also involved"). A sentence that names a company with
+    no round of the document is returned with it."""
+    orphans: list[tuple[tuple[int, int], str]] = []
+    covered = [r.context for r in rounds]
+    for sentence in sentences:
+        lo, hi = sentence
+        if any(a <= lo < b for a, b in covered):
             continue
-        position = cue.end()
-        for mention in actors:
-            if mention.start < position:
-                continue
-            gap = text[position:mention.start]
-            stops = cue_words is cues.lead and cues.participants.search(gap)
-            if len(gap) > 40 or not _LIST_GAP.fullmatch(gap) or stops:
+        took_part = cues.took_part.search(text, lo, hi)
+        if not (took_part or cues.participant_list.search(text, lo, hi) or cues.lead.search(text, lo, hi)):
+            continue
+        owners = [m for pattern in cues.owned for m in pattern.finditer(text, lo, hi)]
+        if not owners and not took_part and not cues.reference.search(text, lo, hi):
+            continue
+        company: str | None = None
+        for match in owners:
+            company = _company_named(match.group("owner"), match.start("owner"), mentions, entities)
+            if company is not None:
                 break
-            if named and named[-1].end == position and not _SEPARATOR.search(gap):
-                named.pop()  # "Nvidia researcher Timo Aila": the first name only qualifies the second
-            named.append(mention)
-            position = mention.end
+        if owners and company is None:
+            continue  # the round of a company the document does not know
+        own = [r for r in rounds if r.company == company] if company is not None else rounds
+        earlier = [r for r in own if r.first.start < lo]
+        found = earlier[-1] if earlier else own[0] if own else None
+        span = extend(sentence)
+        if found is not None:
+            found.later.append(span)
+            covered.append(span)
+        elif company is not None:
+            orphans.append((sentence, company))
+    return orphans
+
+
+def _company_named(name: str, start: int, mentions: tuple[Mention, ...],
+                   entities: dict[str, EntityRecord]) -> str | None:
+    """The organisation that ``name`` (written at ``start``) names: a mention there, else an
+    organisation whose label, alias or label's first word it is ("Scale" for "Scale AI")."""
+    for mention in mentions:
+        if mention.start <= start < mention.end:
+            entity = entities.get(mention.entity_key)
+            return mention.entity_key if entity is not None and entity.type is EntityType.ORGANIZATION else None
+    matches = {e.key for e in entities.values() if e.type is EntityType.ORGANIZATION
+               and name in (e.label, *e.aliases, e.label.split()[0] if len(e.label.split()[0]) > 3 else e.label)}
+    return matches.pop() if len(matches) == 1 else None
+
+
+def _named_after_cue(text: str, spans: list[tuple[int, int]], company: str, guard: Mention | None,
+                     mentions: tuple[Mention, ...], entities: dict[str, EntityRecord],
+                     cue_words: re.Pattern[str], cues: RoundCues) -> list[Mention]:
+    """Actors listed right after a cue of the spans (a round's context and the sentences that refer
+    back to it), even when no ``investsIn`` fact names them: a lead cue ("menée par le fonds
+    américain General Catalyst", "led by A and B") or a participants' list ("with participation
+    from A, B and C", "investors include A and B", "tech's biggest names — A, B and C"). In the
+    amount's own sentence (``guard``) the cue must follow the amount: in "X, led by its CEO Y,
+    raised ..." the cue is about the company, not the round. A parenthesis after a member ("A
+    (Acme)") is skipped: it names the member's company, not another investor."""
+    named: list[Mention] = []
+    for lo, hi in spans:
+        actors = sorted((m for m in mentions if lo <= m.start < hi and m.entity_key != company
+                         and (e := entities.get(m.entity_key)) is not None
+                         and e.type in (EntityType.ORGANIZATION, EntityType.PERSON)), key=lambda m: m.start)
+        for cue in cue_words.finditer(text, lo, hi):
+            if guard is not None and guard.sentence_start <= cue.start() < guard.sentence_end \
+                    and cue.start() < guard.start:
+                continue
+            position = cue.end()
+            for mention in actors:
+                if mention.start < position:
+                    continue
+                gap = text[position:mention.start]
+                stops = cue_words is cues.lead and cues.participants.search(gap)
+                if len(gap) > 45 or not _LIST_GAP.fullmatch(gap) or stops or _COMPLEMENT.search(gap):
+                    break
+                if named and named[-1].end == position and not _SEPARATOR.search(gap):
+                    named.pop()  # "Nvidia researcher Timo Aila": the first name only qualifies the second
+                named.append(mention)
+                position = mention.end
+                aside = _ASIDE.match(text, position)
+                if aside:
+                    position = aside.end()
+        if cue_words is cues.participant_list:
+            named.extend(_named_before_cue(text, actors, cues))
+    return named
+
+
+def _named_before_cue(text: str, actors: list[Mention], cues: RoundCues) -> list[Mention]:
+    """Actors listed right before a participant cue that follows them ("A and B also took part",
+    "Businessmen A and B were also involved"): the last name before the cue, and the names before
+    it that a separator (a comma, "and") joins to it."""
+    named: list[Mention] = []
+    for i, mention in enumerate(actors):
+        if not cues.participant_after.match(text[mention.end:mention.end + 40]):
+            continue
+        listed = [mention]
+        for earlier in reversed(actors[:i]):
+            gap = text[earlier.end:listed[-1].start]
+            if len(gap) > 45 or not _SEPARATOR.search(gap) or not _LIST_GAP.fullmatch(gap) \
+                    or _COMPLEMENT.search(gap):
+                break
+            listed.append(earlier)
+        if _AGENT.search(text, max(listed[-1].sentence_start, listed[-1].start - 20), listed[-1].start):
+            continue  # "the company founded by A and B also took part": A and B are the founders
+        named.extend(reversed(listed))
     return named
 
 

@@ -28,6 +28,8 @@ ORG, PERSON, AMOUNT = EntityType.ORGANIZATION, EntityType.PERSON, EntityType.MON
 #: name in the text -> (key, type, value, currency)
 NAMES: dict[str, tuple[str, EntityType, str | None, str | None]] = {
     "Acme": ("acme", ORG, None, None),
+    "Zephyr Robotics": ("zephyr", ORG, None, None),
+    "Orbit": ("orbit", ORG, None, None),
     "Beta Capital": ("beta", ORG, None, None),
     "Gamma": ("gamma", ORG, None, None),
     "Delta": ("delta", ORG, None, None),
@@ -41,7 +43,7 @@ NAMES: dict[str, tuple[str, EntityType, str | None, str | None]] = {
 
 
 def extraction(text: str, facts: list[tuple[str, str, str]], published: date = date(2024, 9, 3),
-               language: str = "en") -> Extraction:
+               language: str = "en", extractor: str = "test") -> Extraction:
     """Records for ``text``: every name of :data:`NAMES` it contains, and ``facts`` (subject,
     predicate, object keys) stated by the first sentence that names both."""
     bounds = [(m.start(), m.end()) for m in re.finditer(r"[^.]+(?:\.|$)\s*", text)]
@@ -61,7 +63,7 @@ def extraction(text: str, facts: list[tuple[str, str, str]], published: date = d
         shared = [sentence(m.start) for m in mentions if m.entity_key == subject
                   and any(o.entity_key == obj and sentence(o.start) == sentence(m.start) for o in mentions)]
         s, e = shared[0] if shared else next(sentence(m.start) for m in mentions if m.entity_key == subject)
-        relations.append(RelationRecord(subject, predicate, obj, Evidence("d.md", text[s:e], s, e), "test", 0.9))
+        relations.append(RelationRecord(subject, predicate, obj, Evidence("d.md", text[s:e], s, e), extractor, 0.9))
     document = Document("d.md", text, "d.md", language=language, published=published)
     return Extraction(document, tuple(entities.values()), tuple(sorted(mentions, key=lambda m: m.start)),
                       tuple(relations))
@@ -167,3 +169,94 @@ def test_rounds_without_a_raise_are_none() -> None:
     text = "Acme is valued at €300 million, Beta Capital said."
     assert find_rounds(extraction(text, [("beta", "investsIn", "acme")])) == ()
     assert DateSource("text") is DateSource.TEXT
+
+
+# Investors named outside the round's context, and lists read tolerantly.
+
+ZEPHYR_RAISED = ("zephyr", "raised", "eur-20m")
+
+
+def implied(text: str, facts: list[tuple[str, str, str]], extractor: str = "test") -> set[tuple[str, str]]:
+    """The (investor, company) pairs that the rounds imply."""
+    return {(r.subject, r.object) for r in read_rounds(extraction(text, facts, extractor=extractor))[1]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the company named by its first word after "for", two members that are no entity skipped
+    ("Zephyr Robotics raised €20 million in a round led by Beta Capital.\n\n"
+     "Other backers that took part in the latest round of funding for Zephyr included Halcyon, "
+     "North Star Partners, Gamma and Delta.",
+     {("beta", "zephyr"), ("gamma", "zephyr"), ("delta", "zephyr")}),
+    # "its latest round" refers to the nearest round before; a dash between the cue and the list
+    ("Zephyr Robotics raised €20 million last year.\n\n"
+     "Its latest round, a Series B, included participation from the sector's largest groups — Gamma, "
+     "Delta and Jane Roe — at a reported valuation.",
+     {("gamma", "zephyr"), ("delta", "zephyr"), ("jane-roe", "zephyr")}),
+    # French: a later paragraph lists the round's investors after "participé au tour de table, dont"
+    ("Zephyr Robotics a levé 20 millions d'euros.\n\n"
+     "Plusieurs investisseurs historiques ont également participé au tour de table, dont Gamma et Delta.",
+     {("gamma", "zephyr"), ("delta", "zephyr")}),
+    # the company's possessive owns the round, in a sentence of its own
+    ("Zephyr Robotics raised €20 million.\n\nThe market is busy.\n\n"
+     "Zephyr's funding was led by Beta Capital and joined by other investors such as Gamma.",
+     {("beta", "zephyr"), ("gamma", "zephyr")}),
+    # names before a cue that closes its clause ("were also involved"), then "as were"
+    ("Zephyr Robotics raised €20 million.\n\nBusinessmen Jane Roe and Gamma were also involved, as were Delta.",
+     {("jane-roe", "zephyr"), ("gamma", "zephyr"), ("delta", "zephyr")}),
+])
+def test_round_investors_named_in_a_later_sentence(text: str, expected: set[tuple[str, str]]) -> None:
+    assert implied(text, [ZEPHYR_RAISED]) == expected
+
+
+def test_round_investors_later_sentence_joins_the_round_record() -> None:
+    text = ("Zephyr Robotics raised €20 million.\n\n"
+            "The round also included participation from Gamma and Delta.")
+    [found], _implied = read_rounds(extraction(text, [ZEPHYR_RAISED]))
+    assert found.participants == ("gamma", "delta")
+
+
+@pytest.mark.parametrize("text", [
+    # no round referred to: investors of something else
+    "Zephyr Robotics raised €20 million.\n\nInvestors in the sector include Gamma and Delta.",
+    # the agent of a participle is no investor: "founded by A and B"
+    "Zephyr Robotics raised €20 million.\n\nFunds advised by Gamma and Delta also took part.",
+])
+def test_round_investors_need_a_reference_to_the_round(text: str) -> None:
+    assert implied(text, [ZEPHYR_RAISED]) == set()
+
+
+def test_round_investors_of_another_company_named_in_the_sentence() -> None:
+    text = ("Zephyr Robotics raised €20 million.\n\n"
+            "Separately, the latest round for Orbit included participation from Gamma.")
+    assert implied(text, [ZEPHYR_RAISED]) == {("gamma", "orbit")}
+
+
+def test_round_investors_list_stops_at_a_complement_and_skips_an_aside() -> None:
+    text = ("Zephyr Robotics raised €20 million with participation from Jane Roe (Orbit), Delta, "
+            "and Beta Capital, co-founder of Gamma.")
+    assert implied(text, [ZEPHYR_RAISED]) == {("jane-roe", "zephyr"), ("delta", "zephyr"), ("beta", "zephyr")}
+
+
+def test_round_investors_belong_to_the_raise_subject_not_its_apposition() -> None:
+    # the relation finder read "it" as Orbit, named inside Zephyr's apposition
+    text = ("Zephyr Robotics, a robot maker that competes with Gamma-backed Orbit, said it had raised "
+            "€20 million from investors including Delta and Jane Roe.")
+    facts = [("orbit", "raised", "eur-20m")]
+    assert implied(text, facts, "dep:svo+coref") == {("delta", "zephyr"), ("jane-roe", "zephyr")}
+    [found], _implied = read_rounds(extraction(text, facts, extractor="dep:svo+coref"))
+    assert found.company == "zephyr"
+    # a subject the finder read from the text itself stays the owner
+    assert implied(text, facts, "dep:svo") == {("delta", "orbit"), ("jane-roe", "orbit")}
+
+
+@pytest.mark.parametrize("text", [
+    "Zephyr Robotics raised €20 million from a host of US VCs like Gamma and Delta.",
+    "Zephyr Robotics a levé 20 millions d'euros. Des investisseurs ont pris part à l'opération, à l'image de Gamma "
+    "et Delta.",
+    "Zephyr Robotics a levé 20 millions d'euros. Le reste est apporté par des investisseurs existants : "
+    "Gamma et Delta.",
+    "Zephyr Robotics a levé 20 millions d'euros. Se font aussi une place au capital Gamma et Delta.",
+    'Zephyr Robotics raised €20 million. The people that put money into the round included "Gamma and Delta".',
+])
+def test_round_investors_cue_words(text: str) -> None:
+    assert implied(text, [ZEPHYR_RAISED]) == {("gamma", "zephyr"), ("delta", "zephyr")}
