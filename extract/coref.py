@@ -12,12 +12,14 @@ use them (``+appos``, ``+coref``):
   "the model", "le fondateur" stand for the *salient* entity of that type: the last one in
   subject position in the current sentence (unless it is the subject of the description's own
   clause: "AWS has been *the company's* provider" is not AWS) or in an earlier sentence, else
-  the last one mentioned; a description whose noun is a word of an entity's name
+  the last one mentioned (in this sentence or the one before; for an event, in the last eight);
+  a description whose noun is a word of an entity's name
   ("l'agence" -> Agence France-Presse) prefers that entity;
 * **coref** (pronouns): "it", "its", "il", "elle", "son", "sa" stand for the last subject of
   the current or previous sentences, per type ("he"/"she" only for persons); the caller picks
   the type that the relation allows. The subject of a reported clause ("X said *it* had
-  raised") is the reporting verb's subject first.
+  raised") is the reporting verb's subject first. A possessive in a clause whose subject is a
+  description ("*le patron de* Nvidia ... *sa* présence") is the description's referent, or none.
 
 Everything is computed in one pass over the tokens, with dictionary look-ups only.
 """
@@ -41,6 +43,10 @@ _POSSESSIVE = frozenset({"its", "his", "her", "their", "son", "sa", "ses", "leur
 REFERENCE_DISCOUNT = 0.85
 #: Sentences back that a pronoun or description may reach for an antecedent in subject position.
 _WINDOW = 8
+#: Sentences back that a description may reach for an antecedent mentioned anywhere (not only as a
+#: subject). One for most types; an article names few events and calls the one it named "the
+#: conference", "le salon", "l'événement" long after, whatever role the name had.
+_MENTION_WINDOW = {"Event": _WINDOW}
 
 
 @dataclass(frozen=True)
@@ -107,13 +113,19 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
                     or _coordinated(token, ent_of)
                     or _salient(number, subjects, mentions, pronoun_types, None)
                 )
+                owner = _described_owner(token, ent_of)
+                if owner is not None:  # "Le patron de X a profité de *sa* présence": the patron's
+                    found = [(0, c) for c in refs[owner.i].candidates] if owner.i in refs else []
                 if found:
                     ref = Reference(tuple(s for _, s in found), "coref", tuple(d for d, _ in found))
             elif token.pos_ in {"NOUN", "PROPN"} and (label := settings.noun_type(lower)):
-                apposed = _apposed(token, ent_of) or _named_next(token, ent_of, label)
-                if apposed is not None:
+                apposed = _apposed(token, ent_of, label) or _named_next(token, ent_of, label)
+                # "the X conference in *Berlin*, an AI summit that ...": the parser hangs a description
+                # on the nearest name; one of another type is not what it describes
+                misplaced = apposed is not None and apposed.label_ != label and label == "Event"
+                if apposed is not None and not misplaced:
                     ref = Reference((apposed,), "appos")
-                elif _is_definite(token):
+                elif misplaced or _is_definite(token):
                     found = (
                         _surface_appos(token, ent_of, label)
                         or _named_after(token, mentions, number, label)
@@ -156,6 +168,25 @@ def _coordinated(token: Token, ent_of: Mapping[int, Span]) -> list[tuple[int, Sp
     return []
 
 
+def _described_owner(token: Token, ent_of: Mapping[int, Span]) -> Token | None:
+    """ "*Le patron de* Nvidia a profité de *sa* présence": a possessive in a clause whose subject is a
+    description (a common noun, not a name) belongs to that description, not to a name before it or
+    inside it. Returns the description, or None when the clause has no such subject."""
+    if token.lower_ not in _POSSESSIVE:
+        return None
+    head = token.head
+    for _ in range(4):
+        if head.pos_ in {"VERB", "AUX"}:
+            break
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    for child in head.children:
+        if child.dep_ in _SUBJECT_DEPS and child.pos_ == "NOUN" and child.i not in ent_of and child.i < token.i:
+            return child
+    return None
+
+
 def _is_definite(token: Token) -> bool:
     if any(c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE | _POSSESSIVE for c in token.children):
         return True
@@ -169,7 +200,7 @@ def _is_definite(token: Token) -> bool:
     return False
 
 
-def _apposed(token: Token, ent_of: Mapping[int, Span]) -> Span | None:
+def _apposed(token: Token, ent_of: Mapping[int, Span], label: str) -> Span | None:
     if token.dep_ in _APPOS_DEPS and token.head.i in ent_of:
         return ent_of[token.head.i]
     for child in token.children:
@@ -238,7 +269,7 @@ def _salient(
         if best is None:
             kind = 1
             for sent_no, ent in reversed(mentions):
-                if number - sent_no > 1:
+                if number - sent_no > _MENTION_WINDOW.get(label, 1):
                     break
                 if ent.label_ == label and not _bracketed(ent) and (description is None or ent.start < description.i):
                     best = (number - sent_no, ent)

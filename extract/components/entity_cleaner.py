@@ -22,6 +22,7 @@ from ..kb import KnowledgeBase, load_knowledge_base
 from ..lexicon import Lexicon, load_lexicon
 from ..normalize import fold
 from ..records import EntityType
+from .bylines import byline_people
 from .descriptor_types import DescriptorWords, described_names, descriptor_words, retype_by_descriptors
 from .extensions import register_extensions
 
@@ -75,6 +76,7 @@ class EntityCleaner:
         self.kb: KnowledgeBase | None = None
         self.lexicon: Lexicon | None = None
         self.descriptors: DescriptorWords | None = None
+        self.byline_cues: frozenset[str] = frozenset()
 
     def initialize(
         self,
@@ -90,6 +92,7 @@ class EntityCleaner:
         self.kb = load_knowledge_base(self.kb_path)
         self.lexicon = load_lexicon(self.lexicon_path)
         self.descriptors = descriptor_words(self.lexicon)
+        self.byline_cues = frozenset(w for ws in self.lexicon.word_lists.get("byline_cues", {}).values() for w in ws)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.kb is None or self.lexicon is None or self.descriptors is None:
@@ -100,10 +103,12 @@ class EntityCleaner:
             for span in self._clean(doc, ent, text):
                 spans.extend(self._split_coordination(doc, span))
         spans = [self._extend_with_suffix(doc, span) for span in spans]
+        spans.extend(self._named_by_event_noun(doc, spans))
         spans.extend(self._demonyms(doc))
         doc.ents = filter_spans(spans)
         ents = list(doc.ents)
         ents = sorted(ents + described_names(doc, ents, self.descriptors), key=lambda e: e.start)
+        ents = sorted(ents + byline_people(doc, ents, self.byline_cues), key=lambda e: e.start)
         doc.ents = self._type_lists(doc, retype_by_descriptors(doc, ents, self.descriptors))
         return doc
 
@@ -140,6 +145,42 @@ class EntityCleaner:
         if any(t is not None and t.is_lower and t.lower_ in events for t in (after, before)):
             return Span(doc, span.start, span.end, label="Event")
         return span
+
+    def _named_by_event_noun(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """ "la conférence *ai-Pulse*", "the summit *DataWave*": a name right after a definite event
+        noun is the event's name even when the statistical NER missed it (a name that starts in
+        lowercase or glues words with a hyphen). The name is one written word (tokens with no
+        space between them) with a capital letter, followed by capitalised words."""
+        assert self.lexicon is not None
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        determiners = {w for words in self.lexicon.word_lists.get("event_determiners", {}).values() for w in words}
+        found: list[Span] = []
+        for token in doc[1:-1]:
+            if not (token.is_lower and token.lower_ in self.lexicon.event_words):
+                continue
+            if doc[token.i - 1].lower_ not in determiners or token.i + 1 in taken:
+                continue
+            end = token.i + 2
+            while end < len(doc) and not doc[end - 1].whitespace_ and (not doc[end].is_punct or doc[end].text == "-"):
+                end += 1  # the rest of the written word: "ai" "-" "Pulse"
+            if not any(ch.isupper() for ch in doc[token.i + 1 : end].text):
+                continue  # "sa conférence à Station F": a place after the noun, not a name
+            while end + 1 < len(doc) and end - token.i <= 6:
+                if doc[end].text[:1].isupper():  # "Big Data", and a place inside the name: "AI *Paris*"
+                    end += 1
+                elif (doc[end].text == "&" or doc[end].lower_ in self.lexicon.name_connectors) and (
+                    doc[end + 1].text[:1].isupper()
+                ):
+                    end += 2
+                else:
+                    break
+            name = doc[token.i + 1 : end]
+            if not name.text[:1].isalnum() or name.text[-1:] == "-":
+                continue
+            if fold(name.text) in self.lexicon.not_entities:
+                continue
+            found.append(Span(doc, name.start, name.end, label="Event"))
+        return found
 
     def _demonyms(self, doc: Doc) -> list[Span]:
         """ "the *French* start-up", "la pépite *parisienne*": a nationality or city adjective names

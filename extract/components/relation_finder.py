@@ -21,6 +21,7 @@ from ..coref import REFERENCE_DISCOUNT, Reference, ReferenceSettings, resolve_re
 from ..errors import DataFileError, Errors, PipelineError
 from ..lexicon import Lexicon, load_lexicon, load_relation_patterns
 from ..treematch import TreeMatcher
+from .bylines import byline_affiliations
 from .demonym_places import described_places
 from .extensions import RelationCandidate, register_extensions, set_relation_candidates
 
@@ -79,6 +80,7 @@ class RelationFinder:
         self.references: ReferenceSettings | None = None
         #: Nouns that describe organisations (for the demonyms that describe them).
         self.org_nouns: frozenset[str] = frozenset()
+        self.byline_cues: frozenset[str] = frozenset()
 
     def initialize(
         self,
@@ -101,6 +103,7 @@ class RelationFinder:
             + self.lexicon.org_nouns.get(self.lang, [])
             + [word for name in ("org_descriptors", "investor_nouns")
                for word in self.lexicon.word_lists.get(name, {}).get(self.lang, [])])
+        self.byline_cues = frozenset(self.lexicon.word_lists.get("byline_cues", {}).get(self.lang, []))
         self.dep_matcher = TreeMatcher()
         self.matcher = Matcher(self.vocab)
         self.specs = {}
@@ -158,6 +161,7 @@ class RelationFinder:
         candidates = [c for c in candidates
                       if not (c.object_end == -1 and c.object_start in placed and "+coref" in c.extractor)]
         candidates.extend(described)
+        candidates.extend(byline_affiliations(doc, ent_of, self.byline_cues))
         set_relation_candidates(doc, candidates)
         return doc
 
@@ -315,6 +319,18 @@ class RelationFinder:
                     return picked
         return []
 
+    @staticmethod
+    def _with_regions(places: list[Span], ent_of: dict[int, Span]) -> list[Span]:
+        """ "in San Jose, *California*": a place in apposition to the venue's place is named as the
+        event's location too (the gold counts every named place of the location)."""
+        out = list(places)
+        for place in places:
+            for child in place.root.children:
+                ent = ent_of.get(child.i)
+                if child.dep_ == "appos" and ent is not None and ent.label_ == "Place" and ent not in out:
+                    out.append(ent)
+        return out
+
     def _governor(
         self, doc: Doc, index: int, ent_of: dict[int, Span], refs: dict[int, Reference]
     ) -> tuple[list[Span], str]:
@@ -402,6 +418,8 @@ class RelationFinder:
             )
         if not subjects or (not objects and not object_kb):
             return
+        if "heldIn" in predicates:
+            objects = self._with_regions(objects, ent_of)
         trigger = spec.get("trigger")
         owner = None
         if spec.get("predicate") == "$role" and trigger in named:
