@@ -11,8 +11,8 @@ learnt is what is applied.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Container, Iterator, Mapping, Sequence
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -20,15 +20,16 @@ from .coref import Reference, ReferenceSettings, resolve_references
 from .lexicon import Lexicon
 from .relation_features import pair_features
 
-__all__ = ["ENTITY_LABELS", "Pair", "features", "reference_settings", "references", "sentence_pairs"]
+__all__ = [
+    "ENTITY_LABELS", "Pair", "features", "reference_settings", "references", "sentence_entities", "sentence_pairs",
+]
 
 ENTITY_LABELS = frozenset({"Person", "Organization", "Place", "Event", "Product", "MonetaryAmount"})
 #: A sentence with more entities is a list or a table, not a statement about pairs of them.
 MAX_MENTIONS = 30
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(NamedTuple):
     """``subject`` and ``obj`` as written in the sentence, and the entities they stand for.
 
     For an entity mention, the written span and the entity are the same span; for a reference
@@ -66,9 +67,25 @@ def references(doc: Doc, settings: ReferenceSettings) -> dict[int, Reference]:
     return resolve_references(doc, ent_of, settings)
 
 
-def _mentions(sentence: Span, refs: Mapping[int, Reference]) -> list[tuple[Span, Span, str]]:
+def sentence_entities(doc: Doc) -> dict[int, list[Span]]:
+    """The entities of each sentence of ``doc`` (by the sentence's first token), as ``Span.ents``
+    gives them: each call of ``Span.ents`` makes every entity of the document before it anew."""
+    found: dict[int, list[Span]] = {}
+    ents = iter(doc.ents)
+    ent = next(ents, None)
+    for sentence in doc.sents:
+        inside = found[sentence.start] = []
+        while ent is not None and ent.start < sentence.end:
+            if ent.start >= sentence.start and ent.end <= sentence.end:
+                inside.append(ent)
+            ent = next(ents, None)
+    return found
+
+
+def _mentions(sentence: Span, refs: Mapping[int, Reference], ents: Sequence[Span] | None
+              ) -> list[tuple[Span, Span, str]]:
     """(written span, entity, rule) of the sentence: its entities, then its resolved references."""
-    found = [(e, e, "") for e in sentence.ents if e.label_ in ENTITY_LABELS]
+    found = [(e, e, "") for e in (sentence.ents if ents is None else ents) if e.label_ in ENTITY_LABELS]
     doc = sentence.doc
     for i in range(sentence.start, sentence.end):
         ref = refs.get(i)
@@ -83,18 +100,34 @@ def _mentions(sentence: Span, refs: Mapping[int, Reference]) -> list[tuple[Span,
     return found
 
 
-def sentence_pairs(sentence: Span, refs: Mapping[int, Reference]) -> Iterator[Pair]:
-    """Every ordered pair of distinct entities written in ``sentence`` (at most one side a reference)."""
-    mentions = _mentions(sentence, refs)
+def sentence_pairs(
+    sentence: Span,
+    refs: Mapping[int, Reference],
+    *,
+    ents: Sequence[Span] | None = None,
+    types: Container[tuple[str, str]] | None = None,
+    max_distance: int | None = None,
+) -> Iterator[Pair]:
+    """Every ordered pair of distinct entities written in ``sentence`` (at most one side a reference).
+
+    ``ents``: the sentence's entities if already known (:func:`sentence_entities`). ``types`` and
+    ``max_distance`` leave out, before they are made, the pairs whose (subject, object) entity
+    labels are not in ``types`` and those whose written spans start further apart.
+    """
+    mentions = _mentions(sentence, refs, ents)
     if len(mentions) < 2 or len(mentions) > MAX_MENTIONS:
         return
+    far = len(sentence) if max_distance is None else max_distance
     for subject, subject_entity, s_via in mentions:
+        s_label = subject_entity.label_
         for obj, obj_entity, o_via in mentions:
-            if subject_entity is obj_entity or subject_entity.text == obj_entity.text:
-                continue
             if s_via and o_via:
                 continue
-            if subject.start == obj.start:
+            if subject.start == obj.start or abs(subject.start - obj.start) > far:
+                continue
+            if types is not None and (s_label, obj_entity.label_) not in types:
+                continue
+            if subject_entity is obj_entity or subject_entity.text == obj_entity.text:
                 continue
             yield Pair(subject, obj, subject_entity, obj_entity, s_via or o_via)
 

@@ -26,132 +26,168 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from spacy.tokens import Doc, Span, Token
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IS_PUNCT, LEMMA, ORTH
+from spacy.tokens import Doc, Span
 
 __all__ = ["MAX_GAP", "forget_caches", "pair_features"]
 
 #: Pairs further apart than this many tokens get only a "far" feature for the words between.
 MAX_GAP = 12
 _PATH_LIMIT = 8
-_HEADS = "aikg_relation_features_heads"
+_TOKENS = "aikg_relation_features_tokens"
 _MENTIONS = "aikg_relation_features_mentions"
+#: ``Token.ent_iob`` of the first token of an entity ("B").
+_IOB_BEGIN = 3
+_SIGNED = 1 << 63
 
 
-def _lemma(token: Token) -> str:
-    return (token.lemma_ or token.text).lower()
+class _Tokens:
+    """What the features read of the tokens of a ``Doc``, as plain lists indexed by token.
+
+    Read once per document with ``Doc.to_array``: a pair's features read a few dozen token
+    attributes, and the ``Token`` object made for each read was most of their cost.
+    """
+
+    __slots__ = ("begins", "deps", "ent_types", "heads", "lemmas", "orths", "punct", "strings")
+
+    def __init__(self, doc: Doc) -> None:
+        strings = self.strings = doc.vocab.strings
+        lemma, orth, punct, ent_type, iob, dep, head = (
+            doc.to_array([LEMMA, ORTH, IS_PUNCT, ENT_TYPE, ENT_IOB, DEP, HEAD]).T.tolist())
+        #: the lower-cased lemma, or text where there is no lemma (as ``(token.lemma_ or token.text).lower()``)
+        self.lemmas: list[str] = [(strings[lem] or strings[o]).lower() for lem, o in zip(lemma, orth, strict=True)]
+        self.orths: list[int] = orth
+        self.punct: list[int] = punct
+        #: each token's entity label, "" outside entities
+        self.ent_types: list[str] = [strings[t] if t else "" for t in ent_type]
+        #: whether the token starts an entity
+        self.begins: list[bool] = [i == _IOB_BEGIN for i in iob]
+        self.deps: list[str] = [strings[d] for d in dep]
+        # HEAD is an offset, unsigned in the array: an absolute index again
+        self.heads: list[int] = [i + (h - 2 * _SIGNED if h >= _SIGNED else h) for i, h in enumerate(head)]
+
+    def text(self, i: int) -> str:
+        return str(self.strings[self.orths[i]])
 
 
-def _heads(doc: Doc) -> list[int]:
-    """Each token's head index, read once per document (a ``Token`` object per step is the cost)."""
-    heads: list[int] | None = doc.user_data.get(_HEADS)
-    if heads is None or len(heads) != len(doc):
-        heads = [token.head.i for token in doc]
-        doc.user_data[_HEADS] = heads
-    return heads
+def _tokens(doc: Doc) -> _Tokens:
+    """The token table of ``doc``, read once per document (cached on it until :func:`forget_caches`)."""
+    table: _Tokens | None = doc.user_data.get(_TOKENS)
+    if table is None or len(table.heads) != len(doc):
+        table = _Tokens(doc)
+        doc.user_data[_TOKENS] = table
+    return table
 
 
 def forget_caches(doc: Doc) -> None:
-    """Drop what is cached on ``doc`` (head indexes, mention features): it would travel with it
+    """Drop what is cached on ``doc`` (the token table, mention features): it would travel with it
     when serialised."""
-    doc.user_data.pop(_HEADS, None)
+    doc.user_data.pop(_TOKENS, None)
     doc.user_data.pop(_MENTIONS, None)
 
 
-def _ancestors(doc: Doc, i: int) -> list[int]:
+def _ancestors(heads: list[int], i: int) -> list[int]:
     """Token ``i`` then its heads up to the root of its sentence (indexes)."""
-    heads = _heads(doc)
     chain = [i]
     while heads[chain[-1]] != chain[-1] and len(chain) < 40:
         chain.append(heads[chain[-1]])
     return chain
 
 
-def _path(source: Token, target: Token) -> tuple[list[Token], Token | None, list[Token]]:
+def _path(heads: list[int], source: int, target: int) -> tuple[list[int], int | None, list[int]]:
     """The dependency path: ``source`` up to the lowest common ancestor, and ``target`` up to it."""
-    doc = source.doc
-    up = _ancestors(doc, source.i)
+    up = _ancestors(heads, source)
     index = {i: n for n, i in enumerate(up)}
     down: list[int] = []
-    for i in _ancestors(doc, target.i):
+    for i in _ancestors(heads, target):
         if i in index:
-            return [doc[j] for j in up[: index[i]]], doc[i], [doc[j] for j in down]
+            return up[: index[i]], i, down
         down.append(i)
         if len(down) > _PATH_LIMIT:
             break
-    return [doc[j] for j in up[:_PATH_LIMIT]], None, [doc[j] for j in down]
+    return up[:_PATH_LIMIT], None, down
 
 
-def _list_head(token: Token) -> Token:
-    """The first member of the list ``token`` is in ("A, B and *C*" -> A): every member of a list
+def _list_head(table: _Tokens, i: int) -> int:
+    """The first member of the list token ``i`` is in ("A, B and *C*" -> A): every member of a list
     then has the path of the first, so "led by A, with B, C and D" teaches one construction."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token
+    deps, heads = table.deps, table.heads
+    while deps[i] == "conj" and heads[i] != i:
+        i = heads[i]
+    return i
 
 
 def _bucket(n: int) -> str:
     return str(n) if n < 4 else "4+" if n < 8 else "8+"
 
 
+def _deps(table: _Tokens, up: list[int], down: list[int]) -> str:
+    deps = table.deps
+    return "".join(f"<{deps[i]}" for i in up) + "|" + "".join(f">{deps[i]}" for i in reversed(down))
+
+
 def pair_features(subject: Span, obj: Span) -> list[str]:
     """The features of "``subject`` <relation> ``obj``" for two entity spans of one sentence."""
     doc = subject.doc
+    table = _tokens(doc)
+    lemmas = table.lemmas
     types = f"{subject.label_}>{obj.label_}"
     order = "so" if subject.start < obj.start else "os"
     features = [f"types:{types}", f"order:{order}", f"types+order:{types}:{order}"]
 
     first, second = (subject, obj) if order == "so" else (obj, subject)
-    gap = doc[first.end : second.start]
+    gap = range(first.end, max(first.end, second.start))
     if len(gap) > MAX_GAP:
         features.append("gap:far")
     else:
-        words = [t for t in gap if not t.is_punct and not t.ent_type_]
+        punct, ent_types = table.punct, table.ent_types
+        words = [lemmas[i] for i in gap if not punct[i] and not ent_types[i]]
         features.append(f"gap:{_bucket(len(gap))}")
-        lemmas = [_lemma(t) for t in words]
-        features.extend(f"bw:{lemma}" for lemma in lemmas)
-        features.extend(f"bwo:{order}:{lemma}" for lemma in lemmas)
-        features.extend(f"bw2:{a}_{b}" for a, b in pairwise(lemmas))
-        if not lemmas:
+        features.extend(f"bw:{lemma}" for lemma in words)
+        features.extend(f"bwo:{order}:{lemma}" for lemma in words)
+        features.extend(f"bw2:{a}_{b}" for a, b in pairwise(words))
+        if not words:
             features.append("bw:<none>")
-        punct = "".join(t.text for t in gap if t.is_punct)
-        if punct:
-            features.append(f"bwpunct:{punct[:4]}")
-    # entities that start between the two (read from the tokens: ``doc.ents`` makes every span anew)
-    between_entities = [t.ent_type_ for t in gap if t.ent_iob_ == "B"] if len(gap) <= 4 * MAX_GAP else ["far"] * 4
-    features.append(f"ents_between:{_bucket(len(between_entities))}")
-    features.extend(f"ent_between:{label}" for label in between_entities[:3])
+        marks = "".join(table.text(i) for i in gap if punct[i])
+        if marks:
+            features.append(f"bwpunct:{marks[:4]}")
+    # entities that start between the two
+    begins = table.begins
+    between = [table.ent_types[i] for i in gap if begins[i]] if len(gap) <= 4 * MAX_GAP else ["far"] * 4
+    features.append(f"ents_between:{_bucket(len(between))}")
+    features.extend(f"ent_between:{label}" for label in between[:3])
 
-    up, lca, down = _path(subject.root, obj.root)
+    s_root, o_root = subject.root.i, obj.root.i
+    up, lca, down = _path(table.heads, s_root, o_root)
     if lca is None or len(up) + len(down) > _PATH_LIMIT:
         features.append("path:far")
     else:
-        deps = "".join(f"<{t.dep_}" for t in up) + "|" + "".join(f">{t.dep_}" for t in reversed(down))
-        lca_lemma = _lemma(lca)
-        middle = [_lemma(t) for t in (*up[1:], *down[1:])]
+        deps = _deps(table, up, down)
+        lca_lemma = lemmas[lca]
         features.append(f"path:{deps}")
         features.append(f"path+lca:{deps}:{lca_lemma}")
         features.append(f"lca:{lca_lemma}")
         features.append(f"lca+types:{lca_lemma}:{types}")
-        features.append(f"lca_pos:{lca.pos_}")
-        features.extend(f"pathword:{lemma}" for lemma in middle)
+        features.append(f"lca_pos:{doc[lca].pos_}")
+        features.extend(f"pathword:{lemmas[i]}" for i in (*up[1:], *down[1:]))
         features.append(f"path_len:{_bucket(len(up) + len(down))}")
-        if lca.i == subject.root.i or lca.i == obj.root.i:
+        if lca in (s_root, o_root):
             features.append("lca:is_mention")
-    s_head, o_head = _list_head(subject.root), _list_head(obj.root)
-    if (s_head.i, o_head.i) != (subject.root.i, obj.root.i):
-        up, lca, down = _path(s_head, o_head)
+    s_head, o_head = _list_head(table, s_root), _list_head(table, o_root)
+    if (s_head, o_head) != (s_root, o_root):
+        up, lca, down = _path(table.heads, s_head, o_head)
         if lca is not None and len(up) + len(down) <= _PATH_LIMIT:
-            deps = "".join(f"<{t.dep_}" for t in up) + "|" + "".join(f">{t.dep_}" for t in reversed(down))
+            deps = _deps(table, up, down)
             features.append(f"lpath:{deps}")
-            features.append(f"lpath+lca:{deps}:{_lemma(lca)}")
-            features.append(f"llca:{_lemma(lca)}")
-            features.extend(f"lpathword:{_lemma(t)}" for t in (*up[1:], *down[1:]))
-    features.extend(_mention_features(subject, "s"))
-    features.extend(_mention_features(obj, "o"))
+            features.append(f"lpath+lca:{deps}:{lemmas[lca]}")
+            features.append(f"llca:{lemmas[lca]}")
+            features.extend(f"lpathword:{lemmas[i]}" for i in (*up[1:], *down[1:]))
+    features.extend(_mention_features(subject, "s", table))
+    features.extend(_mention_features(obj, "o", table))
     return features
 
 
-def _mention_features(span: Span, name: str) -> list[str]:
+def _mention_features(span: Span, name: str, table: _Tokens) -> list[str]:
     """The features of one end of a pair (its role in the parse, its neighbours): the same in every
     pair the mention is part of, so they are computed once per mention and document."""
     doc = span.doc
@@ -159,18 +195,20 @@ def _mention_features(span: Span, name: str) -> list[str]:
     found = cache.get((span.start, span.end, name))
     if found is not None:
         return found
+    lemmas = table.lemmas
     root = span.root
-    features = [f"{name}dep:{root.dep_}", f"{name}head:{_lemma(root.head)}",
-                f"{name}head+dep:{_lemma(root.head)}:{root.dep_}"]
+    head = lemmas[table.heads[root.i]]
+    features = [f"{name}dep:{root.dep_}", f"{name}head:{head}", f"{name}head+dep:{head}:{root.dep_}"]
     if span.start > 0:
-        features.append(f"{name}before:{_lemma(doc[span.start - 1])}")
+        features.append(f"{name}before:{lemmas[span.start - 1]}")
     if span.start > 1:
-        features.append(f"{name}before2:{_lemma(doc[span.start - 2])}")
+        features.append(f"{name}before2:{lemmas[span.start - 2]}")
     if span.end < len(doc):
-        features.append(f"{name}after:{_lemma(doc[span.end])}")
-    if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+        features.append(f"{name}after:{lemmas[span.end]}")
+    children = list(root.children)
+    if root.dep_ == "conj" or any(c.dep_ == "conj" for c in children):
         features.append(f"{name}list")
-    modifiers = [c for c in root.children if c.dep_ in ("amod", "compound", "nmod", "appos")]
-    features.extend(f"{name}mod:{_lemma(c)}" for c in modifiers if not c.ent_type_)
+    modifiers = [c.i for c in children if c.dep_ in ("amod", "compound", "nmod", "appos")]
+    features.extend(f"{name}mod:{lemmas[i]}" for i in modifiers if not table.ent_types[i])
     cache[(span.start, span.end, name)] = features
     return features

@@ -57,24 +57,32 @@ class RelationModel:
         return self.probabilities([predicate], features).get(predicate, 0.0)
 
     @cached_property
-    def _index(self) -> dict[str, list[tuple[str, float]]]:
-        """Feature -> ``(predicate, weight)`` of every predicate that weighs it: one look-up per
-        feature scores all the predicates of a pair."""
-        index: dict[str, list[tuple[str, float]]] = {}
-        for predicate, model in self.predicates.items():
-            for feature, weight in model.weights.items():
-                index.setdefault(feature, []).append((predicate, weight))
+    def _indexes(self) -> dict[tuple[str, ...], dict[str, list[tuple[int, float]]]]:
+        """Per tuple of predicates, filled on first use: feature -> ``(position in the tuple, weight)``
+        of each of them that weighs it. One look-up per feature scores all the predicates of a pair,
+        and the predicates that a pair's types rule out cost nothing (a pipeline scores a few
+        tuples, one per pair of entity types)."""
+        return {}
+
+    def _index_of(self, predicates: tuple[str, ...]) -> dict[str, list[tuple[int, float]]]:
+        index = self._indexes.get(predicates)
+        if index is None:
+            index = {}
+            for slot, predicate in enumerate(predicates):
+                for feature, weight in self.predicates[predicate].weights.items():
+                    index.setdefault(feature, []).append((slot, weight))
+            self._indexes[predicates] = index
         return index
 
     def probabilities(self, predicates: Iterable[str], features: Iterable[str]) -> dict[str, float]:
         """:meth:`probability` of each of ``predicates`` (the trained ones) for one pair's features."""
-        z = {p: self.predicates[p].bias for p in predicates if p in self.predicates}
-        index = self._index
+        trained = tuple(dict.fromkeys(p for p in predicates if p in self.predicates))
+        z = [self.predicates[p].bias for p in trained]
+        get = self._index_of(trained).get
         for feature in set(features):
-            for predicate, weight in index.get(feature, ()):
-                if predicate in z:
-                    z[predicate] += weight
-        return {p: 1.0 / (1.0 + math.exp(-max(min(v, 30.0), -30.0))) for p, v in z.items()}
+            for slot, weight in get(feature, ()):
+                z[slot] += weight
+        return {p: 1.0 / (1.0 + math.exp(-max(min(v, 30.0), -30.0))) for p, v in zip(trained, z, strict=True)}
 
     def to_json(self) -> dict[str, Any]:
         """The JSON form written to ``relation_model.json`` (weights sorted, rounded)."""

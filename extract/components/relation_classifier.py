@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from ..coref import REFERENCE_DISCOUNT, Reference, ReferenceSettings
 from ..errors import Errors, PipelineError
 from ..lexicon import load_lexicon, load_relation_patterns
-from ..pairs import features, reference_settings, references, sentence_pairs
+from ..pairs import features, reference_settings, references, sentence_entities, sentence_pairs
 from ..relation_features import forget_caches
 from ..relation_model import DISABLED_THRESHOLD, RelationModel, load_relation_model
 from .extensions import RelationCandidate, register_extensions, relation_candidates, set_relation_candidates
@@ -49,6 +49,8 @@ class RelationClassifier:
         self.signatures: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self.references: ReferenceSettings | None = None
         self.active: frozenset[str] = frozenset()
+        #: what :meth:`predicates_by_types` read (signatures, active predicates) and its table
+        self._by_types: tuple[object, frozenset[str], dict[tuple[str, str], tuple[str, ...]]] | None = None
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Any = None) -> None:
         """Load the model's weights and the predicates' type signatures."""
@@ -58,30 +60,41 @@ class RelationClassifier:
         self.signatures = load_relation_patterns().signatures
         self.references = reference_settings(load_lexicon(), self.lang)
 
+    def predicates_by_types(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        """(subject label, object label) -> the active predicates whose signature takes them, in
+        signature order; only these pairs of labels are worth the features of a pair."""
+        cached = self._by_types
+        if cached is None or cached[0] is not self.signatures or cached[1] != self.active:
+            labels = {label for domain, range_ in self.signatures.values() for label in (*domain, *range_)}
+            table = {
+                (s, o): found for s in labels for o in labels
+                if (found := tuple(p for p, (domain, range_) in self.signatures.items()
+                                   if s in domain and o in range_ and p in self.active))
+            }
+            cached = self._by_types = (self.signatures, self.active, table)
+        return cached[2]
+
     def __call__(self, doc: Doc) -> Doc:
         if self.model is None or self.references is None:
             raise PipelineError(Errors.E508.format(name=self.name))
         found = relation_candidates(doc)
         if doc.ents:
             refs = references(doc, self.references)
+            ents = sentence_entities(doc)
             for sentence in doc.sents:
-                found.extend(self.sentence_candidates(sentence, refs))
+                found.extend(self.sentence_candidates(sentence, refs, ents[sentence.start]))
         forget_caches(doc)
         set_relation_candidates(doc, found)
         return doc
 
-    def sentence_candidates(self, sentence: Span, refs: Mapping[int, Reference]) -> list[RelationCandidate]:
+    def sentence_candidates(self, sentence: Span, refs: Mapping[int, Reference],
+                            ents: list[Span] | None = None) -> list[RelationCandidate]:
         """The candidates of one sentence: every pair of entities (or references), each fitting predicate."""
         assert self.model is not None
+        predicates_of = self.predicates_by_types()
         out: list[RelationCandidate] = []
-        for pair in sentence_pairs(sentence, refs):
-            if abs(pair.subject.start - pair.obj.start) > MAX_DISTANCE:
-                continue
-            s_label, o_label = pair.subject_entity.label_, pair.obj_entity.label_
-            predicates = [p for p, (domain, range_) in self.signatures.items()
-                          if s_label in domain and o_label in range_ and p in self.active]
-            if not predicates:
-                continue
+        for pair in sentence_pairs(sentence, refs, ents=ents, types=predicates_of, max_distance=MAX_DISTANCE):
+            predicates = predicates_of[pair.subject_entity.label_, pair.obj_entity.label_]
             scores = self.model.probabilities(predicates, features(pair))
             for predicate, probability in scores.items():
                 if probability < self.model.predicates[predicate].threshold:
