@@ -38,7 +38,7 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _LINK_DEPS = frozenset({"compound", "appos", "flat", "flat:name", "nmod", "amod"})
 _LIST_WORDS = frozenset({"like", "including", "such", "comme", "dont", "notamment", "tels", "telles", "parmi"})
 #: Tokens after the described noun within which the name of its phrase must start.
-_PHRASE_REACH = 8
+_PHRASE_REACH = 12
 
 
 def described_places(doc: Doc, ent_of: Mapping[int, Span], demonyms: Mapping[str, str],
@@ -59,7 +59,11 @@ def described_places(doc: Doc, ent_of: Mapping[int, Span], demonyms: Mapping[str
             noun = token
         else:
             continue
-        if noun is not token and noun.i not in ent_of and noun.lower_ not in org_nouns:
+        for _ in range(2):  # "les fonds d'investissement *américains*": up to the organisation noun
+            if {noun.lower_, noun.lemma_.lower()} & org_nouns or noun.dep_ != "nmod" or noun.head.pos_ != "NOUN":
+                break
+            noun = noun.head
+        if noun is not token and noun.i not in ent_of and not {noun.lower_, noun.lemma_.lower()} & org_nouns:
             continue
         sent = token.sent
         for ent in _with_conjuncts(_described(noun, token, ent_of), ent_of, demonyms):
@@ -97,14 +101,16 @@ def _names_in(token: Token, ent_of: Mapping[int, Span]) -> list[Span]:
 
 
 def _named_after_phrase(noun: Token, ent_of: Mapping[int, Span]) -> list[Span]:
-    """ "le champion français de l'IA, *X*": the first organisation in the noun's subtree, close
-    after it, with no verb between."""
+    """ "le champion français de l'IA, *X*": the first organisation close after the noun, with no
+    verb between, in the noun's subtree or right after its phrase and a comma."""
     for token in noun.doc[noun.i + 1: min(noun.i + _PHRASE_REACH, noun.sent.end)]:
         if token.pos_ in {"VERB", "AUX"}:
             return []
         ent = ent_of.get(token.i)
         if ent is not None and ent.label_ == "Organization":
-            return [ent] if noun.is_ancestor(ent.root) or ent.root.is_ancestor(noun) else []
+            edge = noun.right_edge.i
+            after_comma = ent.start == edge + 2 and noun.doc[edge + 1].text == ","  # parsed apart, written apart
+            return [ent] if noun.is_ancestor(ent.root) or ent.root.is_ancestor(noun) or after_comma else []
     return []
 
 
@@ -112,6 +118,11 @@ def _with_conjuncts(ents: list[Span], ent_of: Mapping[int, Span], demonyms: Mapp
     """The names and the names listed right after them (see the module docstring)."""
     for ent in ents:
         yield ent
+        for member in ent.root.children:  # the parser's conjuncts too, where it found them
+            conjunct = ent_of.get(member.i)
+            if member.dep_ == "conj" and conjunct is not None and conjunct.label_ == "Organization" \
+                    and not any(t.lower_ in demonyms for t in ent.doc[max(conjunct.start - 3, 0): conjunct.start]):
+                yield conjunct
         doc, end = ent.doc, ent.end
         while end < ent.sent.end:
             gap = end

@@ -26,6 +26,15 @@ def based_in(extractor: Extractor, text: str, language: str) -> set[tuple[str, s
          {("organization/kestrel-ai", "france")}),
         ("fr", "Le tour a été mené par les américains Accel et Greylock, aux côtés du britannique Balderton.",
          {("accel", "united-states"), ("greylock-partners", "united-states"), ("balderton-capital", "united-kingdom")}),
+        # a plural noun; a list after "like"
+        ("en", "Start-ups hope to take on U.S. giants like Adobe, Uber and Netflix.",
+         {("adobe", "united-states"), ("uber", "united-states"), ("netflix", "united-states")}),
+        # the demonym on a noun's complement ("fonds d'investissement américains")
+        ("fr", "On y retrouve les fonds d'investissement américains Accel et Greylock.",
+         {("accel", "united-states"), ("greylock-partners", "united-states")}),
+        # the name parsed apart from the description, after its phrase and a comma
+        ("fr", "Nvidia a signé un accord avec le champion français de la robotique (IA), Kestrel AI.",
+         {("organization/kestrel-ai", "france")}),
     ],
 )
 def test_a_demonym_places_the_organisations_it_describes(extractor: Extractor, language: str, text: str,
