@@ -101,6 +101,7 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
                 if token.i == ent.root.i and not _bracketed(ent) and (
                     ent.root.dep_ in _SUBJECT_DEPS
                     or (ent.root.dep_ in {"appos", "flat:name"} and ent.root.head.dep_ in _SUBJECT_DEPS)
+                    or _split_subject(ent)
                 ):
                     subjects.append((number, ent))
                 continue
@@ -120,9 +121,10 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
                     ref = Reference(tuple(s for _, s in found), "coref", tuple(d for d, _ in found))
             elif token.pos_ in {"NOUN", "PROPN"} and (label := settings.noun_type(lower)):
                 apposed = _apposed(token, ent_of, label) or _named_next(token, ent_of, label)
-                # "the X conference in *Berlin*, an AI summit that ...": the parser hangs a description
-                # on the nearest name; one of another type is not what it describes
-                misplaced = apposed is not None and apposed.label_ != label and label == "Event"
+                # "the X conference in *Berlin*, an AI summit that ...", "l'entreprise fondée par A,
+                # *B* et C": the parser hangs a description on the nearest name; one of another type
+                # is not what it describes
+                misplaced = apposed is not None and apposed.label_ != label
                 if apposed is not None and not misplaced:
                     ref = Reference((apposed,), "appos")
                 elif misplaced or _is_definite(token):
@@ -141,6 +143,12 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
     return refs
 
 
+def _split_subject(ent: Span) -> bool:
+    """ "*Mistral* AI a indiqué": the parser may cut a name in two, its first word the sentence's
+    root and the second the verb's subject; the name is the subject all the same."""
+    return ent.root.dep_ == "ROOT" and any(t.dep_ in _SUBJECT_DEPS and t.head.i >= ent.end for t in ent)
+
+
 def _bracketed(ent: Span) -> bool:
     """ "(Reuters) - Scale AI said ...": a name in brackets (a wire's dateline, a ticker) is never
     the subject a later pronoun refers to."""
@@ -154,10 +162,31 @@ def _reported(token: Token, ent_of: Mapping[int, Span], labels: Sequence[str]) -
     clause = token.head
     if token.dep_ not in _SUBJECT_DEPS or clause.dep_ not in {"ccomp", "xcomp"}:
         return []
-    for child in clause.head.children:
+    verb = clause.head
+    for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS and child.i in ent_of and ent_of[child.i].label_ in labels:
             return [(0, ent_of[child.i])]
-    return []
+    owner = _left_owner(verb, ent_of)
+    return [(0, owner)] if owner is not None and owner.label_ in labels else []
+
+
+def _left_owner(verb: Token, ent_of: Mapping[int, Span]) -> Span | None:
+    """ "By A and B  June 8 (Reuters) - *Cohere*, a company that competes with Microsoft-backed
+    OpenAI, said ...": when the parser gave the reporting verb no subject (a byline glued to the
+    sentence), the subject is the name that the words right before the verb belong to: from the
+    token before the verb (the closing comma of an apposition), up its heads to the first name.
+    A name inside the apposition (OpenAI) is a dependent on the way, never reached."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].sent.start != verb.sent.start:
+        return None
+    token = doc[verb.i - 1]
+    for _ in range(4):
+        if token.i in ent_of:
+            return ent_of[token.i]
+        if token.head.i == token.i or token.head.i >= verb.i:
+            return None
+        token = token.head
+    return None
 
 
 def _coordinated(token: Token, ent_of: Mapping[int, Span]) -> list[tuple[int, Span]]:
@@ -214,12 +243,19 @@ def _named_next(token: Token, ent_of: Mapping[int, Span], label: str) -> Span | 
     description followed by a name of its type, with at most two adjectives between, is that name,
     whatever the parser attached the name to."""
     doc = token.doc
-    for i in range(token.i + 1, min(len(doc), token.i + 4)):
+    for i in range(token.i + 1, min(len(doc), token.i + 7)):
         ent = ent_of.get(i)
-        if ent is not None:
+        if ent is not None and not (doc[i].pos_ == "ADJ" and ent.label_ == "Place"):  # a demonym
             return ent if ent.start == i and ent.label_ == label else None
-        if doc[i].pos_ not in {"ADJ"}:
-            return None
+        if doc[i].pos_ == "ADJ" and i - token.i <= 3:
+            continue
+        # "le géant néerlandais *des semi-conducteurs*, ASML": the description's own complement, then
+        # a comma right before the name
+        if doc[i].text == "," and (i + 1) in ent_of and ent_of[i + 1].start == i + 1:
+            continue
+        if doc[i].pos_ in {"ADP", "DET", "NOUN", "ADJ"} and any(a.i == token.i for a in doc[i].ancestors):
+            continue
+        return None
     return None
 
 

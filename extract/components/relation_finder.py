@@ -24,6 +24,7 @@ from ..treematch import TreeMatcher
 from .bylines import byline_affiliations
 from .demonym_places import described_places
 from .extensions import RelationCandidate, register_extensions, set_relation_candidates
+from .raises_founders import raises_and_founders
 
 __all__ = ["RelationFinder"]
 
@@ -162,6 +163,7 @@ class RelationFinder:
                       if not (c.object_end == -1 and c.object_start in placed and "+coref" in c.extractor)]
         candidates.extend(described)
         candidates.extend(byline_affiliations(doc, ent_of, self.byline_cues))
+        candidates.extend(raises_and_founders(doc, ent_of, refs, self.lexicon, self.lang))
         set_relation_candidates(doc, candidates)
         return doc
 

@@ -1,0 +1,243 @@
+"""Money raised in a round that a company owns, and every founder of a list after "founded by".
+
+Two constructions that the relation patterns read only in part, because the parser's tree for
+them is unreliable (lists of names, appositions of amounts):
+
+* :func:`owned_rounds`: a funding round written with its amount and its owner, "Acme's €20m
+  Series A", "its latest round, a $235m Series D", "sa levée de 600 millions d'euros", "Acme's
+  seed round was €10m": the owner (a possessive name, or a possessive pronoun read through
+  :mod:`..coref`) raised the amount. The amount must hang on the round noun (a modifier, "de"
+  complement, apposition or copular attribute), so a valuation ("valued at $2bn") is never read;
+* :func:`founding_agents`: "fondée en 2023 par A, B et C", "the startup created by A and B",
+  "Fondée par A et B, Acme ...": each person of the list after the agent word founded the
+  organisation the participle describes (the name it hangs on, a description read through
+  :mod:`..coref`, the name right before it, or the subject of the sentence it opens). The parser
+  often breaks such lists (a name read as an apposition of the noun, or as the next clause's
+  subject); the list is read on the surface: names joined by commas and "and"/"et".
+
+The cue words are data (``word_lists`` ``round_amount_words``, ``funding_nouns``,
+``poss_pronouns``, ``agent_cues`` and the founding verbs of ``verbs`` in ``data/lexicon.json``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.tokens import Doc, Span, Token
+
+from ..coref import REFERENCE_DISCOUNT, Reference
+from ..lexicon import Lexicon
+from .extensions import RelationCandidate
+
+__all__ = ["FOUNDERS", "ROUNDS", "founding_agents", "owned_rounds", "raises_and_founders"]
+
+ROUNDS = "pattern:owned-round"
+FOUNDERS = "pattern:founded-by-list"
+_CONFIDENCE = 0.75
+#: Dependencies by which an amount hangs on the noun it measures ("$20m round", "levée de 20 M€").
+_AMOUNT_DEPS = frozenset({"compound", "nummod", "amod", "nmod", "quantmod", "npadvmod", "appos", "obj", "pobj"})
+_COPULAS = frozenset({"be", "être"})
+#: Tokens between a founding participle and its agent word ("fondée *en 2023* par").
+_AGENT_GAP = 5
+
+
+def raises_and_founders(
+    doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon, lang: str
+) -> list[RelationCandidate]:
+    """Both constructions of this module, for the relation finder."""
+    return owned_rounds(doc, ent_of, refs, lexicon, lang) + founding_agents(doc, ent_of, refs, lexicon, lang)
+
+
+def _words(lexicon: Lexicon, lang: str, *names: str) -> frozenset[str]:
+    return frozenset(w for name in names for w in lexicon.word_lists.get(name, {}).get(lang, []))
+
+
+def _organisation(index: int, ent_of: Mapping[int, Span], refs: Mapping[int, Reference]) -> tuple[Span | None, bool]:
+    """The organisation a token names (itself) or refers to (through a reference), and whether by reference."""
+    ent = ent_of.get(index)
+    if ent is not None:
+        return (ent, False) if ent.label_ == "Organization" else (None, False)
+    ref = refs.get(index)
+    if ref is not None:
+        for candidate in ref.candidates:
+            if candidate.label_ == "Organization":
+                return candidate, True
+    return None, False
+
+
+# -- owned rounds -----------------------------------------------------------------------------
+
+
+def _round_noun(amount: Span, rounds: frozenset[str]) -> Token | None:
+    """The round noun an amount measures, if the amount hangs on one."""
+    root = amount.root
+    if root.dep_ == "attr" and root.head.lemma_ in _COPULAS:  # "Acme's seed round was €10m"
+        for child in root.head.children:
+            if child.dep_.startswith("nsubj") and _is_round(child, rounds):
+                return child
+        return None
+    token = root
+    for _ in range(2):
+        if token.dep_ not in _AMOUNT_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
+        if _is_round(token, rounds):
+            return token
+        if token.pos_ not in {"ADP"}:
+            return None
+    return None
+
+
+def _is_round(token: Token, rounds: frozenset[str]) -> bool:
+    """ "round", "levée", "Series *D*" (a stage letter whose compound is a round word)."""
+    if token.lower_ in rounds:
+        return True
+    return any(c.dep_ == "compound" and c.lower_ in rounds for c in token.children)
+
+
+def _owner(noun: Token, ent_of: Mapping[int, Span], refs: Mapping[int, Reference],
+           possessives: frozenset[str], rounds: frozenset[str]) -> tuple[Span | None, bool]:
+    """The organisation that owns a round noun or the round noun it is in apposition to."""
+    nouns = [noun]
+    if noun.dep_ == "appos":  # "its latest round, *a $235m Series D*"
+        nouns.append(noun.head)
+    # "its latest round, *a $235m Series D*" when the parser did not make the two one phrase
+    doc = noun.doc
+    j = noun.left_edge.i - 1
+    if j > 0 and doc[j].text == "," and doc[j - 1].pos_ == "NOUN" and _is_round(doc[j - 1], rounds):
+        nouns.append(doc[j - 1])
+    for word in nouns:
+        for child in word.children:
+            if child.i >= word.i:
+                continue
+            if child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in possessives):
+                return _organisation(_name_start(child, ent_of), ent_of, refs)
+    return None, False
+
+
+def _name_start(token: Token, ent_of: Mapping[int, Span]) -> int:
+    ent = ent_of.get(token.i)
+    return ent.start if ent is not None else token.i
+
+
+def owned_rounds(
+    doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon, lang: str
+) -> list[RelationCandidate]:
+    """``raised`` from a round noun that carries its amount and its owner."""
+    rounds = _words(lexicon, lang, "round_amount_words", "funding_nouns")
+    possessives = _words(lexicon, lang, "poss_pronouns")
+    owned: dict[int, tuple[Span, bool]] = {}
+    amounts = [ent for ent in doc.ents if ent.label_ == "MonetaryAmount"]
+    for amount in amounts:
+        noun = _round_noun(amount, rounds)
+        if noun is None:
+            continue
+        owner, referred = _owner(noun, ent_of, refs, possessives, rounds)
+        if owner is not None:
+            owned[amount.start] = (owner, referred)
+    # "€100m *of* Acme's €102.5m Series A": a share of an owned round is money the owner raised
+    for amount in amounts:
+        if amount.start in owned or amount.end >= len(doc) or doc[amount.end].lower_ not in {"of", "de", "du"}:
+            continue
+        for i in range(amount.end + 1, min(amount.sent.end, amount.end + 5)):
+            if i in owned:
+                owned[amount.start] = owned[i]
+                break
+    out: list[RelationCandidate] = []
+    for amount in amounts:
+        if amount.start not in owned:
+            continue
+        owner, referred = owned[amount.start]
+        sent = amount.sent
+        out.append(RelationCandidate(
+            owner.start, owner.end, "raised", amount.start, amount.end, sent.start, sent.end,
+            ROUNDS + ("+coref" if referred else ""), _CONFIDENCE * (REFERENCE_DISCOUNT if referred else 1.0), "", "",
+        ))
+    return out
+
+
+# -- founders listed after "founded by" ----------------------------------------------------------
+
+
+def _listed_people(doc: Doc, start: int, ent_of: Mapping[int, Span], joiners: frozenset[str]) -> list[Span]:
+    """Persons named from ``start`` on, joined by commas and coordinators ("A, B et C")."""
+    people: list[Span] = []
+    i = start
+    sent_end = doc[start].sent.end
+    while i < sent_end:
+        ent = ent_of.get(i)
+        if ent is None or ent.label_ != "Person" or ent.start != i:
+            break
+        people.append(ent)
+        i = ent.end
+        gap = i
+        while gap < sent_end and gap - i < 2 and (doc[gap].lower_ in joiners or doc[gap].text == ","):
+            gap += 1
+        if gap == i:
+            break
+        i = gap
+    return people
+
+
+def _described(verb: Token, ent_of: Mapping[int, Span], refs: Mapping[int, Reference],
+               people: list[Span]) -> tuple[Span | None, bool]:
+    """The organisation a founding participle describes."""
+    doc = verb.doc
+    sent = verb.sent
+    if verb.dep_ in {"acl", "amod", "relcl", "acl:relcl"}:  # the noun it hangs on
+        owner, referred = _organisation(verb.head.i, ent_of, refs)
+        if owner is not None:
+            return owner, referred
+    # "Acme, la start-up lancée par": the name right before, past a comma and a short description
+    i = verb.i - 1
+    while i >= sent.start and verb.i - i <= 4 and i not in ent_of:
+        if doc[i].pos_ in {"VERB", "AUX"}:
+            break
+        owner, referred = _organisation(i, ent_of, refs)
+        if owner is not None:
+            return owner, referred
+        i -= 1
+    if i >= sent.start and i in ent_of and ent_of[i].label_ == "Organization":
+        return ent_of[i], False
+    # "Fondée en 2023 par A et B, Acme ...": the participle opens the sentence; the owner is the
+    # name that follows the list
+    if verb.i - sent.start <= 1 and people:
+        j = people[-1].end
+        if j < sent.end and doc[j].text == ",":
+            ent = ent_of.get(j + 1)
+            if ent is not None and ent.label_ == "Organization":
+                return ent, False
+    return None, False
+
+
+def founding_agents(
+    doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon, lang: str
+) -> list[RelationCandidate]:
+    """``founded`` for every person listed after a founding participle and its agent word."""
+    verbs = lexicon.verbs.get(lang, {})
+    cues = _words(lexicon, lang, "agent_cues")
+    joiners = frozenset(lexicon.coordinators)
+    out: list[RelationCandidate] = []
+    for verb in doc:
+        if verb.tag_ not in {"VBN"} and "VerbForm=Part" not in str(verb.morph):
+            continue
+        if "founded" not in verbs.get(verb.lemma_.lower(), verbs.get(verb.lower_, [])):
+            continue
+        agent = next((t for t in doc[verb.i + 1 : min(verb.sent.end, verb.i + 2 + _AGENT_GAP)]
+                      if t.lower_ in cues), None)
+        if agent is None or any(t.is_punct for t in doc[verb.i + 1 : agent.i]):
+            continue
+        people = _listed_people(doc, agent.i + 1, ent_of, joiners)
+        if not people:
+            continue
+        owner, referred = _described(verb, ent_of, refs, people)
+        if owner is None:
+            continue
+        sent = verb.sent
+        for person in people:
+            out.append(RelationCandidate(
+                person.start, person.end, "founded", owner.start, owner.end, sent.start, sent.end,
+                FOUNDERS + ("+coref" if referred else ""),
+                _CONFIDENCE * (REFERENCE_DISCOUNT if referred else 1.0), "", "",
+            ))
+    return out
