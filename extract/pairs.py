@@ -58,27 +58,31 @@ def reference_settings(lexicon: Lexicon, lang: str) -> ReferenceSettings:
     return ReferenceSettings(nouns=nouns, pronouns=settings.pronouns)
 
 
-def references(doc: Doc, settings: ReferenceSettings) -> dict[int, Reference]:
-    """The references of ``doc``'s tokens that stand for an entity (see :mod:`.coref`)."""
+def references(doc: Doc, settings: ReferenceSettings, ents: Sequence[Span] | None = None) -> dict[int, Reference]:
+    """The references of ``doc``'s tokens that stand for an entity (see :mod:`.coref`); ``ents``:
+    ``doc.ents`` if already read (each read makes every entity span anew)."""
     ent_of: dict[int, Span] = {}
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         for i in range(ent.start, ent.end):
             ent_of[i] = ent
     return resolve_references(doc, ent_of, settings)
 
 
-def sentence_entities(doc: Doc) -> dict[int, list[Span]]:
+def sentence_entities(
+    doc: Doc, ents: Sequence[Span] | None = None, sentences: Sequence[Span] | None = None
+) -> dict[int, list[Span]]:
     """The entities of each sentence of ``doc`` (by the sentence's first token), as ``Span.ents``
-    gives them: each call of ``Span.ents`` makes every entity of the document before it anew."""
+    gives them: each call of ``Span.ents`` makes every entity of the document before it anew.
+    ``ents`` and ``sentences``: ``doc.ents`` and ``doc.sents`` if already read."""
     found: dict[int, list[Span]] = {}
-    ents = iter(doc.ents)
-    ent = next(ents, None)
-    for sentence in doc.sents:
+    remaining = iter(doc.ents if ents is None else ents)
+    ent = next(remaining, None)
+    for sentence in doc.sents if sentences is None else sentences:
         inside = found[sentence.start] = []
         while ent is not None and ent.start < sentence.end:
             if ent.start >= sentence.start and ent.end <= sentence.end:
                 inside.append(ent)
-            ent = next(ents, None)
+            ent = next(remaining, None)
     return found
 
 
@@ -118,16 +122,17 @@ def sentence_pairs(
     if len(mentions) < 2 or len(mentions) > MAX_MENTIONS:
         return
     far = len(sentence) if max_distance is None else max_distance
-    for subject, subject_entity, s_via in mentions:
+    texts = [entity.text for _, entity, _ in mentions]  # Span.text joins its tokens: once per mention
+    for (subject, subject_entity, s_via), s_text in zip(mentions, texts, strict=True):
         s_label = subject_entity.label_
-        for obj, obj_entity, o_via in mentions:
+        for (obj, obj_entity, o_via), o_text in zip(mentions, texts, strict=True):
             if s_via and o_via:
                 continue
             if subject.start == obj.start or abs(subject.start - obj.start) > far:
                 continue
             if types is not None and (s_label, obj_entity.label_) not in types:
                 continue
-            if subject_entity is obj_entity or subject_entity.text == obj_entity.text:
+            if subject_entity is obj_entity or s_text == o_text:
                 continue
             yield Pair(subject, obj, subject_entity, obj_entity, s_via or o_via)
 

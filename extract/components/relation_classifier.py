@@ -78,11 +78,13 @@ class RelationClassifier:
         if self.model is None or self.references is None:
             raise PipelineError(Errors.E508.format(name=self.name))
         found = relation_candidates(doc)
-        if doc.ents:
-            refs = references(doc, self.references)
-            ents = sentence_entities(doc)
-            for sentence in doc.sents:
-                found.extend(self.sentence_candidates(sentence, refs, ents[sentence.start]))
+        ents = doc.ents  # each read of doc.ents (and doc.sents) makes its spans anew: read once
+        if ents:
+            refs = references(doc, self.references, ents)
+            sentences = list(doc.sents)
+            by_sentence = sentence_entities(doc, ents, sentences)
+            for sentence in sentences:
+                found.extend(self.sentence_candidates(sentence, refs, by_sentence[sentence.start]))
         forget_caches(doc)
         set_relation_candidates(doc, found)
         return doc
