@@ -59,6 +59,8 @@ def facts(extractor: Extractor, text: str, language: str = "en") -> dict[Triple,
         ),
         ("en", "Cohere is hiring. Mira Murati is its chief executive.", {("mira-murati", "leads", "cohere")}),
         ("fr", "Dario Amodei, à la tête d’Anthropic, a répondu.", {("dario-amodei", "leads", "anthropic")}),
+        # a role as the copula's complement, the organisation after "chez" (an obl:mod to the md parser)
+        ("fr", "Lina Morel était chercheuse chez Criteo.", {("person/lina-morel", "worksFor", "criteo")}),
         (
             "fr",
             "Scaleway, dont Clara Chappaz a pris la tête en mai, recrute.",
