@@ -25,6 +25,7 @@ from ..records import EntityType
 from .bylines import byline_people
 from .descriptor_types import DescriptorWords, described_names, descriptor_words, retype_by_descriptors
 from .extensions import register_extensions
+from .product_names import ProductWords, product_names, product_words
 
 __all__ = ["ENTITY_TYPES", "NER_LABELS", "EntityCleaner"]
 
@@ -77,6 +78,7 @@ class EntityCleaner:
         self.lexicon: Lexicon | None = None
         self.descriptors: DescriptorWords | None = None
         self.byline_cues: frozenset[str] = frozenset()
+        self.products: ProductWords | None = None
 
     def initialize(
         self,
@@ -92,10 +94,11 @@ class EntityCleaner:
         self.kb = load_knowledge_base(self.kb_path)
         self.lexicon = load_lexicon(self.lexicon_path)
         self.descriptors = descriptor_words(self.lexicon)
+        self.products = product_words(self.lexicon)
         self.byline_cues = frozenset(w for ws in self.lexicon.word_lists.get("byline_cues", {}).values() for w in ws)
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.kb is None or self.lexicon is None or self.descriptors is None:
+        if self.kb is None or self.lexicon is None or self.descriptors is None or self.products is None:
             raise PipelineError(Errors.E508.format(name=self.name))
         spans: list[Span] = []
         text = doc.text  # Doc.text joins every token on each access: read it once
@@ -109,6 +112,7 @@ class EntityCleaner:
         ents = list(doc.ents)
         ents = sorted(ents + described_names(doc, ents, self.descriptors), key=lambda e: e.start)
         ents = sorted(ents + byline_people(doc, ents, self.byline_cues), key=lambda e: e.start)
+        ents = product_names(doc, ents, self.products, self.kb)
         doc.ents = self._type_lists(doc, retype_by_descriptors(doc, ents, self.descriptors))
         return doc
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference, ReferenceSettings, resolve_references
 from ..errors import DataFileError, Errors, PipelineError
@@ -259,18 +259,70 @@ class RelationFinder:
         return [predicate] if not predicate.startswith("$") else []
 
     def _role_predicate(self, doc: Doc, index: int) -> str | None:
+        """The predicate of the role phrase that ends (or, in French, starts) at ``index``: the
+        longest phrase of the lexicon ("chief executive", "directeur scientifique"); a leading role
+        that is narrowed to a department, a country or a deputy ("head of research", "directrice
+        France", "directeur général adjoint") is only ``worksFor``."""
         assert self.lexicon is not None
         roles = self.lexicon.roles.get(self.lang, {})
+        found: tuple[str, int, int] | None = None
         for width in (3, 2, 1):
             if index - width + 1 < 0:
                 continue
-            phrase = " ".join(t.lower_ for t in doc[index - width + 1 : index + 1])
-            if phrase in roles:
-                return roles[phrase]
-            phrase = doc[index - width + 1 : index + 1].text.lower()
-            if phrase in roles:
-                return roles[phrase]
-        return None
+            span = doc[index - width + 1 : index + 1]
+            for phrase in (" ".join(t.lower_ for t in span), span.text.lower()):
+                if phrase in roles:
+                    found = (roles[phrase], span.start, span.end)
+                    break
+            if found:
+                break
+        for width in (3, 2):  # head first: "directeur scientifique", "directrice générale"
+            span = doc[index : index + width]
+            if len(span) == width and (found is None or width > found[2] - found[1]):
+                phrase = " ".join(t.lower_ for t in span)
+                if phrase in roles:
+                    found = (roles[phrase], span.start, span.end)
+                    break
+        if found is None:
+            return None
+        predicate, start, end = found
+        if predicate == "leads" and self._narrowed(doc, start, end):
+            return "worksFor"
+        return predicate
+
+    def _narrowed(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the role phrase ``doc[start:end]`` is narrowed to a part of the organisation."""
+        assert self.lexicon is not None
+        narrowers = set(self.lexicon.word_lists.get("role_narrowers", {}).get(self.lang, []))
+        if start > 0 and doc[start - 1].lower_ in narrowers:
+            return True  # "deputy chief executive"
+        if end >= len(doc):
+            return False
+        after = doc[end]
+        if after.lower_ in narrowers or after.ent_type_ == "Place":
+            return True  # "directeur général adjoint", "directrice France"
+        if after.lower_ not in {"of", "de", "du", "des", "d'", "d’"}:
+            return False
+        k = end + 1
+        while k < len(doc) and doc[k].pos_ == "DET":
+            k += 1
+        if k < len(doc) and doc[k].ent_type_ == "Organization":  # "head of Google's France office"
+            while k < len(doc) and doc[k].ent_type_ == "Organization":
+                k += 1
+            if k >= len(doc) or doc[k].lower_ not in {"'s", "’s"}:
+                return False
+            k += 1
+            while k < len(doc) and doc[k].ent_type_ == "Place":
+                k += 1
+        return k < len(doc) and self._department(doc[k])
+
+    def _department(self, token: Token) -> bool:
+        """A common noun that names a part of an organisation, not the organisation ("research")."""
+        assert self.lexicon is not None
+        org_words = self.org_nouns | set(self.lexicon.reference_nouns.get("Organization", {}).get(self.lang, []))
+        return (token.pos_ == "NOUN" and token.is_lower and not token.ent_type_
+                and token.lower_ not in org_words and token.lemma_.lower() not in org_words
+                and token.lower_ not in self.lexicon.roles.get(self.lang, {}))
 
     def _role_owner(self, doc: Doc, role: int, ent_of: dict[int, Span]) -> Span | None:
         """The person a role phrase is written next to ("X, CEO of Y" / "the CEO of Y Z"), if any.

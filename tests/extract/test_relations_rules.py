@@ -59,6 +59,8 @@ def facts(extractor: Extractor, text: str, language: str = "en") -> dict[Triple,
         ),
         ("en", "Cohere is hiring. Mira Murati is its chief executive.", {("mira-murati", "leads", "cohere")}),
         ("fr", "Dario Amodei, à la tête d’Anthropic, a répondu.", {("dario-amodei", "leads", "anthropic")}),
+        # a French role phrase written head first ("directrice générale") keeps its predicate
+        ("fr", "Inès Dubreuil, directrice générale de Qonto, a signé.", {("person/ines-dubreuil", "leads", "qonto")}),
         # a role as the copula's complement, the organisation after "chez" (an obl:mod to the md parser)
         ("fr", "Lina Morel était chercheuse chez Criteo.", {("person/lina-morel", "worksFor", "criteo")}),
         (
@@ -144,7 +146,11 @@ def test_relation_rules(extractor: Extractor, language: str, text: str, expected
 @pytest.mark.parametrize(
     ("language", "text", "absent"),
     [
-        # a role belongs to the name written next to it, not to an earlier name in a list
+        # a leading role narrowed to a department, a country or a deputy is not leading
+        ("en", "Noor Haddad, head of research at Criteo, presented the model.", ("person/noor-haddad", "leads", "criteo")),
+        ("fr", "Inès Dubreuil, directrice France de Qonto, a signé.", ("person/ines-dubreuil", "leads", "qonto")),
+        ("fr", "Le directeur général adjoint de Doctolib, Hugo Marin, assurera l'intérim.",
+         ("person/hugo-marin", "leads", "doctolib")),
         (
             "en",
             "Speakers: Tim Cook of Apple, Andy Jassy, chief executive of Amazon, and Satya Nadella.",

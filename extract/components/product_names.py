@@ -1,0 +1,307 @@
+"""Product names from the nouns that describe them ("the chatbot *X*", "the *X* chip", "*X*, a robot").
+
+The small statistical models know few product names: an AI model, chip or app they have not
+seen comes out as an Organization, a Person or a Place ("*Trainex* chips" -> Organization,
+"*Zephyr-1.5V*" -> Person), or not at all when it carries a version ("Isaac GR00T N1"). News
+says what kind of thing it names, and that description decides the type. This module reads
+five constructions, with word lists from ``data/lexicon.json`` (``word_lists``:
+``product_kind_nouns``, ``product_group_nouns``, ``product_list_cues``, ``maker_nouns``):
+
+* a name right after a product noun: "the chatbot *X*", "its AI model *X-2*", "la puce *X*",
+  "son assistant *Le Chat*", "the chatbot, *X*";
+* a name right before a product noun: "the *X* platform", "*X* and *Y* chips", "its *X*
+  series of models" (a group noun counts when "of" / "de" follows it);
+* a product noun in apposition or as the predicate: "*X*, a small robot", "*X* is a language
+  model", "*X*, une librairie open-source", "*X* est un chatbot";
+* names listed after a plural product noun and a cue: "products like *X* and *Y*";
+* a name before a maker noun that an organisation follows: "*X* owner Kontora", "the *X* maker".
+
+A name is one to five words, each capitalised, carrying a digit ("H100", "8x7B") or glued to the
+word before ("GR00" "T", "Zephyr-1.5V"); an all-capitals word alone ("AI", "GPU") is a modifier,
+not a name. Names the knowledge base knows keep their KB type (an organisation before a product
+noun stays one: "the Nvidia chips"); unknown names are re-typed Product, or added when the model
+missed them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..kb import KnowledgeBase
+from ..lexicon import Lexicon
+from ..normalize import fold
+from ..records import EntityType
+
+__all__ = ["ProductWords", "product_names", "product_words"]
+
+_MAX_WORDS = 5
+#: A name and its version: "Zephyr-1.5V", "Zephyr 3", "Zephyr v2 mini".
+_VERSION = re.compile(r"^(?P<base>.*?[^\W\d_].*?)[\s-]+v?\d[\w.]*(?:\s+(?:mini|pro|max|ultra|turbo|nano))?$", re.I)
+_QUALIFIER = re.compile(r"\s+(?:mini|pro|max|ultra|turbo|nano)$", re.I)
+_JOINERS = frozenset({",", "and", "et", "or", "ou", "&"})
+_OF = frozenset({"of", "de", "d'", "d’"})
+_QUOTES = frozenset({'"', "“", "«", "'"})
+#: Parts of speech of words that are never part of a product's name ("*Her* assistant").
+_FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "AUX", "CCONJ", "SCONJ", "PART"})
+
+
+@dataclass(frozen=True)
+class ProductWords:
+    """The words each construction looks for (lowercase, all languages together)."""
+
+    #: Nouns that name a kind of product ("chatbot", "chip", "puce").
+    kinds: frozenset[str]
+    #: Nouns of a group of products, a product noun when "of" follows ("series", "gamme").
+    groups: frozenset[str] = frozenset()
+    #: Words that introduce examples after a plural product noun ("like", "comme").
+    list_cues: frozenset[str] = frozenset()
+    #: Plural nouns of products in general, before examples ("products like X").
+    list_nouns: frozenset[str] = frozenset()
+    #: Nouns of the organisation that makes a product ("maker", "owner").
+    makers: frozenset[str] = frozenset()
+    #: Folded words that are never a name on their own (``not_entities``).
+    not_names: frozenset[str] = frozenset()
+
+
+def product_words(lexicon: Lexicon) -> ProductWords:
+    """The construction words, from the lexicon (both languages)."""
+    def words(name: str) -> frozenset[str]:
+        return frozenset(w for ws in lexicon.word_lists.get(name, {}).values() for w in ws)
+
+    return ProductWords(kinds=words("product_kind_nouns"), groups=words("product_group_nouns"),
+                        list_cues=words("product_list_cues"), list_nouns=words("product_list_nouns"),
+                        makers=words("maker_nouns"),
+                        not_names=lexicon.not_entities)
+
+
+def _glued(doc: Doc, index: int) -> bool:
+    """Token ``index`` is written against the one before it ("GR00" "T", "Zephyr" "-1.5V")."""
+    return index > 0 and not doc[index - 1].whitespace_
+
+
+def _name_word(token: Token) -> bool:
+    text = token.text
+    if not any(ch.isalnum() for ch in text) or "\n" in token.whitespace_ or token.pos_ in _FUNCTION_POS:
+        return False
+    return text[:1].isupper() or (any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text))
+
+
+def _name_after(doc: Doc, start: int) -> int:
+    """End of the name that starts at ``start`` (``start`` when there is none)."""
+    end = start
+    while end < len(doc) and end - start < _MAX_WORDS:
+        token = doc[end]
+        if _name_word(token) and (end == start or not token.is_sent_start):
+            end += 1
+        elif end > start and token.text.isdigit() and len(token.text) < 4:
+            end += 1  # "Zephyr *3*"
+        elif end > start and _glued(doc, end) and token.text in {"-", "."} and end + 1 < len(doc) \
+                and _glued(doc, end + 1) and doc[end + 1].text[:1].isalnum():
+            end += 2  # "Zephyr" "-" "2": the rest of the written word
+        elif end > start and _glued(doc, end) and token.text[:1].isalnum():
+            end += 1
+        else:
+            break
+    return end
+
+
+def _name_before(doc: Doc, end: int) -> int:
+    """Start of the name that ends right before ``end`` (``end`` when there is none)."""
+    start = end
+    while start > 0 and end - start < _MAX_WORDS:
+        token = doc[start - 1]
+        version = token.text.isdigit() and len(token.text) < 4 and start > 1 and _name_word(doc[start - 2])
+        if _name_word(token) or version or (start < end and _glued(doc, start) and token.text[:1].isalnum()):
+            start -= 1
+            if token.is_sent_start:
+                break
+        else:
+            break
+    return start
+
+
+@dataclass
+class _Found:
+    """The entities so far, by token, and the product names to make."""
+
+    doc: Doc
+    ents: list[Span]
+    words: ProductWords
+    kb: KnowledgeBase | None = None
+
+    def __post_init__(self) -> None:
+        self.by_token = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+        self.products: dict[int, tuple[int, int]] = {}  # start -> (start, end)
+
+    def add(self, start: int, end: int) -> bool:
+        """Make ``doc[start:end]`` a product name, unless it is not a name or the KB knows it as
+        something else. A known entity inside it decides: the span becomes that entity."""
+        if end <= start:
+            return False
+        span = self.doc[start:end]
+        if len(span) == 1 and span[0].is_upper and not any(ch.isdigit() for ch in span.text):
+            return False  # "AI", "GPU": a modifier
+        if fold(span.text) in self.words.not_names or not span.text[:1].isalnum():
+            return False
+        inside = {id(self.by_token[i]): self.by_token[i] for i in range(start, end) if i in self.by_token}
+        if any(ent.kb_id_ for ent in inside.values()):  # the KB's name decides: a product stays one
+            return all(ent.label_ == "Product" for ent in inside.values() if ent.kb_id_)
+        if any(_full_name(ent) for ent in inside.values()):
+            return False  # "her assistant Jane Doe": a person's first and last name
+        for ent in inside.values():  # a longer entity: take all of it
+            start, end = min(start, ent.start), max(end, ent.end)
+        self.products[start] = (start, end)
+        return True
+
+    def _versioned(self, span: Span) -> Span:
+        """ "Zephyr-1.5V", "Zephyr 3" name a version of the KB's product "Zephyr" (the KB folds
+        versions into the model family)."""
+        match = _VERSION.match(span.text)
+        names = [span.text, _QUALIFIER.sub("", span.text), *([match.group("base")] if match is not None else [])]
+        entry = next((e for e in map(self.kb.lookup, names) if e is not None), None) if self.kb is not None else None
+        if entry is None or entry.type is not EntityType.PRODUCT:
+            return Span(self.doc, span.start, span.end, label="Product")
+        return Span(self.doc, span.start, span.end, label="Product", kb_id=entry.id)
+
+    def spans(self) -> list[Span]:
+        """The entities with the product names in them (a product name replaces the entities
+        it overlaps)."""
+        products = [self._versioned(self.doc[s:e]) for s, e in sorted(self.products.values())]
+        covered = {i for p in products for i in range(p.start, p.end)}
+        kept = [ent for ent in self.ents if not any(i in covered for i in range(ent.start, ent.end))]
+        return sorted(kept + products, key=lambda e: e.start)
+
+
+def _full_name(ent: Span) -> bool:
+    return ent.label_ == "Person" and len(ent) >= 2 and all(t.is_alpha and t.is_title for t in ent)
+
+
+def _is_kind(token: Token, words: ProductWords) -> bool:
+    """A product noun: a kind ("chatbot"), or a group followed by "of" ("series of")."""
+    if not token.is_lower:
+        return False
+    if token.lower_ in words.kinds:
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ in words.groups and following is not None and following.lower_ in _OF
+
+
+def _after_noun(found: _Found, noun: Token) -> None:
+    """ "the chatbot *X*", "the chatbot, *X*", 'its assistant "*X*"'."""
+    doc = found.doc
+    start = noun.i + 1
+    if start < len(doc) and doc[start].text in {",", *_QUOTES}:
+        start += 1
+    if start < len(doc) and doc[start].text in _QUOTES:
+        start += 1
+    if start < len(doc) and doc[start].is_sent_start:
+        return
+    found.add(start, _name_after(doc, start))
+
+
+def _before_noun(found: _Found, noun: Token) -> None:
+    """ "the *X* platform", "*X* and *Y* chips" (coordinated names before a product noun). A
+    product noun that modifies another noun describes that noun ("the US AI *chip* giant")."""
+    doc = found.doc
+    if noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in {"NOUN", "PROPN"}:
+        return
+    end = noun.i
+    before = doc[end - 1] if end > 0 else None
+    if before is not None and before.is_lower and before.dep_ == "compound" and before.head.i == noun.i:
+        end -= 1  # "the X *voice* assistant"
+    while True:
+        start = _name_before(doc, end)
+        known = [found.by_token[i] for i in range(start, end) if i in found.by_token and found.by_token[i].kb_id_]
+        if known and known[-1].label_ != "Product":
+            start = max(start, known[-1].end)  # "AWS *Trainium* chips": the maker, then the name
+        if not found.add(start, end):
+            return
+        if start >= 2 and doc[start - 1].lower_ in _JOINERS - {",", "or", "ou"}:
+            end = start - 1
+        else:
+            return
+
+
+def _listed(found: _Found, noun: Token) -> None:
+    """ "products like *X* and *Y*", "des modèles comme *X*, *Y* ou *Z*"."""
+    doc = found.doc
+    index = noun.i + 1
+    if index < len(doc) and doc[index].lower_ in found.words.list_cues and noun.lower_ != noun.lemma_.lower():
+        index += 1
+        if index < len(doc) and doc[index].lower_ in {"as", "que", "qu'"}:  # "such as", "tels que"
+            index += 1
+    else:
+        return
+    while index < len(doc):
+        end = _name_after(doc, index)
+        if not found.add(index, end):
+            return
+        if end + 1 < len(doc) and doc[end].lower_ in _JOINERS:
+            index = end + 1
+            if doc[index].lower_ in _JOINERS:  # ", and"
+                index += 1
+        else:
+            return
+
+
+def _described_by(found: _Found, noun: Token) -> None:
+    """ "*X*, a small robot", "*X* is a language model": the name the model missed, which the
+    product noun describes (a proper noun, with the name words around it)."""
+    doc = found.doc
+    heads = [noun.head] if noun.dep_ == "appos" and noun.head.i < noun.i else []
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        heads.extend(c for c in noun.head.children if c.dep_ in {"nsubj", "nsubj:pass"})
+    for head in heads:
+        if head.i in found.by_token or not (head.pos_ == "PROPN" or (head.is_title and not head.is_sent_start)):
+            continue
+        found.add(_name_before(doc, head.i + 1), _name_after(doc, head.i))
+
+
+def _described(found: _Found) -> None:
+    """ "*X*, a small robot", "the chatbot, *X*", "*X* is a language model", "*X* est un chatbot"."""
+    for ent in found.ents:
+        if ent.kb_id_ or ent.label_ == "Product":
+            continue
+        root = ent.root
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
+        if root.dep_ == "appos" and root.head.i < root.i:
+            nouns.append(root.head)
+        if root.dep_ in {"nsubj", "nsubj:pass"}:
+            head = root.head
+            if head.lemma_ == "be":
+                nouns.extend(c for c in head.children if c.dep_ == "attr")
+            elif any(c.dep_ == "cop" for c in head.children):
+                nouns.append(head)
+        if any(_is_kind(noun, found.words) for noun in nouns):
+            found.add(ent.start, ent.end)
+
+
+def _made_by(found: _Found, noun: Token) -> None:
+    """ "*X* owner Kontora", "the *X* maker" (a name right before a maker noun)."""
+    doc = found.doc
+    start = _name_before(doc, noun.i)
+    maker = found.by_token.get(noun.i + 1)
+    if (maker is not None and maker.label_ == "Organization") or (start > 0 and doc[start - 1].lower_ == "the"):
+        found.add(start, noun.i)
+
+
+def product_names(doc: Doc, ents: list[Span], words: ProductWords, kb: KnowledgeBase | None = None) -> list[Span]:
+    """``ents`` with the product names the constructions give (see the module docstring):
+    unknown names re-typed Product, and missed names added; a version of a product of ``kb``
+    is that product."""
+    found = _Found(doc, ents, words, kb)
+    for token in doc:
+        if _is_kind(token, words) and token.pos_ in {"NOUN", "PROPN", "ADJ"}:
+            _after_noun(found, token)
+            _before_noun(found, token)
+            _listed(found, token)
+            _described_by(found, token)
+        elif token.is_lower and token.lower_ in words.list_nouns:
+            _listed(found, token)
+        elif token.is_lower and token.lower_ in words.makers:
+            _made_by(found, token)
+    _described(found)
+    return found.spans()
