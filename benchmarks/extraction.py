@@ -31,7 +31,7 @@ from typing import Any
 
 from benchmarks.synthetic import generate_articles, write_corpus
 
-__all__ = ["prepare_corpus", "profile_build", "run_extraction_benchmark"]
+__all__ = ["component_seconds", "prepare_corpus", "profile_build", "run_extraction_benchmark"]
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -145,21 +145,72 @@ def run_extraction_benchmark(
     }
 
 
+def component_seconds(folder: Path) -> list[tuple[str, str, float]]:
+    """CPU seconds of each step of extraction over the documents of ``folder``, in one process.
+
+    ``(language, step, seconds)``: the tokenizer, each pipeline component in order (spaCy's own
+    and aikg's ``aikg_*``), then ``records`` (``doc_to_extraction``), so that a component's
+    cost can be read against the model's and an added rule's cost seen where it is paid. A few
+    documents go through first, untimed: what is read on first use is not in the figures.
+    """
+    import dataclasses
+
+    from aikg.extract.assemble import doc_to_extraction
+    from aikg.extract.pipeline import Extractor, model_label
+    from aikg.pipeline import BuildReport, read_documents
+
+    extractor = Extractor()
+    documents = [dataclasses.replace(d, language=extractor.language_of(d))
+                 for d in read_documents([folder], BuildReport())]
+    out: list[tuple[str, str, float]] = []
+    for lang in sorted({str(d.language) for d in documents}):
+        nlp = extractor.pipeline(lang)
+        mine = [d for d in documents if d.language == lang]
+        label = (model_label(nlp),)
+        for doc, document in zip(nlp.pipe(d.text for d in mine[:4]), mine, strict=False):
+            doc_to_extraction(doc, document, extractor.kb, label)  # first calls fill lazy tables and caches
+        start = time.process_time()
+        docs = [nlp.make_doc(d.text) for d in mine]
+        out.append((lang, "tokenizer", time.process_time() - start))
+        for name, component in nlp.pipeline:
+            start = time.process_time()
+            pipe = getattr(component, "pipe", None)
+            docs = list(pipe(docs, batch_size=16)) if pipe is not None else [component(doc) for doc in docs]
+            out.append((lang, name, time.process_time() - start))
+        start = time.process_time()
+        for document, doc in zip(mine, docs, strict=True):
+            doc_to_extraction(doc, document, extractor.kb, label)
+        out.append((lang, "records", time.process_time() - start))
+    return out
+
+
+def _component_table(rows: list[tuple[str, str, float]]) -> str:
+    total = sum(s for _, _, s in rows) or 1.0
+    ours = sum(s for _, name, s in rows if name.startswith("aikg_") or name == "records")
+    lines = [f"CPU seconds per step, one process ({total:.2f} s in all; aikg's own steps, marked *, "
+             f"{ours:.2f} s = {ours / total:.0%}):", ""]
+    for lang, name, seconds in sorted(rows, key=lambda r: -r[2]):
+        mark = "*" if name.startswith("aikg_") or name == "records" else " "
+        lines.append(f"  {mark} {lang} {name:<28} {seconds:7.3f}  {seconds / total:6.1%}")
+    return "\n".join(lines) + "\n\n"
+
+
 def profile_build(workdir: Path, *, n_documents: int = 60, seed: int = 0, top: int = 30) -> str:
-    """cProfile of a one-process ``aikg build`` (where the time goes outside spaCy), as text."""
-    from aikg.extract.pipeline import load_pipeline
+    """Where the time goes outside the model: CPU per pipeline step, then cProfile of a one-process
+    ``aikg build`` (pipelines loaded beforehand, so that loading is not in the profile), as text."""
+    from aikg.extract.pipeline import Extractor
     from aikg.pipeline import build
 
     corpus = workdir / "profile-corpus"
     prepare_corpus(corpus, n_documents, seed)
-    load_pipeline("en")
-    load_pipeline("fr")
+    table = _component_table(component_seconds(corpus))  # also loads the pipelines used below
+    extractor = Extractor()
     profiler = cProfile.Profile()
     profiler.enable()
-    build([corpus], workdir / "profile-store", n_process=1, progress=False)
+    build([corpus], workdir / "profile-store", extractor=extractor, n_process=1, progress=False)
     profiler.disable()
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out)
     stats.sort_stats("cumulative").print_stats(top)
     stats.sort_stats("tottime").print_stats(top)
-    return out.getvalue()
+    return table + out.getvalue()
