@@ -22,6 +22,7 @@ from ..errors import DataFileError, Errors, PipelineError
 from ..lexicon import Lexicon, load_lexicon, load_relation_patterns
 from ..treematch import TreeMatcher
 from .bylines import byline_affiliations
+from .deals import deal_relations
 from .demonym_places import described_places
 from .extensions import RelationCandidate, register_extensions, set_relation_candidates
 from .raises_founders import raises_and_founders
@@ -164,6 +165,7 @@ class RelationFinder:
         candidates.extend(described)
         candidates.extend(byline_affiliations(doc, ent_of, self.byline_cues))
         candidates.extend(raises_and_founders(doc, ent_of, refs, self.lexicon, self.lang))
+        candidates = deal_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         set_relation_candidates(doc, candidates)
         return doc
 
