@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from aikg.extract.evaluate import normalise_name
+from aikg.extract.evaluate import SYMMETRIC, normalise_name
 from aikg.extract.kb import load_knowledge_base
 from aikg.extract.money import parse_money
 from aikg.extract.pipeline import Extractor
@@ -95,8 +95,10 @@ def _keys(name: str) -> set[str]:
 
 
 def _holds(fact: dict[str, str], stated: set[tuple[str, str, str, str]], statuses: Sequence[str]) -> bool:
+    """Whether ``fact`` is stated (either way round for a symmetric predicate such as partnerOf)."""
+    predicate = fact["predicate"]
     return any(
-        (s, fact["predicate"], o, status) in stated
+        (s, predicate, o, status) in stated or (predicate in SYMMETRIC and (o, predicate, s, status) in stated)
         for s in _keys(fact["subject"]) for o in _keys(fact["object"]) for status in statuses
     )
 

@@ -49,6 +49,7 @@ from .records import Document, Extraction
 
 __all__ = [
     "PRF",
+    "SYMMETRIC",
     "ErrorNote",
     "FactEvidence",
     "GoldDocument",
@@ -393,6 +394,10 @@ def _name_matches(
     return False
 
 
+#: Predicates whose direction carries no meaning (tests/gold/README.md): a fact matches its gold either way.
+SYMMETRIC = frozenset({"partnerOf"})
+
+
 def score(gold: Mapping[str, GoldDocument], predicted: Mapping[str, PredictedDocument]) -> Scores:
     """Precision / recall / F1 of entities per type and relations per predicate (micro over documents).
 
@@ -431,7 +436,8 @@ def score(gold: Mapping[str, GoldDocument], predicted: Mapping[str, PredictedDoc
             for i, (s, p, o) in enumerate(pred.relations):
                 if i in used_rel or p != r.predicate:
                     continue
-                if explain.is_named(r.subject, s) and explain.is_named(r.object, o):
+                if (explain.is_named(r.subject, s) and explain.is_named(r.object, o)) or (
+                        r.predicate in SYMMETRIC and explain.is_named(r.subject, o) and explain.is_named(r.object, s)):
                     hit = i
                     break
             if hit is None:

@@ -226,3 +226,15 @@ def test_evaluate_error_note_is_the_old_note() -> None:
     note = ErrorNote("d", "missed", "entity", "Person", "X")
     assert str(note) == "missed entity Person:X"
     assert str(ErrorNote("d", "spurious", "relation", "leads", "A leads B")) == "spurious relation A leads B"
+
+
+def test_evaluate_partnerof_matches_either_way_round_and_leads_does_not() -> None:
+    entities = (GoldEntity("Kontora", "Organization"), GoldEntity("Velmora", "Organization"))
+    gold = {"d": GoldDocument("d", entities, (GoldRelation("Kontora", "partnerOf", "Velmora"),
+                                              GoldRelation("Kontora", "acquired", "Velmora")))}
+    predicted = {"d": PredictedDocument([PredictedEntity("Kontora", (), "Organization"),
+                                         PredictedEntity("Velmora", (), "Organization")],
+                                        [("Velmora", "partnerOf", "Kontora"), ("Velmora", "acquired", "Kontora")])}
+    relations = score(gold, predicted).relations
+    assert relations["partnerOf"] == PRF(1, 0, 0)
+    assert relations["acquired"] == PRF(0, 1, 1)
