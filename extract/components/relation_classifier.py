@@ -59,6 +59,10 @@ class RelationClassifier:
         self.active = frozenset(p for p, m in self.model.predicates.items() if m.threshold < DISABLED_THRESHOLD)
         self.signatures = load_relation_patterns().signatures
         self.references = reference_settings(load_lexicon(), self.lang)
+        # the model's index for each pair of types, made now: a build's worker processes are forked
+        # after the pipelines are loaded, and would each make them again at their first documents
+        for predicates in self.predicates_by_types().values():
+            self.model.probabilities(predicates, ())
 
     def predicates_by_types(self) -> dict[tuple[str, str], tuple[str, ...]]:
         """(subject label, object label) -> the active predicates whose signature takes them, in
