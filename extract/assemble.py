@@ -18,6 +18,7 @@ from itertools import combinations
 from spacy.tokens import Doc
 
 from .amounts import conversions, is_round_amount
+from .components.demonym_places import prefer_described
 from .components.extensions import register_extensions, relation_candidates
 from .dates import find_dates
 from .editions import find_editions
@@ -168,7 +169,7 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
             best[triple] = record
 
     spans = _Spans(doc, document.doc_id)
-    for cand in relation_candidates(doc):
+    for cand in prefer_described(relation_candidates(doc)):
         predicate, object_kb = cand.predicate, cand.object_kb
         subject = key_at.get(spans.offsets(cand.subject_start, cand.subject_end))
         if subject is None:

@@ -44,7 +44,7 @@ from typing import Any, NamedTuple
 from .errors import DataFileError, Errors
 from .kb import KnowledgeBase, load_knowledge_base
 from .money import parse_money
-from .normalize import normalise_quotes
+from .normalize import fold
 from .records import Document, Extraction
 
 __all__ = [
@@ -267,8 +267,9 @@ def load_gold(path: Path | str, split: str | None = None) -> dict[str, GoldDocum
 
 
 def normalise_name(name: str) -> str:
-    """How names are compared with gold names: quotes normalised, case folded, spaces collapsed."""
-    return " ".join(normalise_quotes(name).casefold().split())
+    """How names are compared with gold names: quotes normalised, case and accents folded, spaces
+    collapsed ("L'Oreal" is "L'Oréal", "Jean-Noel Barrot" is "Jean-Noël Barrot": outlets drop accents)."""
+    return fold(name)
 
 
 

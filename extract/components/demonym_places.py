@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .extensions import RelationCandidate
 
-__all__ = ["CONFIDENCE", "EXTRACTOR", "described_places"]
+__all__ = ["CONFIDENCE", "EXTRACTOR", "described_places", "prefer_described"]
 
 EXTRACTOR = "dep:demonym-describes"
 #: As the token patterns of the same construction (``pattern:demonym-org``).
@@ -118,9 +118,10 @@ def _with_conjuncts(ents: list[Span], ent_of: Mapping[int, Span], demonyms: Mapp
     """The names and the names listed right after them (see the module docstring)."""
     for ent in ents:
         yield ent
-        for member in ent.root.children:  # the parser's conjuncts too, where it found them
+        for member in ent.root.children:  # the parser's next conjunct, where a stray word hides it
             conjunct = ent_of.get(member.i)
             if member.dep_ == "conj" and conjunct is not None and conjunct.label_ == "Organization" \
+                    and 0 < conjunct.start - ent.end <= 3 and not _possessor(conjunct) \
                     and not any(t.lower_ in demonyms for t in ent.doc[max(conjunct.start - 3, 0): conjunct.start]):
                 yield conjunct
         doc, end = ent.doc, ent.end
@@ -129,7 +130,26 @@ def _with_conjuncts(ents: list[Span], ent_of: Mapping[int, Span], demonyms: Mapp
             while gap < ent.sent.end and (doc[gap].text in {",", "&"} or doc[gap].lower_ in {"and", "et"}):
                 gap += 1
             following = ent_of.get(gap)
-            if gap == end or following is None or following.start != gap or following.label_ != "Organization":
-                break
+            if gap == end or following is None or following.start != gap or following.label_ != "Organization" \
+                    or _possessor(following):
+                break  # "Amazon and *Google's* ex-CEO": a possessor is not a member of the list
             yield following
             end = following.end
+
+
+def _possessor(ent: Span) -> bool:
+    """Whether the name is followed by a possessive ("Google's")."""
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].lower_ in {"'s", "’s"}
+
+
+def prefer_described(candidates: list[RelationCandidate]) -> list[RelationCandidate]:
+    """The candidates without the ``basedIn`` guesses through a reference ("+coref") on a demonym
+    that names its own organisation here: in "X a annoncé un partenariat avec le champion
+    français de l'IA, Y", Y is French, and the pattern or the classifier that resolved "le
+    champion" to the salient X is wrong. A demonym is the object token of the candidate."""
+    described = {c.object_start for c in candidates if c.extractor == EXTRACTOR}
+    if not described:
+        return candidates
+    return [c for c in candidates
+            if not (c.predicate == "basedIn" and "+coref" in c.extractor and c.object_start in described)]

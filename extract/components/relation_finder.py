@@ -157,12 +157,7 @@ class RelationFinder:
                 # subject nearest to the trigger is the last token before it, object the first one
                 named[anchor] = ids[-1] if anchor in {"subj", "person"} else ids[0]
             self._emit(doc, spec, named, ent_of, refs, candidates)
-        described = described_places(doc, ent_of, self.lexicon.demonyms, self.org_nouns)
-        placed = {c.object_start for c in described}
-        # the description's own name beats a guess through coreference ("le champion français, X")
-        candidates = [c for c in candidates
-                      if not (c.object_end == -1 and c.object_start in placed and "+coref" in c.extractor)]
-        candidates.extend(described)
+        candidates.extend(described_places(doc, ent_of, self.lexicon.demonyms, self.org_nouns))
         candidates.extend(byline_affiliations(doc, ent_of, self.byline_cues))
         candidates.extend(raises_and_founders(doc, ent_of, refs, self.lexicon, self.lang))
         candidates = deal_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)

@@ -238,3 +238,9 @@ def test_evaluate_partnerof_matches_either_way_round_and_leads_does_not() -> Non
     relations = score(gold, predicted).relations
     assert relations["partnerOf"] == PRF(1, 0, 0)
     assert relations["acquired"] == PRF(0, 1, 1)
+
+
+def test_evaluate_names_match_without_their_accents() -> None:
+    gold = {"d": GoldDocument("d", (GoldEntity("Jean-Noël Barrot", "Person"),), ())}
+    predicted = {"d": PredictedDocument([PredictedEntity("Jean-Noel Barrot", (), "Person")], [])}
+    assert score(gold, predicted).entities["Person"] == PRF(1, 0, 0)
