@@ -79,8 +79,17 @@ def kb_phrase_patterns(
     for pattern in kb_patterns(kb, make_doc):
         tokens = pattern["pattern"]
         if all("ORTH" in t for t in tokens):
-            exact.append({**pattern, "pattern": " ".join(t["ORTH"] for t in tokens)})
+            exact.append({**pattern, "pattern": _phrase([t["ORTH"] for t in tokens], make_doc)})
         else:
-            lower.append({**pattern, "pattern": " ".join(t["LOWER"] for t in tokens)})
+            lower.append({**pattern, "pattern": _phrase([t["LOWER"] for t in tokens], make_doc)})
     return exact, lower
+
+
+def _phrase(words: list[str], make_doc: Callable[[str], Doc]) -> str:
+    """The text whose tokens are ``words``: the ruler tokenizes a phrase pattern again, and an
+    elided article written apart ("l’ action") is not the token "l’" of "l’action"."""
+    text = " ".join(words)
+    if [t.text for t in make_doc(text)] == words:
+        return text
+    return "".join(w if w.endswith(("'", "’")) else w + " " for w in words).strip()
 

@@ -71,3 +71,9 @@ def test_a_description_types_an_unknown_name_as_an_organisation(nlp_en: Language
 def test_a_persons_surname_that_raises_money_stays_a_person(nlp_en: Language) -> None:
     found = _ents(nlp_en, "Jane Lumora left the bank. Lumora raised $20 million for her new fund.")
     assert not any(label == "Organization" for _, label, _ in found)
+
+
+def test_a_knowledge_base_name_with_an_elided_article_is_found(nlp_fr: Language) -> None:
+    # the phrase pattern must tokenize like the text: "l’action" is "l’" + "action", never "l" + "’"
+    found = _ents(nlp_fr, "Le sommet pour l’action sur l’intelligence artificielle s’ouvre à Paris.")
+    assert any(kb == "ai-action-summit" for _, _, kb in found)
