@@ -12,6 +12,10 @@ Each predicate's threshold is chosen on out-of-fold probabilities (5-fold cross-
 documents, so that no document scores itself) as the lowest probability at which the
 predictions above it are right at least ``--precision`` of the time: the confidence a fact
 carries is then an honest estimate, and the threshold is where that estimate reaches the target.
+The default target is 0.8 (the issue's bar for facts at confidence >= 0.8). Measured on twelve
+development articles that no model had seen (trained on the rest): targets 0.9 / 0.85 / 0.8 gave
+relation F1 0.378 / 0.413 / 0.465 at precision 0.699 / 0.690 / 0.673 (the classifier's facts
+below 0.8 confidence cost little precision; most wrong facts come from the patterns).
 
 Corpora (``--corpus``, repeatable): ``sample`` (``corpus/sample`` + ``tests/gold/sample.jsonl``),
 ``seeds`` (``../shared/seeds`` + ``tests/gold/seeds.jsonl``), ``dev`` (the development set's
@@ -35,7 +39,7 @@ from pathlib import Path
 from aikg.documents.loaders import find_sources, load_source
 from aikg.errors import DocumentError
 from aikg.extract.assemble import doc_to_extraction
-from aikg.extract.evaluate import GoldDocument, GoldRelation, load_gold, normalise_name
+from aikg.extract.evaluate import SYMMETRIC, GoldDocument, GoldRelation, load_gold, normalise_name
 from aikg.extract.kb import load_knowledge_base
 from aikg.extract.lexicon import load_lexicon, load_relation_patterns
 from aikg.extract.money import parse_money
@@ -175,7 +179,8 @@ def examples_of(item: TrainingDocument, extractor: Extractor) -> list[Example]:
                 continue
             positive = {
                 p for p in predicates
-                if any((s, p, o) in facts for s in names.get(s_key, ()) for o in names.get(o_key, ()))
+                if any((s, p, o) in facts or (p in SYMMETRIC and (o, p, s) in facts)
+                       for s in names.get(s_key, ()) for o in names.get(o_key, ()))
             }
             examples.append(Example(document.doc_id, features(pair), predicates, positive))
     return examples
@@ -210,7 +215,7 @@ def _threshold(scored: list[tuple[float, bool]], precision: float) -> float:
     return max(best, 0.3)
 
 
-def train(examples: Sequence[Example], *, c: float = 0.3, precision: float = 0.9, folds: int = 5) -> RelationModel:
+def train(examples: Sequence[Example], *, c: float = 0.3, precision: float = 0.8, folds: int = 5) -> RelationModel:
     """One logistic regression per predicate; thresholds from ``folds``-fold out-of-fold scores."""
     by_predicate: dict[str, list[Example]] = defaultdict(list)
     for example in examples:
@@ -242,7 +247,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--texts", type=Path, default=REPO.parent / "scratch" / "devset" / "texts")
     parser.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH)
     parser.add_argument("-C", type=float, default=0.3, help="inverse L2 regularisation strength")
-    parser.add_argument("--precision", type=float, default=0.9, help="target precision of each threshold")
+    parser.add_argument("--precision", type=float, default=0.8, help="target precision of each threshold")
     args = parser.parse_args(argv)
     corpora = args.corpus or ["dev", "sample", "seeds", "cases"]
     extractor = Extractor()
