@@ -33,7 +33,7 @@ that a person's role or title precedes ("CEO Jane Doe" stays a person).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -61,6 +61,12 @@ class DescriptorWords:
     backed_words: frozenset[str]
     #: Lemmas of the verbs of raising money ("raise", "lever").
     raise_verbs: frozenset[str] = frozenset()
+    #: The last part of each descriptor ("up" of "start-up"): a cheap test before joining hyphens.
+    descriptor_ends: frozenset[str] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "descriptor_ends", frozenset(self.org_descriptors)
+                           | frozenset(w.rsplit("-", 1)[-1] for w in self.org_descriptors))
 
 
 def descriptor_words(lexicon: Lexicon) -> DescriptorWords:
@@ -141,8 +147,9 @@ def described_names(doc: Doc, ents: list[Span], words: DescriptorWords) -> list[
     none inside an entity)."""
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     found: list[Span] = []
+    ends = words.descriptor_ends
     for token in doc:
-        if not token.is_lower or token.i + 1 >= len(doc):
+        if token.lower_ not in ends or not token.is_lower or token.i + 1 >= len(doc):
             continue
         word, _ = _word_before(doc, token.i + 1)
         if word not in words.org_descriptors:
