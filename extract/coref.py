@@ -131,7 +131,8 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
                     found = (
                         _surface_appos(token, ent_of, label)
                         or _named_after(token, mentions, number, label)
-                        or _salient(number, subjects, mentions, [label], token)
+                        or ([] if _names_another(token, ent_of)
+                            else _salient(number, subjects, mentions, [label], token))
                     )
                     if found:
                         ref = Reference(tuple(s for _, s in found), "coref", tuple(d for d, _ in found))
@@ -141,6 +142,13 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
             if token.dep_ in _SUBJECT_DEPS and ref.candidates:
                 subjects.append((number, ref.candidates[0]))
     return refs
+
+
+def _names_another(token: Token, ent_of: Mapping[int, Span]) -> bool:
+    """ "the *iPhone* maker", "the Nvidia rival": a description built on another organisation's or
+    person's name says which entity it is by that name, so the salient one is no safe guess."""
+    return any(c.i < token.i and c.i in ent_of and ent_of[c.i].label_ in {"Organization", "Person"}
+               and c.dep_ in {"compound", "nmod", "amod"} for c in token.children)
 
 
 def _split_subject(ent: Span) -> bool:
