@@ -21,6 +21,7 @@ from ..coref import REFERENCE_DISCOUNT, Reference, ReferenceSettings, resolve_re
 from ..errors import DataFileError, Errors, PipelineError
 from ..lexicon import Lexicon, load_lexicon, load_relation_patterns
 from ..treematch import TreeMatcher
+from .announcements import announcement_relations
 from .bylines import byline_affiliations
 from .deals import deal_relations
 from .demonym_places import described_places
@@ -161,6 +162,7 @@ class RelationFinder:
         candidates.extend(byline_affiliations(doc, ent_of, self.byline_cues))
         candidates.extend(raises_and_founders(doc, ent_of, refs, self.lexicon, self.lang))
         candidates = deal_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)
+        candidates = announcement_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         set_relation_candidates(doc, candidates)
         return doc
 
