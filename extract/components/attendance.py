@@ -1,0 +1,399 @@
+"""Who attended an event, read across sentences (issue 15).
+
+An article names its event once ("VivaTech", "the AI Safety Summit") and then tells who was
+there without naming it again: "X took to the main stage", "X told the audience", "X a promis ...
+devant une salle comble", "the president is sending his minister, X", "des invités comme A, B et
+C", "X sera là", "X y participe", "X showed off its robot at a large booth". A sentence pattern
+cannot see the event; this module keeps the *event in focus* and gives
+``attended(X, event)`` for the people and organisations of a sentence whose cue says they were,
+are or will be present.
+
+* The event in focus at a token is the last Event entity, or description resolved to one ("the
+  conference", "le salon"), before it within the sentence and the :data:`FOCUS_SENTENCES`
+  sentences before (else the first one after it in its own sentence). An unnamed gathering
+  mentioned after it ("un dîner", "a reception": ``side_event_nouns``) takes the focus away, so
+  the guests of a dinner are not the guests of the show.
+* The cues (word lists in ``data/lexicon.json``, ``word_lists``, EN and FR):
+
+  - a stage (``stage_nouns``) the verb's subject is on, took (to), or shares "with" others: the
+    subject and its "with" companions;
+  - an audience (``audience_nouns``) the subject speaks to or before ("told delegates", "devant
+    une salle comble"), or a speech (``speech_nouns``) the subject speaks in ("in her opening
+    remarks", "lors de son discours");
+  - a booth (``booth_nouns``) the subject shows something at ("at its booth", "sur son stand");
+  - presence: "X will be there / on hand", "X sera là", "X était présent", "X y participe", "X
+    took part", "X exhibited" (``presence_words``, ``presence_verbs``);
+  - sending (``send_verbs``): the person sent ("is sending the vice-president, X"), not the one
+    who sends;
+  - a guest list: an attendee noun (``attendee_nouns``) that heads the sentence or is the subject
+    of "include"/"be" ("des invités prestigieux comme A, B et C"), or that the names are "among"
+    ("X font partie des participants").
+
+  Speech, audience and stage cues name persons only: an organisation attends when the text says
+  it took part (booth, exhibited, was sent, on the guest list), not because its people spoke.
+* Not attendance: a negated or modal cue ("would not take part", "may attend virtually",
+  "pourrait"), a cue under a declining verb ("chose not to attend", "a décliné", ``decline_words``),
+  or a speech given elsewhere (the speech noun names another place).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..coref import Reference
+from ..lexicon import Lexicon
+from .extensions import RelationCandidate
+
+__all__ = ["FOCUS_SENTENCES", "AttendanceWords", "discourse_attendance"]
+
+EXTRACTOR = "discourse:attended"
+#: Below the sentence patterns (0.6 to 0.75): the event is read from the sentences before.
+CONFIDENCE = 0.55
+#: Sentences before the cue in which its event may be named. News names the event in the lead,
+#: then gives who was there in the next two or three sentences (the guest list after the dates and
+#: the venue); further back the text has usually moved on to a side event or another subject.
+FOCUS_SENTENCES = 3
+_PERSON = frozenset({"Person"})
+_PARTIES = frozenset({"Person", "Organization"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+_NAME_DEPS = frozenset({"appos", "flat:name", "compound", "flat"})
+_WITH = frozenset({"with", "avec", "alongside", "aux côtés"})
+_AMONG = frozenset({"among", "parmi"})
+_FROM = frozenset({"from", "by", "de", "par", "d'", "d’"})
+_LIST_VERBS = frozenset({"include", "be", "feature", "comprendre", "inclure", "être", "compter", "figurer"})
+_CASE_DEPS = frozenset({"case"})
+#: The words that put a name inside a role's phrase ("CEO *of* X", "chercheuse *chez* X"); a name
+#: after "comme" or "such as" is an item of the list.
+_OF = frozenset({"of", "at", "de", "d'", "d’", "du", "des", "chez", "'s", "’s"})
+
+
+@dataclass(frozen=True)
+class AttendanceWords:
+    """The cue words of one language (lower-cased words or lemmas)."""
+
+    stage: frozenset[str]
+    audience: frozenset[str]
+    speech: frozenset[str]
+    booth: frozenset[str]
+    presence_words: frozenset[str]
+    presence_verbs: frozenset[str]
+    send: frozenset[str]
+    attendees: frozenset[str]
+    decline: frozenset[str]
+    side_events: frozenset[str]
+    modals: frozenset[str]
+    negations: frozenset[str]
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Lexicon, lang: str) -> AttendanceWords:
+        lists = lexicon.placeholders(lang)
+        found = {field: frozenset(w.lower() for w in lists.get(f"${name}", [])) for field, name in _LISTS.items()}
+        return cls(**found, attendees=frozenset(w.lower() for w in lexicon.attendee_nouns),
+                   negations=frozenset(lexicon.negations))
+
+
+#: The fields of :class:`AttendanceWords` read from ``word_lists``, and their lists.
+_LISTS = {
+    "stage": "stage_nouns", "audience": "audience_nouns", "speech": "speech_nouns", "booth": "booth_nouns",
+    "presence_words": "presence_words", "presence_verbs": "presence_verbs", "send": "send_verbs",
+    "decline": "decline_words", "side_events": "side_event_nouns", "modals": "attendance_modals",
+}
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _is(token: Token, words: frozenset[str]) -> bool:
+    return token.lower_ in words or _lemma(token) in words
+
+
+class _Reader:
+    def __init__(self, doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference],
+                 words: AttendanceWords, roles: frozenset[str]) -> None:
+        self.doc, self.ent_of, self.refs, self.words = doc, ent_of, refs, words
+        self.roles = roles
+        self.sent_number: dict[int, int] = {}
+        number = -1
+        for sent in doc.sents:
+            if any(t.is_alpha for t in sent):  # blank lines between paragraphs are not sentences
+                number += 1
+            self.sent_number[sent.start] = max(number, 0)
+        # (token index, event or None for an unnamed gathering), in text order
+        self.focus_marks: list[tuple[int, Span | None]] = []
+        for token in doc:
+            ent = ent_of.get(token.i)
+            if ent is not None:
+                if token.i == ent.start and ent.label_ == "Event":
+                    self.focus_marks.append((token.i, ent))
+                continue
+            ref = refs.get(token.i)
+            if ref is not None and token.pos_ in {"NOUN", "PROPN"}:
+                event = next((c for c in ref.candidates if c.label_ == "Event"), None)
+                if event is not None:
+                    self.focus_marks.append((token.i, event))
+                    continue
+            if token.pos_ == "NOUN" and _is(token, words.side_events) and not self._of_event(token):
+                self.focus_marks.append((token.i, None))
+
+    def _of_event(self, token: Token) -> bool:
+        """"the summit dinner", "le dîner du sommet": a side event that belongs to the event."""
+        for near in [*token.children, token.head]:
+            if near.i in self.ent_of and self.ent_of[near.i].label_ == "Event":
+                return True
+            ref = self.refs.get(near.i)
+            if ref is not None and any(c.label_ == "Event" for c in ref.candidates):
+                return True
+        return False
+
+    def focus(self, token: Token) -> Span | None:
+        """The event in focus at ``token`` (see the module's docstring)."""
+        number = self.sent_number[token.sent.start]
+        before = [(i, e) for i, e in self.focus_marks
+                  if i < token.i and number - self.sent_number[self.doc[i].sent.start] <= FOCUS_SENTENCES]
+        if before:
+            return before[-1][1]
+        after = [e for i, e in self.focus_marks if token.sent.start <= i < token.sent.end and i > token.i]
+        return after[0] if after else None
+
+    # -- who -------------------------------------------------------------------------------------
+
+    def entity(self, token: Token, labels: frozenset[str]) -> Span | None:
+        ent = self.ent_of.get(token.i)
+        if ent is not None:
+            return ent if ent.label_ in labels else None
+        for child in token.children:
+            if child.dep_ in _NAME_DEPS and child.i in self.ent_of and self.ent_of[child.i].label_ in labels:
+                return self.ent_of[child.i]
+        ref = self.refs.get(token.i)
+        if ref is not None:
+            return next((c for c in ref.candidates if c.label_ in labels), None)
+        return None
+
+    def with_conjuncts(self, token: Token, labels: frozenset[str]) -> list[Span]:
+        found: list[Span] = []
+        for item in (token, *token.conjuncts):
+            ent = self.entity(item, labels)
+            if ent is not None and ent not in found:
+                found.append(ent)
+        return found
+
+    def subjects(self, verb: Token, labels: frozenset[str]) -> list[Span]:
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return self.with_conjuncts(child, labels)
+        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
+            return self.subjects(verb.head, labels)  # "X went on stage and told the audience"
+        return []
+
+    def listed(self, root: Token, labels: frozenset[str]) -> list[Span]:
+        """The names listed under ``root``: not those inside a role's "of" phrase ("CEO de LVMH")."""
+        found: list[Span] = []
+        for token in root.subtree:
+            ent = self.ent_of.get(token.i)
+            if ent is None or token.i != ent.root.i or ent.label_ not in labels or ent in found:
+                continue
+            of = ent.root.dep_ == "poss" or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _OF) or any(
+                c.dep_ in _CASE_DEPS and c.lower_ in _OF for c in ent.root.children)
+            if of and not (
+                ent.label_ == "Organization" and self.unnamed_role(ent.root.head)
+            ):
+                continue
+            found.append(ent)
+        return found
+
+    def unnamed_role(self, token: Token) -> bool:
+        """"du patron de Google", "celui d'OpenAI": a role whose holder the text does not name, so
+        the organisation stands in for them (not "Bernard Arnault, CEO de LVMH")."""
+        if token.pos_ == "PRON":
+            return True
+        if token.lower_ not in self.roles and _lemma(token) not in self.roles:
+            return False
+        while token.dep_ == "conj" and token.head.i != token.i:  # "cofondateur et CEO de X"
+            token = token.head
+        j = token.i - 1  # "Jensen Huang, cofondateur et CEO de X": the parser may not hang the role on the name
+        while j >= 0 and token.i - j <= 4 and j not in self.ent_of and (
+            self.doc[j].is_punct or self.doc[j].pos_ in {"DET", "ADJ", "CCONJ"}
+        ):
+            j -= 1
+        if j >= 0 and j in self.ent_of and self.ent_of[j].label_ == "Person":
+            return False
+        for near in (token, token.head):
+            ent = self.ent_of.get(near.i)
+            if (ent is not None and ent.label_ == "Person") or any(
+                c.dep_ == "appos" and self.ent_of.get(c.i) is not None for c in near.children
+            ):
+                return False
+        return True
+
+    # -- whether ---------------------------------------------------------------------------------
+
+    def asserted(self, cue: Token) -> bool:
+        """Not negated, not modal, not under a declining verb, up the heads of ``cue``."""
+        token = cue
+        for _ in range(8):
+            for child in token.children:
+                if child.dep_ == "neg" or child.lower_ in self.words.negations:
+                    return False
+                if child.dep_ in {"aux", "aux:tense", "advmod"} and _is(child, self.words.modals):
+                    return False
+            if _is(token, self.words.decline) or _is(token, self.words.modals):
+                return False
+            if token.head.i == token.i:
+                break
+            token = token.head
+        return True
+
+    # -- cues ------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _objects(verb: Token) -> Iterable[tuple[Token, Token | None]]:
+        """The verb's nominal dependents with their preposition: (noun, prep or case word)."""
+        for child in verb.children:
+            if child.dep_ == "prep":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        yield grand, child
+            elif child.dep_ in {"dobj", "obj", "iobj", "obl", "obl:arg", "obl:mod", "attr", "nmod"}:
+                case = next((c for c in child.children if c.dep_ == "case"), None)
+                yield child, case
+
+    def elsewhere(self, noun: Token) -> bool:
+        """"in a speech in Washington": a speech that names its own place."""
+        return any(self.ent_of.get(t.i) is not None and self.ent_of[t.i].label_ == "Place"
+                   for t in noun.subtree if t.i != noun.i)
+
+    def governor(self, noun: Token) -> Token | None:
+        """The verb whose clause holds ``noun`` ("showed off an assistant called X *at a booth*":
+        the parser hangs the place on the nearest word, the showing is the clause's)."""
+        token = noun
+        for _ in range(5):
+            if token.head.i == token.i:
+                return None
+            token = token.head
+            if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"acl", "amod"}:  # not "called X"
+                return token
+        return None
+
+    def apposed(self, noun: Token) -> Span | None:
+        """The name in apposition to ``noun`` ("the vice-president, X"), on the tree or, when the
+        parser hangs it elsewhere, right after the comma that ends the noun's phrase."""
+        for child in noun.children:
+            if child.dep_ == "appos" and child.i in self.ent_of and self.ent_of[child.i].label_ in _PARTIES:
+                return self.ent_of[child.i]
+        end = noun.right_edge.i + 1
+        if end + 1 < len(self.doc) and self.doc[end].text == ",":
+            ent = self.ent_of.get(end + 1)
+            if ent is not None and ent.start == end + 1 and ent.label_ in _PARTIES:
+                return ent
+        return None
+
+    def noun_cues(self, noun: Token) -> Iterable[tuple[str, Token, list[Span]]]:
+        """Cues named by a noun: a stage, an audience, a speech, a booth (with their clause's verb)."""
+        words = self.words
+        prep = noun.head if noun.dep_ == "pobj" else next((c for c in noun.children if c.dep_ == "case"), None)
+        if prep is None and noun.dep_ not in {"dobj", "obj"}:
+            return
+        verb = self.governor(noun)
+        if verb is None:
+            return
+        if _is(noun, words.stage):
+            companions = [e for n, p in self._objects(verb) if p is not None and p.lower_ in _WITH
+                          for e in self.with_conjuncts(n, _PERSON)]
+            yield "stage", verb, self.subjects(verb, _PERSON) + companions
+        elif _is(noun, words.audience) and (prep is None or prep.lower_ not in {"of", "de", "from", "du", "des"}):
+            yield "audience", verb, self.subjects(verb, _PERSON)
+        elif _is(noun, words.speech) and prep is not None and not self.elsewhere(noun):
+            speakers = [e for n, p in self._objects(noun) if p is not None and p.lower_ in _FROM
+                        for e in self.with_conjuncts(n, _PERSON)]  # "with a keynote from X"
+            yield "speech", verb, speakers or self.subjects(verb, _PERSON)
+        elif _is(noun, words.booth) and prep is not None:
+            yield "booth", verb, self.subjects(verb, _PARTIES)
+
+    def cues(self, verb: Token) -> Iterable[tuple[str, list[Span]]]:
+        """Cues named by a verb: sending someone, taking part, being there."""
+        words = self.words
+        for noun, _prep in self._objects(verb):
+            if _is(verb, words.send) and noun.dep_ in {"dobj", "obj"}:
+                sent = self.entity(noun, _PARTIES) or self.apposed(noun)
+                if sent is not None:
+                    # an organisation that sends someone takes part; a leader who sends a minister
+                    # in their place does not ("Biden is sending the vice-president, X")
+                    senders = [e for e in self.subjects(verb, _PARTIES) if e.label_ == "Organization"]
+                    yield "sent", [sent, *senders]
+        if _is(verb, words.presence_verbs) or (
+            _lemma(verb) == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
+        ):
+            here = not any(child.dep_ in {"obl", "obl:arg", "prep", "dobj", "obj"} and child.lower_ != "part"
+                           for child in verb.children)
+            if here or any(c.lower_ == "y" for c in verb.children):
+                yield "presence", self.subjects(verb, _PARTIES)
+        there = [c for c in verb.children if c.lower_ in words.presence_words
+                 and c.dep_ in {"advmod", "acomp", "obl:arg", "obl", "attr"}]
+        if verb.lower_ in words.presence_words and any(c.dep_ == "cop" for c in verb.children):
+            there.append(verb)
+        if there:
+            people = self.subjects(verb, _PARTIES)
+            if not people:  # "les poids lourds du secteur seront là, du patron de A à celui de B"
+                people = [e for t in there for e in self.listed(t, _PARTIES)]
+            yield "presence", people
+
+    def guest_list(self, noun: Token) -> list[Span]:
+        head = noun.head
+        if noun.dep_ == "ROOT" or head.i == noun.i:
+            return self.listed(noun, _PARTIES)  # "Et des invités prestigieux comme A, B et C."
+        if noun.dep_ in _SUBJECT_DEPS and _lemma(head) in _LIST_VERBS:
+            return [e for c in head.children if c.dep_ in {"attr", "dobj", "obj", "appos", "nsubj", "conj"}
+                    and c.i != noun.i for e in self.listed(c, _PARTIES)]
+        case = next((c for c in noun.children if c.dep_ == "case"), None)
+        among = (head.dep_ == "prep" and head.lower_ in _AMONG) or (case is not None and case.lower_ in _AMONG)
+        part = any(c.lower_ == "partie" for c in head.children)  # "X font partie des participants"
+        if noun.dep_ in {"obj", "obl", "obl:arg", "pobj", "nmod"} and (among or part):
+            verb = head.head if head.dep_ == "prep" else head
+            if verb.lower_ == "partie":
+                verb = verb.head
+            return self.subjects(verb, _PARTIES) if self.asserted(verb) else []
+        return []
+
+
+def discourse_attendance(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference],
+                         lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
+    """``attended`` candidates for the presence cues of ``doc`` (see the module's docstring)."""
+    words = AttendanceWords.from_lexicon(lexicon, lang)
+    reader = _Reader(doc, ent_of, refs, words, frozenset(lexicon.roles.get(lang, {})))
+    if not any(event is not None for _, event in reader.focus_marks):
+        return []
+    out: list[RelationCandidate] = []
+    seen: set[tuple[int, int, int]] = set()
+
+    def emit(people: list[Span], token: Token, cue: str) -> None:
+        event = reader.focus(token)
+        if event is None:
+            return
+        sent = token.sent
+        for person in people:
+            key = (person.start, person.end, event.start)
+            if key in seen or person.label_ not in _PARTIES:
+                continue
+            seen.add(key)
+            out.append(RelationCandidate(person.start, person.end, "attended", event.start, event.end,
+                                         sent.start, sent.end, f"{EXTRACTOR}-{cue}", CONFIDENCE, "", ""))
+
+    cue_nouns = words.stage | words.audience | words.speech | words.booth
+    for token in doc:
+        if token.pos_ in {"NOUN", "PROPN"} and _is(token, cue_nouns) and token.i not in ent_of:
+            for cue, verb, people in reader.noun_cues(token):
+                if people and reader.asserted(verb):
+                    emit(people, token, cue)
+        if token.pos_ in {"VERB", "AUX", "ADJ", "ADV"}:
+            for cue, people in reader.cues(token):
+                if people and reader.asserted(token):
+                    emit(people, token, cue)
+        elif token.pos_ in {"NOUN", "PROPN"} and token.lower_ in words.attendees and token.i not in ent_of:
+            people = reader.guest_list(token)
+            if people:
+                emit(people, token, "guest-list")
+    return out
