@@ -5,7 +5,7 @@
 plain fact to a pattern or a classifier, so each relation is checked here, once, whatever found
 it: the words that make a role past ("former", "ex-", "left", "ancienne", "a quitté") or a
 statement unasserted ("reportedly", "in talks to", "plans to", "could", "pourrait",
-"a démenti")
+"a démenti", a French conditional: "deviendrait")
 count when they sit on the dependency path between the two ends, modify a word on it
 (``amod``, ``advmod``, ``aux``...) or stand between two close ends, so that a hedge elsewhere
 in the sentence does not spread to every fact in it. The word lists are data (``former_words`` and ``hedge_words`` in
@@ -46,6 +46,10 @@ class Markers:
 
     former: frozenset[str]
     hedge: frozenset[str]
+    #: Words that open a clause about a later time ("*before* co-founding X, Y was at Z").
+    before: frozenset[str] = frozenset()
+    #: Words that set a clause in the present against a past one ("who was X's CEO, *now* backs").
+    now: frozenset[str] = frozenset()
 
 
 def markers_for(lexicon: Lexicon, lang: str) -> Markers:
@@ -54,6 +58,8 @@ def markers_for(lexicon: Lexicon, lang: str) -> Markers:
     return Markers(
         former=frozenset(w.lower() for w in lists.get("former_words", {}).get(lang, [])),
         hedge=frozenset(w.lower() for w in lists.get("hedge_words", {}).get(lang, [])),
+        before=frozenset(w.lower() for w in lists.get("before_words", {}).get(lang, [])),
+        now=frozenset(w.lower() for w in lists.get("now_words", {}).get(lang, [])),
     )
 
 
@@ -100,6 +106,29 @@ def fact_status(subject: Span, obj: Span, predicate: str, markers: Markers) -> t
         near.append(doc[obj.start - 1])  # "ex-OpenAI", "l'ex-patron de"
     inside = {t.i for span in (subject, obj) for t in span}
     words = {w for t in near if t.i not in inside for w in _words(t)}
-    hedged = bool(words & markers.hedge)
-    former = predicate in TENSED_PREDICATES and bool(words & markers.former)
+    hedged = bool(words & markers.hedge) or any("Cnd" in t.morph.get("Mood", []) for t in near)
+    former = predicate in TENSED_PREDICATES and (
+        bool(words & markers.former) or _before_later(path, markers) or _past_against_now(path, markers))
     return (FactStatus.FORMER if former else FactStatus.CURRENT), hedged
+
+
+def _before_later(path: list[Token], markers: Markers) -> bool:
+    """ "*Before* co-founding X, Y spent six years at Z", "*Avant de* cofonder X, Y était chez Z":
+    a clause on the path that opens with "before" sets the fact before a later event."""
+    return any(child.dep_ in {"advcl", "prep", "obl", "obl:mod", "advmod"} and child.i < token.i
+               and child.left_edge.lower_ in markers.before
+               for token in path for child in token.children)
+
+
+def _past_against_now(path: list[Token], markers: Markers) -> bool:
+    """ "Y, who *was* Z's chief executive for a decade, *now* backs ...": a past copula or auxiliary
+    on the fact's path while the sentence says "now" elsewhere."""
+    if not markers.now:
+        return False
+    auxiliaries = [t for t in path if t.pos_ == "AUX"] + [
+        c for t in path for c in t.children if c.pos_ == "AUX" and c.dep_ in {"cop", "aux", "aux:tense"}]
+    past = any(set(t.morph.get("Tense", [])) & {"Past", "Imp"} for t in auxiliaries)
+    if not past:
+        return False
+    on_path = {t.i for t in path}
+    return any(t.lower_ in markers.now and t.head.i not in on_path for t in path[0].sent)

@@ -113,6 +113,15 @@ def test_fact_status_reads_former_roles_from_modifiers_and_path_words() -> None:
          FactStatus.CURRENT),
         ("fr", "Julie Martin, ancienne chercheuse chez OpenAI, a rejoint Kyutai.",
          ("person/julie-martin", "worksFor", "openai"), FactStatus.FORMER),
+        # a clause that opens with "before" sets the fact before a later event
+        ("en", "Before co-founding Lumora, Ada Quist spent four years at Criteo.",
+         ("person/ada-quist", "worksFor", "criteo"), FactStatus.FORMER),
+        ("fr", "Avant de cofonder Lumora, Ada Quist était ingénieure chez Criteo.",
+         ("person/ada-quist", "worksFor", "criteo"), FactStatus.FORMER),
+        ("fr", "Ada Quist est ingénieure chez Criteo.", ("person/ada-quist", "worksFor", "criteo"), FactStatus.CURRENT),
+        # a past copula on the path, "now" elsewhere in the sentence
+        ("en", "Ada Quist, who was Criteo's chief executive for years, now advises start-ups.",
+         ("person/ada-quist", "leads", "criteo"), FactStatus.FORMER),
     ],
 )
 def test_extracted_roles_carry_their_status(extractor: Extractor, lang: str, text: str,
@@ -133,3 +142,10 @@ def test_hedged_statements_are_flagged_and_low(extractor: Extractor) -> None:
     for hedged in ("Mistral AI reportedly acquired Kyutai.", "Mistral AI could acquire Kyutai, sources said."):
         found = acquired(hedged)
         assert found and all(flag and confidence < 0.8 for flag, confidence in found), hedged
+
+
+@pytest.mark.model
+def test_a_french_conditional_is_a_hedge(extractor: Extractor) -> None:
+    out = extractor.extract(Document("t", "Selon la presse, Mistral AI aurait racheté Photoroom.", source="test", language="fr"))
+    found = [r for r in out.relations if r.predicate == "acquired"]
+    assert found and all(r.hedged for r in found)
