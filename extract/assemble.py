@@ -25,6 +25,7 @@ from .editions import find_editions
 from .kb import KnowledgeBase
 from .lexicon import load_lexicon
 from .records import (
+    SYMMETRIC_PREDICATES,
     CoMention,
     Document,
     EntityRecord,
@@ -165,6 +166,9 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
     def keep(record: RelationRecord) -> None:
         # a fact stated as current in one sentence and as former in another keeps both statements
         triple = (record.subject, record.predicate, record.object, record.status)
+        if record.predicate in SYMMETRIC_PREDICATES:  # one fact per pair, whichever way round it was found
+            first, second = sorted((record.subject, record.object))
+            triple = (first, record.predicate, second, record.status)
         if triple not in best or best[triple].confidence < record.confidence:
             best[triple] = record
 

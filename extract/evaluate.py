@@ -45,7 +45,7 @@ from .errors import DataFileError, Errors
 from .kb import KnowledgeBase, load_knowledge_base
 from .money import parse_money
 from .normalize import fold
-from .records import Document, Extraction
+from .records import SYMMETRIC_PREDICATES, Document, Extraction
 
 __all__ = [
     "PRF",
@@ -396,7 +396,7 @@ def _name_matches(
 
 
 #: Predicates whose direction carries no meaning (tests/gold/README.md): a fact matches its gold either way.
-SYMMETRIC = frozenset({"partnerOf"})
+SYMMETRIC = SYMMETRIC_PREDICATES
 
 
 def score(gold: Mapping[str, GoldDocument], predicted: Mapping[str, PredictedDocument]) -> Scores:

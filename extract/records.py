@@ -16,6 +16,7 @@ from enum import StrEnum
 
 __all__ = [
     "PREDICATES",
+    "SYMMETRIC_PREDICATES",
     "CoMention",
     "DateSource",
     "Document",
@@ -60,6 +61,9 @@ PREDICATES: frozenset[str] = frozenset(
         "announced",
     }
 )
+#: Predicates whose direction carries no meaning (``A partnerOf B`` is ``B partnerOf A``): one
+#: fact per pair in a document, and a gold fact matches either way round.
+SYMMETRIC_PREDICATES: frozenset[str] = frozenset({"partnerOf"})
 
 
 @dataclass(frozen=True)

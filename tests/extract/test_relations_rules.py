@@ -262,3 +262,10 @@ def test_treematch_matches_in_document_order(words: list[str]) -> None:
     matcher = TreeMatcher()
     matcher.add("p", [[{"RIGHT_ID": "n", "RIGHT_ATTRS": {"LOWER": {"IN": words}}}]])
     assert [ids for _, ids in matcher(_doc())] == [[0], [3], [5]]
+
+
+@pytest.mark.model
+def test_a_symmetric_fact_is_one_fact_whichever_way_round_it_was_found(extractor: Extractor) -> None:
+    text = "Criteo signed a partnership with Doctolib. Doctolib's partnership with Criteo keeps growing."
+    pairs = [key for key in facts(extractor, text) if key[1] == "partnerOf"]
+    assert len(pairs) == 1 and {pairs[0][0], pairs[0][2]} == {"criteo", "doctolib"}
