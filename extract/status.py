@@ -106,7 +106,8 @@ def fact_status(subject: Span, obj: Span, predicate: str, markers: Markers) -> t
         near.append(doc[obj.start - 1])  # "ex-OpenAI", "l'ex-patron de"
     inside = {t.i for span in (subject, obj) for t in span}
     words = {w for t in near if t.i not in inside for w in _words(t)}
-    hedged = bool(words & markers.hedge) or any("Cnd" in t.morph.get("Mood", []) for t in near)
+    hedged = bool(words & markers.hedge) or any(
+        t.pos_ in {"VERB", "AUX"} and "Cnd" in t.morph.get("Mood", []) for t in near)
     former = predicate in TENSED_PREDICATES and (
         bool(words & markers.former) or _before_later(path, markers) or _past_against_now(path, markers))
     return (FactStatus.FORMER if former else FactStatus.CURRENT), hedged

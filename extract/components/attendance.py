@@ -359,10 +359,18 @@ class _Reader:
         return []
 
 
+#: The word lists of each loaded lexicon and language, read once (not once per document).
+_WORDS: dict[tuple[int, str], AttendanceWords] = {}
+
+
 def discourse_attendance(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference],
                          lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
     """``attended`` candidates for the presence cues of ``doc`` (see the module's docstring)."""
-    words = AttendanceWords.from_lexicon(lexicon, lang)
+    if not any(e.label_ == "Event" for e in doc.ents) and not any(
+            c.label_ == "Event" for ref in refs.values() for c in ref.candidates):
+        return []  # no event named or referred to: most articles, and the cheapest answer
+    key = (id(lexicon), lang)
+    words = _WORDS.get(key) or _WORDS.setdefault(key, AttendanceWords.from_lexicon(lexicon, lang))
     reader = _Reader(doc, ent_of, refs, words, frozenset(lexicon.roles.get(lang, {})))
     if not any(event is not None for _, event in reader.focus_marks):
         return []

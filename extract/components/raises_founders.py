@@ -219,9 +219,10 @@ def founding_agents(
     joiners = frozenset(lexicon.coordinators)
     out: list[RelationCandidate] = []
     for verb in doc:
-        if verb.tag_ not in {"VBN"} and "VerbForm=Part" not in str(verb.morph):
-            continue
+        # the lexicon look-up first: reading a token's morphology is the costly test
         if "founded" not in verbs.get(verb.lemma_.lower(), verbs.get(verb.lower_, [])):
+            continue
+        if verb.tag_ != "VBN" and "Part" not in verb.morph.get("VerbForm", []):
             continue
         agent = next((t for t in doc[verb.i + 1 : min(verb.sent.end, verb.i + 2 + _AGENT_GAP)]
                       if t.lower_ in cues), None)
