@@ -10,11 +10,12 @@ from benchmarks.cases import load_cases, score_cases
 pytestmark = pytest.mark.model
 
 
-# Measured at the commit that added them (python -m benchmarks.cases): train 190/537 facts found
-# (0.354), 8/247 'not' entries stated; test (never trained on) 60/263 (0.228), 6/143 stated. The
-# floors below leave a small margin; raise them as extraction improves.
-@pytest.mark.parametrize(("split", "min_recall", "max_stated"), [("train", 0.33, 0.05), ("test", 0.20, 0.06)])
-def test_behavioural_cases( split: str, min_recall: float, max_stated: float) -> None:
+# Measured with python -m benchmarks.cases: when they were added, train 190/537 facts found (0.354),
+# 8/247 'not' entries stated, test (never trained on) 60/263 (0.228), 6/143 stated; at the end of
+# the 2026-12-05 evening session, train 296/537 (0.551), 11/247 stated, test 123/263 (0.468), 6/143
+# stated. The floors below leave a small margin; raise them as extraction improves.
+@pytest.mark.parametrize(("split", "min_recall", "max_stated"), [("train", 0.50, 0.05), ("test", 0.42, 0.06)])
+def test_behavioural_cases(split: str, min_recall: float, max_stated: float) -> None:
     scores = score_cases(load_cases(split), Extractor())
     assert scores.recall >= min_recall, f"{split}: facts found {scores.found}/{scores.facts}"
     assert scores.violation_rate <= max_stated, "\n".join(m for m in scores.misses if ": stated " in m)
