@@ -12,10 +12,11 @@ Each predicate's threshold is chosen on out-of-fold probabilities (5-fold cross-
 documents, so that no document scores itself) as the lowest probability at which the
 predictions above it are right at least ``--precision`` of the time: the confidence a fact
 carries is then an honest estimate, and the threshold is where that estimate reaches the target.
-The default target is 0.8 (the issue's bar for facts at confidence >= 0.8). Measured on twelve
-development articles that no model had seen (trained on the rest): targets 0.9 / 0.85 / 0.8 gave
-relation F1 0.378 / 0.413 / 0.465 at precision 0.699 / 0.690 / 0.673 (the classifier's facts
-below 0.8 confidence cost little precision; most wrong facts come from the patterns).
+The default target is 0.9. Out-of-fold precision on the training articles is optimistic for
+news the model has not seen: trained without twelve development articles and scored on them,
+targets 0.9 / 0.85 / 0.8 gave relation F1 0.378 / 0.413 / 0.465 at precision 0.699 / 0.690 / 0.673,
+but on the held-out third the 0.8 target took precision from about 0.80 to 0.67 (facts at
+confidence >= 0.8 right 77%, below the 80% bar), so the stricter target stays.
 
 Corpora (``--corpus``, repeatable): ``sample`` (``corpus/sample`` + ``tests/gold/sample.jsonl``),
 ``seeds`` (``../shared/seeds`` + ``tests/gold/seeds.jsonl``), ``dev`` (the development set's
@@ -215,7 +216,7 @@ def _threshold(scored: list[tuple[float, bool]], precision: float) -> float:
     return max(best, 0.3)
 
 
-def train(examples: Sequence[Example], *, c: float = 0.3, precision: float = 0.8, folds: int = 5) -> RelationModel:
+def train(examples: Sequence[Example], *, c: float = 0.3, precision: float = 0.9, folds: int = 5) -> RelationModel:
     """One logistic regression per predicate; thresholds from ``folds``-fold out-of-fold scores."""
     by_predicate: dict[str, list[Example]] = defaultdict(list)
     for example in examples:
@@ -247,7 +248,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--texts", type=Path, default=REPO.parent / "scratch" / "devset" / "texts")
     parser.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH)
     parser.add_argument("-C", type=float, default=0.3, help="inverse L2 regularisation strength")
-    parser.add_argument("--precision", type=float, default=0.8, help="target precision of each threshold")
+    parser.add_argument("--precision", type=float, default=0.9, help="target precision of each threshold")
     args = parser.parse_args(argv)
     corpora = args.corpus or ["dev", "sample", "seeds", "cases"]
     extractor = Extractor()
