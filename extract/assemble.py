@@ -38,7 +38,7 @@ from .records import (
 )
 from .resolve import RawMention, resolve_mentions
 from .rounds import read_rounds
-from .status import fact_status, markers_for
+from .status import TENSED_PREDICATES, fact_status, markers_for
 
 __all__ = ["HEDGE_FACTOR", "IMPLIES_WORKS_FOR", "doc_to_extraction"]
 
@@ -173,6 +173,7 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
             best[triple] = record
 
     spans = _Spans(doc, document.doc_id)
+    status_of: dict[tuple[int, int, int, int, bool], tuple[FactStatus, bool]] = {}
     for cand in prefer_described(relation_candidates(doc)):
         predicate, object_kb = cand.predicate, cand.object_kb
         subject = key_at.get(spans.offsets(cand.subject_start, cand.subject_end))
@@ -206,12 +207,17 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
         if subject == obj:
             continue
         evidence = spans.evidence(cand.sentence_start, cand.sentence_end)
-        status, hedged = fact_status(
-            doc[cand.subject_start : cand.subject_end],
-            doc[cand.object_start : cand.object_end if cand.object_end > 0 else cand.object_start + 1],
-            predicate,
-            markers,
-        )
+        object_end = cand.object_end if cand.object_end > 0 else cand.object_start + 1
+        # the status depends on the two spans and on whether the predicate is tensed only; the
+        # same pair comes from several patterns and the classifier, so it is read once
+        status_key = (cand.subject_start, cand.subject_end, cand.object_start, object_end,
+                      predicate in TENSED_PREDICATES)
+        found_status = status_of.get(status_key)
+        if found_status is None:
+            found_status = status_of[status_key] = fact_status(
+                doc[cand.subject_start : cand.subject_end], doc[cand.object_start : object_end], predicate, markers
+            )
+        status, hedged = found_status
         confidence = float(cand.confidence) * (HEDGE_FACTOR if hedged else 1.0)
         extractor = cand.extractor
         if (
