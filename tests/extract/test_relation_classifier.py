@@ -146,6 +146,7 @@ def test_hedged_statements_are_flagged_and_low(extractor: Extractor) -> None:
 
 @pytest.mark.model
 def test_a_french_conditional_is_a_hedge(extractor: Extractor) -> None:
-    out = extractor.extract(Document("t", "Selon la presse, Mistral AI aurait racheté Photoroom.", source="test", language="fr"))
+    text = "Selon la presse, Mistral AI aurait racheté Photoroom."
+    out = extractor.extract(Document("t", text, source="test", language="fr"))
     found = [r for r in out.relations if r.predicate == "acquired"]
     assert found and all(r.hedged for r in found)

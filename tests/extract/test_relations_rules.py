@@ -144,7 +144,8 @@ def test_relation_rules(extractor: Extractor, language: str, text: str, expected
     ("language", "text", "absent"),
     [
         # a leading role narrowed to a department, a country or a deputy is not leading
-        ("en", "Noor Haddad, head of research at Criteo, presented the model.", ("person/noor-haddad", "leads", "criteo")),
+        ("en", "Noor Haddad, head of research at Criteo, presented the model.",
+         ("person/noor-haddad", "leads", "criteo")),
         ("fr", "Inès Dubreuil, directrice France de Qonto, a signé.", ("person/ines-dubreuil", "leads", "qonto")),
         ("fr", "Le directeur général adjoint de Doctolib, Hugo Marin, assurera l'intérim.",
          ("person/hugo-marin", "leads", "doctolib")),
