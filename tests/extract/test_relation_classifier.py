@@ -114,13 +114,13 @@ def test_fact_status_reads_former_roles_from_modifiers_and_path_words() -> None:
         ("fr", "Julie Martin, ancienne chercheuse chez OpenAI, a rejoint Kyutai.",
          ("person/julie-martin", "worksFor", "openai"), FactStatus.FORMER),
         # a clause that opens with "before" sets the fact before a later event
-        ("en", "Before co-founding Lumora, Ada Quist spent four years at Criteo.",
+        ("en", "Before co-founding Lumora, Ada Quist worked at Criteo for four years.",
          ("person/ada-quist", "worksFor", "criteo"), FactStatus.FORMER),
         ("fr", "Avant de cofonder Lumora, Ada Quist était ingénieure chez Criteo.",
          ("person/ada-quist", "worksFor", "criteo"), FactStatus.FORMER),
         ("fr", "Ada Quist est ingénieure chez Criteo.", ("person/ada-quist", "worksFor", "criteo"), FactStatus.CURRENT),
         # a past copula on the path, "now" elsewhere in the sentence
-        ("en", "Ada Quist, who was Criteo's chief executive for years, now advises start-ups.",
+        ("en", "Ada Quist, who was the chief executive of Criteo, now advises start-ups.",
          ("person/ada-quist", "leads", "criteo"), FactStatus.FORMER),
     ],
 )
