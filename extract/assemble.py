@@ -132,6 +132,7 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
     """Records for one processed document (``document.language`` should already be set)."""
     register_extensions()
     raw = _raw_mentions(doc)
+    text = doc.text  # Doc.text joins every token on each read: read once
     resolution = resolve_mentions(raw, kb)
     entities: dict[str, EntityRecord] = {e.key: e for e in resolution.entities}
     mentions: list[Mention] = list(resolution.mentions)
@@ -143,7 +144,7 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
     pattern = _description_pattern(kb)
     if pattern is not None:
         taken = [(m.start, m.end) for m in mentions]
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             entry = kb.lookup_description(match.group(0))
             if entry is None or entry.id not in entities:
                 continue
@@ -253,7 +254,7 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
         (m.entity_key, m.start, m.end) for m in mentions
         if m.entity_key in entities and entities[m.entity_key].type is EntityType.MONETARY_AMOUNT
     ]
-    converted = conversions(amount_mentions, doc.text)
+    converted = conversions(amount_mentions, text)
     for relation in list(best.values()):
         other = converted.get(relation.object)
         if relation.predicate == "raised" and other is not None:
