@@ -38,7 +38,7 @@ from .records import (
 )
 from .resolve import RawMention, resolve_mentions
 from .rounds import read_rounds
-from .status import TENSED_PREDICATES, fact_status, markers_for
+from .status import TENSED_PREDICATES, Markers, fact_status, markers_for
 
 __all__ = ["HEDGE_FACTOR", "IMPLIES_WORKS_FOR", "doc_to_extraction"]
 
@@ -128,6 +128,13 @@ class _Spans:
         return found
 
 
+@lru_cache(maxsize=8)
+def _language_words(lang: str) -> tuple[Markers, frozenset[str]]:
+    """The status markers and round words of ``lang``, read once per process (not per document)."""
+    lexicon = load_lexicon()
+    return markers_for(lexicon, lang), lexicon.words("round_amount_words", lang)
+
+
 def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: Sequence[str] = ()) -> Extraction:
     """Records for one processed document (``document.language`` should already be set)."""
     register_extensions()
@@ -161,8 +168,7 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
 
     # relations
     best: dict[tuple[str, str, str, FactStatus], RelationRecord] = {}
-    markers = markers_for(load_lexicon(), doc.lang_)
-    round_words = frozenset(load_lexicon().word_lists.get("round_amount_words", {}).get(doc.lang_, []))
+    markers, round_words = _language_words(doc.lang_)
 
     def keep(record: RelationRecord) -> None:
         # a fact stated as current in one sentence and as former in another keeps both statements

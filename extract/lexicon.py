@@ -84,6 +84,17 @@ class Lexicon:
     #: Other word lists used by the relation patterns (``$name`` placeholders), by language.
     word_lists: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
+    def words(self, name: str, lang: str | None = None) -> frozenset[str]:
+        """The word list ``name`` of ``word_lists`` in ``lang`` (every language when ``None``),
+        lowercased: the one way the components read their cue words.
+
+        >>> "round" in load_lexicon().words("funding_nouns", "en")
+        True
+        """
+        by_lang = self.word_lists.get(name, {})
+        groups = by_lang.values() if lang is None else [by_lang.get(lang, [])]
+        return frozenset(w.lower() for group in groups for w in group)
+
     def reference_settings(self, lang: str) -> ReferenceSettings:
         """Descriptions and pronouns of ``lang`` for :func:`aikg.extract.coref.resolve_references`."""
         return ReferenceSettings(

@@ -53,7 +53,7 @@ def reference_settings(lexicon: Lexicon, lang: str) -> ReferenceSettings:
     """
     settings = lexicon.reference_settings(lang)
     nouns = dict(settings.nouns)
-    funding = lexicon.word_lists.get("funding_nouns", {}).get(lang, [])
+    funding = lexicon.words("funding_nouns", lang)
     nouns["Organization"] = frozenset({*nouns.get("Organization", ()), *funding})
     return ReferenceSettings(nouns=nouns, pronouns=settings.pronouns)
 

@@ -54,12 +54,11 @@ class Markers:
 
 def markers_for(lexicon: Lexicon, lang: str) -> Markers:
     """The marker words of ``lang`` from the lexicon's word lists."""
-    lists = lexicon.word_lists
     return Markers(
-        former=frozenset(w.lower() for w in lists.get("former_words", {}).get(lang, [])),
-        hedge=frozenset(w.lower() for w in lists.get("hedge_words", {}).get(lang, [])),
-        before=frozenset(w.lower() for w in lists.get("before_words", {}).get(lang, [])),
-        now=frozenset(w.lower() for w in lists.get("now_words", {}).get(lang, [])),
+        former=lexicon.words("former_words", lang),
+        hedge=lexicon.words("hedge_words", lang),
+        before=lexicon.words("before_words", lang),
+        now=lexicon.words("now_words", lang),
     )
 
 

@@ -82,10 +82,8 @@ class AnnouncementWords:
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, lang: str) -> AnnouncementWords:
-        lists = lexicon.word_lists
-
         def words(name: str) -> frozenset[str]:
-            return frozenset(w.lower() for w in lists.get(name, {}).get(lang, []))
+            return lexicon.words(name, lang)
 
         phrases = frozenset(tuple(p.split(" ", 1)) for p in words("unveil_phrases") if " " in p)
         return cls(

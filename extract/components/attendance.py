@@ -89,8 +89,7 @@ class AttendanceWords:
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, lang: str) -> AttendanceWords:
-        lists = lexicon.placeholders(lang)
-        found = {field: frozenset(w.lower() for w in lists.get(f"${name}", [])) for field, name in _LISTS.items()}
+        found = {field: lexicon.words(name, lang) for field, name in _LISTS.items()}
         return cls(**found, attendees=frozenset(w.lower() for w in lexicon.attendee_nouns),
                    negations=frozenset(lexicon.negations))
 

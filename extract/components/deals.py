@@ -87,10 +87,8 @@ class DealWords:
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, lang: str) -> DealWords:
-        lists = lexicon.word_lists
-
         def words(name: str) -> frozenset[str]:
-            return frozenset(w.lower() for w in lists.get(name, {}).get(lang, []))
+            return lexicon.words(name, lang)
 
         return cls(
             partnership=words("partnership_nouns"),

@@ -71,15 +71,13 @@ class DescriptorWords:
 
 def descriptor_words(lexicon: Lexicon) -> DescriptorWords:
     """The construction words, from the lexicon (both languages)."""
-    def words(name: str) -> frozenset[str]:
-        return frozenset(w for ws in lexicon.word_lists.get(name, {}).values() for w in ws)
-
     roles = frozenset(phrase.split()[-1] for lang in lexicon.roles.values() for phrase in lang)
     return DescriptorWords(
-        org_descriptors=words("org_descriptors") | frozenset(w for ws in lexicon.org_nouns.values() for w in ws),
-        org_of_words=words("org_of_words"),
+        org_descriptors=lexicon.words("org_descriptors")
+        | frozenset(w for ws in lexicon.org_nouns.values() for w in ws),
+        org_of_words=lexicon.words("org_of_words"),
         role_words=roles,
-        backed_words=words("backed_words"),
+        backed_words=lexicon.words("backed_words"),
         raise_verbs=frozenset(verb for lang in lexicon.verbs.values() for verb, predicates in lang.items()
                               if "raised" in predicates),
     )

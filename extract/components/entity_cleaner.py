@@ -95,7 +95,7 @@ class EntityCleaner:
         self.lexicon = load_lexicon(self.lexicon_path)
         self.descriptors = descriptor_words(self.lexicon)
         self.products = product_words(self.lexicon)
-        self.byline_cues = frozenset(w for ws in self.lexicon.word_lists.get("byline_cues", {}).values() for w in ws)
+        self.byline_cues = self.lexicon.words("byline_cues")
 
     def __call__(self, doc: Doc) -> Doc:
         if self.kb is None or self.lexicon is None or self.descriptors is None or self.products is None:
@@ -157,7 +157,7 @@ class EntityCleaner:
         space between them) with a capital letter, followed by capitalised words."""
         assert self.lexicon is not None
         taken = {i for span in spans for i in range(span.start, span.end)}
-        determiners = {w for words in self.lexicon.word_lists.get("event_determiners", {}).values() for w in words}
+        determiners = self.lexicon.words("event_determiners")
         found: list[Span] = []
         for token in doc[1:-1]:
             if not (token.is_lower and token.lower_ in self.lexicon.event_words):

@@ -68,12 +68,9 @@ class ProductWords:
 
 def product_words(lexicon: Lexicon) -> ProductWords:
     """The construction words, from the lexicon (both languages)."""
-    def words(name: str) -> frozenset[str]:
-        return frozenset(w for ws in lexicon.word_lists.get(name, {}).values() for w in ws)
-
-    return ProductWords(kinds=words("product_kind_nouns"), groups=words("product_group_nouns"),
-                        list_cues=words("product_list_cues"), list_nouns=words("product_list_nouns"),
-                        makers=words("maker_nouns"),
+    return ProductWords(kinds=lexicon.words("product_kind_nouns"), groups=lexicon.words("product_group_nouns"),
+                        list_cues=lexicon.words("product_list_cues"), list_nouns=lexicon.words("product_list_nouns"),
+                        makers=lexicon.words("maker_nouns"),
                         not_names=lexicon.not_entities)
 
 

@@ -49,7 +49,7 @@ def raises_and_founders(
 
 
 def _words(lexicon: Lexicon, lang: str, *names: str) -> frozenset[str]:
-    return frozenset(w for name in names for w in lexicon.word_lists.get(name, {}).get(lang, []))
+    return frozenset().union(*(lexicon.words(name, lang) for name in names))
 
 
 def _organisation(index: int, ent_of: Mapping[int, Span], refs: Mapping[int, Reference]) -> tuple[Span | None, bool]:

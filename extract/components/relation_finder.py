@@ -85,6 +85,7 @@ class RelationFinder:
         #: Nouns that describe organisations (for the demonyms that describe them).
         self.org_nouns: frozenset[str] = frozenset()
         self.byline_cues: frozenset[str] = frozenset()
+        self.role_narrowers: frozenset[str] = frozenset()
 
     def initialize(
         self,
@@ -105,9 +106,9 @@ class RelationFinder:
         self.org_nouns = frozenset(
             self.lexicon.reference_nouns.get("Organization", {}).get(self.lang, [])
             + self.lexicon.org_nouns.get(self.lang, [])
-            + [word for name in ("org_descriptors", "investor_nouns")
-               for word in self.lexicon.word_lists.get(name, {}).get(self.lang, [])])
-        self.byline_cues = frozenset(self.lexicon.word_lists.get("byline_cues", {}).get(self.lang, []))
+        ) | self.lexicon.words("org_descriptors", self.lang) | self.lexicon.words("investor_nouns", self.lang)
+        self.byline_cues = self.lexicon.words("byline_cues", self.lang)
+        self.role_narrowers = self.lexicon.words("role_narrowers", self.lang)
         self.dep_matcher = TreeMatcher()
         self.matcher = Matcher(self.vocab)
         self.specs = {}
@@ -294,7 +295,7 @@ class RelationFinder:
     def _narrowed(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the role phrase ``doc[start:end]`` is narrowed to a part of the organisation."""
         assert self.lexicon is not None
-        narrowers = set(self.lexicon.word_lists.get("role_narrowers", {}).get(self.lang, []))
+        narrowers = self.role_narrowers
         if start > 0 and doc[start - 1].lower_ in narrowers:
             return True  # "deputy chief executive"
         if end >= len(doc):
@@ -320,7 +321,7 @@ class RelationFinder:
     def _department(self, token: Token) -> bool:
         """A common noun that names a part of an organisation, not the organisation ("research")."""
         assert self.lexicon is not None
-        org_words = self.org_nouns | set(self.lexicon.reference_nouns.get("Organization", {}).get(self.lang, []))
+        org_words = self.org_nouns  # the reference nouns of organisations are among them
         return (token.pos_ == "NOUN" and token.is_lower and not token.ent_type_
                 and token.lower_ not in org_words and token.lemma_.lower() not in org_words
                 and token.lower_ not in self.lexicon.roles.get(self.lang, {}))
