@@ -97,7 +97,9 @@ def test_description_named_after_its_complement(nlp_fr: Language) -> None:
 def test_a_name_cut_in_two_is_still_the_subject(nlp_fr: Language) -> None:
     """ "*Mistral* AI a indiqué": the parser made the first word the root; a later description
     still refers to the name as the last subject, not to the last name mentioned."""
-    text = ("L'information est confirmée. Zorbex AI a indiqué mardi avoir levé 1,7 milliard d'euros. "
+    # a known name: the md parser cuts "Mistral AI" in two here (an invented name is parsed whole,
+    # and the test would pass without the rule)
+    text = ("L'information est confirmée. Mistral AI a indiqué mardi avoir levé 2 milliards d'euros. "
             "L'opération a été souscrite par Dravon Capital. Les investisseurs de l'entreprise ont participé.")
     refs = _references(nlp_fr, text)
-    assert refs.get("entreprise") == ["Zorbex AI"]
+    assert refs.get("entreprise") == ["Mistral AI"]
