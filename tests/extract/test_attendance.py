@@ -76,7 +76,7 @@ def test_visit_to_event_attended(nlp_fr: Language, text: str) -> None:
 
 def test_possessive_of_a_description_is_not_the_name_inside_it(nlp_fr: Language) -> None:
     # coref._described_owner: "sa" is the patron's, not Nvidia's
-    text = "Le patron du géant Nvidia a profité de sa présence à l'ouverture du salon VivaTech pour annoncer un accord."
+    text = "Le dirigeant du groupe Nvidia a profité de sa présence au salon VivaTech, jeudi, pour signer un accord."
     assert ("Nvidia", "VivaTech") not in _facts(nlp_fr, text, "attended")
 
 

@@ -83,8 +83,8 @@ def test_a_product_noun_that_describes_a_company_names_no_product(extractor: Ext
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The showstopper was Blue, a small robot. Blue is the product of a collaboration between Vexa Labs, "
-         "Orin Systems and Tarn Research.",
+        ("The star of the show was Blue, a small robot. Blue is the result of a partnership between "
+         "Vexa Labs, Orin Systems and Tarn Research.",
          {("organization/vexa-labs", "product/blue"), ("organization/orin-systems", "product/blue"),
           ("organization/tarn-research", "product/blue")}),
         ("The startup will train its models on Vexa Labs' in-house Trainex and Inferex chips.",

@@ -55,7 +55,7 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
         ("VivaTech in Paris opens on Wednesday.", {("vivatech", "heldIn", "paris")}),
         # French
         ("Arthur Mensch, PDG de Mistral AI, était à Paris.", {("arthur-mensch", "leads", "mistral-ai")}),
-        ("Amazon, qui soutient Anthropic, n’a pas dit son dernier mot.", {("amazon", "investsIn", "anthropic")}),
+        ("Amazon, qui soutient Anthropic, reste discret sur ses projets.", {("amazon", "investsIn", "anthropic")}),
         (
             "Mistral AI, fondée par Arthur Mensch, a levé 600 millions d'euros.",
             {("arthur-mensch", "founded", "mistral-ai"), ("arthur-mensch", "worksFor", "mistral-ai")},
