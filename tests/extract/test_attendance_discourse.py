@@ -65,10 +65,9 @@ def test_speech_elsewhere_is_not_attendance(nlp_en: Language) -> None:
 
 def test_on_stage_with_companions(nlp_fr: Language) -> None:
     # noun_cues(): stage, with the people the subject shares it with ("avec")
-    text = ("Le salon VivaTech accueille cet après-midi Emmanuel Macron. A partir de 16h, le président "
-            "visitera les allées, avant d'échanger avec Jensen Huang et le patron de Mistral AI, Arthur Mensch, "
-            "sur la scène principale.")
-    assert {"Jensen Huang", "Arthur Mensch"} <= _who(nlp_fr, text)
+    text = ("Le salon VivaTech reçoit ce matin Emmanuel Macron. Vers 11h, le chef de l'État parcourra les "
+            "stands, puis il discutera avec Lisa Su et le fondateur de Mistral AI, Arthur Mensch, sur la grande scène.")
+    assert {"Lisa Su", "Arthur Mensch"} <= _who(nlp_fr, text)
 
 
 def test_booth_gives_the_organisation(nlp_en: Language) -> None:

@@ -22,7 +22,7 @@ def based_in(extractor: Extractor, text: str, language: str) -> set[tuple[str, s
         ("en", "The round was led by Japanese tech giant Kontora.", {("organization/kontora", "japan")}),
         ("en", "It raised money from high-profile US investors like Accel, Greylock and Index Ventures.",
          {("accel", "united-states"), ("greylock-partners", "united-states"), ("index-ventures", "united-states")}),
-        ("fr", "Nvidia a annoncé un partenariat avec le champion français de l'intelligence artificielle, Kestrel AI.",
+        ("fr", "Nvidia a conclu un partenariat avec le champion français du calcul quantique, Kestrel AI.",
          {("organization/kestrel-ai", "france")}),
         ("fr", "Le tour a été mené par les américains Accel et Greylock, aux côtés du britannique Balderton.",
          {("accel", "united-states"), ("greylock-partners", "united-states"), ("balderton-capital", "united-kingdom")}),
@@ -46,7 +46,7 @@ def test_a_demonym_places_the_organisations_it_describes(extractor: Extractor, l
     ("language", "text", "absent"),
     [
         # the description's own name, not the sentence's subject through coreference
-        ("fr", "Nvidia a annoncé un partenariat avec le champion français de l'intelligence artificielle, Kestrel AI.",
+        ("fr", "Nvidia a conclu un partenariat avec le champion français du calcul quantique, Kestrel AI.",
          ("nvidia", "france")),
         # a name in the list that another demonym describes
         ("fr", "Le tour a été mené par les américains Accel et Greylock, aux côtés du britannique Balderton.",

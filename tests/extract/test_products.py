@@ -36,7 +36,7 @@ def develops(extractor: Extractor, text: str, language: str = "en") -> set[tuple
         # a product noun in apposition, and a name the model missed
         ("en", "The showstopper was Blue, a small robot that walked onto the stage.", {"Blue"}),
         # a product noun as the predicate
-        ("en", "Vardo is a general-purpose language model that the company trained.", {"Vardo"}),
+        ("en", "Vardo is a compact language model that its makers trained in-house.", {"Vardo"}),
         # examples after a plural product noun
         ("en", "They will focus on products like Bingo and Edgeway this year.", {"Bingo", "Edgeway"}),
         # a name before a maker noun
@@ -83,7 +83,7 @@ def test_a_product_noun_that_describes_a_company_names_no_product(extractor: Ext
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The star of the show was Blue, a small robot. Blue is the result of a partnership between "
+        ("The star of the show was Blue, a small robot. Blue is the product of a partnership between "
          "Vexa Labs, Orin Systems and Tarn Research.",
          {("organization/vexa-labs", "product/blue"), ("organization/orin-systems", "product/blue"),
           ("organization/tarn-research", "product/blue")}),

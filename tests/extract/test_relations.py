@@ -26,8 +26,8 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
         ("OpenAI CEO Sam Altman arrived late.", {("sam-altman", "leads", "openai")}),
         ("Google's CEO Sundar Pichai gave a talk.", {("sundar-pichai", "leads", "google")}),
         (
-            "Thomas Husson, vice president and principal analyst at Forrester, commented.",
-            {("thomas-husson", "worksFor", "forrester")},
+            "Lena Ortiz, senior vice president and principal analyst at Forrester, disagreed.",
+            {("person/lena-ortiz", "worksFor", "forrester")},
         ),
         (
             "Priya Raman is the chief executive officer of Quantix Robotics.",

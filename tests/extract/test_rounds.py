@@ -194,7 +194,7 @@ def implied(text: str, facts: list[tuple[str, str, str]], extractor: str = "test
      {("gamma", "zephyr"), ("delta", "zephyr"), ("jane-roe", "zephyr")}),
     # French: a later paragraph lists the round's investors after "participé au tour de table, dont"
     ("Zephyr Robotics a levé 20 millions d'euros.\n\n"
-     "Plusieurs investisseurs historiques ont également participé au tour de table, dont Gamma et Delta.",
+     "Deux fonds déjà présents au capital ont participé au tour de table, dont Gamma et Delta.",
      {("gamma", "zephyr"), ("delta", "zephyr")}),
     # the company's possessive owns the round, in a sentence of its own
     ("Zephyr Robotics raised €20 million.\n\nThe market is busy.\n\n"
