@@ -84,7 +84,7 @@ def test_pipeline_records_are_consistent(extractor: Extractor) -> None:
     [
         ("Grok, the chatbot from xAI, was updated.", {("Grok", "Product"), ("xAI", "Organization")}),
         (
-            "Left: Sam Altman, Founder @OpenAI | Right: Roxanne Varza",
+            "Top: Sam Altman, CEO @OpenAI | Bottom: Roxanne Varza",
             {("Sam Altman", "Person"), ("OpenAI", "Organization"), ("Roxanne Varza", "Person")},
         ),
         (

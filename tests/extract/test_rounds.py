@@ -198,7 +198,7 @@ def implied(text: str, facts: list[tuple[str, str, str]], extractor: str = "test
      {("gamma", "zephyr"), ("delta", "zephyr")}),
     # the company's possessive owns the round, in a sentence of its own
     ("Zephyr Robotics raised €20 million.\n\nThe market is busy.\n\n"
-     "Zephyr's funding was led by Beta Capital and joined by other investors such as Gamma.",
+     "Zephyr's round was led by Beta Capital and joined by backers such as Gamma.",
      {("beta", "zephyr"), ("gamma", "zephyr")}),
     # names before a cue that closes its clause ("were also involved"), then "as were"
     ("Zephyr Robotics raised €20 million.\n\nBusinessmen Jane Roe and Gamma were also involved, as were Delta.",
