@@ -179,11 +179,11 @@ def _reported(token: Token, ent_of: Mapping[int, Span], labels: Sequence[str]) -
 
 
 def _left_owner(verb: Token, ent_of: Mapping[int, Span]) -> Span | None:
-    """ "By A and B  June 8 (Reuters) - *Cohere*, a company that competes with Microsoft-backed
-    OpenAI, said ...": when the parser gave the reporting verb no subject (a byline glued to the
+    """ "By A and B  May 4 (Reuters) - *Acme*, a start-up that rivals Beta-funded Gamma, said
+    ...": when the parser gave the reporting verb no subject (a byline glued to the
     sentence), the subject is the name that the words right before the verb belong to: from the
     token before the verb (the closing comma of an apposition), up its heads to the first name.
-    A name inside the apposition (OpenAI) is a dependent on the way, never reached."""
+    A name inside the apposition (Gamma) is a dependent on the way, never reached."""
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].sent.start != verb.sent.start:
         return None

@@ -421,7 +421,7 @@ def _refer_back(text: str, sentences: list[tuple[int, int]], rounds: list[_Round
                 entities: dict[str, EntityRecord], cues: RoundCues) -> list[tuple[tuple[int, int], str]]:
     """Sentences outside every round's context that refer back to a round and list investors
     ("Other investors in the latest round of funding for Acme included ...", "Its latest round
-    included participation from ...", "ont également participé au tour de table, dont ..."): each
+    included participation from ...", "ont participé au tour de table, dont ..."): each
     joins the ``later`` sentences of its round, the one of the company it names (by label, alias
     or the label's first word), else the nearest round before it, else the document's first.
     As a round's context does, the sentence brings the following ones of its paragraph
