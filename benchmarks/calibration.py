@@ -1,6 +1,6 @@
 """Is a fact's confidence honest? Precision of stored facts by confidence, on the development set.
 
-``python -m benchmarks.calibration [--split dev|heldout|all]``
+``python -m benchmarks.calibration [--split dev|heldout|unseen|all]``
 
 Builds the split's store as ``benchmarks.devset`` does, then, for every stored relation of a gold
 document, takes its highest confidence over its evidence and whether the scorer counts it right
@@ -19,7 +19,7 @@ from pathlib import Path
 from aikg.evaluation import predictions_from_store
 from aikg.extract.evaluate import score
 from aikg.graph.store import open_store
-from benchmarks.devset import DEFAULT_TEXTS, evaluate_devset, gold_split
+from benchmarks.devset import DEFAULT_TEXTS, SPLITS, evaluate_devset, gold_split
 
 __all__ = ["calibration", "main"]
 
@@ -46,7 +46,7 @@ def calibration(split: str, texts: Path = DEFAULT_TEXTS) -> list[tuple[float, bo
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.calibration", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
+    parser.add_argument("--split", choices=SPLITS, default="dev")
     args = parser.parse_args(argv)
     facts = calibration(args.split)
     print(f"split={args.split}: {len(facts)} stored facts")

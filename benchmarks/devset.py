@@ -1,6 +1,6 @@
 """Extraction quality on the development set (``tests/gold/dev/``), as ``aikg eval`` scores it.
 
-``python -m benchmarks.devset [--texts DIR] [--split dev|heldout|all] [--errors]``
+``python -m benchmarks.devset [--texts DIR] [--split dev|heldout|unseen|all] [--errors]``
 
 The gold files hold facts and URLs only; the article texts (excerpts) live outside the
 repository, by default in ``../scratch/devset/texts/<document>`` (see ``docs/devset.md`` for how
@@ -32,9 +32,11 @@ from aikg.graph.store import open_store
 __all__ = ["DEFAULT_TEXTS", "GOLD_FILES", "evaluate_devset", "format_devset", "gold_split", "main"]
 
 REPO = Path(__file__).resolve().parents[1]
-GOLD_FILES = (REPO / "tests" / "gold" / "dev" / "en.jsonl", REPO / "tests" / "gold" / "dev" / "fr.jsonl")
+#: every gold file of the set (one per language and batch); each line says its own ``split``
+GOLD_FILES = tuple(sorted((REPO / "tests" / "gold" / "dev").glob("*.jsonl")))
 DEFAULT_TEXTS = REPO.parent / "scratch" / "devset" / "texts"
-SPLITS = ("dev", "heldout", "all")
+#: ``dev`` is read and trained on; ``heldout`` and ``unseen`` are checks (``unseen``: scored once, at the end)
+SPLITS = ("dev", "heldout", "unseen", "all")
 
 
 def gold_split(
