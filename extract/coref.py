@@ -73,11 +73,17 @@ class Reference:
 
 
 def _in_own_clause(token: Token, subject: Span) -> bool:
-    """Whether ``subject`` is the subject of the clause the description belongs to."""
+    """Whether ``subject`` is a subject of the clause the description belongs to (coordinated
+    subjects included: "A and B both invested in *the startup*" is neither A nor B)."""
     head = token.head
     for _ in range(3):
         if head.pos_ in {"VERB", "AUX"}:
-            return any(c.dep_ in _SUBJECT_DEPS and subject.start <= c.i < subject.end for c in head.children)
+            return any(
+                subject.start <= s.i < subject.end
+                for c in head.children
+                if c.dep_ in _SUBJECT_DEPS
+                for s in (c, *c.conjuncts)
+            )
         if head.head.i == head.i:
             return False
         head = head.head
@@ -315,9 +321,12 @@ def _salient(
             for sent_no, ent in reversed(mentions):
                 if number - sent_no > _MENTION_WINDOW.get(label, 1):
                     break
-                if ent.label_ == label and not _bracketed(ent) and (description is None or ent.start < description.i):
-                    best = (number - sent_no, ent)
-                    break
+                if ent.label_ != label or _bracketed(ent):
+                    continue
+                if description is not None and (ent.start >= description.i or _in_own_clause(description, ent)):
+                    continue
+                best = (number - sent_no, ent)
+                break
         if best is not None:
             found.append((best[0], best[1], kind))
     found.sort(key=lambda item: (item[2], -item[1].start))

@@ -38,7 +38,7 @@ from .kb import KBEntry, KnowledgeBase
 from .normalize import compact, fold, slug
 from .records import EntityRecord, EntityType, Mention
 
-__all__ = ["RawMention", "Resolution", "entity_key", "resolve_mentions"]
+__all__ = ["RawMention", "Resolution", "entity_key", "resolve_mentions", "without_legal_suffix"]
 
 _TYPE_PRIORITY = {
     EntityType.ORGANIZATION: 0,
@@ -87,6 +87,31 @@ def entity_key(type_: EntityType, name: str, amount: Decimal | None = None, curr
     return f"{type_.value.lower()}/{slug(name) or compact(name) or 'unnamed'}"
 
 
+#: Legal-form words that wire copy appends to a company's name ("Microsoft Corp.", "ByteDance
+#: Ltd.", "SoftBank Group Corp."): the same company as the bare name, so they are dropped to look
+#: the name up and to fold it with other mentions.
+_LEGAL_SUFFIXES = frozenset({
+    "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "limited", "llc", "plc",
+    "sa", "s.a.", "sas", "gmbh", "ag", "nv", "n.v.", "se", "holdings", "group",
+})
+
+
+def without_legal_suffix(name: str) -> str:
+    """``name`` without the legal-form words at its end (never its only word).
+
+    >>> without_legal_suffix("SoftBank Group Corp."), without_legal_suffix("Group")
+    ('SoftBank', 'Group')
+    """
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in _LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
+#: Types the statistical model often gives a person's surname said alone ("Ghodsi said", "Sutskever's")
+_MISTYPED_SURNAME = frozenset({EntityType.ORGANIZATION, EntityType.PRODUCT, EntityType.PLACE})
+
+
 class _Cluster:
     def __init__(self, type_: EntityType, kb: KBEntry | None = None) -> None:
         self.kb = kb
@@ -109,7 +134,10 @@ class _Cluster:
     def name(self) -> str:
         if self.kb is not None:
             return self.kb.label
-        return max(self.texts, key=lambda t: (len(t.split()), len(t), t))
+        texts = self.texts
+        if self.type is EntityType.ORGANIZATION:
+            texts = [without_legal_suffix(text) for text in texts]
+        return max(texts, key=lambda t: (len(t.split()), len(t), t))
 
     def settle_type(self) -> None:
         if self.kb is not None:
@@ -124,10 +152,53 @@ class _Cluster:
         return entity_key(self.type, self.name, self.amount, self.currency)
 
 
+_ACRONYM_SKIP = frozenset({"of", "de", "du", "des", "the", "for", "and", "et", "la", "le"})
+
+
 def _initials(name: str) -> str:
     words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
-    skip = {"of", "de", "du", "des", "the", "for", "and", "et", "la", "le"}
-    return "".join(w[0] for w in words if w.lower() not in skip).upper()
+    return "".join(w[0] for w in words if w.lower() not in _ACRONYM_SKIP).upper()
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` is an abbreviation of ``name`` that is more than its initials.
+
+    The letters of the acronym are read in order in the name, each content word giving its
+    initial and possibly more letters of itself ("SSI" of "Safe SuperIntelligence", "GenAI"
+    style): the long-form test of Schwartz & Hearst (2003), restricted to word starts for
+    every word so that a name that merely contains the letters does not match.
+
+    >>> _abbreviates("SSI", "Safe Superintelligence"), _abbreviates("DSI", "Direction des systèmes d'information")
+    (True, True)
+    >>> _abbreviates("AWS", "Amazon Web Services"), _abbreviates("SI", "Safe Superintelligence")
+    (True, False)
+    """
+    spaced = name.replace("-", " ").replace("'", " ").replace("\u2019", " ")
+    words = [w.lower() for w in spaced.split() if w[:1].isalpha() and len(w) > 1 and w.lower() not in _ACRONYM_SKIP]
+    letters = acronym.lower()
+    if len(words) < 2 or not letters or letters[0] != words[0][0]:
+        return False
+
+    def match(at: int, word: int) -> bool:
+        # letters[at:] read from words[word:], each word starting with its own initial
+        if word == len(words):
+            return at == len(letters)
+        if at == len(letters) or letters[at] != words[word][0]:
+            return False
+        body = words[word][1:]
+        taken = at + 1
+        while True:
+            if match(taken, word + 1):
+                return True
+            if taken == len(letters):
+                return False
+            found = body.find(letters[taken])
+            if found < 0:
+                return False
+            body = body[found + 1 :]
+            taken += 1
+
+    return match(0, 0)
 
 
 def resolve_mentions(mentions: Sequence[RawMention], kb: KnowledgeBase) -> Resolution:
@@ -144,6 +215,9 @@ def resolve_mentions(mentions: Sequence[RawMention], kb: KnowledgeBase) -> Resol
         how = "kb-alias"
         if entry is None and mention.type is not EntityType.MONETARY_AMOUNT:
             entry = kb.lookup(mention.text, mention.type)
+            if entry is None and mention.type is EntityType.ORGANIZATION:
+                bare = without_legal_suffix(mention.text)
+                entry = kb.lookup(bare, mention.type) if bare != mention.text else None
             how = "kb-fold"
         if entry is None:
             pending.append(index)
@@ -164,6 +238,8 @@ def resolve_mentions(mentions: Sequence[RawMention], kb: KnowledgeBase) -> Resol
         mention = mentions[index]
         if mention.type is EntityType.MONETARY_AMOUNT:
             folded = f"money:{mention.amount}:{mention.currency}" if mention.amount is not None else fold(mention.text)
+        elif mention.type is EntityType.ORGANIZATION:
+            folded = compact(without_legal_suffix(mention.text))
         else:
             folded = compact(mention.text)
         cluster = by_fold.get(folded)
@@ -195,8 +271,16 @@ def resolve_mentions(mentions: Sequence[RawMention], kb: KnowledgeBase) -> Resol
                 target, rule = last[0], "surname"
             elif not last and len(first) == 1:
                 target, rule = first[0], "first-name"
+        if target is None and len(words) == 1 and cluster.type in _MISTYPED_SURNAME:
+            # a person's surname the model typed as an organisation or product ("Sutskever said")
+            word = fold(words[0])
+            last = [c for c in full_persons if fold(c.name.split()[-1]) == word]
+            if len(last) == 1:
+                target, rule = last[0], "surname"
         if target is None and len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
             hits = [c for c in multiword if c is not cluster and _initials(c.name) == words[0]]
+            if not hits:
+                hits = [c for c in multiword if c is not cluster and _abbreviates(words[0], c.name)]
             if len(hits) == 1:
                 target, rule = hits[0], "acronym"
         if target is None and cluster.type is EntityType.ORGANIZATION:

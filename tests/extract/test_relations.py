@@ -77,6 +77,8 @@ def test_relations_extracted(extractor: Extractor, text: str, expected: set[tupl
         ("OpenAI CEO Sam Altman and Google CEO Sundar Pichai attended.", ("sam-altman", "leads", "google")),
         ("Amazon did not back Anthropic.", ("amazon", "investsIn", "anthropic")),
         ("French Mistral AI and German Aleph Alpha compete.", ("mistral-ai", "basedIn", "germany")),
+        # "the startup" is not a coordinated subject of its own clause
+        ("Nvidia Corp. and Alphabet Inc. have both invested in the startup.", ("nvidia", "investsIn", "google")),
     ],
 )
 def test_relations_not_extracted(extractor: Extractor, text: str, absent: tuple[str, str, str]) -> None:

@@ -29,6 +29,7 @@ def mentions(*items: tuple[str, EntityType, str | None]) -> list[RawMention]:
         ),
         ([("Zuck", P, "mark-zuckerberg")], ["mark-zuckerberg"], "kb-alias:Zuck->mark-zuckerberg"),
         ([("Open AI", ORG, None)], ["openai"], "kb-fold:Open AI->openai"),
+        ([("Microsoft Corp.", ORG, None)], ["microsoft"], "kb-fold:Microsoft Corp.->microsoft"),
         (
             [("Jane Doe", P, None), ("Doe", P, None)],
             ["person/jane-doe", "person/jane-doe"],
@@ -43,6 +44,21 @@ def mentions(*items: tuple[str, EntityType, str | None]) -> list[RawMention]:
             [("Agence Nationale Robotique", ORG, None), ("ANR", ORG, None)],
             ["organization/agence-nationale-robotique"] * 2,
             "acronym:ANR->organization/agence-nationale-robotique",
+        ),
+        (  # a surname alone that the model typed as an organisation
+            [("Nadia Okafor", P, None), ("Okafor", ORG, None)],
+            ["person/nadia-okafor"] * 2,
+            "surname:Okafor->person/nadia-okafor",
+        ),
+        (  # an acronym that takes more than the initials of a word
+            [("Bright Superlattice", ORG, None), ("BSL", ORG, None)],
+            ["organization/bright-superlattice"] * 2,
+            "acronym:BSL->organization/bright-superlattice",
+        ),
+        (  # a legal form after the name is the same company
+            [("Quorvo Group Corp.", ORG, None), ("Quorvo", ORG, None)],
+            ["organization/quorvo"] * 2,
+            "name-fold:Quorvo->organization/quorvo",
         ),
         (
             [("Zephyr Labs", ORG, None), ("Zephyr", ORG, None)],
