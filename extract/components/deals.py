@@ -17,6 +17,12 @@ the noun's phrase, not on the nearest subject:
   annoncé un partenariat avec Y") stands for the organisation they lead or work for. An
   acquisition noun takes its clause's subject only under a verb that makes or announces the deal
   (``deal_owner_verbs``): a regulator that approved a purchase did not buy anything;
+* an investment noun with its recipient: "X announced *an investment of* $4bn *in* Y", "*X's* $4bn
+  stake in Y", "X annonce *un investissement de* 180 millions *dans* la start-up Y": the recipient
+  raised the amounts of the noun's phrase and the owner (possessive or the announcing clause's
+  subject) invests in it; the owner's own ``raised`` of those amounts, which the funding-round
+  patterns read from "X announced ... funding", is dropped (an investor does not raise what it
+  puts in);
 * a partner or provider noun predicated of an organisation: "X has emerged as a partner for Y",
   "X has been *the company's* preferred cloud provider", "Y agreed to use X as its provider".
 
@@ -24,7 +30,7 @@ A deal that did not happen is no deal: "X *almost* bought Y", "its *planned* tak
 away from", "a failli racheter" (``deal_cancel_words``, on the words above the deal or modifying
 them) remove the deal's facts, whatever found them. The cue words are data (``word_lists`` in
 ``data/lexicon.json``: ``partnership_nouns``, ``acquisition_nouns``, ``partner_nouns``,
-``deal_owner_verbs``, ``deal_cancel_words``).
+``deal_owner_verbs``, ``deal_cancel_words``, ``investment_nouns``).
 """
 
 from __future__ import annotations
@@ -54,6 +60,13 @@ _WITH_VERB = frozenset({"with", "avec", "à", "au", "aux"})
 _MEMBERS = frozenset({"from", "of", "like", "including", "de", "des", "comme", "dont"})
 _BETWEEN = frozenset({"between", "entre", "entrer"})
 _BY = frozenset({"by", "par"})
+#: "an investment *in* Y", "un investissement *dans* Y"
+_INTO = frozenset({"in", "into", "dans"})
+INVESTMENT_EXTRACTOR = "deal:investment"
+INVESTMENT_CONFIDENCE = 0.75
+_MONEY = "MonetaryAmount"
+#: Tokens a description may take before the name it describes ("la jeune start-up parisienne Y")
+_DESCRIPTION_REACH = 6
 _OF = frozenset({"of", "de", "d'", "d’", "du", "des"})
 _FOR = frozenset({"for", "of", "to", "pour", "de", "d'", "d’", "du", "avec", "with"})
 _AS = frozenset({"as", "comme", "en"})
@@ -84,6 +97,7 @@ class DealWords:
     relative_pronouns: frozenset[str]
     leader_roles: frozenset[str]
     partner_verbs: frozenset[str]
+    investment: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, lang: str) -> DealWords:
@@ -101,6 +115,7 @@ class DealWords:
             leader_roles=frozenset(p for p, pred in lexicon.roles.get(lang, {}).items()
                                    if pred == "leads" and " " not in p),
             partner_verbs=frozenset(v for v, preds in lexicon.verbs.get(lang, {}).items() if "partnerOf" in preds),
+            investment=words("investment_nouns"),
         )
 
 
@@ -122,6 +137,8 @@ class _Deals:
         self.ent_of = ent_of
         self.refs = refs
         self.words = words
+        #: ``(investor start, amount start)`` of the ``raised`` facts an investment noun contradicts
+        self.dropped: set[tuple[int, int]] = set()
 
     # -- entities ----------------------------------------------------------------------------
 
@@ -420,6 +437,70 @@ class _Deals:
                 buyers, via = self.clause_subject(noun, self.words.owner_verbs)
         yield from self.each(buyers, targets, "acquired", via)
 
+    def amounts(self, noun: Token, recipient: Token) -> list[Span]:
+        """The amounts of the investment noun's own phrase ("an investment *of $4bn*", "a *$4bn*
+        stake", "de 180 millions de dollars (environ 159 millions d'euros)"), not the recipient's."""
+        inside = {t.i for t in recipient.subtree}
+        found: list[Span] = []
+        for token in noun.subtree:
+            ent = self.ent_of.get(token.i)
+            if ent is not None and ent.label_ == _MONEY and token.i not in inside and ent not in found:
+                found.append(ent)
+        return found
+
+    def recipient_word(self, noun: Token) -> Token | None:
+        """The first word after "in" / "dans" in the investment noun's phrase, or on the verb
+        whose object the noun is (parsers attach "in Y" to the amount or to the verb as often as
+        to the noun)."""
+        found = self.after(noun, _INTO)
+        if found is not None:
+            return found
+        holders = [t for t in noun.subtree if t.i > noun.i]
+        if noun.dep_ in {"dobj", "obj"}:
+            holders.append(noun.head)
+        for holder in holders:
+            for child in holder.children:
+                if child.i > noun.i and (child.dep_ == "prep" and child.lower_ in _INTO):
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+                if child.i > noun.i and child.dep_ in {"nmod", "obl", "obl:mod"} and any(
+                    c.dep_ == "case" and c.lower_ in _INTO for c in child.children
+                ):
+                    return self.first_word(child)
+        return None
+
+    def named_soon_after(self, word: Token) -> list[Span]:
+        """The organisation named within a description that starts at ``word`` ("dans *la start-up
+        lyonnaise* Y", where the tagger splits "start-up" and loses the phrase's structure)."""
+        for token in self.doc[word.i : min(word.i + _DESCRIPTION_REACH, word.sent.end)]:
+            ent = self.ent_of.get(token.i)
+            if ent is not None:
+                return [ent] if ent.label_ == _ORG else []
+            if token.is_punct and token.text != "-":
+                return []
+        return []
+
+    def investment(self, noun: Token) -> Iterable[RelationCandidate | None]:
+        start = self.recipient_word(noun)
+        if start is None:
+            return
+        recipients = self.org_list(start) or self.named_soon_after(start)
+        if len(recipients) != 1:
+            return
+        recipient = recipients[0]
+        investors, via, has_possessive = self.possessor(noun)
+        if not has_possessive:
+            investors, via = self.clause_subject(noun, self.words.owner_verbs)
+        for investor in investors:
+            yield self.emit(investor, recipient, "investsIn", INVESTMENT_EXTRACTOR, INVESTMENT_CONFIDENCE, via)
+        assert start is not None
+        sent = recipient.sent
+        for amount in self.amounts(noun, start):
+            self.dropped.update((investor.start, amount.start) for investor in investors)
+            yield RelationCandidate(recipient.start, recipient.end, "raised", amount.start, amount.end,
+                                    sent.start, sent.end, INVESTMENT_EXTRACTOR, INVESTMENT_CONFIDENCE, "", "")
+
     def partner_noun(self, noun: Token) -> Iterable[RelationCandidate | None]:
         """ "X has emerged as a partner for Y", "X, partenaire de Y", "X has been the company's
         preferred cloud provider", "Y agreed to use X as its provider"."""
@@ -485,6 +566,8 @@ def deal_relations(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappin
             found = deals.acquisition(token)
         elif lemma & words.partner:
             found = deals.partner_noun(token)
+        elif lemma & words.investment:
+            found = deals.investment(token)
         else:
             continue
         if deals.cancelled(token):
@@ -504,4 +587,6 @@ def deal_relations(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappin
                 pairs.add(pair)
             seen.add(key)
             out.append(candidate)
+    if deals.dropped:
+        out = [c for c in out if not (c.predicate == "raised" and (c.subject_start, c.object_start) in deals.dropped)]
     return out

@@ -168,3 +168,27 @@ def test_approver_is_not_the_buyer(nlp_en: Language) -> None:
 def test_deal_that_did_not_happen(nlp_en: Language, text: str) -> None:
     # cancelled(): deal_cancel_words above the deal or modifying it
     assert _facts(nlp_en, text, "acquired") == set()
+
+
+# -- investment nouns: the recipient raised, the owner invests ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("nlp_name", "text", "investor", "recipient", "amounts"),
+    [
+        ("nlp_en", "Salesforce announced an investment of $300 million in Cohere on Monday.",
+         "Salesforce", "Cohere", {"$300 million"}),
+        ("nlp_en", "Oracle's $2 billion stake in Cohere was disclosed on Friday.", "Oracle", "Cohere", {"$2 billion"}),
+        ("nlp_fr", "Capgemini annonce un investissement de 60 millions de dollars (environ 55 millions d'euros) "
+         "dans la start-up Dataiku.", "Capgemini", "Dataiku", {"60 millions de dollars", "55 millions d'euros"}),
+    ],
+)
+def test_investment_noun_recipient_raised(
+    request: pytest.FixtureRequest, nlp_name: str, text: str, investor: str, recipient: str, amounts: set[str]
+) -> None:
+    # investment(): the amount goes to the company after "in" / "dans", never to the investor
+    nlp = request.getfixturevalue(nlp_name)
+    raised = _facts(nlp, text, "raised")
+    assert {(recipient, amount) for amount in amounts} <= raised
+    assert not {pair for pair in raised if pair[0] == investor}
+    assert (investor, recipient) in _facts(nlp, text, "investsIn")
