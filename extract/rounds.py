@@ -98,6 +98,9 @@ _WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
 _LIST_GAP = re.compile(r"[\s,:—–\"“«]*(?-i:(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}\s*,\s*){0,2})"
                        r"(?:(?:and|et|&)\s+)?(?:(?:the|le|la|les|l['’]|du|des|de|d['’])\s*)?"
                        r"(?:[\w'’-]+[\s:—–\"“«]+){0,4}", re.IGNORECASE)
+#: Between a company and the fund it invests through ("Acme's venture capital arm, Acme Ventures";
+#: "le fonds d'investissement d'Acme, Acme Capital"): the fund is the investor, not the company.
+_ARM = re.compile(r"\s*['’]s\s+(?:[\w-]+\s+){0,3}(?:arm|unit|fund|division|vehicle)\s*,\s*", re.IGNORECASE)
 #: A parenthesis after a list member: "Jane Roe (Acme), John Doe (Beta)".
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 #: Between an organisation and a name inside its apposition ("Acme, an AI company that competes
@@ -495,6 +498,10 @@ def _named_after_cue(text: str, spans: list[tuple[int, int]], company: str, guar
                 if mention.start < position:
                     continue
                 gap = text[position:mention.start]
+                if named and named[-1].end == position and _ARM.fullmatch(gap):
+                    named[-1] = mention  # "A's venture arm, B": B invests
+                    position = mention.end
+                    continue
                 stops = cue_words is cues.lead and cues.participants.search(gap)
                 if len(gap) > 45 or not _LIST_GAP.fullmatch(gap) or stops or _COMPLEMENT.search(gap):
                     break

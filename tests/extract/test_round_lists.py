@@ -42,3 +42,12 @@ def test_a_description_right_before_a_name_is_that_name(extractor: Extractor) ->
     leads = {(r.subject, r.object) for r in out.relations if r.predicate == "leads"}
     assert ("rodolphe-saade", "cma-cgm") in leads
     assert ("rodolphe-saade", "kyutai") not in leads
+
+
+def test_a_company_s_venture_arm_is_the_investor_not_the_company(extractor: Extractor) -> None:
+    # rounds._ARM: "A's venture capital arm, B" lists B; the list goes on after it
+    found = _invests(extractor, "Dataiku has raised $90 million. Backers of the round include Alphabet's "
+                                "growth investment arm, CapitalG, together with Accel and Index Ventures.")
+    assert {"accel", "index-ventures"} <= {s for s, o in found.items() if o == "dataiku"}
+    assert any(s.endswith("capitalg") for s in found)
+    assert "google" not in found
