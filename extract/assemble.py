@@ -23,7 +23,7 @@ from .components.extensions import register_extensions, relation_candidates
 from .dates import find_dates
 from .editions import find_editions
 from .kb import KnowledgeBase
-from .lexicon import load_lexicon
+from .lexicon import load_lexicon, load_relation_patterns
 from .records import (
     SYMMETRIC_PREDICATES,
     CoMention,
@@ -135,6 +135,22 @@ def _language_words(lang: str) -> tuple[Markers, frozenset[str]]:
     return markers_for(lexicon, lang), lexicon.words("round_amount_words", lang)
 
 
+def _fits(predicate: str, subject: EntityRecord | None, obj: EntityRecord | None) -> bool:
+    """Whether the resolved entities' types fit the predicate's signature. A candidate is typed by
+    its spans in the sentence; resolution may then show a span to be another type's mention ("Doe"
+    typed Organization is the surname of the person Jane Doe), and the fact no longer holds.
+
+    >>> jane = EntityRecord("person/jane-doe", "Jane Doe", EntityType.PERSON)
+    >>> acme = EntityRecord("organization/acme", "Acme", EntityType.ORGANIZATION)
+    >>> _fits("worksFor", jane, acme), _fits("worksFor", jane, jane)
+    (True, False)
+    """
+    signature = load_relation_patterns().signatures.get(predicate)
+    if signature is None or subject is None or obj is None:
+        return True
+    return subject.type.value in signature[0] and obj.type.value in signature[1]
+
+
 def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: Sequence[str] = ()) -> Extraction:
     """Records for one processed document (``document.language`` should already be set)."""
     register_extensions()
@@ -211,7 +227,7 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
             if found is None:
                 continue
             obj = found
-        if subject == obj:
+        if subject == obj or not _fits(predicate, entities.get(subject), entities.get(obj)):
             continue
         evidence = spans.evidence(cand.sentence_start, cand.sentence_end)
         object_end = cand.object_end if cand.object_end > 0 else cand.object_start + 1
