@@ -23,6 +23,7 @@ from ..lexicon import Lexicon, load_lexicon
 from ..normalize import fold
 from ..records import EntityType
 from .bylines import byline_people
+from .context_types import ContextWords, context_words, retype_by_context
 from .descriptor_types import DescriptorWords, described_names, descriptor_words, retype_by_descriptors
 from .extensions import register_extensions
 from .product_names import ProductWords, product_names, product_words
@@ -79,6 +80,7 @@ class EntityCleaner:
         self.descriptors: DescriptorWords | None = None
         self.byline_cues: frozenset[str] = frozenset()
         self.products: ProductWords | None = None
+        self.context: ContextWords | None = None
 
     def initialize(
         self,
@@ -95,6 +97,7 @@ class EntityCleaner:
         self.lexicon = load_lexicon(self.lexicon_path)
         self.descriptors = descriptor_words(self.lexicon)
         self.products = product_words(self.lexicon)
+        self.context = context_words(self.lexicon)
         self.byline_cues = self.lexicon.words("byline_cues")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -113,7 +116,8 @@ class EntityCleaner:
         ents = sorted(ents + described_names(doc, ents, self.descriptors), key=lambda e: e.start)
         ents = sorted(ents + byline_people(doc, ents, self.byline_cues), key=lambda e: e.start)
         ents = product_names(doc, ents, self.products, self.kb)
-        doc.ents = self._type_lists(doc, retype_by_descriptors(doc, ents, self.descriptors))
+        ents = retype_by_descriptors(doc, ents, self.descriptors)
+        doc.ents = self._type_lists(doc, retype_by_context(doc, ents, self.context, self.kb) if self.context else ents)
         return doc
 
     # -- constructions ------------------------------------------------------------------------

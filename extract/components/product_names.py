@@ -83,7 +83,8 @@ def _name_word(token: Token) -> bool:
     text = token.text
     if not any(ch.isalnum() for ch in text) or "\n" in token.whitespace_ or token.pos_ in _FUNCTION_POS:
         return False
-    return text[:1].isupper() or (any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text))
+    camel = text[:1].islower() and text[1:2].isupper()  # "iPhone", "eReader"
+    return text[:1].isupper() or camel or (any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text))
 
 
 def _name_after(doc: Doc, start: int) -> int:
@@ -229,6 +230,8 @@ def _listed(found: _Found, noun: Token) -> None:
     if index < len(doc) and doc[index].lower_ in found.words.list_cues and noun.lower_ != noun.lemma_.lower():
         index += 1
         if index < len(doc) and doc[index].lower_ in {"as", "que", "qu'"}:  # "such as", "tels que"
+            index += 1
+        if index < len(doc) and doc[index].pos_ == "DET" and doc[index].is_lower:  # "such as *the* X"
             index += 1
     else:
         return

@@ -1,0 +1,311 @@
+"""Types for unknown names from the sentence around them ("Lyon-based *X*", "*X*, which ...").
+
+The small statistical models type a name they have never seen from its shape, and news is full
+of names nobody has seen: a start-up, a fund or an app comes out as a Place or a Person ("Lyon-based
+*Quellis*" -> Place, "*Brightwave*, which sells ..." -> Person), and a person named with a role
+comes out as an Organization ("the trade minister, *Jane Doe*"). ``descriptor_types.py`` reads the
+nouns that describe a name; this module reads six more constructions of the sentence, for names
+the knowledge base does not know, with word lists from ``data/lexicon.json``:
+
+* a capitalised name right after "<Place>-based" / "-headquartered" (``based_words``) is an
+  organisation ("the Lyon-based *Quellis*", "Oslo-headquartered *Brightwave*"), added when the
+  model missed it;
+* a name in a written list ("A, B and C", parenthesised notes allowed between the names) where
+  at least two other names, and most of them, are organisations is one too, when the model typed
+  it a Person or a Place from one word (or from words no person's name has: "*QX Partners*");
+* a one-word Person that a "which" clause describes is a thing, not a person: an organisation
+  ("*Brightwave*, which sells ...");
+* a name in brackets right after a person's full name is the person's organisation ("Jane Doe
+  (*Quellis*)"), added when the model missed it;
+* the subject of a passive "founded by" / "acquired by" / "fondée par" (``org_passive_verbs``)
+  is an organisation, added when the model missed a proper noun there ("*Quellis* was founded
+  by two engineers");
+* a two- or three-word name of capitalised words typed Organization is a person when a role
+  noun (``roles``, ``title_words``, ``person_nouns``) stands in apposition to it ("the trade
+  minister, *Jane Doe*", "*Jane Doe*, a journalist") or a byline cue opens its line ("By *Jane
+  Doe*").
+
+Known places (the knowledge base's) are never re-typed, and a one-word name that is a word of a
+person's full name in the document is left to the surname rules of resolution.
+
+>>> import spacy
+>>> from spacy.tokens import Span
+>>> nlp = spacy.blank("en")
+>>> doc = nlp("Funds such as Kestrel Capital, Orbis Ventures and Brightwave joined.")
+>>> ents = [Span(doc, 3, 5, "Organization"), Span(doc, 6, 8, "Organization"), Span(doc, 9, 10, "Place")]
+>>> words = ContextWords(based=frozenset(), passive_verbs=frozenset(), role_nouns=frozenset(),
+...                      byline_cues=frozenset())
+>>> [(e.text, e.label_) for e in retype_by_context(doc, ents, words)]
+[('Kestrel Capital', 'Organization'), ('Orbis Ventures', 'Organization'), ('Brightwave', 'Organization')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy
+from spacy.tokens import Doc, Span, Token
+
+from ..kb import KnowledgeBase
+from ..lexicon import Lexicon
+from ..records import EntityType
+
+__all__ = ["ContextWords", "context_words", "retype_by_context"]
+
+#: Tokens that may stand between two names of one written list.
+_LIST_GLUE = frozenset({",", "and", "et", "&", "or", "ou", ";"})
+_LIST_KINDS = frozenset({"Person", "Place"})
+#: Longest parenthesised note allowed between two listed names ("Alpha (robotics), Beta").
+_NOTE_TOKENS = 6
+_WHICH = frozenset({"which"})
+_HYPHENS = frozenset({"-", "‑"})
+_SUBJECTS = frozenset({"nsubjpass", "nsubj:pass"})
+
+
+@dataclass(frozen=True)
+class ContextWords:
+    """The words each construction looks for (lowercase, all languages together)."""
+
+    #: "based", "headquartered": "<Place>-based X".
+    based: frozenset[str]
+    #: Lemmas of verbs whose passive subject is an organisation ("found", "acquire", "fonder").
+    passive_verbs: frozenset[str]
+    #: Nouns of a person's role or trade ("minister", "journalist", "ceo").
+    role_nouns: frozenset[str]
+    #: Words that open a byline ("by", "par").
+    byline_cues: frozenset[str]
+
+
+def context_words(lexicon: Lexicon) -> ContextWords:
+    """The construction words, from the lexicon (both languages)."""
+    roles = frozenset(phrase.split()[-1] for lang in lexicon.roles.values() for phrase in lang)
+    titles = frozenset(phrase.split()[-1] for phrase in lexicon.title_words)
+    return ContextWords(
+        based=frozenset(w for ws in lexicon.based_words.values() for w in ws),
+        passive_verbs=lexicon.words("org_passive_verbs"),
+        role_nouns=roles | titles | lexicon.words("person_nouns"),
+        byline_cues=lexicon.words("byline_cues"),
+    )
+
+
+def _known_place(ent: Span, kb: KnowledgeBase | None) -> bool:
+    if kb is None:
+        return False
+    entry = kb.lookup(ent.text)
+    return entry is not None and entry.type is EntityType.PLACE
+
+
+def _one_of_a_person(ent: Span, person_words: set[str]) -> bool:
+    """A one-word name that is a word of a person's full name in the document ("Doe")."""
+    return len(ent) == 1 and ent.root.lower_ in person_words
+
+
+def _based_names(doc: Doc, ents: list[Span], words: ContextWords, by_token: dict[int, Span]) -> dict[int, Span]:
+    """ "Lyon-based *Quellis*": the name after a glued "-based" (found in the text, not token by token)."""
+    if not words.based:
+        return {}
+    found: dict[int, Span] = {}
+    for match in _based_pattern(words.based).finditer(doc.text):
+        start_token = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if start_token is None:
+            continue
+        start = start_token.start
+        if start in by_token:
+            ent = by_token[start]
+            if not ent.kb_id_ and ent.start == start and ent.label_ in _LIST_KINDS | {"Product"} and len(ent) <= 3:
+                found[ent.start] = Span(doc, ent.start, ent.end, label="Organization")
+            continue
+        end = start
+        while end < len(doc) and end - start < 3 and end not in by_token and _name_word(doc[end]):
+            end += 1
+        last = doc[end - 1]
+        if end > start and not (last.head.i >= end and last.head.is_lower):  # "Toronto-based AI startup"
+            found[start] = Span(doc, start, end, label="Organization")
+    return found
+
+
+@lru_cache(maxsize=4)
+def _based_pattern(based: frozenset[str]) -> re.Pattern[str]:
+    """ "-based " before a letter (compiled once per word list)."""
+    return re.compile(r"-(?:{})\s+(?=[^\W\d_])".format("|".join(map(re.escape, sorted(based)))), re.I)
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word of a name ("Quellis", "Nod.ai", "eQuellis"), not a function word."""
+    text = token.text
+    capitalised = text[:1].isupper() or (text[:1].islower() and text[1:2].isupper())
+    return (capitalised and any(ch.isalpha() for ch in text) and not token.is_punct
+            and token.pos_ in {"PROPN", "NOUN", "X", "ADJ", "VERB"} and "\n" not in token.whitespace_)
+
+
+def _gap_is_glue(doc: Doc, start: int, end: int) -> bool:
+    """Tokens ``start:end`` are list glue: commas and conjunctions, and parenthesised notes."""
+    if end - start > _NOTE_TOKENS + 4 or end <= start:
+        return False
+    depth = 0
+    glue = False
+    for token in doc[start:end]:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth -= 1
+        elif depth == 0:
+            if token.lower_ not in _LIST_GLUE:
+                return False
+            glue = True
+        if "\n" in token.whitespace_:
+            return False
+    return glue and depth == 0
+
+
+def _lists(doc: Doc, ents: list[Span]) -> list[list[Span]]:
+    """Runs of names that a written list joins (two or more)."""
+    runs: list[list[Span]] = []
+    current: list[Span] = []
+    for ent in ents:
+        if current and _gap_is_glue(doc, current[-1].end, ent.start):
+            current.append(ent)
+            continue
+        if len(current) >= 2:
+            runs.append(current)
+        current = [ent]
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
+
+
+def _listed_organisations(doc: Doc, ents: list[Span], person_words: set[str],
+                          kb: KnowledgeBase | None) -> dict[int, Span]:
+    """ "Kestrel Capital, Orbis Ventures and *Brightwave*": a list of organisations types its
+    one-word (or not person-shaped) Person and Place members."""
+    found: dict[int, Span] = {}
+    for run in _lists(doc, ents):
+        for ent in run:
+            if ent.kb_id_ or ent.label_ not in _LIST_KINDS or _one_of_a_person(ent, person_words):
+                continue
+            if len(ent) > 1 and (ent.label_ == "Place" or all(t.is_alpha and t.is_title for t in ent)):
+                continue  # "Jane Doe" among funds is an angel investor; "New York" a place
+            if _known_place(ent, kb):
+                continue
+            others = [e.label_ for e in run if e is not ent]
+            orgs = others.count("Organization")
+            if orgs >= 2 and orgs > len(others) / 2:
+                found[ent.start] = Span(doc, ent.start, ent.end, label="Organization")
+    return found
+
+
+def _which_things(doc: Doc, ents: list[Span], person_words: set[str]) -> dict[int, Span]:
+    """ "*Brightwave*, which sells ...": a one-word Person that "which" describes."""
+    found: dict[int, Span] = {}
+    for ent in ents:
+        if ent.kb_id_ or ent.label_ != "Person" or len(ent) != 1 or _one_of_a_person(ent, person_words):
+            continue
+        if ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ in _WHICH:
+            found[ent.start] = Span(doc, ent.start, ent.end, label="Organization")
+    return found
+
+
+def _passive_subjects(doc: Doc, ents: list[Span], words: ContextWords, by_token: dict[int, Span],
+                      person_words: set[str]) -> dict[int, Span]:
+    """ "*Quellis* was founded by ...": the subject of a passive founding or acquisition."""
+    found: dict[int, Span] = {}
+    subject_ids = [doc.vocab.strings[d] for d in _SUBJECTS if d in doc.vocab.strings]
+    deps = doc.to_array("DEP")  # one array, not one Python step per token
+    for index in numpy.flatnonzero(numpy.isin(deps, subject_ids)):
+        token = doc[int(index)]
+        if token.pos_ != "PROPN" or token.head.lemma_.lower() not in words.passive_verbs:
+            continue
+        ent = by_token.get(token.i)
+        if ent is not None:
+            if (not ent.kb_id_ and ent.label_ in _LIST_KINDS | {"Product"} and len(ent) <= 3
+                    and not _one_of_a_person(ent, person_words)):
+                if ent.label_ == "Person" and len(ent) > 1:
+                    continue
+                found[ent.start] = Span(doc, ent.start, ent.end, label="Organization")
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ in {"compound", "flat:name"} and doc[start - 1].head.i == token.i \
+                and _name_word(doc[start - 1]) and start - 1 not in by_token:
+            start -= 1
+        if _name_word(token) and token.lower_ not in person_words:
+            found[start] = Span(doc, start, token.i + 1, label="Organization")
+    return found
+
+
+def _affiliations(doc: Doc, ents: list[Span], by_token: dict[int, Span], words: ContextWords,
+                  kb: KnowledgeBase | None) -> dict[int, Span]:
+    """ "Jane Doe (*Quellis*)": a name in brackets right after a person's full name is the
+    organisation the person belongs to (added when the model missed it)."""
+    found: dict[int, Span] = {}
+    for ent in ents:
+        if ent.label_ != "Person" or len(ent) < 2 or ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
+            continue
+        start = ent.end + 1
+        end = start
+        while end < len(doc) and end - start < 3 and _name_word(doc[end]):
+            end += 1
+        if end == start or end >= len(doc) or doc[end].text != ")":
+            continue
+        inner = doc[start:end]
+        if (inner.text.isupper() and len(inner.text) < 2) or any(t.lower_ in words.role_nouns for t in inner):
+            continue  # "(R)", "(CEO)"
+        known = by_token.get(start)
+        if known is not None:
+            if (not known.kb_id_ and known.start == start and known.end == end and known.label_ in _LIST_KINDS
+                    and not _known_place(known, kb)):
+                found[start] = Span(doc, start, end, label="Organization")
+            continue
+        if not any(i in by_token for i in range(start, end)) and not _known_place(inner, kb):
+            found[start] = Span(doc, start, end, label="Organization")
+    return found
+
+
+def _opens_line(doc: Doc, index: int) -> bool:
+    return index == 0 or "\n" in doc[index - 1].whitespace_ or "\n" in doc[index - 1].text
+
+
+def _people_with_roles(doc: Doc, ents: list[Span], words: ContextWords) -> dict[int, Span]:
+    """ "the trade minister, *Jane Doe*", "*Jane Doe*, a journalist", "By *Jane Doe*": a name of
+    two or three capitalised words typed Organization, with a person's role or a byline."""
+    found: dict[int, Span] = {}
+    for ent in ents:
+        parts = [t for t in ent if t.text not in _HYPHENS]  # "Jean-Baptiste" may be three tokens
+        if ent.kb_id_ or ent.label_ != "Organization" or not 2 <= len(ent.text.split()) <= 3:
+            continue
+        if not all(t.is_alpha and t.text[:1].isupper() for t in parts):
+            continue
+        if any(t.is_upper for t in parts):
+            continue  # "AWS Labs": an acronym is an organisation's
+        root = ent.root
+        apposed = [root.head] if root.dep_ == "appos" else []
+        apposed.extend(c for c in root.children if c.dep_ == "appos")
+        role = any(t.lower_ in words.role_nouns and t.is_lower for t in apposed)
+        before = ent.start - 1
+        byline = before >= 0 and doc[before].lower_ in words.byline_cues and _opens_line(doc, before)
+        if role or byline:
+            found[ent.start] = Span(doc, ent.start, ent.end, label="Person")
+    return found
+
+
+def retype_by_context(doc: Doc, ents: list[Span], words: ContextWords,
+                      kb: KnowledgeBase | None = None) -> list[Span]:
+    """``ents`` with unknown names typed from their sentence, and missed organisations added
+    (see the module docstring)."""
+    person_words = {t.lower_ for e in ents if e.label_ == "Person" and len(e) > 1 for t in e}
+    by_token = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+    changes: dict[int, Span] = {}
+    changes.update(_people_with_roles(doc, ents, words))
+    changes.update(_listed_organisations(doc, ents, person_words, kb))
+    changes.update(_which_things(doc, ents, person_words))
+    changes.update(_passive_subjects(doc, ents, words, by_token, person_words))
+    changes.update(_based_names(doc, ents, words, by_token))
+    changes.update(_affiliations(doc, ents, by_token, words, kb))
+    if not changes:
+        return ents
+    out = [changes.pop(ent.start, ent) if ent.start in changes and changes[ent.start].end == ent.end else ent
+           for ent in ents]
+    taken = {i for ent in out for i in range(ent.start, ent.end)}
+    out.extend(span for span in changes.values() if not any(i in taken for i in range(span.start, span.end)))
+    return sorted(out, key=lambda e: e.start)
