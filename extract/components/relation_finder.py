@@ -22,6 +22,7 @@ from ..errors import DataFileError, Errors, PipelineError
 from ..lexicon import Lexicon, load_lexicon, load_relation_patterns
 from ..treematch import TreeMatcher
 from .announcements import announcement_relations
+from .appointments import appointment_relations
 from .attendance import discourse_attendance
 from .bylines import byline_affiliations
 from .deals import deal_relations
@@ -163,6 +164,7 @@ class RelationFinder:
         candidates.extend(described_places(doc, ent_of, self.lexicon.demonyms, self.org_nouns))
         candidates.extend(byline_affiliations(doc, ent_of, self.byline_cues))
         candidates.extend(raises_and_founders(doc, ent_of, refs, self.lexicon, self.lang))
+        candidates.extend(appointment_relations(doc, ent_of, refs, self.lexicon, self.lang, self._role_predicate))
         candidates = deal_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates = announcement_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates.extend(discourse_attendance(doc, ent_of, refs, self.lexicon, self.lang))

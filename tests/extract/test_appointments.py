@@ -1,0 +1,63 @@
+"""People's roles from appointments, departures and role phrases the patterns miss
+(``extract/components/appointments.py``; texts written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.extract.pipeline import Extractor
+from aikg.extract.records import Document
+
+pytestmark = pytest.mark.model
+
+KESSLER = "person/laura-kessler"
+ZORBEX = "organization/zorbex-labs"
+KELPA = "organization/kelpa-ai"
+
+
+def facts(extractor: Extractor, text: str, predicate: str, language: str = "en") -> set[tuple[str, str]]:
+    out = extractor.extract(Document("t", text, source="test", language=language))
+    return {(r.subject, r.object) for r in out.relations if r.predicate == predicate and not r.hedged}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "predicate", "expected"),
+    [
+        # appointments and moves
+        ("en", "Zorbex Labs appointed Laura Kessler as its new chief executive on Monday.", "leads",
+         (KESSLER, ZORBEX)),
+        ("en", "Zorbex Labs has named Laura Kessler chief executive.", "leads", (KESSLER, ZORBEX)),
+        ("fr", "Zorbex Labs a nommé Laura Kessler directrice générale.", "leads", (KESSLER, ZORBEX)),
+        ("fr", "Laura Kessler a été nommée PDG de Zorbex Labs en mars.", "leads", (KESSLER, ZORBEX)),
+        ("fr", "Laura Kessler prend la tête de Zorbex Labs.", "leads", (KESSLER, ZORBEX)),
+        ("fr", "Laura Kessler succède à Tom Berger à la tête de Zorbex Labs.", "leads", (KESSLER, ZORBEX)),
+        # past employers
+        ("en", "Laura Kessler spent four years at Kelpa AI before starting her lab.", "worksFor",
+         (KESSLER, KELPA)),
+        ("fr", "Laura Kessler vient de passer trois ans au sein de Kelpa AI.", "worksFor", (KESSLER, KELPA)),
+        ("fr", "Laura Kessler quitte Zorbex Labs pour fonder sa propre société.", "worksFor", (KESSLER, ZORBEX)),
+        ("fr", "Laura Kessler, passée par Kelpa AI et Zorbex Labs, a fondé Nexalis.", "worksFor",
+         (KESSLER, ZORBEX)),
+        # role phrases
+        ("en", "Funds poured in from Amazon and Kelpa AI's billionaire ex-CEO Paul Girard last year.", "leads",
+         ("person/paul-girard", KELPA)),
+        ("fr", "Paul Girard, l'ancien président exécutif de Kelpa AI, a pris la parole.", "leads",
+         ("person/paul-girard", KELPA)),
+        ("fr", "Kelpa AI et ses cofondateurs Laura Kessler et Tom Berger ont levé 10 millions d'euros.",
+         "founded", ("person/tom-berger", KELPA)),
+        ("fr", "Le duo fondateur de Kelpa AI, Laura Kessler et Tom Berger, a levé 10 millions d'euros.",
+         "founded", ("person/tom-berger", KELPA)),
+    ],
+)
+def test_roles_around_people(
+    extractor: Extractor, language: str, text: str, predicate: str, expected: tuple[str, str]
+) -> None:
+    assert expected in facts(extractor, text, predicate, language)
+
+
+def test_a_list_of_appositions_is_not_one_role(extractor: Extractor) -> None:
+    """ "X, président d'Acme, Y, le dirigeant de Zorbex": Y is the next person of the list, not a
+    person the first role names."""
+    text = ("Parmi les actionnaires, Paul Girard, président de Kelpa AI, Marc Roy, le dirigeant de "
+            "Zorbex Labs, et Tom Berger.")
+    assert ("person/marc-roy", KELPA) not in facts(extractor, text, "leads", "fr")
