@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..coref import Reference
 from ..lexicon import Lexicon
+from .event_places import held_places
 from .extensions import RelationCandidate
 
 __all__ = ["FOCUS_SENTENCES", "AttendanceWords", "discourse_attendance"]
@@ -65,6 +66,8 @@ _AMONG = frozenset({"among", "parmi"})
 _FROM = frozenset({"from", "by", "de", "par", "d'", "d’"})
 _LIST_VERBS = frozenset({"include", "be", "feature", "comprendre", "inclure", "être", "compter", "figurer"})
 _CASE_DEPS = frozenset({"case"})
+#: Pronoun subjects that leave the list to the object ("parmi les exposants, on retrouve A et B").
+_IMPERSONAL = frozenset({"on", "we", "nous", "there", "il"})
 #: The words that put a name inside a role's phrase ("CEO *of* X", "chercheuse *chez* X"); a name
 #: after "comme" or "such as" is an item of the list.
 _OF = frozenset({"of", "at", "de", "d'", "d’", "du", "des", "chez", "'s", "’s"})
@@ -84,14 +87,15 @@ class AttendanceWords:
     attendees: frozenset[str]
     decline: frozenset[str]
     side_events: frozenset[str]
+    organising: frozenset[str]
     modals: frozenset[str]
     negations: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, lang: str) -> AttendanceWords:
         found = {field: lexicon.words(name, lang) for field, name in _LISTS.items()}
-        return cls(**found, attendees=frozenset(w.lower() for w in lexicon.attendee_nouns),
-                   negations=frozenset(lexicon.negations))
+        attendees = frozenset(w.lower() for w in lexicon.attendee_nouns) | lexicon.words("backer_nouns", lang)
+        return cls(**found, attendees=attendees, negations=frozenset(lexicon.negations))
 
 
 #: The fields of :class:`AttendanceWords` read from ``word_lists``, and their lists.
@@ -99,6 +103,7 @@ _LISTS = {
     "stage": "stage_nouns", "audience": "audience_nouns", "speech": "speech_nouns", "booth": "booth_nouns",
     "presence_words": "presence_words", "presence_verbs": "presence_verbs", "send": "send_verbs",
     "decline": "decline_words", "side_events": "side_event_nouns", "modals": "attendance_modals",
+    "organising": "organising_verbs",
 }
 
 
@@ -350,12 +355,38 @@ class _Reader:
         case = next((c for c in noun.children if c.dep_ == "case"), None)
         among = (head.dep_ == "prep" and head.lower_ in _AMONG) or (case is not None and case.lower_ in _AMONG)
         part = any(c.lower_ == "partie" for c in head.children)  # "X font partie des participants"
-        if noun.dep_ in {"obj", "obl", "obl:arg", "pobj", "nmod"} and (among or part):
+        if noun.dep_ in {"obj", "obl", "obl:arg", "obl:mod", "pobj", "nmod"} and (among or part):
             verb = head.head if head.dep_ == "prep" else head
             if verb.lower_ == "partie":
                 verb = verb.head
-            return self.subjects(verb, _PARTIES) if self.asserted(verb) else []
+            if not self.asserted(verb):
+                return []
+            if any(c.dep_ in _SUBJECT_DEPS and c.lower_ in _IMPERSONAL for c in verb.children):
+                return [e for c in verb.children if c.dep_ in {"dobj", "obj"} for e in self.listed(c, _PARTIES)]
+            return self.subjects(verb, _PARTIES)
         return []
+
+    def organisers(self, noun: Token) -> list[Span]:
+        """"Other names involved in putting the event together were A, B and C": the subject of
+        "be" or "include" described by an organising verb whose clause names the event lists its
+        organisers."""
+        head = noun.head
+        if noun.dep_ not in _SUBJECT_DEPS or _lemma(head) not in _LIST_VERBS or not self.asserted(head):
+            return []
+        clause = [t for c in noun.children if c.dep_ in {"acl", "relcl", "prep", "acl:relcl", "nmod"}
+                  for t in c.subtree]
+        if not any(_is(t, self.words.organising) for t in clause) or not any(
+                self.names_event(t) for t in clause):
+            return []
+        return [e for c in head.children if c.dep_ in {"attr", "dobj", "obj", "nsubj", "conj"}
+                and c.i != noun.i for e in self.listed(c, _PARTIES)]
+
+    def names_event(self, token: Token) -> bool:
+        ent = self.ent_of.get(token.i)
+        if ent is not None:
+            return ent.label_ == "Event"
+        ref = self.refs.get(token.i)
+        return ref is not None and any(c.label_ == "Event" for c in ref.candidates)
 
 
 #: The word lists of each loaded lexicon and language, read once (not once per document).
@@ -403,4 +434,8 @@ def discourse_attendance(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int
             people = reader.guest_list(token)
             if people:
                 emit(people, token, "guest-list")
-    return out
+        elif token.pos_ == "NOUN" and token.dep_ in _SUBJECT_DEPS and token.i not in ent_of:
+            people = reader.organisers(token)
+            if people:
+                emit(people, token, "organisers")
+    return out + held_places(doc, ent_of, lexicon, lang, reader.focus)

@@ -24,6 +24,7 @@ from ..normalize import fold
 from ..records import EntityType
 from .bylines import byline_people
 from .context_types import ContextWords, context_words, retype_by_context
+from .event_names import event_names
 from .descriptor_types import DescriptorWords, described_names, descriptor_words, retype_by_descriptors
 from .extensions import register_extensions
 from .product_names import ProductWords, product_names, product_words
@@ -116,6 +117,7 @@ class EntityCleaner:
         ents = sorted(ents + described_names(doc, ents, self.descriptors), key=lambda e: e.start)
         ents = sorted(ents + byline_people(doc, ents, self.byline_cues), key=lambda e: e.start)
         ents = product_names(doc, ents, self.products, self.kb)
+        ents = event_names(doc, ents, self.lexicon)
         ents = retype_by_descriptors(doc, ents, self.descriptors)
         doc.ents = self._type_lists(doc, retype_by_context(doc, ents, self.context, self.kb) if self.context else ents)
         return doc
