@@ -47,6 +47,8 @@ _WINDOW = 8
 #: subject). One for most types; an article names few events and calls the one it named "the
 #: conference", "le salon", "l'événement" long after, whatever role the name had.
 _MENTION_WINDOW = {"Event": _WINDOW}
+#: The type whose first mention is the document's topic, the antecedent when no subject is near.
+_TOPIC_LABEL = "Organization"
 
 
 @dataclass(frozen=True)
@@ -102,9 +104,9 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
         for token in sent:
             ent = ent_of.get(token.i)
             if ent is not None:
-                if token.i == ent.start:
+                if token.i == ent.start and not _inside_longer_name(ent, ent_of):
                     mentions.append((number, ent))
-                if token.i == ent.root.i and not _bracketed(ent) and (
+                if token.i == ent.root.i and not _bracketed(ent) and not _inside_longer_name(ent, ent_of) and (
                     ent.root.dep_ in _SUBJECT_DEPS
                     or (ent.root.dep_ in {"appos", "flat:name"} and ent.root.head.dep_ in _SUBJECT_DEPS)
                     or _split_subject(ent)
@@ -151,9 +153,10 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
 
 
 def _names_another(token: Token, ent_of: Mapping[int, Span]) -> bool:
-    """ "the *iPhone* maker", "the Nvidia rival": a description built on another organisation's or
-    person's name says which entity it is by that name, so the salient one is no safe guess."""
-    return any(c.i < token.i and c.i in ent_of and ent_of[c.i].label_ in {"Organization", "Person"}
+    """ "the *iPhone* maker", "the Nvidia rival": a description built on another organisation's,
+    person's or product's name says which entity it is by that name, so the salient one is no
+    safe guess."""
+    return any(c.i < token.i and c.i in ent_of and ent_of[c.i].label_ in {"Organization", "Person", "Product"}
                and c.dep_ in {"compound", "nmod", "amod"} for c in token.children)
 
 
@@ -161,6 +164,20 @@ def _split_subject(ent: Span) -> bool:
     """ "*Mistral* AI a indiqué": the parser may cut a name in two, its first word the sentence's
     root and the second the verb's subject; the name is the subject all the same."""
     return ent.root.dep_ == "ROOT" and any(t.dep_ in _SUBJECT_DEPS and t.head.i >= ent.end for t in ent)
+
+
+def _inside_longer_name(ent: Span, ent_of: Mapping[int, Span]) -> bool:
+    """Whether ``ent`` is the first word(s) of a longer name that is not an entity of ours ("*Google*
+    Play", "the *Google* Brain project", "*Samsung* Medison"): that name, not ``ent``, is what the
+    sentence talks about, so ``ent`` is no antecedent. A capitalised title before a person ("Acme
+    Chief Executive Jane Doe") is not such a name."""
+    doc = ent.doc
+    if ent.end >= len(doc):
+        return False
+    after = doc[ent.end]
+    if not after.is_title or after.i in ent_of or after.pos_ not in {"PROPN", "X", "NOUN"}:
+        return False
+    return not any(i in ent_of and ent_of[i].label_ == "Person" for i in range(ent.end + 1, min(ent.end + 4, len(doc))))
 
 
 def _bracketed(ent: Span) -> bool:
@@ -302,8 +319,12 @@ def _salient(
     labels: Sequence[str],
     description: Token | None,
 ) -> list[tuple[int, Span]]:
-    """The salient entity of each label: last subject (current sentence first), else last mention."""
+    """The salient entity of each label: last subject (current sentence first), else, for an
+    organisation, the first one the document names (news names its own company first: "Acme, a
+    Lyon start-up, ... *L'entreprise* fait partie des acteurs montants avec A, B ou C. *Elle* ..."),
+    else the last mention."""
     found: list[tuple[int, Span, int]] = []
+    limit = description.i if description is not None else len(mentions[-1][1].doc) if mentions else 0
     for label in labels:
         best: tuple[int, Span] | None = None
         for sent_no, ent in reversed(subjects):
@@ -316,6 +337,13 @@ def _salient(
             best = (number - sent_no, ent)
             break
         kind = 0
+        if best is None and label == _TOPIC_LABEL:
+            # no organisation in subject position lately: the article's own company, named first
+            topic = next((m for m in mentions if m[1].label_ == label and m[1].end <= limit), None)
+            if topic is not None and description is not None and _in_own_clause(description, topic[1]):
+                topic = None
+            if topic is not None:
+                best, kind = (number - topic[0], topic[1]), 1
         if best is None:
             kind = 1
             for sent_no, ent in reversed(mentions):

@@ -24,8 +24,8 @@ from ..normalize import fold
 from ..records import EntityType
 from .bylines import byline_people
 from .context_types import ContextWords, context_words, retype_by_context
-from .event_names import event_names
 from .descriptor_types import DescriptorWords, described_names, descriptor_words, retype_by_descriptors
+from .event_names import event_names
 from .extensions import register_extensions
 from .product_names import ProductWords, product_names, product_words
 

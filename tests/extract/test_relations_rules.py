@@ -270,3 +270,29 @@ def test_a_symmetric_fact_is_one_fact_whichever_way_round_it_was_found(extractor
     text = "Criteo signed a partnership with Doctolib. Doctolib's partnership with Criteo keeps growing."
     pairs = [key for key in facts(extractor, text) if key[1] == "partnerOf"]
     assert len(pairs) == 1 and {pairs[0][0], pairs[0][2]} == {"criteo", "doctolib"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "company", "wrong"),
+    [
+        # no organisation in subject position: "l'entreprise" and "elle" are the article's own company,
+        # named first, not the last of a list of peers
+        ("fr", "On retouche une photo en un clic grâce à Dataiku. L'entreprise compte parmi les jeunes "
+               "pousses qui montent, avec Criteo, Doctolib ou Qonto. Elle a levé 20 millions d'euros.",
+         "dataiku", "qonto"),
+        # "Google" is the first word of the name of a product here, not an antecedent
+        ("en", "People edit pictures with Dataiku. The app ranks high on the App Store and Google Play. "
+               "The company raised $20 million.",
+         "dataiku", "google"),
+        ("en", "On the App Store and Google Play, the best-selling photo tool comes from Dataiku. "
+               "The company raised $20 million.",
+         "dataiku", "google"),
+    ],
+)
+def test_a_reference_with_no_subject_nearby_is_the_article_s_company(
+    extractor: Extractor, language: str, text: str, company: str, wrong: str
+) -> None:
+    out = extractor.extract(Document("t", text, source="test", language=language))
+    raised = {r.subject for r in out.relations if r.predicate == "raised"}
+    assert company in raised
+    assert wrong not in raised
