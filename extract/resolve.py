@@ -5,10 +5,13 @@ Pure functions, no spaCy. Rules, each leaving an audit string in ``EntityRecord.
 * ``kb-alias:Zuck->mark-zuckerberg``: a knowledge-base alias other than the label;
 * ``kb-fold:Open AI->openai``: a KB name equal after folding case, accents and spacing;
 * ``surname:Macron->emmanuel-macron`` / ``first-name:Sam->sam-altman``: a single name that
-  is the last/first word of exactly one full person name in the document;
+  is the last/first word of exactly one full person name in the document (a surname the model
+  typed Organization, Product or Place, "Sutskever said", is that person too);
 * ``prefix:Acme->organization/acme-robotics``: the first word(s) of one longer organisation name;
-* ``acronym:EU->european-union``: the initials of one multi-word name in the document;
-* ``name-fold:OPENX->organization/openx``: surface forms equal after folding;
+* ``acronym:EU->european-union``: the initials of one multi-word name in the document, or an
+  abbreviation that takes more letters of its words ("SSI" of "Safe Superintelligence");
+* ``name-fold:OPENX->organization/openx``: surface forms equal after folding (an organisation's
+  legal form dropped first: "Acme Corp." is Acme, in the KB and out of it);
 * ``description:French President->emmanuel-macron``: a KB role phrase for an entity already named.
 
 Unknown entities get the key ``<type>/<slug of the fullest name>``, so the same unknown name
