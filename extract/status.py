@@ -50,6 +50,9 @@ class Markers:
     before: frozenset[str] = frozenset()
     #: Words that set a clause in the present against a past one ("who was X's CEO, *now* backs").
     now: frozenset[str] = frozenset()
+    #: Hedge words that only plan an attendance ("X is *expected* at the summit", "X *devrait*
+    #: participer"): planned attendance stated as fact is attendance, so they do not hedge it.
+    planned: frozenset[str] = frozenset()
 
 
 def markers_for(lexicon: Lexicon, lang: str) -> Markers:
@@ -59,6 +62,7 @@ def markers_for(lexicon: Lexicon, lang: str) -> Markers:
         hedge=lexicon.words("hedge_words", lang),
         before=lexicon.words("before_words", lang),
         now=lexicon.words("now_words", lang),
+        planned=lexicon.words("planned_attendance_words", lang),
     )
 
 
@@ -105,8 +109,11 @@ def fact_status(subject: Span, obj: Span, predicate: str, markers: Markers) -> t
         near.append(doc[obj.start - 1])  # "ex-OpenAI", "l'ex-patron de"
     inside = {t.i for span in (subject, obj) for t in span}
     words = {w for t in near if t.i not in inside for w in _words(t)}
-    hedged = bool(words & markers.hedge) or any(
-        t.pos_ in {"VERB", "AUX"} and "Cnd" in t.morph.get("Mood", []) for t in near)
+    hedge = markers.hedge - markers.planned if predicate == "attended" else markers.hedge
+    hedged = bool(words & hedge) or any(
+        t.pos_ in {"VERB", "AUX"} and "Cnd" in t.morph.get("Mood", [])
+        and not (predicate == "attended" and set(_words(t)) & markers.planned)
+        for t in near)
     former = predicate in TENSED_PREDICATES and (
         bool(words & markers.former) or _before_later(path, markers) or _past_against_now(path, markers))
     return (FactStatus.FORMER if former else FactStatus.CURRENT), hedged

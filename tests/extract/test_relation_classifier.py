@@ -150,3 +150,19 @@ def test_a_french_conditional_is_a_hedge(extractor: Extractor) -> None:
     out = extractor.extract(Document("t", text, source="test", language="fr"))
     found = [r for r in out.relations if r.predicate == "acquired"]
     assert found and all(r.hedged for r in found)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Nadia Okafor is expected to speak at VivaTech."),
+        ("en", "Dataiku's founder Nadia Okafor would also attend VivaTech, the organisers said."),
+        ("fr", "Paul Girard devrait prendre la parole à VivaTech."),
+    ],
+)
+def test_planned_attendance_is_attendance_not_a_hedge(extractor: Extractor, language: str, text: str) -> None:
+    # status.Markers.planned: the gold counts planned attendance stated as fact
+    out = extractor.extract(Document("t", text, source="test", language=language))
+    found = [r for r in out.relations if r.predicate == "attended"]
+    assert found and not any(r.hedged for r in found)
