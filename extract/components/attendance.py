@@ -320,8 +320,9 @@ class _Reader:
     def cues(self, verb: Token) -> Iterable[tuple[str, list[Span]]]:
         """Cues named by a verb: sending someone, taking part, being there."""
         words = self.words
-        for noun, _prep in self._objects(verb):
-            if _is(verb, words.send) and noun.dep_ in {"dobj", "obj"}:
+        sends = _is(verb, words.send)
+        for noun, _prep in self._objects(verb) if sends else ():
+            if noun.dep_ in {"dobj", "obj"}:
                 sent = self.entity(noun, _PARTIES) or self.apposed(noun)
                 if sent is not None:
                     # an organisation that sends someone takes part; a leader who sends a minister

@@ -87,6 +87,10 @@ class RelationFinder:
         self.org_nouns: frozenset[str] = frozenset()
         self.byline_cues: frozenset[str] = frozenset()
         self.role_narrowers: frozenset[str] = frozenset()
+        #: Every suffix of a role phrase, and the first words of those written head first: a token
+        #: that ends or starts no role phrase is skipped before any phrase is built (most tokens).
+        self.role_ends: frozenset[str] = frozenset()
+        self.role_starts: frozenset[str] = frozenset()
 
     def initialize(
         self,
@@ -110,6 +114,9 @@ class RelationFinder:
         ) | self.lexicon.words("org_descriptors", self.lang) | self.lexicon.words("investor_nouns", self.lang)
         self.byline_cues = self.lexicon.words("byline_cues", self.lang)
         self.role_narrowers = self.lexicon.words("role_narrowers", self.lang)
+        phrases = self.lexicon.roles.get(self.lang, {})
+        self.role_ends = frozenset(p[i:] for p in phrases for i in range(len(p)))
+        self.role_starts = frozenset(p.split(" ", 1)[0] for p in phrases if " " in p)
         self.dep_matcher = TreeMatcher()
         self.matcher = Matcher(self.vocab)
         self.specs = {}
@@ -268,6 +275,10 @@ class RelationFinder:
         that is narrowed to a department, a country or a deputy ("head of research", "directrice
         France", "directeur général adjoint") is only ``worksFor``."""
         assert self.lexicon is not None
+        token = doc[index]
+        if token.lower_ not in self.role_ends and token.text.lower() not in self.role_ends \
+                and token.lower_ not in self.role_starts:
+            return None
         roles = self.lexicon.roles.get(self.lang, {})
         found: tuple[str, int, int] | None = None
         for width in (3, 2, 1):
