@@ -85,11 +85,23 @@ def _described(noun: Token, demonym: Token, ent_of: Mapping[int, Span]) -> list[
         found.append(ent_of[noun.head.i])  # "tech *giant* X": the noun qualifies the name
     for child in noun.children:
         if child.i in ent_of and child.dep_ in _LINK_DEPS and child.i > noun.i:
-            found.append(ent_of[child.i])  # "le géant *X*", "the startup, *X*"
+            if _next_name(noun, ent_of) is ent_of[child.i]:
+                found.append(ent_of[child.i])  # "le géant *X*", "the startup, *X*"
         elif child.lower_ in _LIST_WORDS or any(c.lower_ in _LIST_WORDS for c in child.children if c.dep_ == "case"):
             found.extend(_names_in(child, ent_of))  # "investors *like* A", "investisseurs comme A"
     found = [ent for ent in found if ent.label_ == "Organization"]
     return found or _named_after_phrase(noun, ent_of)
+
+
+def _next_name(noun: Token, ent_of: Mapping[int, Span]) -> Span | None:
+    """The first name after the noun within its phrase's reach: a name the parser hung on the noun
+    from further on ("les fonds français A et B -le fonds de C-, *D* et E en Allemagne") is a later
+    member of the sentence's list, not one the noun describes."""
+    doc = noun.doc
+    for token in doc[noun.i + 1: min(noun.i + _PHRASE_REACH, noun.sent.end)]:
+        if token.i in ent_of and ent_of[token.i].label_ != "Place":
+            return ent_of[token.i]
+    return None
 
 
 def _names_in(token: Token, ent_of: Mapping[int, Span]) -> list[Span]:

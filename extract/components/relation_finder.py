@@ -28,6 +28,7 @@ from .bylines import byline_affiliations
 from .deals import deal_relations
 from .demonym_places import described_places
 from .extensions import RelationCandidate, register_extensions, set_relation_candidates
+from .org_places import stated_places
 from .raises_founders import raises_and_founders
 
 __all__ = ["RelationFinder"]
@@ -169,6 +170,7 @@ class RelationFinder:
                 named[anchor] = ids[-1] if anchor in {"subj", "person"} else ids[0]
             self._emit(doc, spec, named, ent_of, refs, candidates)
         candidates.extend(described_places(doc, ent_of, self.lexicon.demonyms, self.org_nouns))
+        candidates.extend(stated_places(doc, candidates, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(byline_affiliations(doc, ent_of, self.byline_cues))
         candidates.extend(raises_and_founders(doc, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(appointment_relations(doc, ent_of, refs, self.lexicon, self.lang, self._role_predicate))

@@ -65,3 +65,29 @@ def test_a_demonym_places_the_organisations_it_describes(extractor: Extractor, l
 def test_a_demonym_places_nothing_it_does_not_describe(extractor: Extractor, language: str, text: str,
                                                        absent: tuple[str, str]) -> None:
     assert absent not in based_in(extractor, text, language)
+
+
+def test_a_demonym_places_no_name_the_parser_hung_on_its_noun_from_further_on() -> None:
+    """ "les fonds français A, aux côtés de B, C en Allemagne": a parse (built by hand) that hangs C
+    on "fonds" from beyond A and B; C is a later member of the sentence's list, not French."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from aikg.extract.components.demonym_places import described_places
+
+    words = ["les", "fonds", "français", "Accel", ",", "aux", "côtés", "de", "Bpifrance", ",", "Orbis", "en",
+             "Allemagne", "."]
+    heads = [1, 1, 1, 1, 6, 6, 1, 8, 6, 10, 1, 12, 10, 1]
+    deps = ["det", "ROOT", "amod", "nmod", "punct", "case", "nmod", "case", "nmod", "punct", "appos", "case",
+            "nmod", "punct"]
+    pos = ["DET", "NOUN", "ADJ", "PROPN", "PUNCT", "ADP", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "ADP",
+           "PROPN", "PUNCT"]
+    ents = ["O", "O", "B-Place", "B-Organization", "O", "O", "O", "O", "B-Organization", "O", "B-Organization",
+            "O", "B-Place", "O"]
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}
+    found = {doc[c.subject_start].text for c in described_places(doc, ent_of, {"français": "france"},
+                                                                  frozenset({"fonds"}))}
+    assert "Accel" in found
+    assert "Orbis" not in found
