@@ -27,6 +27,7 @@ from .context_types import ContextWords, context_words, retype_by_context
 from .descriptor_types import DescriptorWords, described_names, descriptor_words, retype_by_descriptors
 from .event_names import event_names
 from .extensions import register_extensions
+from .name_edges import EdgeWords, article_names, edge_words, keeps_article, not_a_name, split_possessive
 from .product_names import ProductWords, product_names, product_words
 
 __all__ = ["ENTITY_TYPES", "NER_LABELS", "EntityCleaner"]
@@ -82,6 +83,8 @@ class EntityCleaner:
         self.byline_cues: frozenset[str] = frozenset()
         self.products: ProductWords | None = None
         self.context: ContextWords | None = None
+        self.edges: EdgeWords | None = None
+        self._article_names: frozenset[str] = frozenset()
 
     def initialize(
         self,
@@ -99,6 +102,7 @@ class EntityCleaner:
         self.descriptors = descriptor_words(self.lexicon)
         self.products = product_words(self.lexicon)
         self.context = context_words(self.lexicon)
+        self.edges = edge_words(self.lexicon)
         self.byline_cues = self.lexicon.words("byline_cues")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -106,6 +110,7 @@ class EntityCleaner:
             raise PipelineError(Errors.E508.format(name=self.name))
         spans: list[Span] = []
         text = doc.text  # Doc.text joins every token on each access: read it once
+        self._article_names = article_names(doc, self.edges) if self.edges else frozenset()
         for ent in doc.ents:
             for span in self._clean(doc, ent, text):
                 spans.extend(self._split_coordination(doc, span))
@@ -134,6 +139,11 @@ class EntityCleaner:
             end += 1
         if end == span.end or span.label_ == "MonetaryAmount":
             return self._extend_to_event(doc, span)
+        following = doc[end] if end < len(doc) else None
+        if following is not None and following.is_lower and self.descriptors is not None and (
+            following.pos_ == "NOUN" or following.lower_ in self.descriptors.org_descriptors
+        ):
+            return span  # "the UK *AI* startup": the word describes the noun after it, it ends no name
         return Span(doc, span.start, end, label="Organization")
 
     def _extend_to_event(self, doc: Doc, span: Span) -> Span:
@@ -255,25 +265,30 @@ class EntityCleaner:
             return []  # amounts without currency are left to aikg_money
         out: list[Span] = []
         for piece in self._pieces(doc, ent):
-            span = self._trim(doc, piece)
-            if span is None:
+            trimmed = self._trim(doc, piece)
+            if trimmed is None:
                 continue
-            entry = self.kb.lookup(span.text)
-            if entry is not None:
-                out.append(Span(doc, span.start, span.end, label=entry.type.value, kb_id=entry.id))
-                continue
-            if mapped is None or not self._plausible(doc, span, text):
-                continue
-            out.append(Span(doc, span.start, span.end, label=self._retype(span, mapped)))
+            parts = split_possessive(doc, trimmed, mapped, self.edges) if mapped and self.edges else [(trimmed, mapped)]
+            for span, kind in parts:
+                entry = self.kb.lookup(span.text)
+                if entry is not None:
+                    out.append(Span(doc, span.start, span.end, label=entry.type.value, kb_id=entry.id))
+                    continue
+                if kind is None or not self._plausible(doc, span, text):
+                    continue
+                out.append(Span(doc, span.start, span.end, label=self._retype(span, kind)))
         return out
 
     @staticmethod
     def _pieces(doc: Doc, ent: Span) -> list[Span]:
-        """Cut a span at line breaks and at ``|`` separators."""
+        """Cut a span at line breaks, at ``|`` separators and where a sentence ends inside it."""
         pieces: list[Span] = []
         start = ent.start
         for token in ent:
             breaks_here = "\n" in token.text or token.text in {"|", "•", "·"}
+            if token.i > start and token.is_sent_start and doc[token.i - 1].text.endswith("."):
+                pieces.append(doc[start : token.i])  # "the platform X. Investors": two sentences
+                start = token.i
             if breaks_here:
                 if token.i > start:
                     pieces.append(doc[start : token.i])
@@ -292,6 +307,8 @@ class EntityCleaner:
         while start < end and (
             doc[start].lower_ in lead or doc[start].is_punct or doc[start].is_space or doc[start].text in {"@", "#"}
         ):
+            if self.edges and keeps_article(doc, start, end, self.edges, self._article_names):
+                break  # "The Daily Ledger", "La Poste Mobile": the article is the name's
             start += 1
         while end > start and (
             doc[end - 1].lower_ in trail
@@ -320,6 +337,8 @@ class EntityCleaner:
         if span[-1].lower_ in self.lexicon.non_entity_heads or folded.startswith("ex-"):
             return False
         if self._in_heading(doc_text, span):
+            return False
+        if self.edges and self.kb and not_a_name(doc, span, self.edges, self.kb):
             return False
         if not any(ch.isalpha() for ch in text):
             return False
