@@ -18,6 +18,10 @@ News also states an announcement in ways that no subject-verb-object pattern rea
 * a headline the parser reads without a subject: "X unveils Y chatbot" (X parsed as a modifier
   of the verb): the name right before an announcing verb of the lexicon's ``verbs``.
 
+An event named where something was announced is where it was said, not what was: "X unveiled a
+plan *at* the Y summit", "X a dévoilé un plan *lors du* salon Y" (``event_venue_preps``) gives X
+``attended`` Y, never ``announced`` Y, whichever pattern read the event as the verb's object.
+
 An amount that is a valuation is never announced: "X announced a round that values it at $2bn"
 (``valuation_words`` on the amount's head, its head's head or just before it) removes the
 ``announced`` candidates found for it by any pattern. Announcing one's own funding round stays
@@ -35,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
 from .extensions import RelationCandidate
+from .product_makers import clause_owner, product_makers
 
 __all__ = ["AnnouncementWords", "announcement_relations"]
 
@@ -60,6 +65,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "obj"})
 _NAMED_DEPS = frozenset({"appos", "flat:name", "compound", "nmod", "nummod", "quantmod"})
+#: Links from a name to the noun of its phrase ("at *the* Y summit", "au salon Y").
+_NAME_LINKS = frozenset({"appos", "flat:name", "flat", "compound", "amod", "nmod"})
 #: Tokens back from a verb to a subject the parser left out ("X a indiqué").
 _GAP = 3
 #: Words right before an amount that make it a valuation ("valued *at*").
@@ -76,6 +83,8 @@ class AnnouncementWords:
     pledge_verbs: frozenset[str]
     phrases: frozenset[tuple[str, str]]
     valuation: frozenset[str]
+    #: Prepositions of the place or time of an event ("at", "during", "lors de").
+    venue_preps: frozenset[str]
     negations: frozenset[str]
     #: Verbs that announce (lemma -> whether they release a product too), from the lexicon's ``verbs``.
     announce_verbs: Mapping[str, bool]
@@ -93,6 +102,7 @@ class AnnouncementWords:
             pledge_verbs=words("pledge_verbs"),
             phrases=frozenset((a, b) for a, b in phrases),
             valuation=words("valuation_words"),
+            venue_preps=words("event_venue_preps"),
             negations=frozenset(lexicon.negations),
             announce_verbs={verb: "develops" in preds for verb, preds in lexicon.verbs.get(lang, {}).items()
                             if "announced" in preds},
@@ -121,6 +131,10 @@ class _Announcements:
         ent = self.ent_of.get(token.i)
         if ent is not None:
             return (ent, False) if ent.label_ in _ACTORS else (None, False)
+        if token.dep_ in _POSS_DEPS and token.pos_ == "PRON":  # "demonstrated by X in *its* launch"
+            owner, via_reference = clause_owner(token, self.ent_of, self.refs)
+            if owner is not None:
+                return owner, via_reference
         ref = self.refs.get(token.i)
         if ref is not None:
             for candidate in ref.candidates:
@@ -354,6 +368,31 @@ class _Announcements:
             kept.append(cand)
         return kept
 
+    def venues(self, candidates: list[RelationCandidate]) -> list[RelationCandidate]:
+        """The candidates with each event "announced" at its own venue phrase ("X unveiled a plan
+        *at* Y", "X a dévoilé un plan *lors du* salon Y") turned into ``attended``: the event is
+        where X spoke, not what X announced."""
+        kept: list[RelationCandidate] = []
+        for cand in candidates:
+            if cand.predicate == "announced" and cand.object_end > cand.object_start >= 0:
+                obj = self.ent_of.get(cand.object_start)
+                if obj is not None and obj.label_ == "Event" and self._at_venue(obj.root):
+                    cand = cand._replace(predicate="attended")
+            if cand not in kept:
+                kept.append(cand)
+        return kept
+
+    def _at_venue(self, token: Token) -> bool:
+        """Whether ``token``'s phrase is introduced by a venue preposition: English "*at* Y", French
+        "*au* salon Y" (a ``case`` child), "*lors* du salon Y" (the phrase hangs from "lors")."""
+        while token.dep_ in _NAME_LINKS and token.head.i != token.i and token.head.pos_ in {"NOUN", "PROPN"}:
+            token = token.head
+        if token.dep_ == "pobj" and token.head.lower_ in self.words.venue_preps:
+            return True
+        if token.head.lower_ in self.words.venue_preps and token.head.pos_ in {"ADV", "ADP"}:
+            return True
+        return any(c.dep_ == "case" and c.lower_ in self.words.venue_preps for c in token.children)
+
     def _valuation(self, amount: Span) -> bool:
         doc = amount.doc
         near = [amount.root.head, amount.root.head.head, *doc[max(0, amount.start - _BEFORE) : amount.start]]
@@ -378,4 +417,5 @@ def announcement_relations(
     if words.phrases:
         state.phrases()
     state.headlines()
-    return state.valuations([*candidates, *state.found])
+    candidates = state.venues(state.valuations([*candidates, *state.found]))
+    return product_makers(doc, candidates, ent_of, refs, lexicon, lang)  # the owners of product nouns

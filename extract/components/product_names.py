@@ -4,8 +4,9 @@ The small statistical models know few product names: an AI model, chip or app th
 seen comes out as an Organization, a Person or a Place ("*Trainex* chips" -> Organization,
 "*Zephyr-1.5V*" -> Person), or not at all when it carries a version ("Isaac GR00T N1"). News
 says what kind of thing it names, and that description decides the type. This module reads
-five constructions, with word lists from ``data/lexicon.json`` (``word_lists``:
-``product_kind_nouns``, ``product_group_nouns``, ``product_list_cues``, ``maker_nouns``):
+six constructions, with word lists from ``data/lexicon.json`` (``word_lists``:
+``product_kind_nouns``, ``product_group_nouns``, ``product_list_cues``, ``maker_nouns``,
+``product_naming_words``):
 
 * a name right after a product noun: "the chatbot *X*", "its AI model *X-2*", "la puce *X*",
   "son assistant *Le Chat*", "the chatbot, *X*";
@@ -14,7 +15,10 @@ five constructions, with word lists from ``data/lexicon.json`` (``word_lists``:
 * a product noun in apposition or as the predicate: "*X*, a small robot", "*X* is a language
   model", "*X*, une librairie open-source", "*X* est un chatbot";
 * names listed after a plural product noun and a cue: "products like *X* and *Y*";
-* a name before a maker noun that an organisation follows: "*X* owner Kontora", "the *X* maker".
+* a name before a maker noun that an organisation follows: "*X* owner Kontora", "the *X* maker";
+* a name that a product noun introduces by a naming word or in brackets: "an assistant called
+  «*X*»", "a model dubbed *X*", "un chatbot baptisé *X*", "un LLM maison (*X*)"
+  (``product_naming_words``).
 
 A name is one to five words, each capitalised, carrying a digit ("H100", "8x7B") or glued to the
 word before ("GR00" "T", "Zephyr-1.5V"); an all-capitals word alone ("AI", "GPU") is a modifier,
@@ -62,6 +66,8 @@ class ProductWords:
     list_nouns: frozenset[str] = frozenset()
     #: Nouns of the organisation that makes a product ("maker", "owner").
     makers: frozenset[str] = frozenset()
+    #: Words that introduce a product's name after its noun ("called", "baptisé").
+    naming: frozenset[str] = frozenset()
     #: Folded words that are never a name on their own (``not_entities``).
     not_names: frozenset[str] = frozenset()
 
@@ -70,7 +76,7 @@ def product_words(lexicon: Lexicon) -> ProductWords:
     """The construction words, from the lexicon (both languages)."""
     return ProductWords(kinds=lexicon.words("product_kind_nouns"), groups=lexicon.words("product_group_nouns"),
                         list_cues=lexicon.words("product_list_cues"), list_nouns=lexicon.words("product_list_nouns"),
-                        makers=lexicon.words("maker_nouns"),
+                        makers=lexicon.words("maker_nouns"), naming=lexicon.words("product_naming_words"),
                         not_names=lexicon.not_entities)
 
 
@@ -179,7 +185,7 @@ def _full_name(ent: Span) -> bool:
 
 def _is_kind(token: Token, words: ProductWords) -> bool:
     """A product noun: a kind ("chatbot"), or a group followed by "of" ("series of")."""
-    if not token.is_lower:
+    if not (token.is_lower or (token.is_upper and len(token) > 2)):  # "chatbot", "LLM"
         return False
     if token.lower_ in words.kinds:
         return True
@@ -275,8 +281,43 @@ def _described(found: _Found) -> None:
                 nouns.extend(c for c in head.children if c.dep_ == "attr")
             elif any(c.dep_ == "cop" for c in head.children):
                 nouns.append(head)
-        if any(_is_kind(noun, found.words) for noun in nouns):
+        if any(_is_kind(noun, found.words) and not _expands(ent, noun) for noun in nouns):
             found.add(ent.start, ent.end)
+
+
+#: Lower-case words between a product noun and its bracketed name ("un LLM *maison* (X)").
+_BRACKET_GAP = 2
+
+
+def _expands(name: Span, word: Token) -> bool:
+    """Whether ``name`` spells out the acronym ``word`` ("GPU (*Graphics Processing Unit*)"): an
+    expansion describes the noun, it names no product."""
+    return len(name) > 1 and "".join(t.text[:1] for t in name).upper() == word.text.upper()
+
+
+def _introduced(found: _Found, noun: Token) -> None:
+    """ "an assistant called «*X*»", "un chatbot payant, baptisé *X*", "un LLM maison (*X*)": a
+    name that a naming word or a bracket introduces after a product noun (and an adjective or
+    two)."""
+    doc = found.doc
+    index = noun.i + 1
+    while index < len(doc) and index - noun.i <= _BRACKET_GAP and doc[index].is_lower and doc[index].is_alpha \
+            and doc[index].lower_ not in found.words.naming:
+        index += 1
+    if index < len(doc) and doc[index].text == "(":
+        end = _name_after(doc, index + 1)
+        if end < len(doc) and doc[end].text == ")" and not _expands(doc[index + 1 : end], doc[index - 1]):
+            found.add(index + 1, end)
+        return
+    if index < len(doc) and doc[index].text == ",":
+        index += 1
+    if not (index < len(doc) and doc[index].lower_ in found.words.naming):
+        return
+    index += 1
+    if index < len(doc) and doc[index].text in _QUOTES:
+        index += 1
+    if index < len(doc) and not doc[index].is_sent_start:
+        found.add(index, _name_after(doc, index))
 
 
 def _made_by(found: _Found, noun: Token) -> None:
@@ -299,6 +340,7 @@ def product_names(doc: Doc, ents: list[Span], words: ProductWords, kb: Knowledge
             _before_noun(found, token)
             _listed(found, token)
             _described_by(found, token)
+            _introduced(found, token)
         elif token.is_lower and token.lower_ in words.list_nouns:
             _listed(found, token)
         elif token.is_lower and token.lower_ in words.makers:

@@ -143,3 +143,28 @@ def test_nationality_adjective_announces_nothing(nlp_fr: Language) -> None:
     found = _found(nlp_fr, "Le spécialiste néerlandais des semi-conducteurs engage 1,3 milliard d'euros.",
                    rules_only=False)
     assert not any(p == "announced" for _, p, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "actor", "event"),
+    [
+        ("en", "Bob Smith and Jane Doe unveiled a major AI push at London Tech Week this morning.",
+         "Bob Smith", "London Tech Week"),
+        ("fr", "Bob Martin a dévoilé un plan au salon VivaTech.", "Bob Martin", "VivaTech"),
+    ],
+)
+def test_event_at_its_venue_phrase_is_attended_not_announced(nlp_en: Language, nlp_fr: Language, language: str,
+                                                             text: str, actor: str, event: str) -> None:
+    # venues(): "unveiled a plan *at* Y" says where, not what (event_venue_preps)
+    found = _found(nlp_en if language == "en" else nlp_fr, text, rules_only=False)
+    assert (actor, "announced", event) not in found
+    assert (actor, "attended", event) in found
+
+
+def test_possessive_after_a_passive_agent_is_the_agents(nlp_en: Language) -> None:
+    # actor(): "demonstrated by X in *its* launch" is X's launch, not the last subject's
+    text = ("Samsung teased a video. The software had similar capabilities as one of the features "
+            "demonstrated by Google in its launch of its latest AI model, Gemini.")
+    found = _found(nlp_en, text, rules_only=False)
+    assert {("Google", "announced", "Gemini"), ("Google", "develops", "Gemini")} <= found
+    assert not {f for f in found if f[0] == "Samsung" and f[2] == "Gemini"}

@@ -44,6 +44,13 @@ def develops(extractor: Extractor, text: str, language: str = "en") -> set[tuple
         # a group noun followed by "of"
         ("en", "The lab is known for its Sarnet series of open models.", {"Sarnet"}),
         ("fr", "La start-up a présenté jeudi la puce Trainex, gravée en trois nanomètres.", {"Trainex"}),
+        # a name that a naming word or a bracket introduces after a product noun
+        ("en", "Orin Systems showed off an AI-powered beauty assistant called «Glowmate» at its booth.",
+         {"Glowmate"}),
+        ("en", "Samsung released a new model dubbed Nimbus-7B on Tuesday.", {"Nimbus-7B"}),
+        ("fr", "La start-up propose aussi un chatbot payant, baptisé Zephyr Pro, qui offre un accès illimité.",
+         {"Zephyr Pro"}),
+        ("fr", "Samsung est parti d'un LLM maison (Kestrel) à 7 milliards de paramètres.", {"Kestrel"}),
     ],
 )
 def test_the_described_names_are_products(extractor: Extractor, language: str, text: str, names: set[str]) -> None:
@@ -78,6 +85,18 @@ def test_names_that_are_not_products_keep_their_type(extractor: Extractor, text:
 )
 def test_a_product_noun_that_describes_a_company_names_no_product(extractor: Extractor, text: str) -> None:
     assert "Product" not in types(extractor, text).values()
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Le plus gros producteur de puces dites GPU (Graphics Processing Unit) investit en France."),
+        ("en", "The firm sells chips known as GPU (Graphics Processing Unit) to labs."),
+    ],
+)
+def test_the_expansion_of_an_acronym_in_brackets_is_no_product(extractor: Extractor, language: str,
+                                                               text: str) -> None:
+    assert "Product" not in types(extractor, text, language).values()
 
 
 @pytest.mark.parametrize(

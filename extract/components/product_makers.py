@@ -1,0 +1,216 @@
+"""Who develops a product, from the product noun that an owner possesses and a name describes.
+
+News names a product with the noun of its kind, and the owner of that noun is its maker:
+"*its* Zephyr chatbot", "Vexa Labs' Trainex chips", "*its* chatbot, Zephyr", "Vexa Labs' new
+line of AI chips, Trainex", "*son* application Glowmate", "le modèle Kestrel *de* Vexa Labs".
+The token patterns (``data/relation_patterns.jsonl``) read some of these word orders; this
+module reads them all on the dependency tree:
+
+* a product noun (``product_kind_nouns``; a group noun such as "line" or "gamme" counts through
+  the noun of its "of" phrase) with an owner: an organisation or a possessive pronoun that the
+  references resolve to one ("its", "son", "sa", ``poss_pronouns``), or a French "de" phrase
+  that names an organisation;
+* the names of that noun: a product in compound before it ("*Zephyr* chatbot", the French
+  "application *Glowmate*"), in apposition ("chatbot, *Zephyr*"), and the products coordinated
+  with them ("its *Atlas* and *Lumen* models").
+
+The owner ``develops`` each name. A product a company only uses is never possessed this way
+("tapped Orin Systems' tech to power *its* chatbot" possesses the chatbot, not the tech).
+
+A possessive pronoun is read in its own sentence first (:func:`clause_owner`): the subject of the
+nearest clause above it that has one ("Vexa Labs has tapped ... to power *its* chatbot"; "Vexa
+executives stressed that ... *its* assistant", an organisation that describes the subject), the
+agent of a passive participle ("features demonstrated *by* Vexa Labs in *its* launch"), or the
+subject of the main clause that a fronted participle describes ("Known for *its* chatbot Zephyr,
+Vexa Labs said"). Only when the sentence names no owner do the references decide. A fact about
+the same product read through a reference to another owner is then dropped
+(:func:`drop_other_owners`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from spacy.tokens import Doc, Span, Token
+
+from ..coref import REFERENCE_DISCOUNT, Reference
+from ..lexicon import Lexicon
+from .extensions import RelationCandidate
+
+__all__ = ["product_makers"]
+
+EXTRACTOR = "product:owned-noun"
+CONFIDENCE = 0.7
+_OWNER_DEPS = frozenset({"poss", "nmod:poss"})
+#: How a name hangs from its product noun ("*X* chatbot", "chatbot, *X*", "l'application *X*").
+_NAME_DEPS = frozenset({"compound", "nmod", "appos", "flat:name", "amod"})
+_OF_WORDS = frozenset({"of", "de", "d'", "d’", "du", "des"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
+_PASSIVE_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
+#: Heads climbed from a possessive pronoun to the clause that names its owner.
+_CLIMB = 8
+
+
+Owner = tuple[Span | None, bool]
+_NONE: Owner = (None, False)
+
+
+def _organisation(token: Token, ent_of: Mapping[int, Span], refs: Mapping[int, Reference]) -> Owner:
+    """The organisation ``token`` names, describes ("*Vexa* executives") or refers to ("the
+    startup"), and whether through a reference."""
+    ent = ent_of.get(token.i)
+    if ent is not None:
+        return (ent, False) if ent.label_ == "Organization" else _NONE
+    for child in token.children:
+        ent = ent_of.get(child.i)
+        if child.dep_ in {"compound", "poss", "nmod:poss", "nmod"} and ent is not None and ent.label_ == "Organization":
+            return ent, False
+    ref = refs.get(token.i)
+    if ref is not None and token.pos_ in {"PRON", "NOUN"}:
+        return next(((c, True) for c in ref.candidates if c.label_ == "Organization"), _NONE)
+    return _NONE
+
+
+def clause_owner(pronoun: Token, ent_of: Mapping[int, Span], refs: Mapping[int, Reference]) -> Owner:
+    """The organisation a possessive pronoun stands for, read in its sentence: the agent of a
+    passive participle above it, else the subject of the nearest clause above it with an active
+    subject (a passive subject that names no organisation is passed over); and whether that
+    subject is itself a reference. ``(None, False)`` when the sentence names none."""
+    token = pronoun.head
+    for _ in range(_CLIMB):
+        if token.pos_ in {"VERB", "AUX"}:
+            for child in token.children:  # English "agent" ("by" and its object), French "obl:agent"
+                agent = next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "agent" \
+                    else child if child.dep_ == "obl:agent" else None
+                found = _organisation(agent, ent_of, refs) if agent is not None else _NONE
+                if found[0] is not None:
+                    return found
+            subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+            for subject in subjects:
+                found = _organisation(subject, ent_of, refs)
+                if found[0] is not None:
+                    return found
+            if any(s.dep_ not in _PASSIVE_DEPS for s in subjects):
+                return _NONE  # an active subject that is no organisation: "Huang launched its chatbot"
+        if token.head.i == token.i:
+            return _NONE
+        token = token.head
+    return _NONE
+
+
+class _Makers:
+    def __init__(self, doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon,
+                 lang: str) -> None:
+        self.doc = doc
+        self.ent_of = ent_of
+        self.refs = refs
+        self.kinds = lexicon.words("product_kind_nouns", lang)
+        self.groups = lexicon.words("product_group_nouns", lang)
+        self.pronouns = lexicon.words("poss_pronouns", lang)
+        self.found: list[RelationCandidate] = []
+        #: Products whose owner the sentence names (not through a reference): span -> owner.
+        self.owned: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def owner(self, noun: Token) -> tuple[Span | None, bool]:
+        """The organisation that possesses ``noun`` ("Vexa Labs' chips", "its chatbot", "son
+        modèle", "le modèle de Vexa Labs"), and whether it was read through a reference."""
+        for child in noun.children:
+            possessive = child.dep_ in _OWNER_DEPS or (child.dep_ == "det" and child.lower_ in self.pronouns)
+            if possessive and child.i in self.ent_of:
+                ent = self.ent_of[child.i]
+                return (ent, False) if ent.label_ == "Organization" else (None, False)
+            if possessive and child.lower_ in self.pronouns:
+                owner = clause_owner(child, self.ent_of, self.refs)
+                if owner[0] is not None:
+                    return owner
+                orgs = [c for c in self.refs[child.i].candidates if c.label_ == "Organization"] \
+                    if child.i in self.refs else []
+                return (orgs[0], True) if orgs else (None, False)
+            if child.dep_ == "nmod" and child.i in self.ent_of and self.ent_of[child.i].label_ == "Organization" \
+                    and any(c.dep_ == "case" and c.lower_ in _OF_WORDS for c in child.children):
+                return self.ent_of[child.i], False
+        return None, False
+
+    def names(self, noun: Token) -> Iterator[Span]:
+        """The products that name ``noun``: compounds, French modifiers and appositions, with the
+        products coordinated with them; or the product that ``noun`` modifies ("its AI *chatbot*
+        Zephyr", parsed with the noun as a compound of the name)."""
+        named = self.ent_of.get(noun.head.i)
+        if noun.dep_ == "compound" and named is not None and named.label_ == "Product":
+            yield named
+        for child in noun.children:
+            ent = self.ent_of.get(child.i)
+            if child.dep_ not in _NAME_DEPS or ent is None or ent.label_ != "Product":
+                continue
+            yield ent
+            for conj in child.conjuncts:
+                other = self.ent_of.get(conj.i)
+                if other is not None and other.label_ == "Product":
+                    yield other
+
+    def group_of(self, noun: Token) -> Token | None:
+        """The group noun whose "of" phrase ``noun`` is ("line of *chips*", "gamme de *puces*")."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ in _OF_WORDS:
+            head = head.head
+        elif not (noun.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _OF_WORDS for c in noun.children)):
+            return None
+        return head if head.lower_ in self.groups and head.i != noun.i else None
+
+    def read(self) -> None:
+        for noun in self.doc:
+            if not (noun.lower_ in self.kinds and noun.pos_ in {"NOUN", "PROPN"}) or noun.i in self.ent_of:
+                continue
+            heads = [noun]
+            group = self.group_of(noun)
+            if group is not None:
+                heads.append(group)
+            owner, via_reference = None, False
+            # the parser may hang the owner on the first name: "Vexa Labs's Atlas and Lumen models"
+            for head in [*heads, *(name.root for name in self.names(noun))]:
+                owner, via_reference = self.owner(head)
+                if owner is not None:
+                    break
+            if owner is None:
+                continue
+            for head in heads:
+                for name in self.names(head):
+                    self.emit(owner, name, noun, via_reference)
+                    if not via_reference:
+                        self.owned[(name.start, name.end)] = (owner.start, owner.end)
+
+    def emit(self, owner: Span, product: Span, anchor: Token, via_reference: bool) -> None:
+        if owner.start <= product.start < owner.end or product.start <= owner.start < product.end:
+            return
+        extractor, confidence = EXTRACTOR, CONFIDENCE
+        if via_reference:
+            extractor, confidence = f"{extractor}+coref", confidence * REFERENCE_DISCOUNT
+        sent = anchor.sent
+        cand = RelationCandidate(owner.start, owner.end, "develops", product.start, product.end,
+                                 sent.start, sent.end, extractor, confidence, "", "")
+        if cand not in self.found:
+            self.found.append(cand)
+
+
+def drop_other_owners(candidates: list[RelationCandidate],
+                      owned: Mapping[tuple[int, int], tuple[int, int]]) -> list[RelationCandidate]:
+    """``candidates`` less the ``develops`` and ``announced`` facts about a product whose owner
+    its sentence names that reached another owner through a reference ("Known for *its* chatbot
+    Zephyr, Vexa Labs said": *its* is not the company of the sentence before)."""
+    kept = []
+    for cand in candidates:
+        owner = owned.get((cand.object_start, cand.object_end))
+        if owner is not None and cand.predicate in {"develops", "announced"} and "+coref" in cand.extractor \
+                and (cand.subject_start, cand.subject_end) != owner:
+            continue
+        kept.append(cand)
+    return kept
+
+
+def product_makers(doc: Doc, candidates: list[RelationCandidate], ent_of: Mapping[int, Span],
+                   refs: Mapping[int, Reference], lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
+    """``candidates`` with the ``develops`` facts of the owners of product nouns (see the module
+    docstring), less the facts that give such a product another owner through a reference."""
+    makers = _Makers(doc, ent_of, refs, lexicon, lang)
+    makers.read()
+    return drop_other_owners([*candidates, *makers.found], makers.owned)
