@@ -18,6 +18,9 @@ from ..normalize import fold
 
 __all__ = ["kb_patterns", "kb_phrase_patterns"]
 
+#: Articles that open some names ("The Guardian", "La Tribune"): such names are matched as written.
+_ARTICLES = frozenset({"the", "la", "le", "les"})
+
 
 def kb_patterns(kb: KnowledgeBase, make_doc: Callable[[str], Doc]) -> list[dict[str, Any]]:
     """Token patterns for ``entity_ruler`` from the knowledge base (label = type, id = KB id).
@@ -53,6 +56,12 @@ def kb_patterns(kb: KnowledgeBase, make_doc: Callable[[str], Doc]) -> list[dict[
                 continue
             if single and alias.isupper() and len(alias) <= 4:
                 add(entry.id, label, [{"ORTH": alias}])
+                continue
+            if not single and words[0].lower() in _ARTICLES and all(w[:1].isupper() for w in words[1:]):
+                # "The Information", "The Guardian": common words after an article, matched as
+                # written (the article in either case) so that "the information" is no entity
+                add(entry.id, label, [{"ORTH": w} for w in words])
+                add(entry.id, label, [{"ORTH": words[0].lower()}, *({"ORTH": w} for w in words[1:])])
                 continue
             add(entry.id, label, [{"LOWER": w.lower()} for w in words])
             folded = [fold(w) for w in words]

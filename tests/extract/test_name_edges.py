@@ -83,3 +83,10 @@ def test_english_descriptions_are_no_names(nlp_en: Language, text: str, word: st
 
 def test_an_organisation_word_that_ends_a_name_still_extends_it(nlp_en: Language) -> None:
     assert names(nlp_en, "Intel Capital led the round.").get("Intel Capital") == "Organization"
+
+
+def test_a_known_name_with_an_article_is_matched_as_written(nlp_en: Language) -> None:
+    # "The Information", "The Guardian" are known outlets; the same words in lower case are not
+    found = names(nlp_en, "She shared the information with the guardian of the trust, then called the Guardian.")
+    assert "the information" not in found and "the guardian" not in found
+    assert found.get("the Guardian") == "Organization"
