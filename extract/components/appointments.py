@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
 from .extensions import RelationCandidate
-from .raises_founders import _listed_people  # "A, B et C": the same surface list
+from .founding_teams import described_people  # "A, B et C": the same surface list
 
 __all__ = ["APPOINTED", "PAST", "ROLE_PHRASE", "appointed_roles", "appointment_relations",
            "past_employers", "role_phrases"]
@@ -384,7 +384,7 @@ def role_phrases(
             j = org.end if org is not None else j
         if org is not None:
             k = j + 1 if j < sent.end and doc[j].text in _LIST_OPENERS else j
-            for person in _listed_people(doc, k, ent_of, joiners):
+            for person in described_people(doc, k, ent_of, lexicon, before=False)[0]:
                 out.append(_candidate(person, predicate, org, sent, ROLE_PHRASE, referred))
         # "Y, [le|l'ancien] ROLE [ADJ]* de [la biotech] Acme [et ROLE2 chez Zorbex]"
         if person is None:

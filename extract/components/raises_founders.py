@@ -13,7 +13,10 @@ them is unreliable (lists of names, appositions of amounts):
   organisation the participle describes (the name it hangs on, a description read through
   :mod:`..coref`, the name right before it, or the subject of the sentence it opens). The parser
   often breaks such lists (a name read as an apposition of the noun, or as the next clause's
-  subject); the list is read on the surface: names joined by commas and "and"/"et".
+  subject); the list is read on the surface (:func:`.founding_teams.described_people`): names
+  joined by commas and "and"/"et", each with a description before or after it ("former Acme
+  executive A", "A, chercheuse à l'Inserm, et B"). A participle that opens the sentence describes
+  the subject of the clause it modifies, or the name after the list ("..., la start-up Acme").
 
 The cue words are data (``word_lists`` ``round_amount_words``, ``funding_nouns``,
 ``poss_pronouns``, ``agent_cues`` and the founding verbs of ``verbs`` in ``data/lexicon.json``).
@@ -28,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
 from .extensions import RelationCandidate
+from .founding_teams import described_people, short_name, short_names
 
 __all__ = ["FOUNDERS", "ROUNDS", "founding_agents", "owned_rounds", "raises_and_founders"]
 
@@ -159,28 +163,9 @@ def owned_rounds(
 # -- founders listed after "founded by" ----------------------------------------------------------
 
 
-def _listed_people(doc: Doc, start: int, ent_of: Mapping[int, Span], joiners: frozenset[str]) -> list[Span]:
-    """Persons named from ``start`` on, joined by commas and coordinators ("A, B et C")."""
-    people: list[Span] = []
-    i = start
-    sent_end = doc[start].sent.end
-    while i < sent_end:
-        ent = ent_of.get(i)
-        if ent is None or ent.label_ != "Person" or ent.start != i:
-            break
-        people.append(ent)
-        i = ent.end
-        gap = i
-        while gap < sent_end and gap - i < 2 and (doc[gap].lower_ in joiners or doc[gap].text == ","):
-            gap += 1
-        if gap == i:
-            break
-        i = gap
-    return people
-
-
 def _described(verb: Token, ent_of: Mapping[int, Span], refs: Mapping[int, Reference],
-               people: list[Span]) -> tuple[Span | None, bool]:
+               people: list[Span], list_end: int, markers: tuple[frozenset[str], frozenset[str]]
+               ) -> tuple[Span | None, bool]:
     """The organisation a founding participle describes."""
     doc = verb.doc
     sent = verb.sent
@@ -188,26 +173,56 @@ def _described(verb: Token, ent_of: Mapping[int, Span], refs: Mapping[int, Refer
         owner, referred = _organisation(verb.head.i, ent_of, refs)
         if owner is not None:
             return owner, referred
+    for child in verb.children:  # "Acme a été cofondée par", read as one clause
+        if child.dep_ in {"nsubj:pass", "nsubjpass"}:
+            owner, referred = _organisation(_name_start(child, ent_of), ent_of, refs)
+            if owner is not None:
+                return owner, referred
     # "Acme, la start-up lancée par": the name right before, past a comma and a short description
+    # (and past the participle's own auxiliaries, in a sentence the parser cut after the name)
+    start = _clause_start(verb)
     i = verb.i - 1
-    while i >= sent.start and verb.i - i <= 4 and i not in ent_of:
-        if doc[i].pos_ in {"VERB", "AUX"}:
+    while i >= start and verb.i - i <= 4 and i not in ent_of:
+        if doc[i].pos_ in {"VERB", "AUX"} and not (doc[i].head.i == verb.i and doc[i].dep_.startswith("aux")):
             break
         owner, referred = _organisation(i, ent_of, refs)
         if owner is not None:
             return owner, referred
         i -= 1
-    if i >= sent.start and i in ent_of and ent_of[i].label_ == "Organization":
+    if i >= start and i in ent_of and ent_of[i].label_ == "Organization":
         return ent_of[i], False
     # "Fondée en 2023 par A et B, Acme ...": the participle opens the sentence; the owner is the
-    # name that follows the list
+    # subject of the clause it modifies, or the name that follows the list
     if verb.i - sent.start <= 1 and people:
-        j = people[-1].end
-        if j < sent.end and doc[j].text == ",":
-            ent = ent_of.get(j + 1)
+        if verb.dep_ == "advcl" and verb.head.i > list_end:
+            for child in verb.head.children:
+                if child.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"} and child.i > list_end:
+                    owner, referred = _organisation(_name_start(child, ent_of), ent_of, refs)
+                    if owner is None and child.i not in ent_of:  # the name repeated, missed by the tagger
+                        owner, referred = short_name(doc, child.i, short_names(doc, *markers), "Organization"), True
+                    if owner is not None:
+                        return owner, referred
+        j = list_end + 1
+        if j - 1 < sent.end and doc[j - 1].text == ",":
+            while j < min(sent.end, list_end + 6) and j not in ent_of and (doc[j].is_lower or doc[j].text == "-") \
+                    and doc[j].pos_ not in {"VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ"}:
+                j += 1  # ", *la start-up* Acme"
+            ent = ent_of.get(j)
             if ent is not None and ent.label_ == "Organization":
                 return ent, False
     return None, False
+
+
+def _clause_start(verb: Token) -> int:
+    """Where the participle's sentence starts, or the sentence before when the parser cut a clause
+    in two ("la start-up Acme | a été cofondée par": the second part opens with an auxiliary)."""
+    sent = verb.sent
+    doc = verb.doc
+    first = doc[sent.start]
+    if sent.start > 0 and first.head.i == verb.i and first.dep_.startswith("aux") \
+            and not doc[sent.start - 1].is_punct:
+        return doc[sent.start - 1].sent.start
+    return sent.start
 
 
 def founding_agents(
@@ -216,7 +231,6 @@ def founding_agents(
     """``founded`` for every person listed after a founding participle and its agent word."""
     verbs = lexicon.verbs.get(lang, {})
     cues = _words(lexicon, lang, "agent_cues")
-    joiners = frozenset(lexicon.coordinators)
     out: list[RelationCandidate] = []
     for verb in doc:
         # the lexicon look-up first: reading a token's morphology is the costly test
@@ -228,10 +242,11 @@ def founding_agents(
                       if t.lower_ in cues), None)
         if agent is None or any(t.is_punct for t in doc[verb.i + 1 : agent.i]):
             continue
-        people = _listed_people(doc, agent.i + 1, ent_of, joiners)
+        people, list_end = described_people(doc, agent.i + 1, ent_of, lexicon)
         if not people:
             continue
-        owner, referred = _described(verb, ent_of, refs, people)
+        owner, referred = _described(verb, ent_of, refs, people, list_end,
+                                     (lexicon.org_suffixes, lexicon.words("hedge_words", lang)))
         if owner is None:
             continue
         sent = verb.sent

@@ -28,6 +28,7 @@ from .bylines import byline_affiliations
 from .deals import deal_relations
 from .demonym_places import described_places
 from .extensions import RelationCandidate, register_extensions, set_relation_candidates
+from .founding_teams import founding_team_relations
 from .org_places import stated_places
 from .raises_founders import raises_and_founders
 
@@ -173,6 +174,7 @@ class RelationFinder:
         candidates.extend(stated_places(doc, candidates, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(byline_affiliations(doc, ent_of, self.byline_cues))
         candidates.extend(raises_and_founders(doc, ent_of, refs, self.lexicon, self.lang))
+        candidates.extend(founding_team_relations(doc, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(appointment_relations(doc, ent_of, refs, self.lexicon, self.lang, self._role_predicate))
         candidates = deal_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates = announcement_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)

@@ -1,0 +1,73 @@
+"""Founders and team members named apart from their company or with descriptions between them
+(``extract/components/founding_teams.py``, the founders list of ``raises_founders.py``; texts
+written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.extract.pipeline import Extractor
+from aikg.extract.records import Document
+
+pytestmark = pytest.mark.model
+
+KELPA = "organization/kelpa-labs"
+
+
+def facts(extractor: Extractor, text: str, predicate: str, language: str = "en") -> set[tuple[str, str]]:
+    out = extractor.extract(Document("t", text, source="test", language=language))
+    return {(r.subject, r.object) for r in out.relations if r.predicate == predicate and not r.hedged}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "people"),
+    [
+        # companions of a founding verb, the founder by surname and the company by its acronym
+        ("en", "Jane Roe runs Kelpa Labs (KL). Roe, who left Zorbex in 2021, co-founded KL with Tom Hart, a former "
+               "banker at Midland Trust, and Lisa Grant, another ex-Zorbex engineer.",
+         {"jane-roe", "tom-hart", "lisa-grant"}),
+        ("fr", "Jean Moreau dirige Kelpa Labs (KL). Moreau, qui a quitté Zorbex en 2020, a cofondé KL avec Luc "
+               "Bernard, un ancien banquier, et Anne Petit.",
+         {"luc-bernard", "anne-petit"}),
+        # founders of the company in focus
+        ("en", "Kelpa Labs cut a third of its staff. Fellow co-founder Tom Hart sued the company last year.",
+         {"tom-hart"}),
+        ("en", "Kelpa Labs has raised $5 million. The two co-founders, Lisa Grant and Omar Diallo, met at university.",
+         {"lisa-grant", "omar-diallo"}),
+        ("fr", "Kelpa Labs a levé 5 millions d'euros. Les deux cofondateurs, Luc Bernard et Anne Petit, se sont "
+               "rencontrés à Lyon.",
+         {"luc-bernard", "anne-petit"}),
+        # a list of founders with descriptions, the company after it
+        ("fr", "Fondée en 2019 par Claire Martin, chercheuse à l'Inserm, et Louis Garnier, docteur en médecine, la "
+               "start-up Kelpa Labs développe des capteurs.",
+         {"claire-martin", "louis-garnier"}),
+        ("fr", "Basée à Lyon puis à Berlin, la société Kelpa Labs a été cofondée en 2018 par Claire Martin, ancienne "
+               "chercheuse en biologie cellulaire, et Louis Garnier, ingénieur en robotique appliquée à la santé.",
+         {"claire-martin", "louis-garnier"}),
+    ],
+)
+def test_founders_named_apart(extractor: Extractor, language: str, text: str, people: set[str]) -> None:
+    founded = facts(extractor, text, "founded", language)
+    assert {(f"person/{p}", KELPA) for p in people} <= founded
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Kelpa Labs opened an office in Leeds. The team includes Tom Hart, Lisa Grant and Omar Diallo."),
+        ("fr", "Kelpa Labs a présenté son robot. Parmi eux, les cinq ingénieurs qui composaient l'équipe initiale : "
+               "Tom Hart, Lisa Grant et Omar Diallo."),
+    ],
+)
+def test_team_members_work_for_the_company(extractor: Extractor, language: str, text: str) -> None:
+    works = facts(extractor, text, "worksFor", language)
+    assert {(f"person/{p}", KELPA) for p in ("tom-hart", "lisa-grant", "omar-diallo")} <= works
+
+
+def test_a_second_role_is_not_a_founder(extractor: Extractor) -> None:
+    """ "co-founder A and chief technology officer B": B's own role is not the founder noun's."""
+    text = ("Kelpa Labs has had a hard year. Since then it lost several leaders, including co-founder Tom Hart "
+            "and chief technology officer Lisa Grant.")
+    founded = facts(extractor, text, "founded")
+    assert ("person/tom-hart", KELPA) in founded
+    assert ("person/lisa-grant", KELPA) not in founded
