@@ -312,6 +312,28 @@ def _named_after(token: Token, mentions: Sequence[tuple[int, Span]], number: int
     return []
 
 
+def _in_list(ent: Span) -> bool:
+    """Whether ``ent`` is a member of a coordinated list ("avec A, B ou C"): one peer among others,
+    not the one a later "the company" singles out."""
+    root = ent.root
+    return root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+
+
+def _last_mention(
+    number: int, mentions: Sequence[tuple[int, Span]], label: str, description: Token | None, *, skip_lists: bool
+) -> tuple[int, Span] | None:
+    """The last entity of ``label`` mentioned in this sentence or the ones the label's window reaches."""
+    for sent_no, ent in reversed(mentions):
+        if number - sent_no > _MENTION_WINDOW.get(label, 1):
+            break
+        if ent.label_ != label or _bracketed(ent) or (skip_lists and _in_list(ent)):
+            continue
+        if description is not None and (ent.start >= description.i or _in_own_clause(description, ent)):
+            continue
+        return (number - sent_no, ent)
+    return None
+
+
 def _salient(
     number: int,
     subjects: Sequence[tuple[int, Span]],
@@ -319,10 +341,10 @@ def _salient(
     labels: Sequence[str],
     description: Token | None,
 ) -> list[tuple[int, Span]]:
-    """The salient entity of each label: last subject (current sentence first), else, for an
-    organisation, the first one the document names (news names its own company first: "Acme, a
-    Lyon start-up, ... *L'entreprise* fait partie des acteurs montants avec A, B ou C. *Elle* ..."),
-    else the last mention."""
+    """The salient entity of each label: last subject (current sentence first), else the last one
+    mentioned; for an organisation, a member of a list is no such mention, and when the last ones
+    were all in lists, the first one the document names is (news names its own company first:
+    "... grâce à Acme. *L'entreprise* fait partie des acteurs montants avec A, B ou C. *Elle* ...")."""
     found: list[tuple[int, Span, int]] = []
     limit = description.i if description is not None else len(mentions[-1][1].doc) if mentions else 0
     for label in labels:
@@ -337,24 +359,19 @@ def _salient(
             best = (number - sent_no, ent)
             break
         kind = 0
+        if best is None:
+            kind = 1
+            best = _last_mention(number, mentions, label, description, skip_lists=label == _TOPIC_LABEL)
         if best is None and label == _TOPIC_LABEL:
-            # no organisation in subject position lately: the article's own company, named first
+            # no organisation in subject position lately, the last ones named only in a list: the
+            # article's own company, named first
             topic = next((m for m in mentions if m[1].label_ == label and m[1].end <= limit), None)
             if topic is not None and description is not None and _in_own_clause(description, topic[1]):
                 topic = None
             if topic is not None:
-                best, kind = (number - topic[0], topic[1]), 1
-        if best is None:
-            kind = 1
-            for sent_no, ent in reversed(mentions):
-                if number - sent_no > _MENTION_WINDOW.get(label, 1):
-                    break
-                if ent.label_ != label or _bracketed(ent):
-                    continue
-                if description is not None and (ent.start >= description.i or _in_own_clause(description, ent)):
-                    continue
-                best = (number - sent_no, ent)
-                break
+                best = (number - topic[0], topic[1])
+        if best is None and label == _TOPIC_LABEL:
+            best = _last_mention(number, mentions, label, description, skip_lists=False)
         if best is not None:
             found.append((best[0], best[1], kind))
     found.sort(key=lambda item: (item[2], -item[1].start))

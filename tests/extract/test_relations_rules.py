@@ -287,6 +287,10 @@ def test_a_symmetric_fact_is_one_fact_whichever_way_round_it_was_found(extractor
         ("en", "On the App Store and Google Play, the best-selling photo tool comes from Dataiku. "
                "The company raised $20 million.",
          "dataiku", "google"),
+        # the last organisation named outside a list comes before the first one of the article
+        ("en", "The report, published by Capgemini, covers mobile apps. Users download the app of Dataiku "
+               "more often than the apps of Qonto, Doctolib or Alan. The company raised $20 million last week.",
+         "dataiku", "capgemini"),
     ],
 )
 def test_a_reference_with_no_subject_nearby_is_the_article_s_company(
