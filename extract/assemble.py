@@ -196,7 +196,7 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
             best[triple] = record
 
     spans = _Spans(doc, document.doc_id)
-    status_of: dict[tuple[int, int, int, int, bool], tuple[FactStatus, bool]] = {}
+    status_of: dict[tuple[int, int, int, int, bool, int], tuple[FactStatus, bool]] = {}
     for cand in prefer_described(relation_candidates(doc)):
         predicate, object_kb = cand.predicate, cand.object_kb
         subject = key_at.get(spans.offsets(cand.subject_start, cand.subject_end))
@@ -234,11 +234,12 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
         # the status depends on the two spans and on whether the predicate is tensed only; the
         # same pair comes from several patterns and the classifier, so it is read once
         status_key = (cand.subject_start, cand.subject_end, cand.object_start, object_end,
-                      predicate in TENSED_PREDICATES)
+                      predicate in TENSED_PREDICATES, cand.sentence_start)
         found_status = status_of.get(status_key)
         if found_status is None:
             found_status = status_of[status_key] = fact_status(
-                doc[cand.subject_start : cand.subject_end], doc[cand.object_start : object_end], predicate, markers
+                doc[cand.subject_start : cand.subject_end], doc[cand.object_start : object_end], predicate, markers,
+                cand.sentence_start,
             )
         status, hedged = found_status
         confidence = float(cand.confidence) * (HEDGE_FACTOR if hedged else 1.0)

@@ -34,6 +34,10 @@ __all__ = ["TENSED_PREDICATES", "Markers", "fact_status", "markers_for"]
 
 #: Predicates that hold over a period and can end; ``founded`` or ``acquired`` happened once.
 TENSED_PREDICATES = frozenset({"leads", "worksFor", "partnerOf", "basedIn"})
+#: Predicates that a modifier of a noun states ("the *Paris-based* startup", "la start-up *lyonnaise*").
+_NOMINAL_PREDICATES = frozenset({"basedIn"})
+#: Parts of speech of a word that may stand for an entity of another sentence ("the startup", "it").
+_REFERENCE_POS = frozenset({"NOUN", "PROPN", "PRON"})
 #: Words between two close ends describe their link ("X, the former CEO of Y"), whatever the parse.
 _NEAR_GAP = 6
 _MODIFIER_DEPS = frozenset({"amod", "advmod", "aux", "aux:tense", "aux:pass", "mark", "neg", "xcomp", "advcl",
@@ -77,13 +81,29 @@ def _chain(token: Token, stop: Token | None) -> list[Token]:
     return chain
 
 
-def _path_tokens(subject: Span, obj: Span) -> list[Token]:
-    """The tokens of the dependency path between the two ends (each end's chain to the root when apart)."""
+def _path_tokens(subject: Span, obj: Span, sentence_start: int | None = None, nominal: bool = False) -> list[Token]:
+    """The tokens of the dependency path between the two ends; when they are in two sentences (one
+    read through a reference), the chain to the root of the end in the fact's own sentence
+    (``sentence_start``; the object's when not given): a hedge in the other sentence is about
+    something else. ``nominal``: a fact that a noun phrase states (basedIn: "the Paris-based
+    startup") ends at the first noun above the end."""
     same_sentence = subject.sent.start == obj.sent.start
     up = _chain(subject.root, None) if same_sentence else []
     seen = {t.i for t in up}
     down: list[Token] = []
-    for token in _chain(obj.root, None):
+    anchor = obj
+    if not same_sentence and sentence_start is not None and subject.sent.start == sentence_start:
+        anchor = subject
+    if not same_sentence and nominal:
+        # a fact stated inside a noun phrase: up to the noun that stands for the other end,
+        # "*The Paris-based startup* plans to hire" states basedIn, not the plan
+        chain: list[Token] = []
+        for token in _chain(anchor.root, None):
+            chain.append(token)
+            if token.pos_ in _REFERENCE_POS and not anchor.start <= token.i < anchor.end:
+                break
+        return chain
+    for token in _chain(anchor.root, None):
         if token.i in seen:
             cut = next(n for n, t in enumerate(up) if t.i == token.i)
             return [*up[: cut + 1], *down]
@@ -95,9 +115,12 @@ def _words(token: Token) -> tuple[str, str]:
     return token.lower_, (token.lemma_ or token.text).lower()
 
 
-def fact_status(subject: Span, obj: Span, predicate: str, markers: Markers) -> tuple[FactStatus, bool]:
-    """``(status, hedged)`` of "``subject`` ``predicate`` ``obj``" as its sentence states it."""
-    path = _path_tokens(subject, obj)
+def fact_status(
+    subject: Span, obj: Span, predicate: str, markers: Markers, sentence_start: int | None = None
+) -> tuple[FactStatus, bool]:
+    """``(status, hedged)`` of "``subject`` ``predicate`` ``obj``" as its sentence (the one that
+    starts at token ``sentence_start``, when the ends are in two) states it."""
+    path = _path_tokens(subject, obj, sentence_start, nominal=predicate in _NOMINAL_PREDICATES)
     near: list[Token] = list(path)
     for token in path:
         near.extend(c for c in token.children if c.dep_ in _MODIFIER_DEPS)

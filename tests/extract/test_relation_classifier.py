@@ -166,3 +166,22 @@ def test_planned_attendance_is_attendance_not_a_hedge(extractor: Extractor, lang
     out = extractor.extract(Document("t", text, source="test", language=language))
     found = [r for r in out.relations if r.predicate == "attended"]
     assert found and not any(r.hedged for r in found)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        # the other end is read through a reference: a hedge of its own sentence is about something else
+        ("Dataiku could be sold, people familiar with the matter said. Its chief executive, Sarah Collins, "
+         "declined to comment.", "leads"),
+        ("Talks about selling Dataiku reportedly stalled this week. The two co-founders, Sarah Collins and "
+         "Paul Martin, declined to comment.", "founded"),
+        # a place stated inside the noun phrase is not hedged by the plan of the clause above it
+        ("Dataiku raised $20 million on Monday. The Paris-based startup plans to hire 50 engineers.", "basedIn"),
+    ],
+)
+def test_a_hedge_elsewhere_does_not_hedge_the_fact(extractor: Extractor, text: str, predicate: str) -> None:
+    out = extractor.extract(Document("t", text, source="test", language="en"))
+    found = [r for r in out.relations if r.predicate == predicate]
+    assert found and not any(r.hedged for r in found)
