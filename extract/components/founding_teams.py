@@ -188,8 +188,12 @@ def short_names(doc: Doc, suffixes: frozenset[str] = frozenset(), hedges: frozen
             shared.add(key)
         found.setdefault(key, []).append(ent)  # "SSI" named alone is a mention of "Safe Superintelligence (SSI)"
 
+    hedged_sentences: dict[int, bool] = {}  # by the sentence's first token: read once per sentence
     for named in doc.ents:
-        hedged = bool(hedges) and any(t.lower_ in hedges for t in named.sent)
+        sent = named.sent
+        hedged = hedged_sentences.get(sent.start)
+        if hedged is None:
+            hedged = hedged_sentences[sent.start] = bool(hedges) and any(t.lower_ in hedges for t in sent)
         ent = Span(doc, named.start, named.end, label=named.label_, kb_id=_HEDGED) if hedged else named
         if ent.label_ == "Person" and len(ent) > 1:
             add(ent[-1].text, ent)
