@@ -71,6 +71,7 @@ class KnowledgeBase:
     path: str = ""
     _index: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _descriptions: dict[str, str] = field(default_factory=dict, repr=False)
+    _by_length: dict[int, list[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, list[str]] = {}
@@ -82,6 +83,9 @@ class KnowledgeBase:
             for description in entry.descriptions:
                 self._descriptions[compact(description)] = entry.id
         self._index.update({k: tuple(v) for k, v in index.items()})
+        for key in self._index:
+            if len(key) >= _MIN_MISSPELT - 1:
+                self._by_length.setdefault(len(key), []).append(key)
 
     def __getitem__(self, kb_id: str) -> KBEntry:
         return self.entries[kb_id]
@@ -106,10 +110,53 @@ class KnowledgeBase:
                     return self.entries[kb_id]
         return self.entries[ids[0]]
 
+    def lookup_misspelt(self, name: str, type_: EntityType) -> KBEntry | None:
+        """The one entry of ``type_`` whose folded name is one typing error away from ``name``'s
+        ("Nvivia", "Sundar Pinchai", "Lighstpeed Venture Partners"): news copy misspells the
+        names it prints, and a well-known name one letter off is that name. Only names of six
+        letters or more, and only when a single entry is that close.
+
+        >>> kb = KnowledgeBase({"nvidia": KBEntry("nvidia", EntityType.ORGANIZATION, "Nvidia")})
+        >>> org = EntityType.ORGANIZATION
+        >>> kb.lookup_misspelt("Nvivia", org).id, kb.lookup_misspelt("Nvidia AI", org)
+        ('nvidia', None)
+        """
+        key = compact(name)
+        if len(key) < _MIN_MISSPELT or key in self._index:
+            return None
+        found: set[str] = set()
+        for length in (len(key) - 1, len(key), len(key) + 1):
+            for other in self._by_length.get(length, ()):
+                if _one_edit(key, other):
+                    found.update(i for i in self._index[other] if self.entries[i].type is type_)
+        return self.entries[found.pop()] if len(found) == 1 else None
+
     def lookup_description(self, phrase: str) -> KBEntry | None:
         """The entry designated by a role phrase such as ``"French President"``, if any."""
         kb_id = self._descriptions.get(compact(phrase))
         return self.entries[kb_id] if kb_id else None
+
+
+#: The shortest folded name that :meth:`KnowledgeBase.lookup_misspelt` reads as a misspelling.
+_MIN_MISSPELT = 6
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by exactly one insertion, deletion, substitution or swap of
+    two neighbouring letters (Damerau's typing errors).
+
+    >>> _one_edit("lighstpeed", "lightspeed"), _one_edit("pinchai", "pichai"), _one_edit("abc", "abc")
+    (True, True, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1])
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return shorter[i:] == longer[i + 1 :]
 
 
 def _strings(value: Any, name: str) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ Pure functions, no spaCy. Rules, each leaving an audit string in ``EntityRecord.
 
 * ``kb-alias:Zuck->mark-zuckerberg``: a knowledge-base alias other than the label;
 * ``kb-fold:Open AI->openai``: a KB name equal after folding case, accents and spacing;
+* ``kb-misspelt:Nvivia->nvidia``: one typing error away from one KB name of the same type;
 * ``surname:Macron->emmanuel-macron`` / ``first-name:Sam->sam-altman``: a single name that
   is the last/first word of exactly one full person name in the document (a surname the model
   typed Organization, Product or Place, "Sutskever said", is that person too);
@@ -110,6 +111,9 @@ def without_legal_suffix(name: str) -> str:
         words.pop()
     return " ".join(words).rstrip(",")
 
+
+#: Types whose names are matched to the knowledge base despite one typing error ("Nvivia").
+_MISSPELT_TYPES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
 
 #: Types the statistical model often gives a person's surname said alone ("Ghodsi said", "Sutskever's")
 _MISTYPED_SURNAME = frozenset({EntityType.ORGANIZATION, EntityType.PRODUCT, EntityType.PLACE})
@@ -222,6 +226,9 @@ def resolve_mentions(mentions: Sequence[RawMention], kb: KnowledgeBase) -> Resol
                 bare = without_legal_suffix(mention.text)
                 entry = kb.lookup(bare, mention.type) if bare != mention.text else None
             how = "kb-fold"
+            if entry is None and mention.type in _MISSPELT_TYPES:
+                entry = kb.lookup_misspelt(mention.text, mention.type)
+                how = "kb-misspelt"
         if entry is None:
             pending.append(index)
             continue
@@ -232,7 +239,7 @@ def resolve_mentions(mentions: Sequence[RawMention], kb: KnowledgeBase) -> Resol
         cluster.add(index, mention)
         assignment[index] = cluster
         if mention.text != entry.label:
-            if mention.text not in entry.names:
+            if mention.text not in entry.names and how != "kb-misspelt":
                 how = "kb-fold"
             cluster.notes.append(f"{how}:{mention.text}->{entry.id}")
 

@@ -30,6 +30,8 @@ def mentions(*items: tuple[str, EntityType, str | None]) -> list[RawMention]:
         ([("Zuck", P, "mark-zuckerberg")], ["mark-zuckerberg"], "kb-alias:Zuck->mark-zuckerberg"),
         ([("Open AI", ORG, None)], ["openai"], "kb-fold:Open AI->openai"),
         ([("Microsoft Corp.", ORG, None)], ["microsoft"], "kb-fold:Microsoft Corp.->microsoft"),
+        # one typing error away from a single KB name of the same type
+        ([("Nvivia", ORG, None)], ["nvidia"], "kb-misspelt:Nvivia->nvidia"),
         (
             [("Jane Doe", P, None), ("Doe", P, None)],
             ["person/jane-doe", "person/jane-doe"],
@@ -104,3 +106,9 @@ def test_resolve_kb_type_wins(kb: KnowledgeBase) -> None:
 
 def test_entity_key_money() -> None:
     assert entity_key(EntityType.MONETARY_AMOUNT, "x", Decimal("1500000000"), "EUR") == "money/1500000000-eur"
+
+
+def test_a_short_or_distant_name_is_no_misspelling(kb: KnowledgeBase) -> None:
+    # five letters are too few to tell a typo from another name; two errors are another name
+    res = resolve_mentions(mentions(("Metas", ORG, None), ("Nvidiaaa", ORG, None)), kb)
+    assert res.keys == ("organization/metas", "organization/nvidiaaa")
