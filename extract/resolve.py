@@ -96,18 +96,26 @@ def entity_key(type_: EntityType, name: str, amount: Decimal | None = None, curr
 #: the name up and to fold it with other mentions.
 _LEGAL_SUFFIXES = frozenset({
     "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "limited", "llc", "plc",
-    "sa", "s.a.", "sas", "gmbh", "ag", "nv", "n.v.", "se", "holdings", "group",
+    "sa", "s.a.", "sas", "gmbh", "ag", "nv", "n.v.", "se", "holdings", "holding", "group", "company",
 })
 
 
-def without_legal_suffix(name: str) -> str:
-    """``name`` without the legal-form words at its end (never its only word).
+#: Of those, the words that are often part of a company's official name ("PNC Financial Services
+#: Group", "Kingdom Holding Company"): dropped to match a name, kept in the name shown.
+_GROUP_WORDS = frozenset({"group", "holdings", "holding", "company"})
 
-    >>> without_legal_suffix("SoftBank Group Corp."), without_legal_suffix("Group")
-    ('SoftBank', 'Group')
+
+def without_legal_suffix(name: str, *, keep_group: bool = False) -> str:
+    """``name`` without the legal-form words at its end (never its only word); with
+    ``keep_group``, without the legal forms only.
+
+    >>> without_legal_suffix("SoftBank Group Corp."), without_legal_suffix("SoftBank Group Corp.", keep_group=True)
+    ('SoftBank', 'SoftBank Group')
     """
     words = name.split()
     while len(words) > 1 and words[-1].lower().rstrip(",") in _LEGAL_SUFFIXES:
+        if keep_group and words[-1].lower().rstrip(",") in _GROUP_WORDS:
+            break
         words.pop()
     return " ".join(words).rstrip(",")
 
@@ -143,7 +151,7 @@ class _Cluster:
             return self.kb.label
         texts = self.texts
         if self.type is EntityType.ORGANIZATION:
-            texts = [without_legal_suffix(text) for text in texts]
+            texts = [without_legal_suffix(text, keep_group=True) for text in texts]
         return max(texts, key=lambda t: (len(t.split()), len(t), t))
 
     def settle_type(self) -> None:

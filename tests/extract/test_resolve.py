@@ -57,10 +57,10 @@ def mentions(*items: tuple[str, EntityType, str | None]) -> list[RawMention]:
             ["organization/bright-superlattice"] * 2,
             "acronym:BSL->organization/bright-superlattice",
         ),
-        (  # a legal form after the name is the same company
+        (  # a legal form after the name is the same company; "Group" stays in the name shown
             [("Quorvo Group Corp.", ORG, None), ("Quorvo", ORG, None)],
-            ["organization/quorvo"] * 2,
-            "name-fold:Quorvo->organization/quorvo",
+            ["organization/quorvo-group"] * 2,
+            "name-fold:Quorvo->organization/quorvo-group",
         ),
         (
             [("Zephyr Labs", ORG, None), ("Zephyr", ORG, None)],
