@@ -26,7 +26,7 @@ Everything is computed in one pass over the tokens, with dictionary look-ups onl
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -57,6 +57,23 @@ class ReferenceSettings:
 
     nouns: Mapping[str, frozenset[str]]
     pronouns: Mapping[str, frozenset[str]]
+    #: Nationality words -> the place they name ("french" -> "france"), and known organisations'
+    #: countries (KB id -> place): "the *French* startup" prefers an antecedent that is French.
+    demonyms: Mapping[str, str] = field(default_factory=dict)
+    countries: Mapping[str, str] = field(default_factory=dict)
+
+    def nationality(self, noun: Token) -> str | None:
+        """The place a nationality adjective of ``noun`` names ("the *Dutch* chipmaker", "le
+        spécialiste *néerlandais*"), if any."""
+        for child in noun.children:
+            if child.dep_ in {"amod", "nmod", "compound"} and child.lower_ in self.demonyms:
+                return self.demonyms[child.lower_]
+        return None
+
+    def agrees(self, ent: Span, country: str | None) -> bool:
+        """Whether ``ent`` may be what a description of ``country`` describes (unknown: yes)."""
+        known = self.countries.get(ent.kb_id_) if country else None
+        return known is None or known == country
 
     def noun_type(self, word: str) -> str:
         for label, words in self.nouns.items():
@@ -140,7 +157,8 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
                         _surface_appos(token, ent_of, label)
                         or _named_after(token, mentions, number, label)
                         or ([] if _names_another(token, ent_of)
-                            else _salient(number, subjects, mentions, [label], token))
+                            else _salient(number, subjects, mentions, [label], token,
+                                          _agreeing(settings, settings.nationality(token))))
                     )
                     if found:
                         ref = Reference(tuple(s for _, s in found), "coref", tuple(d for d, _ in found))
@@ -319,14 +337,24 @@ def _in_list(ent: Span) -> bool:
     return root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
 
 
+def _agreeing(settings: ReferenceSettings, country: str | None) -> Callable[[Span], bool] | None:
+    """The test that a description's nationality puts on its antecedent, or None without one."""
+    if country is None:
+        return None
+    return lambda ent: settings.agrees(ent, country)
+
+
 def _last_mention(
-    number: int, mentions: Sequence[tuple[int, Span]], label: str, description: Token | None, *, skip_lists: bool
+    number: int, mentions: Sequence[tuple[int, Span]], label: str, description: Token | None, *, skip_lists: bool,
+    agrees: Callable[[Span], bool] | None = None,
 ) -> tuple[int, Span] | None:
     """The last entity of ``label`` mentioned in this sentence or the ones the label's window reaches."""
     for sent_no, ent in reversed(mentions):
         if number - sent_no > _MENTION_WINDOW.get(label, 1):
             break
         if ent.label_ != label or _bracketed(ent) or (skip_lists and _in_list(ent)):
+            continue
+        if agrees is not None and not agrees(ent):
             continue
         if description is not None and (ent.start >= description.i or _in_own_clause(description, ent)):
             continue
@@ -340,6 +368,7 @@ def _salient(
     mentions: Sequence[tuple[int, Span]],
     labels: Sequence[str],
     description: Token | None,
+    agrees: Callable[[Span], bool] | None = None,
 ) -> list[tuple[int, Span]]:
     """The salient entity of each label: last subject (current sentence first), else the last one
     mentioned; for an organisation, a member of a list is no such mention, and when the last ones
@@ -356,22 +385,26 @@ def _salient(
                 continue
             if description is not None and (ent.start >= description.i or _in_own_clause(description, ent)):
                 continue
+            if agrees is not None and not agrees(ent):
+                continue  # "the French startup" is not the American fund that was the last subject
             best = (number - sent_no, ent)
             break
         kind = 0
         if best is None:
             kind = 1
-            best = _last_mention(number, mentions, label, description, skip_lists=label == _TOPIC_LABEL)
+            best = _last_mention(number, mentions, label, description, skip_lists=label == _TOPIC_LABEL,
+                                 agrees=agrees)
         if best is None and label == _TOPIC_LABEL:
             # no organisation in subject position lately, the last ones named only in a list: the
             # article's own company, named first
-            topic = next((m for m in mentions if m[1].label_ == label and m[1].end <= limit), None)
+            topic = next((m for m in mentions if m[1].label_ == label and m[1].end <= limit
+                          and (agrees is None or agrees(m[1]))), None)
             if topic is not None and description is not None and _in_own_clause(description, topic[1]):
                 topic = None
             if topic is not None:
                 best = (number - topic[0], topic[1])
         if best is None and label == _TOPIC_LABEL:
-            best = _last_mention(number, mentions, label, description, skip_lists=False)
+            best = _last_mention(number, mentions, label, description, skip_lists=False, agrees=agrees)
         if best is not None:
             found.append((best[0], best[1], kind))
     found.sort(key=lambda item: (item[2], -item[1].start))

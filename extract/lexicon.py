@@ -97,9 +97,13 @@ class Lexicon:
 
     def reference_settings(self, lang: str) -> ReferenceSettings:
         """Descriptions and pronouns of ``lang`` for :func:`aikg.extract.coref.resolve_references`."""
+        from .kb import load_knowledge_base  # the KB's countries: data of its own, read once
+
         return ReferenceSettings(
             nouns={label: frozenset(words.get(lang, [])) for label, words in self.reference_nouns.items()},
             pronouns={label: frozenset(words) for label, words in self.pronouns.get(lang, {}).items()},
+            demonyms=dict(self.demonyms),
+            countries={e.id: e.country for e in load_knowledge_base() if e.country},
         )
 
     def role_heads(self, lang: str) -> list[str]:

@@ -11,6 +11,7 @@ learnt is what is applied.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Container, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
@@ -55,7 +56,7 @@ def reference_settings(lexicon: Lexicon, lang: str) -> ReferenceSettings:
     nouns = dict(settings.nouns)
     funding = lexicon.words("funding_nouns", lang)
     nouns["Organization"] = frozenset({*nouns.get("Organization", ()), *funding})
-    return ReferenceSettings(nouns=nouns, pronouns=settings.pronouns)
+    return dataclasses.replace(settings, nouns=nouns)
 
 
 def references(doc: Doc, settings: ReferenceSettings, ents: Sequence[Span] | None = None) -> dict[int, Reference]:

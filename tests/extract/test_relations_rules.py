@@ -300,3 +300,19 @@ def test_a_reference_with_no_subject_nearby_is_the_article_s_company(
     raised = {r.subject for r in out.relations if r.predicate == "raised"}
     assert company in raised
     assert wrong not in raised
+
+
+@pytest.mark.parametrize(
+    ("text", "right", "wrong"),
+    [
+        # a description's nationality agrees with its antecedent's known country
+        ("General Catalyst led the round in Mistral AI. The French startup is just over a year old.",
+         ("mistral-ai", "basedIn", "france"), ("general-catalyst", "basedIn", "france")),
+    ],
+)
+def test_a_description_s_nationality_picks_its_antecedent(
+    extractor: Extractor, text: str, right: Triple, wrong: Triple
+) -> None:
+    found = set(facts(extractor, text))
+    assert right in found
+    assert wrong not in found
