@@ -29,6 +29,19 @@ are or will be present.
     of "include"/"be" ("des invités prestigieux comme A, B et C"), or that the names are "among"
     ("X font partie des participants").
 
+  - speaking while the event is in focus: "X said on the sidelines", "en marge du salon"
+    (``sideline_nouns``; not "stayed on the sidelines": ``stay_verbs``), "X took the floor", "X a
+    pris la parole" (``floor_nouns``), "X, who addressed the conference" (``address_verbs`` with
+    the event or an audience as object, not "spoke *about* the summit");
+  - a delegation, a country, a chair, a gathering: "a delegation led by X" (``delegation_nouns``,
+    ``lead_verbs``), "X represented the United States" (``represent_verbs``, a place as object),
+    "co-chaired by X and Y" (``chair_verbs``), "Leaders, including X and Y, gathered at the Grand
+    Palais" (``gathering_verbs``; the venue is where the event was held), "the summit welcomed X
+    and Y" (``event_host_verbs``, the event as subject).
+
+  A subject that is a plural noun stands for the names it gives as examples ("tech leaders *such
+  as* X and Y", "des patrons *comme* X et Y"), a relative pronoun for its antecedent, and names
+  after "by"/"par" are read along the text, where the parser often hangs the second one wrong.
   Speech, audience and stage cues name persons only: an organisation attends when the text says
   it took part (booth, exhibited, was sent, on the guest list), not because its people spoke.
 * Not attendance: a negated or modal cue ("would not take part", "may attend virtually",
@@ -71,6 +84,20 @@ _IMPERSONAL = frozenset({"on", "we", "nous", "there", "il"})
 #: The words that put a name inside a role's phrase ("CEO *of* X", "chercheuse *chez* X"); a name
 #: after "comme" or "such as" is an item of the list.
 _OF = frozenset({"of", "at", "de", "d'", "d’", "du", "des", "chez", "'s", "’s"})
+#: Words that open the examples of a plural noun ("leaders *such as* A and B", "*including* A",
+#: "des patrons *comme* A et B", "*dont* A"): the names stand for the noun's people.
+_INCLUDING = frozenset({"including", "like", "notably", "comme", "dont", "notamment", "incluant"})
+_SUCH = frozenset({"such", "tel", "tels", "telle", "telles"})
+_AS = frozenset({"as", "que", "qu'", "qu’"})
+_RELATIVE = frozenset({"who", "which", "that", "qui", "lequel", "laquelle"})
+_RELCL = frozenset({"relcl", "acl:relcl"})
+_TAKE = frozenset({"take", "prendre"})
+_AGENT = frozenset({"by", "par"})
+#: What a list of names is joined by ("by A, B and C", "par A et B").
+_JOINERS = frozenset({",", "and", "et", "&"})
+#: Prepositions that make the event a topic, not the place of the speaking ("spoke *about* the summit").
+_ABOUT = frozenset({"about", "on", "of", "regarding", "over", "sur", "de", "du", "des", "concernant"})
+_PRONOUN_EVENTS = frozenset({"it", "il"})
 
 
 @dataclass(frozen=True)
@@ -89,6 +116,16 @@ class AttendanceWords:
     side_events: frozenset[str]
     organising: frozenset[str]
     modals: frozenset[str]
+    sidelines: frozenset[str]
+    stay: frozenset[str]
+    floor: frozenset[str]
+    address: frozenset[str]
+    delegations: frozenset[str]
+    lead: frozenset[str]
+    represent: frozenset[str]
+    chair: frozenset[str]
+    gathering: frozenset[str]
+    event_hosts: frozenset[str]
     negations: frozenset[str]
 
     @classmethod
@@ -103,7 +140,10 @@ _LISTS = {
     "stage": "stage_nouns", "audience": "audience_nouns", "speech": "speech_nouns", "booth": "booth_nouns",
     "presence_words": "presence_words", "presence_verbs": "presence_verbs", "send": "send_verbs",
     "decline": "decline_words", "side_events": "side_event_nouns", "modals": "attendance_modals",
-    "organising": "organising_verbs",
+    "organising": "organising_verbs", "sidelines": "sideline_nouns", "stay": "stay_verbs",
+    "floor": "floor_nouns", "address": "address_verbs", "delegations": "delegation_nouns", "lead": "lead_verbs",
+    "represent": "represent_verbs", "chair": "chair_verbs", "gathering": "gathering_verbs",
+    "event_hosts": "event_host_verbs",
 }
 
 
@@ -185,10 +225,41 @@ class _Reader:
                 found.append(ent)
         return found
 
+    def included(self, noun: Token, labels: frozenset[str]) -> list[Span]:
+        """"tech leaders such as A and B", "Leaders from 100 countries, including A and B", "des
+        patrons comme A et B": the names a common noun gives as its examples."""
+        found: list[Span] = []
+        doc = self.doc
+        for t in noun.subtree:
+            lower = t.lower_
+            if lower not in _INCLUDING and not (lower in _AS and (
+                    any(c.lower_ in _SUCH for c in t.children) or (t.i > 0 and doc[t.i - 1].lower_ in _SUCH))):
+                continue
+            root = t.head if t.dep_ in {"case", "mark", "fixed", "cc"} and t.head.i != noun.i else t
+            for ent in self.listed(root, labels):
+                if ent not in found and not self._in_clause(ent.root, root):
+                    found.append(ent)
+        return found
+
+    @staticmethod
+    def _in_clause(token: Token, root: Token) -> bool:
+        """Whether a clause lies between ``token`` and ``root`` ("attendees, including some of the
+        biggest names, all eager to see how X ...": X is not one of them)."""
+        while token.i != root.i and token.head.i != token.i:
+            token = token.head
+            if token.i != root.i and token.pos_ in {"VERB", "AUX"}:
+                return True
+        return False
+
     def subjects(self, verb: Token, labels: frozenset[str]) -> list[Span]:
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS:
-                return self.with_conjuncts(child, labels)
+                if child.lower_ in _RELATIVE and verb.dep_ in _RELCL:  # "A, who addressed the conference"
+                    return self.with_conjuncts(verb.head, labels)
+                found = self.with_conjuncts(child, labels)
+                if not found and child.pos_ == "NOUN":
+                    found = self.included(child, labels)
+                return found
         if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
             return self.subjects(verb.head, labels)  # "X went on stage and told the audience"
         return []
@@ -316,6 +387,14 @@ class _Reader:
             yield "speech", verb, speakers or self.subjects(verb, _PERSON)
         elif _is(noun, words.booth) and prep is not None:
             yield "booth", verb, self.subjects(verb, _PARTIES)
+        elif _is(noun, words.sidelines) and prep is not None and not _is(verb, words.stay) and all(
+                self.names_event(g) for c in noun.children if c.dep_ in {"prep", "nmod"}
+                for g in ([c] if c.dep_ == "nmod" else c.children)) and not self.elsewhere(noun):
+            # "A said on the sidelines", "met with B on the sidelines", "en marge du salon" (not
+            # "stayed on the sidelines"; "on the sidelines of a dinner" names another gathering)
+            companions = [e for n, p in self._objects(verb) if p is not None and p.lower_ in _WITH
+                          for e in self.with_conjuncts(n, _PERSON)]
+            yield "sidelines", verb, self.subjects(verb, _PERSON) + companions
 
     def cues(self, verb: Token) -> Iterable[tuple[str, list[Span]]]:
         """Cues named by a verb: sending someone, taking part, being there."""
@@ -336,6 +415,7 @@ class _Reader:
                            for child in verb.children)
             if here or any(c.lower_ == "y" for c in verb.children):
                 yield "presence", self.subjects(verb, _PARTIES)
+        yield from self.speaking_cues(verb)
         there = [c for c in verb.children if c.lower_ in words.presence_words
                  and c.dep_ in {"advmod", "acomp", "obl:arg", "obl", "attr"}]
         if verb.lower_ in words.presence_words and any(c.dep_ == "cop" for c in verb.children):
@@ -345,6 +425,49 @@ class _Reader:
             if not people:  # "les poids lourds du secteur seront là, du patron de A à celui de B"
                 people = [e for t in there for e in self.listed(t, _PARTIES)]
             yield "presence", people
+
+    def speaking_cues(self, verb: Token) -> Iterable[tuple[str, list[Span]]]:
+        """Speaking to the event, chairing or hosting it, representing a country at it, gathering."""
+        words = self.words
+        children = list(verb.children)
+        objects = [c for c in children if c.dep_ in {"dobj", "obj"}]
+        if _lemma(verb) in _TAKE and any(_is(c, words.floor) for c in objects):
+            yield "floor", self.subjects(verb, _PERSON)  # "A took the floor", "A a pris la parole"
+        if _is(verb, words.address) and any(
+                (p is None or p.lower_ not in _ABOUT) and (self.names_event(n) or _is(n, words.audience))
+                for n, p in self._objects(verb)):
+            yield "address", self.subjects(verb, _PERSON)  # "A, who addressed the conference"
+        if _is(verb, words.represent) and any(self.entity(c, frozenset({"Place"})) for c in objects):
+            yield "represent", self.subjects(verb, _PERSON)  # "A represented the United States"
+        if _is(verb, words.chair):
+            subject = next((c for c in children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is not None and subject.dep_ != "nsubj" and (
+                    self.names_event(subject) or subject.lower_ in _PRONOUN_EVENTS):
+                yield "chair", self.agents(verb, _PARTIES)  # "the summit, co-chaired by A and B"
+            elif any(self.names_event(c) for c in objects):
+                yield "chair", self.subjects(verb, _PARTIES)  # "A and B co-chair the summit"
+        if _is(verb, words.gathering) and not any(c.dep_ in {"dobj", "obj"} and c.pos_ != "PRON" for c in children):
+            subject = self.subject_token(verb)
+            if subject is not None and not self.names_event(subject):
+                yield "gathered", self.subjects(verb, _PARTIES)  # "Leaders, including A, gathered at"
+        if _is(verb, words.event_hosts) and objects:
+            subject = self.subject_token(verb)
+            if subject is not None and self.names_event(subject):  # "the summit welcomed A and B"
+                found: list[Span] = []
+                for obj in objects:  # the names read along the text: the parser often hangs them wrong
+                    found += self.run_after(obj, _PARTIES) if obj.i in self.ent_of else self.included(obj, _PARTIES)
+                yield "hosted", found
+
+    def delegation(self, noun: Token) -> list[Span]:
+        """"a delegation led by A", "une délégation menée par A", "A headed the delegation"."""
+        words = self.words
+        for child in noun.children:
+            if child.dep_ in {"acl", "acl:relcl", "relcl"} and _is(child, words.lead):
+                return self.agents(child, _PERSON)
+        head = noun.head
+        if noun.dep_ in {"dobj", "obj"} and _is(head, words.lead) and self.asserted(head):
+            return self.subjects(head, _PERSON)
+        return []
 
     def guest_list(self, noun: Token) -> list[Span]:
         head = noun.head
@@ -383,11 +506,57 @@ class _Reader:
                 and c.i != noun.i for e in self.listed(c, _PARTIES)]
 
     def names_event(self, token: Token) -> bool:
+        return self.event_at(token) is not None
+
+    def event_at(self, token: Token) -> Span | None:
+        """The event ``token`` names or stands for ("VivaTech", "the summit" after it)."""
         ent = self.ent_of.get(token.i)
         if ent is not None:
-            return ent.label_ == "Event"
+            return ent if ent.label_ == "Event" else None
         ref = self.refs.get(token.i)
-        return ref is not None and any(c.label_ == "Event" for c in ref.candidates)
+        return None if ref is None else next((c for c in ref.candidates if c.label_ == "Event"), None)
+
+    def run_after(self, token: Token, labels: frozenset[str]) -> list[Span]:
+        """The names listed from the first name under ``token`` on, read along the text ("by A
+        and B", "par A et B": the parser often hangs the second name on the verb)."""
+        first = next((self.ent_of[t.i] for t in token.subtree if t.i in self.ent_of), None)
+        found: list[Span] = []
+        doc = self.doc
+        j = -1 if first is None else first.start
+        while 0 <= j < len(doc):
+            ent = self.ent_of.get(j)
+            if ent is None or ent.start != j:
+                break
+            if ent.label_ in labels:
+                found.append(ent)
+            j = ent.end
+            if j >= len(doc) or doc[j].lower_ not in _JOINERS:
+                break
+            j += 1
+            if j < len(doc) and doc[j].lower_ in _JOINERS:  # ", and"
+                j += 1
+        return found
+
+    def agents(self, verb: Token, labels: frozenset[str]) -> list[Span]:
+        """The agents of a passive verb ("co-chaired by A and B", "menée par A")."""
+        for child in verb.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in _AGENT):
+                return [e for g in child.children if g.dep_ == "pobj" for e in self.run_after(g, labels)]
+            if child.dep_ == "obl:agent":
+                return self.run_after(child, labels)
+        return []
+
+    def subject_token(self, verb: Token) -> Token | None:
+        """The subject of ``verb``'s clause: a relative pronoun's antecedent, the subject of the
+        verb a coordinated or adverbial clause hangs on."""
+        for _ in range(3):
+            child = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+            if child is not None:
+                return verb.head if child.lower_ in _RELATIVE and verb.dep_ in _RELCL else child
+            if verb.dep_ not in {"conj", "xcomp", "advcl"} or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        return None
 
 
 #: The word lists of each loaded lexicon and language, read once (not once per document).
@@ -421,7 +590,8 @@ def discourse_attendance(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int
             out.append(RelationCandidate(person.start, person.end, "attended", event.start, event.end,
                                          sent.start, sent.end, f"{EXTRACTOR}-{cue}", CONFIDENCE, "", ""))
 
-    cue_nouns = words.stage | words.audience | words.speech | words.booth
+    cue_nouns = words.stage | words.audience | words.speech | words.booth | words.sidelines
+    gathered: list[Token] = []  # the verbs of "Leaders gathered at <venue>": where the event was held
     for token in doc:
         if token.pos_ in {"NOUN", "PROPN"} and _is(token, cue_nouns) and token.i not in ent_of:
             for cue, verb, people in reader.noun_cues(token):
@@ -431,12 +601,18 @@ def discourse_attendance(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int
             for cue, people in reader.cues(token):
                 if people and reader.asserted(token):
                     emit(people, token, cue)
+                    if cue == "gathered":
+                        gathered.append(token)
         elif token.pos_ in {"NOUN", "PROPN"} and token.lower_ in words.attendees and token.i not in ent_of:
             people = reader.guest_list(token)
             if people:
                 emit(people, token, "guest-list")
+        elif token.pos_ == "NOUN" and _is(token, words.delegations) and token.i not in ent_of:
+            people = reader.delegation(token)
+            if people:
+                emit(people, token, "delegation")
         elif token.pos_ == "NOUN" and token.dep_ in _SUBJECT_DEPS and token.i not in ent_of:
             people = reader.organisers(token)
             if people:
                 emit(people, token, "organisers")
-    return out + held_places(doc, ent_of, lexicon, lang, reader.focus)
+    return out + held_places(doc, ent_of, lexicon, lang, reader.focus, reader.event_at, gathered)
