@@ -92,6 +92,10 @@ def build_pipeline(nlp: Language, kb_path: Path | str | None = None) -> Language
         lemmas = {f"co-{stem}": lemma for stem, lemma in load_lexicon().co_words.items()}
         nlp.add_pipe("aikg_co_lemmas", after="attribute_ruler", config={"lemmas": lemmas})
     after = "ner" if "ner" in nlp.pipe_names else None
+    if after:
+        # the model's names, before the KB ruler overwrites the longer ones ("Google Brain" -> "Google")
+        nlp.add_pipe("aikg_model_spans", after="ner")
+        after = "aikg_model_spans"
     nlp.add_pipe("aikg_money", after=after) if after else nlp.add_pipe("aikg_money")
     # KB names as phrase patterns (hash look-ups, not one token pattern per alias): case-sensitive
     # names first, then case-insensitive ones, whose longer matches win where they overlap

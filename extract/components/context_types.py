@@ -52,7 +52,7 @@ from ..kb import KnowledgeBase
 from ..lexicon import Lexicon
 from ..records import EntityType
 
-__all__ = ["ContextWords", "context_words", "retype_by_context"]
+__all__ = ["ContextWords", "context_words", "retype_by_context", "written_lists"]
 
 #: Tokens that may stand between two names of one written list.
 _LIST_GLUE = frozenset({",", "and", "et", "&", "or", "ou", ";"})
@@ -174,6 +174,11 @@ def _lists(doc: Doc, ents: list[Span]) -> list[list[Span]]:
     if len(current) >= 2:
         runs.append(current)
     return runs
+
+
+def written_lists(doc: Doc, ents: list[Span]) -> list[list[Span]]:
+    """Runs of two or more of ``ents`` (sorted) that a written list joins ("A, B (note) and C")."""
+    return _lists(doc, ents)
 
 
 def _listed_organisations(doc: Doc, ents: list[Span], person_words: set[str],

@@ -39,7 +39,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
 
-__all__ = ["DescriptorWords", "described_names", "descriptor_words", "retype_by_descriptors"]
+__all__ = [
+    "DescriptorWords",
+    "described_names",
+    "descriptor_words",
+    "organisation_context",
+    "retype_by_descriptors",
+    "word_before",
+]
 
 _RETYPED = frozenset({"Person", "Place", "Product"})
 _OF = frozenset({"of", "at", "de", "d'", "d’", "chez"})
@@ -122,6 +129,17 @@ def _organisation_context(doc: Doc, ent: Span, person_words: set[str], words: De
         if following in words.role_words and (ent.label_ != "Person" or lone):
             return True
     return _apposition_descriptor(ent.root, words)
+
+
+def organisation_context(doc: Doc, ent: Span, person_words: set[str], words: DescriptorWords) -> bool:
+    """Whether the words around ``ent`` describe an organisation (the constructions of the module
+    docstring but the raising verb); ``misc_types.py`` types the model's MISC names with it."""
+    return _organisation_context(doc, ent, person_words, words)
+
+
+def word_before(doc: Doc, index: int) -> str:
+    """The word ending right before token ``index``, hyphenated parts joined, lowercased."""
+    return _word_before(doc, index)[0]
 
 
 def _raises_money(ent: Span, person_words: set[str], words: DescriptorWords) -> bool:

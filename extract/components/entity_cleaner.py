@@ -27,6 +27,8 @@ from .context_types import ContextWords, context_words, retype_by_context
 from .descriptor_types import DescriptorWords, described_names, descriptor_words, retype_by_descriptors
 from .event_names import event_names
 from .extensions import register_extensions
+from .misc_types import MiscWords, misc_words, typed_misc
+from .model_spans import LongerNameWords, longer_name_words, longer_names
 from .name_edges import EdgeWords, article_names, edge_words, keeps_article, not_a_name, split_possessive
 from .product_names import ProductWords, product_names, product_words
 
@@ -84,7 +86,10 @@ class EntityCleaner:
         self.products: ProductWords | None = None
         self.context: ContextWords | None = None
         self.edges: EdgeWords | None = None
+        self.longer: LongerNameWords | None = None
+        self.misc: MiscWords | None = None
         self._article_names: frozenset[str] = frozenset()
+        self._misc: list[Span] = []  # the document's unknown MISC names, typed at the end or dropped
 
     def initialize(
         self,
@@ -103,6 +108,8 @@ class EntityCleaner:
         self.products = product_words(self.lexicon)
         self.context = context_words(self.lexicon)
         self.edges = edge_words(self.lexicon)
+        self.longer = longer_name_words(self.lexicon)
+        self.misc = misc_words(self.lexicon)
         self.byline_cues = self.lexicon.words("byline_cues")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -111,7 +118,9 @@ class EntityCleaner:
         spans: list[Span] = []
         text = doc.text  # Doc.text joins every token on each access: read it once
         self._article_names = article_names(doc, self.edges) if self.edges else frozenset()
-        for ent in doc.ents:
+        self._misc = []
+        ents_in = longer_names(doc, list(doc.ents), self.longer, self.kb) if self.longer else doc.ents
+        for ent in ents_in:
             for span in self._clean(doc, ent, text):
                 spans.extend(self._split_coordination(doc, span))
         spans = [self._extend_with_suffix(doc, span) for span in spans]
@@ -124,7 +133,9 @@ class EntityCleaner:
         ents = product_names(doc, ents, self.products, self.kb)
         ents = event_names(doc, ents, self.lexicon)
         ents = retype_by_descriptors(doc, ents, self.descriptors)
-        doc.ents = self._type_lists(doc, retype_by_context(doc, ents, self.context, self.kb) if self.context else ents)
+        ents = retype_by_context(doc, ents, self.context, self.kb) if self.context else ents
+        ents = typed_misc(doc, ents, self._misc, self.misc, self.descriptors) if self.misc else ents
+        doc.ents = self._type_lists(doc, ents)
         return doc
 
     # -- constructions ------------------------------------------------------------------------
@@ -273,6 +284,9 @@ class EntityCleaner:
                 entry = self.kb.lookup(span.text)
                 if entry is not None:
                     out.append(Span(doc, span.start, span.end, label=entry.type.value, kb_id=entry.id))
+                    continue
+                if kind is None and label == "MISC" and self._plausible(doc, span, text):
+                    self._misc.append(span)  # typed from its sentence at the end (misc_types.py), or dropped
                     continue
                 if kind is None or not self._plausible(doc, span, text):
                     continue

@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from .co_lemmas import CoLemmas
 from .entity_cleaner import EntityCleaner
+from .model_spans import ModelSpans
 from .money_recognizer import MoneyRecognizer
 from .relation_classifier import RelationClassifier
 from .relation_finder import RelationFinder
@@ -24,6 +25,7 @@ from .relation_finder import RelationFinder
 __all__ = [
     "make_co_lemmas",
     "make_entity_cleaner",
+    "make_model_spans",
     "make_money_recognizer",
     "make_relation_classifier",
     "make_relation_finder",
@@ -35,6 +37,10 @@ _REGISTERED = False
 
 def make_co_lemmas(nlp: Language, name: str, lemmas: dict[str, str]) -> CoLemmas:
     return CoLemmas(nlp.vocab, lemmas, name=name)
+
+
+def make_model_spans(nlp: Language, name: str) -> ModelSpans:
+    return ModelSpans(name=name)
 
 
 def make_money_recognizer(nlp: Language, name: str, overwrite: bool) -> MoneyRecognizer:
@@ -78,6 +84,7 @@ def register_factories() -> None:
     if _REGISTERED:
         return
     Language.factory("aikg_co_lemmas", assigns=["token.lemma"], default_config={"lemmas": {}})(make_co_lemmas)
+    Language.factory("aikg_model_spans", assigns=["doc.spans"])(make_model_spans)
     Language.factory("aikg_money", assigns=["doc.ents"], default_config={"overwrite": True})(make_money_recognizer)
     Language.factory(
         "aikg_entities",
