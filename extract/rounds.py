@@ -23,7 +23,9 @@ How a report is read, and why:
   by a company, "Acme's funding", "the round of funding for Acme") or that closes on "also took
   part", and lists actors after a participant or lead cue, names the round's investors: the
   round of the company it names (by label, alias or the label's first word), else the nearest
-  round before it. Articles often list the other investors a paragraph after the figure.
+  round before it. Articles often list the other investors a paragraph after the figure. Investors
+  named as the company's ("investors in the venture", "des investisseurs existants :") refer back
+  too; when no round was read, such a sentence names investors of the first-named organisation.
 - **The raise's subject owns its sentence's investors.** When the relation finder read the
   company from a pronoun ("X, a company that competes with Microsoft-backed Y, said it had raised
   ... from investors including ...") and named it only inside another organisation's apposition,
@@ -94,15 +96,21 @@ _WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
 #: What may stand between a lead cue and a name, or between two names of a list: a comma, "and",
 #: an article and up to four words ("le fonds américain", "international venture capital fund"),
 #: a dash, colon or quote ("tech's biggest names — A, B and C", "investisseurs existants : A"),
-#: up to two members that are no entity ("A, Unknown Fund, B").
-_LIST_GAP = re.compile(r"[\s,:—–\"“«]*(?-i:(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}\s*,\s*){0,2})"
-                       r"(?:(?:and|et|&)\s+)?(?:(?:the|le|la|les|l['’]|du|des|de|d['’])\s*)?"
-                       r"(?:[\w'’-]+[\s:—–\"“«]+){0,4}", re.IGNORECASE)
+#: up to two members that are no entity ("A, Unknown Fund, B"), an adverb ("on retrouve aussi les
+#: fonds A et B"), the country after a member ("A en
+#: Allemagne, B au Royaume-Uni", "A in Italy and B").
+_LIST_GAP = re.compile(r"(?:\s*\b(?:en|au|aux|in)\s+(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*))?)?"
+                       r"[\s,:—–\"“«]*(?-i:(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}\s*,\s*){0,2})"
+                       r"(?:(?:and|et|&)\s+)?(?:(?:also|aussi|également|notamment|encore)\s+)?"
+                       r"(?:(?:the|le|la|les|l['’]|du|des|de|d['’])\s*)?"
+                       r"(?:[\w'’-]+[\s:—–\"“«]+){0,4}(?:\b[dl]['’])?", re.IGNORECASE)
 #: Between a company and the fund it invests through ("Acme's venture capital arm, Acme Ventures";
 #: "le fonds d'investissement d'Acme, Acme Capital"): the fund is the investor, not the company.
 _ARM = re.compile(r"\s*['’]s\s+(?:[\w-]+\s+){0,3}(?:arm|unit|fund|division|vehicle)\s*,\s*", re.IGNORECASE)
-#: A parenthesis after a list member: "Jane Roe (Acme), John Doe (Beta)".
-_ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
+#: A parenthesis after a list member, or an aside between dashes before the list goes on: "Jane Roe
+#: (Acme), John Doe (Beta)", "A -le fonds de Beta-, C".
+_ASIDE = re.compile(r"\s*(?:\([^()]{1,40}\)|[-–—][^-–—()]{1,60}[-–—](?=\s*(?:[,;]|\b(?:and|et)\b)))",
+                    re.IGNORECASE)
 #: Between an organisation and a name inside its apposition ("Acme, an AI company that competes
 #: with Microsoft-backed Beta, said ..."): a comma, an article, no other comma.
 _APPOSITION = re.compile(r"\s*,\s*(?:an?|the|une?|la|le|l['’])\s[^,;]*", re.IGNORECASE)
@@ -110,7 +118,7 @@ _APPOSITION = re.compile(r"\s*,\s*(?:an?|the|une?|la|le|l['’])\s[^,;]*", re.IG
 _APPOSITION_END = re.compile(r"[^,;.]*,")
 #: A gap that ends with a preposition makes the next name a complement, not a member of the list
 #: ("A, co-founder of Beta", "le fonds de Jane Roe").
-_COMPLEMENT = re.compile(r"\b(?:of|at|from|de|du|chez)\s*$|\bd['’]$", re.IGNORECASE)
+_COMPLEMENT = re.compile(r"\b(?:of|at|from|de|du|des|chez)\s*$|\bd['’]$", re.IGNORECASE)
 #: Before a list: a preposition or an agent makes it a complement ("founded by A and B").
 _AGENT = re.compile(r"(?:\b(?:of|at|from|by|de|du|chez|par)\s*|\bd['’])$", re.IGNORECASE)
 #: What separates two members of a list (a name followed by another without one qualifies it).
@@ -140,6 +148,9 @@ class RoundCues:
     #: of funding for Acme", "la levée de fonds d'Acme"), the name in group ``owner``.
     reference: re.Pattern[str]
     owned: tuple[re.Pattern[str], ...]
+    #: Investors named as a told company's ("investors in the venture", "its existing backers", "les
+    #: investisseurs historiques"): the sentence refers back to that company's round.
+    investor_reference: re.Pattern[str]
     valuation_before: re.Pattern[str]
     valuation_after: re.Pattern[str]
     dates: re.Pattern[str]
@@ -157,6 +168,7 @@ def round_cues() -> RoundCues:
         resources.files("aikg.extract").joinpath("data", "rounds.json").read_text(encoding="utf-8"))
     relative: dict[str, str] = data["relative"]
     nouns = _alternatives(data["funding_nouns"])
+    referring = _alternatives(data["funding_nouns"] + data["reference_nouns"])
     determiners = _alternatives(data["round_determiners"])
     dates = (rf"\b(?:(?:{_alternatives(list(relative))})"
              rf"|(?:\d{{1,2}}(?:er)?\s+)?(?:{_MONTH_NAMES})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:19|20)\d\d)?"
@@ -173,11 +185,12 @@ def round_cues() -> RoundCues:
                                     re.IGNORECASE),
         participant_after=re.compile(rf"^\W{{0,3}}(?:{_alternatives(data['participant_after'])})\b", re.IGNORECASE),
         took_part=re.compile(rf"\b(?:{_alternatives(data['participant_after'])})\s*[,.;]", re.IGNORECASE),
-        reference=re.compile(rf"\b(?:{determiners})(?:\s+|(?<=['’]))(?:[\w$€£.,-]+\s+){{0,4}}?(?:{nouns})\b",
+        reference=re.compile(rf"\b(?:{determiners})(?:\s+|(?<=['’]))(?:[\w$€£.,-]+\s+){{0,4}}?(?:{referring})\b",
                              re.IGNORECASE),
         owned=(re.compile(rf"\b(?:{nouns})(?:\s+(?:of|de)\s+\w+)?\s+(?:for|of|in|into|de|d['’]|dans|chez)\s+"
                           rf"(?:the\s+|la\s+|le\s+|l['’])?(?P<owner>{_NAME})"),
                re.compile(rf"(?P<owner>{_NAME})['’]s\s+(?:[\w$€£.-]+\s+){{0,3}}?(?i:{nouns})\b")),
+        investor_reference=re.compile(rf"\b(?:{_alternatives(data['investor_references'])})\b", re.IGNORECASE),
         valuation_before=re.compile(rf"\b(?:{_alternatives(data['valuation'])})\b", re.IGNORECASE),
         valuation_after=re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation\b", re.IGNORECASE),
         dates=re.compile(dates, re.IGNORECASE),
@@ -426,7 +439,10 @@ def _refer_back(text: str, sentences: list[tuple[int, int]], rounds: list[_Round
     ("Other investors in the latest round of funding for Acme included ...", "Its latest round
     included participation from ...", "ont participé au tour de table, dont ..."): each
     joins the ``later`` sentences of its round, the one of the company it names (by label, alias
-    or the label's first word), else the nearest round before it, else the document's first.
+    or the label's first word), else the nearest round before it, else the document's first; when the
+    document tells of no round (its amount missed), the round of the organisation it names first.
+    Investors named as a told company's ("investors in the venture", "its existing backers", "les
+    investisseurs historiques") refer back as "the round" does.
     As a round's context does, the sentence brings the following ones of its paragraph
     (``extend``: "Businessmen A and B were also involved"). A sentence that names a company with
     no round of the document is returned with it."""
@@ -440,7 +456,8 @@ def _refer_back(text: str, sentences: list[tuple[int, int]], rounds: list[_Round
         if not (took_part or cues.participant_list.search(text, lo, hi) or cues.lead.search(text, lo, hi)):
             continue
         owners = [m for pattern in cues.owned for m in pattern.finditer(text, lo, hi)]
-        if not owners and not took_part and not cues.reference.search(text, lo, hi):
+        theirs = cues.investor_reference.search(text, lo, hi)
+        if not owners and not took_part and not theirs and not cues.reference.search(text, lo, hi):
             continue
         company: str | None = None
         for match in owners:
@@ -452,13 +469,22 @@ def _refer_back(text: str, sentences: list[tuple[int, int]], rounds: list[_Round
         own = [r for r in rounds if r.company == company] if company is not None else rounds
         earlier = [r for r in own if r.first.start < lo]
         found = earlier[-1] if earlier else own[0] if own else None
+        if found is None and company is None and not rounds:
+            company = _first_organisation(mentions, entities)  # no round told: the company the article is about
         span = extend(sentence)
         if found is not None:
             found.later.append(span)
             covered.append(span)
         elif company is not None:
-            orphans.append((sentence, company))
+            orphans.append((span, company))
     return orphans
+
+
+def _first_organisation(mentions: tuple[Mention, ...], entities: dict[str, EntityRecord]) -> str | None:
+    """The organisation the document names first: the antecedent of "the round" or "its investors"
+    when the document tells of no round."""
+    return next((m.entity_key for m in mentions
+                 if (e := entities.get(m.entity_key)) is not None and e.type is EntityType.ORGANIZATION), None)
 
 
 def _company_named(name: str, start: int, mentions: tuple[Mention, ...],
@@ -494,17 +520,24 @@ def _named_after_cue(text: str, spans: list[tuple[int, int]], company: str, guar
                     and cue.start() < guard.start:
                 continue
             position = cue.end()
+            complement = -1  # where a name that completes a description ends ("l'ex-PDG de Beta")
             for mention in actors:
                 if mention.start < position:
                     continue
                 gap = text[position:mention.start]
+                if complement == position and not (_SEPARATOR.search(gap)
+                                                   and entities[mention.entity_key].type is EntityType.PERSON):
+                    break  # after "A, co-founder of Beta", only a person goes on the list ("..., and Jane Roe")
                 if named and named[-1].end == position and _ARM.fullmatch(gap):
                     named[-1] = mention  # "A's venture arm, B": B invests
                     position = mention.end
                     continue
                 stops = cue_words is cues.lead and cues.participants.search(gap)
-                if len(gap) > 45 or not _LIST_GAP.fullmatch(gap) or stops or _COMPLEMENT.search(gap):
+                if len(gap) > 45 or not _LIST_GAP.fullmatch(gap) or stops:
                     break
+                if _COMPLEMENT.search(gap):
+                    complement = position = mention.end
+                    continue
                 if named and named[-1].end == position and not _SEPARATOR.search(gap):
                     named.pop()  # "Nvidia researcher Timo Aila": the first name only qualifies the second
                 named.append(mention)

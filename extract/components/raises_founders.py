@@ -7,7 +7,10 @@ them is unreliable (lists of names, appositions of amounts):
   Series A", "its latest round, a $235m Series D", "sa levée de 600 millions d'euros", "Acme's
   seed round was €10m": the owner (a possessive name, or a possessive pronoun read through
   :mod:`..coref`) raised the amount. The amount must hang on the round noun (a modifier, "de"
-  complement, apposition or copular attribute), so a valuation ("valued at $2bn") is never read;
+  complement, apposition or copular attribute), so a valuation ("valued at $2bn") is never read.
+  Without a possessive, the subject of a verb that closes or announces the round noun owns it
+  ("la start-up a bouclé une levée de fonds de 20 M€", "Acme, which closed a $5m round"; a
+  description the references leave unresolved stands for the organisation the article names first);
 * :func:`founding_agents`: "fondée en 2023 par A, B et C", "the startup created by A and B",
   "Fondée par A et B, Acme ...": each person of the list after the agent word founded the
   organisation the participle describes (the name it hangs on, a description read through
@@ -19,7 +22,8 @@ them is unreliable (lists of names, appositions of amounts):
   the subject of the clause it modifies, or the name after the list ("..., la start-up Acme").
 
 The cue words are data (``word_lists`` ``round_amount_words``, ``funding_nouns``,
-``poss_pronouns``, ``agent_cues`` and the founding verbs of ``verbs`` in ``data/lexicon.json``).
+``round_noun_complements``, ``round_owner_verbs``, ``poss_pronouns``, ``agent_cues`` and the founding
+verbs of ``verbs`` in ``data/lexicon.json``).
 """
 
 from __future__ import annotations
@@ -72,8 +76,9 @@ def _organisation(index: int, ent_of: Mapping[int, Span], refs: Mapping[int, Ref
 # -- owned rounds -----------------------------------------------------------------------------
 
 
-def _round_noun(amount: Span, rounds: frozenset[str]) -> Token | None:
-    """The round noun an amount measures, if the amount hangs on one."""
+def _round_noun(amount: Span, rounds: frozenset[str], complements: frozenset[str] = frozenset()) -> Token | None:
+    """The round noun an amount measures, if the amount hangs on one (through a complement of the
+    round noun in ``complements``: "une levée *de fonds* de 20 M€")."""
     root = amount.root
     if root.dep_ == "attr" and root.head.lemma_ in _COPULAS:  # "Acme's seed round was €10m"
         for child in root.head.children:
@@ -87,6 +92,8 @@ def _round_noun(amount: Span, rounds: frozenset[str]) -> Token | None:
         token = token.head
         if _is_round(token, rounds):
             return token
+        if token.lower_ in complements and token.dep_ in _AMOUNT_DEPS and _is_round(token.head, rounds):
+            return token.head
         if token.pos_ not in {"ADP"}:
             return None
     return None
@@ -119,6 +126,43 @@ def _owner(noun: Token, ent_of: Mapping[int, Span], refs: Mapping[int, Reference
     return None, False
 
 
+def _announcer(noun: Token, ent_of: Mapping[int, Span], refs: Mapping[int, Reference],
+               verbs: frozenset[str], nouns: frozenset[str]) -> tuple[Span | None, bool]:
+    """The organisation that closes or announces a round noun it is the object of: the subject of
+    ``verbs`` ("La start-up a bouclé une levée de 20 M€", "Acme has secured a $5m round"; a
+    relative pronoun stands for the noun its clause describes, "Acme, which closed a $5m round")."""
+    while noun.dep_ == "compound" and noun.head.i != noun.i:  # "a $5m *funding* round"
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ not in {"obj", "dobj"} or verb.lemma_.lower() not in verbs:
+        return None, False
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}:
+            if child.tag_ in {"WDT", "WP"} or (child.pos_ == "PRON" and child.lower_ in {"qui", "which", "that"}):
+                if verb.dep_ not in {"relcl", "acl:relcl"}:
+                    return None, False
+                child = verb.head
+            owner, referred = _organisation(_name_start(child, ent_of), ent_of, refs)
+            if owner is None and child.i not in refs:
+                owner, referred = _description_named(child, ent_of, nouns), True
+            return owner, referred
+    return None, False
+
+
+def _description_named(noun: Token, ent_of: Mapping[int, Span], nouns: frozenset[str]) -> Span | None:
+    """The organisation a description subject names ("la pépite parisienne *Zorbi*") or, when the
+    references found none ("la pépite parisienne a annoncé ..."), the one the article names first."""
+    if noun.lower_ not in nouns:
+        return None
+    for child in noun.children:
+        ent = ent_of.get(child.i)
+        if ent is not None and child.dep_ in {"appos", "flat:name", "compound", "nmod"}:
+            return ent if ent.label_ == "Organization" else None
+    if not any(c.dep_ == "det" for c in noun.children):
+        return None
+    return next((ent for ent in noun.doc.ents if ent.label_ == "Organization"), None)
+
+
 def _name_start(token: Token, ent_of: Mapping[int, Span]) -> int:
     ent = ent_of.get(token.i)
     return ent.start if ent is not None else token.i
@@ -130,13 +174,18 @@ def owned_rounds(
     """``raised`` from a round noun that carries its amount and its owner."""
     rounds = _words(lexicon, lang, "round_amount_words", "funding_nouns")
     possessives = _words(lexicon, lang, "poss_pronouns")
+    complements = _words(lexicon, lang, "round_noun_complements")
+    announcers = _words(lexicon, lang, "round_owner_verbs")
+    descriptions = frozenset(lexicon.reference_nouns.get("Organization", {}).get(lang, []))
     owned: dict[int, tuple[Span, bool]] = {}
     amounts = [ent for ent in doc.ents if ent.label_ == "MonetaryAmount"]
     for amount in amounts:
-        noun = _round_noun(amount, rounds)
+        noun = _round_noun(amount, rounds, complements)
         if noun is None:
             continue
         owner, referred = _owner(noun, ent_of, refs, possessives, rounds)
+        if owner is None:
+            owner, referred = _announcer(noun, ent_of, refs, announcers, descriptions)
         if owner is not None:
             owned[amount.start] = (owner, referred)
     # "€100m *of* Acme's €102.5m Series A": a share of an owned round is money the owner raised

@@ -103,3 +103,32 @@ def test_a_name_cut_in_two_is_still_the_subject(nlp_fr: Language) -> None:
             "L'opération a été souscrite par Dravon Capital. Les investisseurs de l'entreprise ont participé.")
     refs = _references(nlp_fr, text)
     assert refs.get("entreprise") == ["Mistral AI"]
+
+
+def _owned_rounds(nlp: Language, text: str) -> set[tuple[str, str]]:
+    from aikg.extract.components.extensions import relation_candidates
+
+    doc = nlp(text)
+    return {(doc[c.subject_start : c.subject_end].text, doc[c.object_start : c.object_end].text)
+            for c in relation_candidates(doc) if c.extractor.startswith("pattern:owned-round")}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the subject of a verb that closes or announces the round noun; the amount after "levée de fonds"
+    ("fr", "La société Kelvo Systems a bouclé une levée de fonds de 12 millions d'euros.",
+     ("Kelvo Systems", "12 millions d'euros")),
+    ("en", "Kelvo Systems, which closed a $12 million funding round last week, is hiring.",
+     ("Kelvo Systems", "$12 million")),
+    # a description the references do not resolve: the organisation the article names first
+    ("fr", "Kelvo Systems grandit vite. La pépite lyonnaise a annoncé lundi soir une levée de fonds de "
+           "8 millions d'euros pour recruter.",
+     ("Kelvo Systems", "8 millions d'euros")),
+])
+def test_round_closed_or_announced_by_its_owner(nlp_en: Language, nlp_fr: Language, lang: str, text: str,
+                                                expected: tuple[str, str]) -> None:
+    assert expected in _owned_rounds(nlp_fr if lang == "fr" else nlp_en, text)
+
+
+def test_round_noun_complement_is_not_a_valuation(nlp_fr: Language) -> None:
+    text = "Kelvo Systems a bouclé une levée de fonds qui porte sa valorisation à 90 millions d'euros."
+    assert _owned_rounds(nlp_fr, text) == set()

@@ -34,6 +34,7 @@ NAMES: dict[str, tuple[str, EntityType, str | None, str | None]] = {
     "Gamma": ("gamma", ORG, None, None),
     "Delta": ("delta", ORG, None, None),
     "Jane Roe": ("jane-roe", PERSON, None, None),
+    "John Doe": ("john-doe", PERSON, None, None),
     "€20 million": ("eur-20m", AMOUNT, "20000000", "EUR"),
     "20 millions d'euros": ("eur-20m", AMOUNT, "20000000", "EUR"),
     "€5 million": ("eur-5m", AMOUNT, "5000000", "EUR"),
@@ -260,3 +261,34 @@ def test_round_investors_belong_to_the_raise_subject_not_its_apposition() -> Non
 ])
 def test_round_investors_cue_words(text: str) -> None:
     assert implied(text, [ZEPHYR_RAISED]) == {("gamma", "zephyr"), ("delta", "zephyr")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "cet investissement" refers back; "porté par" leads; "aux côtés des" lists; a dash aside, the
+    # country after a member and a description's complement do not end the list
+    ("Zephyr Robotics a levé 20 millions d'euros.\n\n"
+     "Cet investissement est porté par le fonds Beta Capital, aux côtés des patrons John Doe -le fondateur "
+     "d'Orbit-, Gamma en Allemagne, Delta, ainsi que l'ex-PDG d'Acme, Jane Roe.",
+     {("beta", "zephyr"), ("john-doe", "zephyr"), ("gamma", "zephyr"), ("delta", "zephyr"),
+      ("jane-roe", "zephyr")}),
+    # "auprès des fonds A et B"
+    ("Zephyr Robotics a réalisé une levée de 20 millions d'euros auprès des fonds Gamma et Delta.",
+     {("gamma", "zephyr"), ("delta", "zephyr")}),
+    # investors named as the told company's refer back to its round, in a later paragraph
+    ("Zephyr Robotics raised €20 million.\n\nInvestors in the venture include firms such as Gamma and Delta.",
+     {("gamma", "zephyr"), ("delta", "zephyr")}),
+    ("Zephyr Robotics a levé 20 millions d'euros.\n\n"
+     "Le reste est versé par des investisseurs existants : Gamma et Delta.",
+     {("gamma", "zephyr"), ("delta", "zephyr")}),
+])
+def test_round_investors_referred_to_and_long_lists(text: str, expected: set[tuple[str, str]]) -> None:
+    assert implied(text, [ZEPHYR_RAISED]) == expected
+
+
+def test_round_investors_without_a_told_round_invest_in_the_first_named_company() -> None:
+    # the raise was missed: "its shareholders" and "the round" stand for the company named first
+    text = ("Zephyr Robotics grandit.\n\n"
+            "Parmi les actionnaires de l'entreprise, John Doe, président d'Orbit, Jane Roe, ou encore Gamma. "
+            "On retrouve aussi les fonds d'investissement américains Beta Capital et Delta.")
+    assert implied(text, []) == {("john-doe", "zephyr"), ("jane-roe", "zephyr"), ("gamma", "zephyr"),
+                                 ("beta", "zephyr"), ("delta", "zephyr")}
