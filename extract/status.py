@@ -34,6 +34,8 @@ __all__ = ["TENSED_PREDICATES", "Markers", "fact_status", "markers_for"]
 
 #: Predicates that hold over a period and can end; ``founded`` or ``acquired`` happened once.
 TENSED_PREDICATES = frozenset({"leads", "worksFor", "partnerOf", "basedIn"})
+#: Predicates of a deal that may not have happened.
+_DEAL_PREDICATES = frozenset({"acquired", "partnerOf"})
 #: Predicates that a modifier of a noun states ("the *Paris-based* startup", "la start-up *lyonnaise*").
 _NOMINAL_PREDICATES = frozenset({"basedIn"})
 #: Parts of speech of a word that may stand for an entity of another sentence ("the startup", "it").
@@ -57,6 +59,9 @@ class Markers:
     #: Hedge words that only plan an attendance ("X is *expected* at the summit", "X *devrait*
     #: participer"): planned attendance stated as fact is attendance, so they do not hedge it.
     planned: frozenset[str] = frozenset()
+    #: Words that say a deal did not happen ("X *almost* bought Y", "a *failli* racheter"): they
+    #: hedge a deal, whatever found it, but not an amount ("raised *almost* $1bn" is a raise).
+    cancel: frozenset[str] = frozenset()
 
 
 def markers_for(lexicon: Lexicon, lang: str) -> Markers:
@@ -67,6 +72,7 @@ def markers_for(lexicon: Lexicon, lang: str) -> Markers:
         before=lexicon.words("before_words", lang),
         now=lexicon.words("now_words", lang),
         planned=lexicon.words("planned_attendance_words", lang),
+        cancel=lexicon.words("deal_cancel_words", lang),
     )
 
 
@@ -133,6 +139,8 @@ def fact_status(
     inside = {t.i for span in (subject, obj) for t in span}
     words = {w for t in near if t.i not in inside for w in _words(t)}
     hedge = markers.hedge - markers.planned if predicate == "attended" else markers.hedge
+    if predicate in _DEAL_PREDICATES:
+        hedge = hedge | markers.cancel
     hedged = bool(words & hedge) or any(
         t.pos_ in {"VERB", "AUX"} and "Cnd" in t.morph.get("Mood", [])
         and not (predicate == "attended" and set(_words(t)) & markers.planned)

@@ -158,7 +158,7 @@ def test_a_french_conditional_is_a_hedge(extractor: Extractor) -> None:
     [
         ("en", "Sarah Collins is expected to speak at VivaTech."),
         ("en", "Dataiku's founder Nadia Okafor would also attend VivaTech, the organisers said."),
-        ("fr", "Paul Girard devrait prendre la parole à VivaTech."),
+        ("fr", "Paul Girard devrait participer à VivaTech."),
     ],
 )
 def test_planned_attendance_is_attendance_not_a_hedge(extractor: Extractor, language: str, text: str) -> None:
