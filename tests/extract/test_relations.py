@@ -79,6 +79,10 @@ def test_relations_extracted(extractor: Extractor, text: str, expected: set[tupl
         ("French Mistral AI and German Aleph Alpha compete.", ("mistral-ai", "basedIn", "germany")),
         # "the startup" is not a coordinated subject of its own clause
         ("Nvidia Corp. and Alphabet Inc. have both invested in the startup.", ("nvidia", "investsIn", "google")),
+        # a relative clause in the passive: the backer is the agent, not the clause's antecedent
+        ("Dataiku, which is backed by Accel, raised money.", ("dataiku", "investsIn", "accel")),
+        # "head" is a noun here (a department head), not the verb "to head"
+        ("Sarah Collins, who is the head of research at Dataiku, spoke.", ("person/sarah-collins", "leads", "dataiku")),
     ],
 )
 def test_relations_not_extracted(extractor: Extractor, text: str, absent: tuple[str, str, str]) -> None:
