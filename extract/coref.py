@@ -61,13 +61,28 @@ class ReferenceSettings:
     #: countries (KB id -> place): "the *French* startup" prefers an antecedent that is French.
     demonyms: Mapping[str, str] = field(default_factory=dict)
     countries: Mapping[str, str] = field(default_factory=dict)
+    #: "based", "headquartered", "basée": "<place>-based" describes where the antecedent is.
+    based_words: frozenset[str] = frozenset()
 
     def nationality(self, noun: Token) -> str | None:
-        """The place a nationality adjective of ``noun`` names ("the *Dutch* chipmaker", "le
-        spécialiste *néerlandais*"), if any."""
+        """The country a nationality adjective or a "<place>-based" modifier of ``noun`` names
+        ("the *Dutch* chipmaker", "la start-up *parisienne*", "the *Abu Dhabi-based* company"),
+        if any (a city stands for its country)."""
         for child in noun.children:
-            if child.dep_ in {"amod", "nmod", "compound"} and child.lower_ in self.demonyms:
-                return self.demonyms[child.lower_]
+            if child.dep_ not in {"amod", "nmod", "compound"}:
+                continue
+            place = self.demonyms.get(child.lower_)
+            if place is None and child.lower_ in self.based_words:
+                place = next((t.ent_kb_id_ for t in child.subtree if t.ent_type_ == "Place" and t.ent_kb_id_), None)
+            if place:
+                return self.countries.get(place, place)
+        # on the surface, where the tagger breaks the noun ("la start - up *parisienne*")
+        for token in noun.doc[noun.i + 1 : noun.i + 4]:
+            place = self.demonyms.get(token.lower_)
+            if place:
+                return self.countries.get(place, place)
+            if token.pos_ in {"VERB", "AUX"} or (token.is_punct and token.text != "-"):
+                break
         return None
 
     def agrees(self, ent: Span, country: str | None) -> bool:

@@ -104,6 +104,7 @@ class Lexicon:
             pronouns={label: frozenset(words) for label, words in self.pronouns.get(lang, {}).items()},
             demonyms=dict(self.demonyms),
             countries={e.id: e.country for e in load_knowledge_base() if e.country},
+            based_words=frozenset(w.lower() for w in self.based_words.get(lang, [])),
         )
 
     def role_heads(self, lang: str) -> list[str]:

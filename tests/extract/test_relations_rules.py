@@ -308,6 +308,9 @@ def test_a_reference_with_no_subject_nearby_is_the_article_s_company(
         # a description's nationality agrees with its antecedent's known country
         ("General Catalyst led the round in Mistral AI. The French startup is just over a year old.",
          ("mistral-ai", "basedIn", "france"), ("general-catalyst", "basedIn", "france")),
+        # so does a "<place>-based" modifier, through the city's country
+        ("Microsoft will put $1.5 billion into Mistral AI, bolstering the Paris-based company's hiring plans.",
+         ("mistral-ai", "basedIn", "paris"), ("microsoft", "basedIn", "paris")),
     ],
 )
 def test_a_description_s_nationality_picks_its_antecedent(
