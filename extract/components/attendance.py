@@ -98,6 +98,8 @@ _JOINERS = frozenset({",", "and", "et", "&"})
 #: Prepositions that make the event a topic, not the place of the speaking ("spoke *about* the summit").
 _ABOUT = frozenset({"about", "on", "of", "regarding", "over", "sur", "de", "du", "des", "concernant"})
 _PRONOUN_EVENTS = frozenset({"it", "il"})
+#: Links from a modifier to the noun it describes ("*Acme* CEO Jane Roe", "PDG *d'Acme*").
+_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "flat"})
 
 
 @dataclass(frozen=True)
@@ -277,8 +279,34 @@ class _Reader:
                 ent.label_ == "Organization" and self.unnamed_role(ent.root.head)
             ):
                 continue
+            if ent.label_ == "Organization" and self.describes_person(ent):
+                continue
             found.append(ent)
         return found
+
+    def describes_person(self, ent: Span) -> bool:
+        """"Acme CEO Jane Roe", "Acme anchor Jane Roe", "le PDG d'Acme Jane Roe": an organisation
+        that modifies a role or a name whose phrase names a person is that person's affiliation,
+        not a guest of its own (the person is the one listed). Read on the tree, and along the text
+        (role nouns, then the name), where the parser often hangs the list wrong."""
+        j = ent.end
+        while j < len(self.doc) and j - ent.end < 3 and j not in self.ent_of and self.doc[j].pos_ in {"NOUN", "PROPN"}:
+            j += 1
+        after = self.ent_of.get(j)
+        if j > ent.end and after is not None and after.start == j and after.label_ == "Person":
+            return True
+        token = ent.root
+        for _ in range(4):
+            if token.dep_ not in _MODIFIER_DEPS or token.head.i == token.i:
+                return False
+            token = token.head
+            person = self.ent_of.get(token.i)
+            if person is not None and person.label_ == "Person":
+                return True
+            if any(c.dep_ in {"appos", "flat:name"} and self.ent_of.get(c.i) is not None
+                   and self.ent_of[c.i].label_ == "Person" for c in token.children):
+                return True
+        return False
 
     def unnamed_role(self, token: Token) -> bool:
         """"du patron de Google", "celui d'OpenAI": a role whose holder the text does not name, so

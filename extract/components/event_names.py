@@ -46,13 +46,17 @@ class EventWords:
     determiners: frozenset[str]
     venues: frozenset[str]
     connectors: frozenset[str]
+    #: Possessive determiners ("its", "son") and the verbs of organising ("host", "organiser").
+    possessives: frozenset[str] = frozenset()
+    organising: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> EventWords:
         heads = frozenset(lexicon.event_words) | lexicon.words("event_heads")
         return cls(heads=heads, descriptors=heads | lexicon.words("event_descriptors"),
                    determiners=lexicon.words("event_determiners"), venues=lexicon.words("venue_nouns"),
-                   connectors=lexicon.words("event_name_connectors"))
+                   connectors=lexicon.words("event_name_connectors"), possessives=lexicon.words("poss_pronouns"),
+                   organising=lexicon.words("organising_verbs"))
 
 
 _WORDS: dict[int, EventWords] = {}
@@ -141,6 +145,19 @@ class _Finder:
             return None
         return Span(doc, quote.i + 1, close, label="Event")
 
+    def organiser(self, head: Token) -> bool:
+        """Whether the name ``head`` ends is the subject of a clause that gives it an event of its own
+        ("the Global Robotics Forum has announced a theme for *its* annual gathering", "le Forum
+        mondial de la robotique a dévoilé le programme de *son* salon") or that organises one ("the
+        Robotics Forum hosts the summit"): an organisation that runs events, not an event."""
+        verb = head.head
+        if head.dep_ not in {"nsubj", "nsubj:pass"} or head.sent.start <= verb.i < head.i:
+            return False
+        if verb.lemma_.lower() in self.words.organising:
+            return True
+        return any(t.lower_ in self.words.possessives and t.head.lower_ in self.words.descriptors
+                   and t.head.i != head.i for t in verb.subtree)
+
     def venue(self, noun: Token) -> Span | None:
         """ "au Palais des Festivals", "à la cité de la Mode et du Design": a venue noun followed by
         connected capitalised words is a place."""
@@ -185,6 +202,8 @@ def event_names(doc: Doc, ents: list[Span], lexicon: Lexicon) -> list[Span]:
         first, last = ent[0].lower_, ent[-1].lower_
         if ent.label_ == "Event" and not ent.kb_id_ and (first in words.venues or last in words.venues):
             retyped[ent] = Span(doc, ent.start, ent.end, label="Place")
+        elif ent.label_ == "Event" and not ent.kb_id_ and any(finder.organiser(t) for t in ent):
+            retyped[ent] = Span(doc, ent.start, ent.end, label="Organization")  # it runs an event of its own
     ents = [retyped.get(e, e) for e in ents]
     for token in doc:
         lower = token.lower_
@@ -195,6 +214,8 @@ def event_names(doc: Doc, ents: list[Span], lexicon: Lexicon) -> list[Span]:
             inside = finder.ent_at.get(token.i)
             if inside is None or inside.label_ == "Event" or inside.end == token.i + 1:
                 span = finder.headed(token)
+            if span is not None and inside is not None and finder.organiser(token):
+                span = None  # "the Global Robotics Forum has announced ... its annual gathering": its organiser
         if span is None and token.is_lower and lower in words.descriptors and token.i > 0 and (
                 token.nbor(-1).lower_ in words.determiners):
             span = finder.described(token)
