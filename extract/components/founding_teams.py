@@ -121,6 +121,8 @@ def described_people(doc: Doc, start: int, ent_of: Mapping[int, Span], lexicon: 
     where ``before``, before it), joined by commas and coordinators; and the token after the list.
     Without ``before``, "co-founder A and chief technology officer B" is one name: B's own role
     is not the list's."""
+    if start >= len(doc):  # a role at the very end of the text lists nobody
+        return [], start
     joiners = frozenset(lexicon.coordinators)
     relatives = frozenset(lexicon.relative_pronouns)
     stop = doc[start].sent.end

@@ -5,7 +5,10 @@ written for the tests)."""
 from __future__ import annotations
 
 import pytest
+import spacy
 
+from aikg.extract.components.founding_teams import described_people
+from aikg.extract.lexicon import load_lexicon
 from aikg.extract.pipeline import Extractor
 from aikg.extract.records import Document
 
@@ -71,3 +74,9 @@ def test_a_second_role_is_not_a_founder(extractor: Extractor) -> None:
     founded = facts(extractor, text, "founded")
     assert ("person/tom-hart", KELPA) in founded
     assert ("person/lisa-grant", KELPA) not in founded
+
+
+def test_a_list_that_would_start_after_the_text_lists_nobody() -> None:
+    # a role word as the last token ("... the co-founders") used to read past the end of the Doc
+    doc = spacy.blank("en")("Who are the co-founders")
+    assert described_people(doc, len(doc), {}, load_lexicon()) == ([], len(doc))
