@@ -158,7 +158,7 @@ GOLD_RECALL = [
     pytest.param("organisations-by-place", {"place": "Paris"}, "orgLabel", {"Mistral AI", "Kyutai", "Station F"},
                  id="organisations-by-place-Paris", marks=NOT_FOUND_YET),
     pytest.param("events-attendees", {"event": "AI Action Summit"}, "attendeeLabel",
-                 {"Emmanuel Macron", "Sam Altman"}, id="events-attendees-AI Action Summit", marks=NOT_FOUND_YET),
+                 {"Emmanuel Macron", "Sam Altman"}, id="events-attendees-AI Action Summit"),
 ]
 
 
