@@ -71,7 +71,9 @@ class KnowledgeBase:
     path: str = ""
     _index: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _descriptions: dict[str, str] = field(default_factory=dict, repr=False)
-    _by_length: dict[int, list[str]] = field(default_factory=dict, repr=False)
+    #: Folded names by (length, first letter): a typing error rarely hits a name's first letter,
+    #: and the look-up of a misspelt name compares a few names, not every one.
+    _by_length: dict[tuple[int, str], list[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, list[str]] = {}
@@ -85,7 +87,7 @@ class KnowledgeBase:
         self._index.update({k: tuple(v) for k, v in index.items()})
         for key in self._index:
             if len(key) >= _MIN_MISSPELT - 1:
-                self._by_length.setdefault(len(key), []).append(key)
+                self._by_length.setdefault((len(key), key[0]), []).append(key)
 
     def __getitem__(self, kb_id: str) -> KBEntry:
         return self.entries[kb_id]
@@ -114,7 +116,7 @@ class KnowledgeBase:
         """The one entry of ``type_`` whose folded name is one typing error away from ``name``'s
         ("Nvivia", "Sundar Pinchai", "Lighstpeed Venture Partners"): news copy misspells the
         names it prints, and a well-known name one letter off is that name. Only names of six
-        letters or more, and only when a single entry is that close.
+        letters or more, with the right first letter, and only when a single entry is that close.
 
         >>> kb = KnowledgeBase({"nvidia": KBEntry("nvidia", EntityType.ORGANIZATION, "Nvidia")})
         >>> org = EntityType.ORGANIZATION
@@ -126,7 +128,7 @@ class KnowledgeBase:
             return None
         found: set[str] = set()
         for length in (len(key) - 1, len(key), len(key) + 1):
-            for other in self._by_length.get(length, ()):
+            for other in self._by_length.get((length, key[0]), ()):
                 if _one_edit(key, other):
                     found.update(i for i in self._index[other] if self.entries[i].type is type_)
         return self.entries[found.pop()] if len(found) == 1 else None
