@@ -40,6 +40,7 @@ from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
 from .extensions import RelationCandidate
 from .product_makers import clause_owner, product_makers
+from .product_releases import released_products
 
 __all__ = ["AnnouncementWords", "announcement_relations"]
 
@@ -417,5 +418,6 @@ def announcement_relations(
     if words.phrases:
         state.phrases()
     state.headlines()
+    state.found += released_products(doc, ent_of, state.subject, lexicon, lang)  # "announced a new model called Y"
     candidates = state.venues(state.valuations([*candidates, *state.found]))
     return product_makers(doc, candidates, ent_of, refs, lexicon, lang)  # the owners of product nouns

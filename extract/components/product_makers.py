@@ -47,6 +47,7 @@ _NAME_DEPS = frozenset({"compound", "nmod", "appos", "flat:name", "amod"})
 _OF_WORDS = frozenset({"of", "de", "d'", "d’", "du", "des"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 _PASSIVE_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
+_COPULAS = frozenset({"be", "être"})
 #: Heads climbed from a possessive pronoun to the clause that names its owner.
 _CLIMB = 8
 
@@ -138,6 +139,14 @@ class _Makers:
         named = self.ent_of.get(noun.head.i)
         if noun.dep_ == "compound" and named is not None and named.label_ == "Product":
             yield named
+        # "Zephyr is Vexa Labs' first open LLM" (English: the noun is the copula's attribute), "Zephyr
+        # est le modèle phare de Vexa Labs" (French: the noun heads the clause, with a copula)
+        clause = noun.head if noun.dep_ == "attr" and noun.head.lemma_ in _COPULAS else \
+            noun if any(c.dep_ == "cop" for c in noun.children) else None
+        for child in clause.children if clause is not None else ():
+            subject = self.ent_of.get(child.i)
+            if child.dep_ in _SUBJECT_DEPS and subject is not None and subject.label_ == "Product":
+                yield subject
         for child in noun.children:
             ent = self.ent_of.get(child.i)
             if child.dep_ not in _NAME_DEPS or ent is None or ent.label_ != "Product":
