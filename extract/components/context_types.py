@@ -4,7 +4,7 @@ The small statistical models type a name they have never seen from its shape, an
 of names nobody has seen: a start-up, a fund or an app comes out as a Place or a Person ("Lyon-based
 *Quellis*" -> Place, "*Brightwave*, which sells ..." -> Person), and a person named with a role
 comes out as an Organization ("the trade minister, *Jane Doe*"). ``descriptor_types.py`` reads the
-nouns that describe a name; this module reads six more constructions of the sentence, for names
+nouns that describe a name; this module reads eight more constructions of the sentence, for names
 the knowledge base does not know, with word lists from ``data/lexicon.json``:
 
 * a capitalised name right after "<Place>-based" / "-headquartered" (``based_words``) is an
@@ -21,9 +21,12 @@ the knowledge base does not know, with word lists from ``data/lexicon.json``:
   is an organisation, added when the model missed a proper noun there ("*Quellis* was founded
   by two engineers");
 * a two- or three-word name of capitalised words typed Organization is a person when a role
-  noun (``roles``, ``title_words``, ``person_nouns``) stands in apposition to it ("the trade
-  minister, *Jane Doe*", "*Jane Doe*, a journalist") or a byline cue opens its line ("By *Jane
-  Doe*").
+  noun (``roles``, ``title_words``, ``person_nouns``; in lower case or an acronym, "CEO") stands in
+  apposition to it ("the trade minister, *Jane Doe*", "*Jane Doe*, a journalist", "the CEO and
+  founder of X, *Jane Doe*") or a byline cue opens its line ("By *Jane Doe*"), or when it is
+  listed among people ("researchers Jane Doe, *Llion Roe*, and John Poe");
+* a one-word Person or Place that begins an organisation's longer name in the document is that
+  organisation ("Sakana AI ... *Sakana*’s models").
 
 Known places (the knowledge base's) are never re-typed, and a one-word name that is a word of a
 person's full name in the document is left to the surname rules of resolution.
@@ -76,6 +79,8 @@ class ContextWords:
     role_nouns: frozenset[str]
     #: Words that open a byline ("by", "par").
     byline_cues: frozenset[str]
+    #: Words that end an organisation's name ("capital", "labs"): no person's name has them.
+    org_suffixes: frozenset[str] = frozenset()
 
 
 def context_words(lexicon: Lexicon) -> ContextWords:
@@ -87,6 +92,7 @@ def context_words(lexicon: Lexicon) -> ContextWords:
         passive_verbs=lexicon.words("org_passive_verbs"),
         role_nouns=roles | titles | lexicon.words("person_nouns"),
         byline_cues=lexicon.words("byline_cues"),
+        org_suffixes=lexicon.org_suffixes,
     )
 
 
@@ -181,6 +187,13 @@ def written_lists(doc: Doc, ents: list[Span]) -> list[list[Span]]:
     return _lists(doc, ents)
 
 
+def _most_others_are(run: list[Span], ent: Span, label: str) -> bool:
+    """At least two of the other names of the list ``run``, and most of them, are ``label``."""
+    others = [e.label_ for e in run if e is not ent]
+    count = others.count(label)
+    return count >= 2 and count > len(others) / 2
+
+
 def _listed_organisations(doc: Doc, ents: list[Span], person_words: set[str],
                           kb: KnowledgeBase | None) -> dict[int, Span]:
     """ "Kestrel Capital, Orbis Ventures and *Brightwave*": a list of organisations types its
@@ -194,9 +207,7 @@ def _listed_organisations(doc: Doc, ents: list[Span], person_words: set[str],
                 continue  # "Jane Doe" among funds is an angel investor; "New York" a place
             if _known_place(ent, kb):
                 continue
-            others = [e.label_ for e in run if e is not ent]
-            orgs = others.count("Organization")
-            if orgs >= 2 and orgs > len(others) / 2:
+            if _most_others_are(run, ent, "Organization"):
                 found[ent.start] = Span(doc, ent.start, ent.end, label="Organization")
     return found
 
@@ -286,11 +297,41 @@ def _people_with_roles(doc: Doc, ents: list[Span], words: ContextWords) -> dict[
         root = ent.root
         apposed = [root.head] if root.dep_ == "appos" else []
         apposed.extend(c for c in root.children if c.dep_ == "appos")
-        role = any(t.lower_ in words.role_nouns and t.is_lower for t in apposed)
+        # a role in lower case or an acronym ("the *CEO* and founder of X, Jane Doe"), not a name's word
+        role = any(t.lower_ in words.role_nouns and (t.is_lower or t.is_upper) for t in apposed)
         before = ent.start - 1
         byline = before >= 0 and doc[before].lower_ in words.byline_cues and _opens_line(doc, before)
         if role or byline:
             found[ent.start] = Span(doc, ent.start, ent.end, label="Person")
+    return found
+
+
+def _listed_people(doc: Doc, ents: list[Span], words: ContextWords) -> dict[int, Span]:
+    """ "researchers Jane Doe, *Llion Roe*, and John Poe": a person-shaped name typed Organization
+    (two or three capitalised words, none an organisation's word) in a written list where at least
+    two other names, and most of them, are people."""
+    found: dict[int, Span] = {}
+    for run in _lists(doc, ents):
+        for ent in run:
+            if ent.kb_id_ or ent.label_ != "Organization" or not 2 <= len(ent) <= 3:
+                continue
+            if not all(t.is_alpha and t.is_title and t.lower_ not in words.org_suffixes for t in ent):
+                continue
+            if _most_others_are(run, ent, "Person"):
+                found[ent.start] = Span(doc, ent.start, ent.end, label="Person")
+    return found
+
+
+def _short_names(doc: Doc, ents: list[Span], person_words: set[str]) -> dict[int, Span]:
+    """ "Sakana AI ... *Sakana*’s models": a one-word unknown Person or Place that is the first word
+    of an organisation's longer name in the document, and no word of a person's, is that organisation
+    (resolution joins the two)."""
+    firsts = {e[0].lower_ for e in ents if e.label_ == "Organization" and len(e) > 1 and e[0].is_alpha}
+    found: dict[int, Span] = {}
+    for ent in ents:
+        if (not ent.kb_id_ and ent.label_ in _LIST_KINDS and len(ent) == 1 and ent.root.lower_ in firsts
+                and ent.root.lower_ not in person_words):
+            found[ent.start] = Span(doc, ent.start, ent.end, label="Organization")
     return found
 
 
@@ -303,6 +344,8 @@ def retype_by_context(doc: Doc, ents: list[Span], words: ContextWords,
     changes: dict[int, Span] = {}
     changes.update(_people_with_roles(doc, ents, words))
     changes.update(_listed_organisations(doc, ents, person_words, kb))
+    changes.update(_listed_people(doc, ents, words))
+    changes.update(_short_names(doc, ents, person_words))
     changes.update(_which_things(doc, ents, person_words))
     changes.update(_passive_subjects(doc, ents, words, by_token, person_words))
     changes.update(_based_names(doc, ents, words, by_token))

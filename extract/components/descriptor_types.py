@@ -15,7 +15,7 @@ module reads four constructions, all with word lists from ``data/lexicon.json`` 
 * a one-word name that raises money and is no person's name in the document: "X *raised* $20
   million" (a surname alone, "Doe raised ...", is left alone when "Jane Doe" is named);
 * the name after a role noun and "of" / "at" / "de" / "chez": "chief executive *of* X",
-  "partner *at* X", "cofondateur *de* X", "chercheuse *chez* X".
+  "partner *at* X", "cofondateur *de* X", "chercheuse *chez* X", a former one too: "ex-cadre *d'*X".
 
 Only one-to-three-token names typed Person, Place or Product are re-typed, and never a name
 that a person's role or title precedes ("CEO Jane Doe" stays a person).
@@ -116,7 +116,7 @@ def _organisation_context(doc: Doc, ent: Span, person_words: set[str], words: De
         return True
     if word in _OF and start > 0:
         role, _ = _word_before(doc, start)
-        if role in words.role_words:
+        if role in words.role_words or role.removeprefix("ex-") in words.role_words:  # "ex-cadre d'X"
             return True
     after = doc[ent.end: ent.end + 2]
     if len(after) == 2 and after[0].text == "-" and not ent[-1].whitespace_ and after[1].lower_ in words.backed_words:

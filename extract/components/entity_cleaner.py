@@ -31,6 +31,8 @@ from .misc_types import MiscWords, misc_words, typed_misc
 from .model_spans import LongerNameWords, longer_name_words, longer_names
 from .name_edges import EdgeWords, article_names, edge_words, keeps_article, not_a_name, split_possessive
 from .product_names import ProductWords, product_names, product_words
+from .unseen_names import concept_lists, contracted_article, names_a_language, product_versions, unclosed_bracket
+from .unseen_names import not_a_name as unseen_not_a_name
 
 __all__ = ["ENTITY_TYPES", "NER_LABELS", "EntityCleaner"]
 
@@ -135,7 +137,7 @@ class EntityCleaner:
         ents = retype_by_descriptors(doc, ents, self.descriptors)
         ents = retype_by_context(doc, ents, self.context, self.kb) if self.context else ents
         ents = typed_misc(doc, ents, self._misc, self.misc, self.descriptors) if self.misc else ents
-        doc.ents = self._type_lists(doc, ents)
+        doc.ents = self._type_lists(doc, product_versions(doc, concept_lists(doc, ents)))
         return doc
 
     # -- constructions ------------------------------------------------------------------------
@@ -216,16 +218,20 @@ class EntityCleaner:
     def _demonyms(self, doc: Doc) -> list[Span]:
         """ "the *French* start-up", "la pépite *parisienne*": a nationality or city adjective names
         its place (the gold conventions' rule 4), as a mention of the knowledge base's place. Used as
-        a noun ("les Français") it names people, not a place. A longer entity containing it (an
+        a noun ("les Français") it names people, not a place; listed after a noun of languages
+        ("en deux langues, anglais et *espagnol*") a language. A longer entity containing it (an
         event's name) wins in ``filter_spans``."""
         assert self.kb is not None and self.lexicon is not None
         found: list[Span] = []
+        demonyms, languages = frozenset(self.lexicon.demonyms), self.lexicon.words("language_nouns")
         for token in doc:
             kb_id = self.lexicon.demonyms.get(token.lower_)
             if kb_id is None or token.pos_ != "ADJ" or kb_id not in self.kb:
                 continue
             if self.kb[kb_id].type is not EntityType.PLACE:
                 continue
+            if names_a_language(doc, token.i, demonyms, languages):
+                continue  # "en trois langues (anglais, *espagnol* et portugais)"
             found.append(Span(doc, token.i, token.i + 1, label="Place", kb_id=kb_id))
         return found
 
@@ -281,7 +287,7 @@ class EntityCleaner:
                 continue
             parts = split_possessive(doc, trimmed, mapped, self.edges) if mapped and self.edges else [(trimmed, mapped)]
             for span, kind in parts:
-                entry = self.kb.lookup(span.text)
+                entry = self.kb.lookup(span.text) or contracted_article(doc, span, self.kb)  # "du Monde"
                 if entry is not None:
                     out.append(Span(doc, span.start, span.end, label=entry.type.value, kb_id=entry.id))
                     continue
@@ -324,6 +330,7 @@ class EntityCleaner:
             if self.edges and keeps_article(doc, start, end, self.edges, self._article_names):
                 break  # "The Daily Ledger", "La Poste Mobile": the article is the name's
             start += 1
+        end = unclosed_bracket(doc, start, end)  # "Artificial Intelligence (AI"
         while end > start and (
             doc[end - 1].lower_ in trail
             or (doc[end - 1].is_punct and doc[end - 1].text not in {")", "+"})
@@ -350,7 +357,7 @@ class EntityCleaner:
             return False
         if span[-1].lower_ in self.lexicon.non_entity_heads or folded.startswith("ex-"):
             return False
-        if self._in_heading(doc_text, span):
+        if self._in_heading(doc_text, span) or unseen_not_a_name(doc, span, doc_text):
             return False
         if self.edges and self.kb and not_a_name(doc, span, self.edges, self.kb):
             return False

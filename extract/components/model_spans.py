@@ -15,7 +15,10 @@ and these then take the longer name's facts ("Jane Roe heads the Google Brain pr
   never a name, a known name of its own, a verb or a function word, and the whole not a KB name
   once legal forms are dropped ("Microsoft *Corp.*", "Meta *Platforms Inc.*" stay the known
   company). Person and place spans of the model are not read: a person's name never begins with a
-  company's ("*Nvidia* Isaac" is a model's mistake).
+  company's ("*Nvidia* Isaac" is a model's mistake);
+* the same holds where a known organisation only *ends* the model's organisation after one or two
+  proper nouns that are no known name ("Thomson Reuters" is not "Reuters"): the longer name is an
+  organisation.
 
 The longer name is a product when the known name is a product ("*Le Chat* Pro"), when it ends in a
 product noun ("Hugging Face *Hub*") or when the model did not call it an organisation (a French
@@ -135,6 +138,25 @@ def _longer(doc: Doc, ent: Span, model: Span, model_label: str, words: LongerNam
     return "PRODUCT" if product else "ORG"
 
 
+def _ending_names(doc: Doc, ents: list[Span], model: list[Span], words: LongerNameWords, kb: KnowledgeBase | None,
+                  found: dict[int, tuple[Span, str]]) -> dict[int, tuple[Span, str]]:
+    """ "*Harwick* Reuters": a known organisation's name that only ends the model's organisation,
+    after one or two proper nouns of a name that are no known name, is the longer organisation."""
+    by_end = {span.end: span for span in model if span.label_ == "ORG"}
+    out: dict[int, tuple[Span, str]] = {}
+    for index, ent in enumerate(ents):
+        longer = by_end.get(ent.end) if ent.ent_id_ and index not in found else None
+        if longer is None or not 0 < ent.start - longer.start <= 2 or (index and ents[index - 1].end > longer.start):
+            continue
+        entry = kb[ent.ent_id_] if kb is not None and ent.ent_id_ in kb else None
+        rest = doc[longer.start : ent.start]
+        if entry is None or entry.type is not EntityType.ORGANIZATION or any("\n" in t.whitespace_ for t in rest):
+            continue
+        if all(_name_word(t, words, kb) and t.pos_ == "PROPN" and t.is_alpha for t in rest):
+            out[index] = (doc[longer.start : ent.end], "ORG")
+    return out
+
+
 def longer_names(doc: Doc, ents: list[Span], words: LongerNameWords, kb: KnowledgeBase | None) -> list[Span]:
     """``ents`` (sorted) with each KB name that only begins a longer model name replaced by the
     longer name, labelled as the model labels an organisation or a product (module docstring)."""
@@ -153,6 +175,7 @@ def longer_names(doc: Doc, ents: list[Span], words: LongerNameWords, kb: Knowled
         label = _longer(doc, ent, name, longer.label_, words, kb)
         if label:
             found[index] = (name, label)
+    found.update(_ending_names(doc, ents, model, words, kb, found))
     if not found:
         return ents
     # one name, one kind: a name launched in one sentence is a product in the others too
