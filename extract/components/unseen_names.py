@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+import numpy
 from spacy.tokens import Doc, Span
 
 from ..kb import KBEntry, KnowledgeBase
@@ -144,8 +145,12 @@ def concept_lists(doc: Doc, ents: list[Span]) -> list[Span]:
     capitalised words before the bracket, joined by commas, have the acronym's letters as initials."""
     dropped_tokens: set[int] = set()
     acronyms: set[str] = set()
-    for token in doc:
-        if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+    if "(" not in doc.text:
+        return ents
+    brackets = numpy.flatnonzero(doc.to_array("ORTH") == doc.vocab.strings["("])
+    for index in brackets:  # the brackets only, not one Python step per token
+        token = doc[int(index)]
+        if token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
             continue
         acronym = doc[token.i + 1].text
         if not (acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 6):
