@@ -14,6 +14,9 @@ How a report is read, and why:
   investor named in one round's paragraph is not credited to the article's other rounds.
 - **A valuation is never a raise.** An amount after "valued at", "valorise ... à", or before
   "valuation" is the round's valuation; a ``raised`` fact pointing to it starts no round.
+- **The amount told again.** A sentence of another paragraph that states the round's amount again
+  ("la start-up a bouclé une levée de 60 M€. Celle-ci a été menée par ...") and the following
+  sentences of its paragraph are the round's too (unless two rounds of the document share it).
 - **Lead investors and participants apart.** Investors are the subjects of ``investsIn`` facts
   about the company, named in the round's context; an investor named after "led by" / "mené
   par" / "co-led by" (before any "including" / "aux côtés de") or followed by "led the round"
@@ -22,10 +25,17 @@ How a report is read, and why:
   funding noun after a determiner, "the round", "its latest round", "le tour de table", or owned
   by a company, "Acme's funding", "the round of funding for Acme") or that closes on "also took
   part", and lists actors after a participant or lead cue, names the round's investors: the
-  round of the company it names (by label, alias or the label's first word), else the nearest
-  round before it. Articles often list the other investors a paragraph after the figure. Investors
-  named as the company's ("investors in the venture", "des investisseurs existants :") refer back
-  too; when no round was read, such a sentence names investors of the first-named organisation.
+  round of the company it names (by label, alias or the label's first word), of the stage it names
+  after a determiner ("The Series B was led by ...", "la série A"), else the nearest round before
+  it. Articles often list the other investors a paragraph after the figure. Investors named as
+  the company's ("investors in the venture", "des investisseurs existants :") refer back too; when
+  no round was read, such a sentence names investors of the first-named organisation (not one
+  named as a complement, "former chief scientist *of A*").
+- **Lists as news writes them.** A list goes on through a described group ("A, as well as several
+  business angels such as B and C", "ainsi que de plusieurs investisseurs individuels, dont B"),
+  past a description closed by a comma ("A, the venture arm of Beta, and C") and a repeated
+  preposition ("A ainsi que de B"); it ends at its source ("according to", "selon", "said") and
+  leaves out a member who speaks ("led by A, Jane Roe, a partner at B, told Reuters").
 - **The raise's subject owns its sentence's investors.** When the relation finder read the
   company from a pronoun ("X, a company that competes with Microsoft-backed Y, said it had raised
   ... from investors including ...") and named it only inside another organisation's apposition,
@@ -104,6 +114,23 @@ _LIST_GAP = re.compile(r"(?:\s*\b(?:en|au|aux|in)\s+(?-i:[A-Z][\w'’-]*)(?:\s+(
                        r"(?:(?:and|et|&)\s+)?(?:(?:also|aussi|également|notamment|encore)\s+)?"
                        r"(?:(?:the|le|la|les|l['’]|du|des|de|d['’])\s*)?"
                        r"(?:[\w'’-]+[\s:—–\"“«]+){0,4}(?:\b[dl]['’])?", re.IGNORECASE)
+#: A list that goes on through a described group ("A, B, ainsi que de plusieurs investisseurs
+#: individuels, dont C et D", "A and B, as well as other investors such as C"): a joining phrase,
+#: up to six words that describe the group, and a word that opens its members.
+_LIST_BRIDGE = re.compile(r"\s*,?\s*(?:as well as|along with|together with|and other|and several|plus|ainsi que|"
+                          r"et d['’]autres|et plusieurs|et des)\b[^.;:()]{0,60}?[\s,]"
+                          r"(?:such as|including|like|among them|notably|dont|notamment|comme|tels? que|"
+                          r"telles? que|parmi lesquels|parmi lesquelles)\s*:?\s*", re.IGNORECASE)
+#: A source named after the list ("..., B and C, according to Reuters", "selon Les Echos"): the
+#: list has ended.
+_LIST_STOP = re.compile(r"\b(?:according to|as reported by|reported by|said|says|told|per|selon|d['’]après|"
+                        r"rapporte|indique|a déclaré|déclare|a expliqué|explique|a précisé|précise)\b", re.IGNORECASE)
+#: A member that speaks, with its description between commas ("led by A, Jane Roe, a partner at B,
+#: told Reuters", "auprès de A, Jane Roe, associée chez B, a précisé") or none: the name is the
+#: speaker quoted about the round, not an investor.
+_SPEAKER = re.compile(r"(?:\s*,\s*(?-i:[a-zà-ÿ])[^,.;]{0,60},\s*|\s+)(?:told|said|says|explained|added|"
+                      r"a déclaré|déclare|a expliqué|explique|a précisé|précise|a indiqué|indique|a confié)\b",
+                      re.IGNORECASE)
 #: Between a company and the fund it invests through ("Acme's venture capital arm, Acme Ventures";
 #: "le fonds d'investissement d'Acme, Acme Capital"): the fund is the investor, not the company.
 _ARM = re.compile(r"\s*['’]s\s+(?:[\w-]+\s+){0,3}(?:arm|unit|fund|division|vehicle)\s*,\s*", re.IGNORECASE)
@@ -119,6 +146,11 @@ _APPOSITION_END = re.compile(r"[^,;.]*,")
 #: A gap that ends with a preposition makes the next name a complement, not a member of the list
 #: ("A, co-founder of Beta", "le fonds de Jane Roe").
 _COMPLEMENT = re.compile(r"\b(?:of|at|from|de|du|des|chez)\s*$|\bd['’]$", re.IGNORECASE)
+#: "ainsi que de X", "as well as of X": the preposition repeats the list's own, X is a member.
+_JOINED = re.compile(r"\b(?:ainsi que|de même que|et|ou|as well as|and)\s+(?:of|from|de|du|des|d['’])\s*$",
+                     re.IGNORECASE)
+#: A description closed by a comma ("A, the venture arm of Beta, and C"): the next name is a member.
+_CLOSED = re.compile(r"\s*,\s*(?:(?:and|et)\s+)?")
 #: Before a list: a preposition or an agent makes it a complement ("founded by A and B").
 _AGENT = re.compile(r"(?:\b(?:of|at|from|by|de|du|chez|par)\s*|\bd['’])$", re.IGNORECASE)
 #: What separates two members of a list (a name followed by another without one qualifies it).
@@ -151,6 +183,9 @@ class RoundCues:
     #: Investors named as a told company's ("investors in the venture", "its existing backers", "les
     #: investisseurs historiques"): the sentence refers back to that company's round.
     investor_reference: re.Pattern[str]
+    #: A stage named after a determiner ("the Series B", "its seed round", "la série A"): it refers
+    #: back to the round of that stage.
+    stage_references: tuple[tuple[str, re.Pattern[str]], ...]
     valuation_before: re.Pattern[str]
     valuation_after: re.Pattern[str]
     dates: re.Pattern[str]
@@ -191,6 +226,9 @@ def round_cues() -> RoundCues:
                           rf"(?:the\s+|la\s+|le\s+|l['’])?(?P<owner>{_NAME})"),
                re.compile(rf"(?P<owner>{_NAME})['’]s\s+(?:[\w$€£.-]+\s+){{0,3}}?(?i:{nouns})\b")),
         investor_reference=re.compile(rf"\b(?:{_alternatives(data['investor_references'])})\b", re.IGNORECASE),
+        stage_references=tuple((stage, re.compile(rf"\b(?:{determiners})(?:\s+|(?<=['’]))(?:[\w-]+\s+){{0,2}}?"
+                                                  rf"(?:{_alternatives(p)})", re.IGNORECASE))
+                               for stage, p in data["stages"].items() if stage in data["referring_stages"]),
         valuation_before=re.compile(rf"\b(?:{_alternatives(data['valuation'])})\b", re.IGNORECASE),
         valuation_after=re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation\b", re.IGNORECASE),
         dates=re.compile(dates, re.IGNORECASE),
@@ -257,6 +295,8 @@ class _Round:
     evidence: Evidence
     #: Sentences outside the context that refer back to the round ("Its latest round included ...").
     later: list[tuple[int, int]] = field(default_factory=list)
+    #: The stage its context names ("series-b"), read before the sentences that refer back to it.
+    stage: str | None = None
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -325,6 +365,9 @@ def read_rounds(extraction: Extraction) -> tuple[tuple[FundingRoundRecord, ...],
                                  context((first.sentence_start, first.sentence_end)),
                                  before((first.sentence_start, first.sentence_end)), ev)
     ordered = sorted(rounds.values(), key=lambda r: r.first.start)
+    _restated(ordered, amount_mentions, valuations, context)
+    for found in ordered:
+        found.stage = _stage(text[found.context[0]:found.context[1]], found.first.start - found.context[0], cues)
     orphans = _refer_back(text, sentences, ordered, context, extraction.mentions, entities, cues)
 
     backers = {(r.subject, r.object) for r in extraction.relations if r.predicate == "investsIn"}
@@ -366,7 +409,6 @@ def read_rounds(extraction: Extraction) -> tuple[tuple[FundingRoundRecord, ...],
     for found in ordered:
         amount = entities[found.amount_key]
         lo, hi = found.context
-        window = text[lo:hi]
         leads: list[str] = []
         participants: list[str] = []
         for mention in extraction.mentions:
@@ -385,7 +427,7 @@ def read_rounds(extraction: Extraction) -> tuple[tuple[FundingRoundRecord, ...],
         records.append(FundingRoundRecord(
             company=found.company, evidence=found.evidence,
             amount=amount.amount, currency=amount.currency, amount_key=found.amount_key,
-            stage=_stage(window, found.first.start - lo, cues),
+            stage=found.stage,
             date=when, date_source=source,
             leads=tuple(leads), participants=tuple(participants),
             valuation=value_record.amount if value_record is not None else None,
@@ -394,6 +436,23 @@ def read_rounds(extraction: Extraction) -> tuple[tuple[FundingRoundRecord, ...],
     for sentence, company in orphans:  # a round the document names but reports no amount of
         credit([sentence], company, None, [], [])
     return tuple(records), tuple(implied)
+
+
+def _restated(rounds: list[_Round], amounts: list[Mention], valuations: set[Mention],
+              context: Callable[[tuple[int, int]], tuple[int, int]]) -> None:
+    """The round's amount stated again in another paragraph ("... annoncé une levée de 60 M€." then,
+    further on, "la start-up a bouclé une levée de 60 M€. Celle-ci a été menée par A"): that sentence
+    and the following ones of its paragraph tell of the same round (an amount that two rounds of the
+    document share is no one's)."""
+    shared = {key for key in (r.amount_key for r in rounds) if sum(r.amount_key == key for r in rounds) > 1}
+    for found in rounds:
+        if found.amount_key in shared:
+            continue
+        for mention in amounts:
+            if mention.entity_key != found.amount_key or mention in valuations \
+                    or any(a <= mention.start < b for a, b in found.spans):
+                continue
+            found.later.append(context((mention.sentence_start, mention.sentence_end)))
 
 
 def _leads(text: str, mention: Mention, cues: RoundCues, amount: Mention) -> bool:
@@ -457,7 +516,8 @@ def _refer_back(text: str, sentences: list[tuple[int, int]], rounds: list[_Round
             continue
         owners = [m for pattern in cues.owned for m in pattern.finditer(text, lo, hi)]
         theirs = cues.investor_reference.search(text, lo, hi)
-        if not owners and not took_part and not theirs and not cues.reference.search(text, lo, hi):
+        staged = {stage for stage, pattern in cues.stage_references if pattern.search(text, lo, hi)}
+        if not owners and not took_part and not theirs and not staged and not cues.reference.search(text, lo, hi):
             continue
         company: str | None = None
         for match in owners:
@@ -467,10 +527,11 @@ def _refer_back(text: str, sentences: list[tuple[int, int]], rounds: list[_Round
         if owners and company is None:
             continue  # the round of a company the document does not know
         own = [r for r in rounds if r.company == company] if company is not None else rounds
+        own = [r for r in own if r.stage in staged] or own  # "The Series B was led by ...": that stage's round
         earlier = [r for r in own if r.first.start < lo]
         found = earlier[-1] if earlier else own[0] if own else None
         if found is None and company is None and not rounds:
-            company = _first_organisation(mentions, entities)  # no round told: the company the article is about
+            company = _first_organisation(text, mentions, entities)  # no round told: the company the article is about
         span = extend(sentence)
         if found is not None:
             found.later.append(span)
@@ -480,11 +541,13 @@ def _refer_back(text: str, sentences: list[tuple[int, int]], rounds: list[_Round
     return orphans
 
 
-def _first_organisation(mentions: tuple[Mention, ...], entities: dict[str, EntityRecord]) -> str | None:
-    """The organisation the document names first: the antecedent of "the round" or "its investors"
+def _first_organisation(text: str, mentions: tuple[Mention, ...], entities: dict[str, EntityRecord]) -> str | None:
+    """The organisation the document names first, not as a complement ("former chief scientist *of
+    A*, has raised $1bn for his venture, B": B): the antecedent of "the round" or "its investors"
     when the document tells of no round."""
     return next((m.entity_key for m in mentions
-                 if (e := entities.get(m.entity_key)) is not None and e.type is EntityType.ORGANIZATION), None)
+                 if (e := entities.get(m.entity_key)) is not None and e.type is EntityType.ORGANIZATION
+                 and not _AGENT.search(text, max(m.sentence_start, m.start - 20), m.start)), None)
 
 
 def _company_named(name: str, start: int, mentions: tuple[Mention, ...],
@@ -525,21 +588,26 @@ def _named_after_cue(text: str, spans: list[tuple[int, int]], company: str, guar
                 if mention.start < position:
                     continue
                 gap = text[position:mention.start]
-                if complement == position and not (_SEPARATOR.search(gap)
-                                                   and entities[mention.entity_key].type is EntityType.PERSON):
-                    break  # after "A, co-founder of Beta", only a person goes on the list ("..., and Jane Roe")
+                if complement == position and not _CLOSED.fullmatch(gap) \
+                        and not (_SEPARATOR.search(gap) and entities[mention.entity_key].type is EntityType.PERSON):
+                    break  # after "A, co-founder of Beta", a person goes on ("..., and Jane Roe"), or any name
+                    # once a comma closed the description ("A, the venture arm of Beta, and C")
                 if named and named[-1].end == position and _ARM.fullmatch(gap):
                     named[-1] = mention  # "A's venture arm, B": B invests
                     position = mention.end
                     continue
                 stops = cue_words is cues.lead and cues.participants.search(gap)
-                if len(gap) > 45 or not _LIST_GAP.fullmatch(gap) or stops:
+                bridged = bool(named) and named[-1].end == position and not stops and _LIST_BRIDGE.fullmatch(gap)
+                if _LIST_STOP.search(gap) or (not bridged and (len(gap) > 45 or not _LIST_GAP.fullmatch(gap) or stops)):
                     break
-                if _COMPLEMENT.search(gap):
+                joined = _JOINED.search(gap)
+                if _COMPLEMENT.search(gap) and not joined:
                     complement = position = mention.end
                     continue
-                if named and named[-1].end == position and not _SEPARATOR.search(gap):
+                if named and named[-1].end == position and not bridged and not joined and not _SEPARATOR.search(gap):
                     named.pop()  # "Nvidia researcher Timo Aila": the first name only qualifies the second
+                if _SPEAKER.match(text, mention.end):
+                    break
                 named.append(mention)
                 position = mention.end
                 aside = _ASIDE.match(text, position)

@@ -292,3 +292,77 @@ def test_round_investors_without_a_told_round_invest_in_the_first_named_company(
             "On retrouve aussi les fonds d'investissement américains Beta Capital et Delta.")
     assert implied(text, []) == {("john-doe", "zephyr"), ("jane-roe", "zephyr"), ("gamma", "zephyr"),
                                  ("beta", "zephyr"), ("delta", "zephyr")}
+
+
+# -- lists with descriptions, rounds told again, stages named back (issue: investors on unseen news) --
+
+
+GAMMA_DELTA = {("gamma", "zephyr"), ("delta", "zephyr")}
+GAMMA_ROE_DOE = {("gamma", "zephyr"), ("jane-roe", "zephyr"), ("john-doe", "zephyr")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the amount stated again in another paragraph: its sentence and the next tell the same round
+    ("Zephyr Robotics raised €20 million.\n\nIn June, the firm closed its round of €20 million. "
+     "It was led by Gamma, with participation from Delta.", GAMMA_DELTA),
+    ("Zephyr Robotics a levé 20 millions d'euros.\n\nEn juin, la start-up a bouclé une levée de 20 millions "
+     "d'euros. Celle-ci a été menée par Gamma, avec la participation notamment de Delta.", GAMMA_DELTA),
+    # a list that goes on through a described group
+    ("Zephyr Robotics raised €20 million with participation from Gamma, as well as several business angels "
+     "such as Jane Roe and John Doe.", GAMMA_ROE_DOE),
+    ("Zephyr Robotics a levé 20 millions d'euros avec la participation de Gamma, ainsi que de plusieurs "
+     "investisseurs individuels, dont Jane Roe et John Doe.", GAMMA_ROE_DOE),
+])
+def test_round_investors_told_again_or_through_a_group(text: str, expected: set[tuple[str, str]]) -> None:
+    assert implied(text, [ZEPHYR_RAISED]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a description closed by a comma: the next name is a member; "ainsi que de" repeats the preposition
+    "Zephyr Robotics raised €20 million from investors including Gamma, the venture arm of Orbit, and Delta.",
+    "Zephyr Robotics a levé 20 millions d'euros auprès de Gamma, le fonds d'Orbit, et Delta.",
+    "Zephyr Robotics a levé 20 millions d'euros avec la participation de Gamma ainsi que de Delta.",
+    "Zephyr Robotics raised €20 million with participation from Gamma as well as from Delta.",
+    # a consortium's members
+    "Zephyr Robotics raised €20 million from a consortium including Gamma and Delta.",
+    # a list that continues in the next sentence
+    "Zephyr Robotics raised €20 million. Also participating were Gamma and Delta.",
+    "Zephyr Robotics a levé 20 millions d'euros. Ont également participé à l'opération Gamma et Delta.",
+    # the list ends at its source
+    "Zephyr Robotics raised €20 million with participation from Gamma and Delta, according to Orbit.",
+    "Zephyr Robotics a levé 20 millions d'euros avec la participation de Gamma et Delta, selon Orbit.",
+    "Zephyr Robotics raised €20 million in a round led by Gamma and Delta, said Jane Roe.",
+    "Zephyr Robotics a levé 20 millions d'euros avec la participation de Gamma et Delta, a déclaré Jane Roe.",
+])
+def test_round_investors_lists_with_descriptions(text: str) -> None:
+    assert implied(text, [ZEPHYR_RAISED]) == GAMMA_DELTA
+
+
+@pytest.mark.parametrize("later", ["The Series A, reported by Orbit, was led by Gamma.",
+                                   "La série A, révélée par Orbit, a été menée par Gamma."])
+def test_a_stage_named_back_is_that_round(later: str) -> None:
+    text = ("Zephyr Robotics raised €5 million in a seed round in 2022.\n\n"
+            "Zephyr Robotics raised €20 million in a Series A in 2024.\n\n"
+            "Zephyr Robotics raised €300 million in a Series B this year.\n\n" + later)
+    facts = [ZEPHYR_RAISED, ("zephyr", "raised", "eur-5m"), ("zephyr", "raised", "eur-300m")]
+    found = {r["amount"]: r["leads"] for r in summary(text, facts)}
+    assert found == {"eur-5m": (), "eur-20m": ("gamma",), "eur-300m": ()}
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe, former chief scientist of Orbit, has launched Zephyr Robotics.\n\n"
+    "Investors in the venture include Gamma and Delta.",
+    "Jane Roe, ancienne directrice scientifique d'Orbit, a lancé Zephyr Robotics.\n\n"
+    "Parmi les actionnaires de l'entreprise, Gamma et Delta.",
+])
+def test_without_a_round_the_company_is_the_first_not_named_as_a_complement(text: str) -> None:
+    assert implied(text, []) == GAMMA_DELTA
+
+
+@pytest.mark.parametrize("text", [
+    "Zephyr Robotics raised €20 million in a round led by Gamma, Jane Roe, a partner at Delta, told reporters.",
+    "Zephyr Robotics a levé 20 millions d'euros auprès de Gamma, Jane Roe, associée chez Delta, a précisé "
+    "que la somme servira à recruter.",
+])
+def test_a_person_quoted_after_the_list_is_no_investor(text: str) -> None:
+    assert implied(text, [ZEPHYR_RAISED]) == {("gamma", "zephyr")}

@@ -1,0 +1,376 @@
+"""A document's other rounds and the company its investors' nouns name (pure, token level).
+
+Two constructions of funding news that the patterns and :mod:`.raises_founders` read wrong or
+not at all, both about *which company* a round or its investors belong to:
+
+* :func:`earlier_rounds`: an article about a company's latest round often tells its earlier ones
+  with no verb that has the company as subject: "Acme's journey began with a $30m seed round, led
+  by A", "This was followed by a Series A round, raising $200m from B and C". An amount that hangs
+  on a round noun (or that a subjectless "raising"/"levant" takes) raised money for the owner of
+  the clause's subject ("*Acme's* journey began with ...", through "with"/"by"/"avec"/"par"
+  only: "Beta's fund took part in a $30m round" owns nothing), else, when the clause's subject is
+  a pronoun that points back ("This", "Celle-ci") or there is none and the sentence names no
+  organisation before the round, for the company whose raise the previous sentences of the
+  paragraph told (through :mod:`..coref`'s discount). :mod:`..rounds` then reads each round's
+  investors from its own sentence.
+* :func:`named_raisers`: the round patterns whose object is the raiser of the round (the subject
+  of the clause above, else a reference guessed from salience) read "Acme said the first equity
+  funders *in the Zorbi venture* are A, B" or "the first equity funders *in
+  the Zorbi venture* are A, B" or "investors who took part in the round of funding *for Zorbi*
+  included A" as investments in the subject above (Acme) or whatever it refers to. When the investor or round
+  noun's own complement ("in", "for", "of", "dans", "de") names an organisation, that
+  organisation raised the round; when it names one the document does not type as an
+  organisation (a short name), the guess is dropped and :mod:`..rounds` reads the sentence by the
+  name.
+* :func:`investors_named`: the investor side, "A invested $40m in Zorbi", "A agreed to invest
+  $2bn in Zorbi", "A and B have poured $30m into Zorbi", "A et B ont injecté 30 M€ dans Zorbi",
+  "A a pris une participation (minoritaire) dans / au capital de Zorbi", "A is also a shareholder
+  in Zorbi": the subject of an investing verb (or of the verb it completes, "agreed to"), with the
+  names listed with it, invests in the organisation after "in"/"into"/"dans"/"au capital de" in
+  the verb's clause; a stake noun ("stake", "participation", "shareholder") counts as the verb
+  when it is taken, held or predicated. The organisation must head its phrase ("invest in *Acme*
+  chips" is a purchase, not an investment).
+
+The cue words are data (``word_lists`` ``investor_nouns``, ``funding_nouns``,
+``round_amount_words``, ``round_owner_preps``, ``round_joining_preps``, ``round_raising_verbs``,
+``back_pronouns``, ``investing_verbs``, ``stake_nouns``, ``stake_verbs``, ``recipient_preps`` in
+``data/lexicon.json``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.tokens import Doc, Span, Token
+
+from ..coref import REFERENCE_DISCOUNT, Reference
+from ..lexicon import Lexicon
+from .extensions import RelationCandidate
+from .raises_founders import _round_noun
+
+__all__ = ["EARLIER", "INVESTOR", "earlier_rounds", "investors_named", "named_raisers", "round_investors"]
+
+EARLIER = "pattern:earlier-round"
+INVESTOR = "pattern:investor-verb"
+#: Tokens after the investing verb within which the recipient's preposition must come.
+_RECIPIENT_REACH = 10
+#: Tokens after the preposition within which the recipient's name must begin ("dans la jeune
+#: start-up parisienne Zorbi").
+_NAME_REACH = 6
+_CONFIDENCE = 0.7
+_ORG = "Organization"
+#: The patterns whose ``investsIn`` object is the raiser above the round or investor noun.
+_RAISER_PATTERNS = frozenset({"dep:round-led-by", "dep:round-led-by-acl", "dep:investors-include",
+                              "pattern:round-led-by", "pattern:investors-led-by", "pattern:among-backers"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+_POSS_DEPS = frozenset({"poss", "nmod:poss"})
+#: Sentences back that a pointing pronoun ("This was followed by ...") may reach for a raise.
+_BACK = 2
+
+
+def round_investors(doc: Doc, candidates: list[RelationCandidate], ent_of: Mapping[int, Span],
+                    refs: Mapping[int, Reference], lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
+    """Both constructions of this module, for the relation finder: ``candidates`` with the raisers
+    named by a noun's complement put right, and the earlier rounds added."""
+    out = named_raisers(doc, candidates, ent_of, lexicon, lang)
+    earlier = earlier_rounds(doc, out, ent_of, refs, lexicon, lang)
+    return _owned_by_earlier(out, earlier) + earlier + investors_named(doc, ent_of, refs, lexicon, lang)
+
+
+def _owned_by_earlier(candidates: list[RelationCandidate], earlier: list[RelationCandidate]) -> list[RelationCandidate]:
+    """The round patterns' raiser guessed through a reference, in a sentence whose round this module
+    gave an owner ("Beta's journey began with a $20m round led by A", after a paragraph on Acme): A
+    invests in that owner, not in the guess."""
+    owners = {c.sentence_start: c for c in earlier if "+coref" not in c.extractor}
+    if not owners:
+        return candidates
+    out = []
+    for c in candidates:
+        owner = owners.get(c.sentence_start)
+        if owner is not None and c.predicate == "investsIn" and "+coref" in c.extractor \
+                and c.extractor.split("+", 1)[0] in _RAISER_PATTERNS:
+            c = c._replace(object_start=owner.subject_start, object_end=owner.subject_end,
+                           extractor=c.extractor.replace("+coref", "") + "+owner",
+                           confidence=c.confidence / REFERENCE_DISCOUNT)
+        out.append(c)
+    return out
+
+
+def _words(lexicon: Lexicon, lang: str, *names: str) -> frozenset[str]:
+    return frozenset().union(*(lexicon.words(name, lang) for name in names))
+
+
+# -- earlier rounds -----------------------------------------------------------------------------
+
+
+def earlier_rounds(doc: Doc, candidates: list[RelationCandidate], ent_of: Mapping[int, Span],
+                   refs: Mapping[int, Reference], lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
+    """``raised`` for the amounts of rounds told with no owner (see the module docstring)."""
+    amounts = [ent for ent in doc.ents if ent.label_ == "MonetaryAmount"]
+    if not amounts:
+        return []
+    raised = {c.object_start for c in candidates if c.predicate == "raised"}
+    raisers = sorted((c.sentence_start, c.subject_start, c.subject_end) for c in candidates
+                     if c.predicate == "raised" and c.subject_start >= 0)
+    rounds = _words(lexicon, lang, "round_amount_words", "funding_nouns")
+    complements = _words(lexicon, lang, "round_noun_complements")
+    joining = _words(lexicon, lang, "round_joining_preps")
+    raising = _words(lexicon, lang, "round_raising_verbs")
+    back = _words(lexicon, lang, "back_pronouns")
+    out: list[RelationCandidate] = []
+    for amount in amounts:
+        if amount.start in raised:
+            continue
+        clause = _clause(amount, rounds, complements, joining, raising)
+        if clause is None:
+            continue
+        verb, noun = clause
+        owner, referred = _possessed_subject(verb, ent_of, refs, lexicon, lang)
+        if owner is None and _points_back(verb, noun, back, ent_of):
+            owner = _previous_raiser(doc, amount.sent, raisers)
+            referred = True
+        if owner is None:
+            continue
+        sent = amount.sent
+        out.append(RelationCandidate(
+            owner.start, owner.end, "raised", amount.start, amount.end, sent.start, sent.end,
+            EARLIER + ("+coref" if referred else ""), _CONFIDENCE * (REFERENCE_DISCOUNT if referred else 1.0), "", "",
+        ))
+        raised.add(amount.start)
+        raisers.append((sent.start, owner.start, owner.end))  # sorted still: amounts come in order
+    return out
+
+
+def _clause(amount: Span, rounds: frozenset[str], complements: frozenset[str], joining: frozenset[str],
+            raising: frozenset[str]) -> tuple[Token, Token] | None:
+    """The verb whose clause tells the round an amount measures, and the round noun: a round noun
+    that carries the amount and joins its verb through ``joining`` ("began *with* a $30m round",
+    "was followed *by* a round"), or a subjectless ``raising`` participle that takes the amount
+    and hangs on such a clause ("..., raising $200m")."""
+    root = amount.root
+    noun = _round_noun(amount, rounds, complements)
+    if noun is not None:
+        while noun.dep_ == "compound" and noun.head.i != noun.i:
+            noun = noun.head
+        prep = noun.head
+        if noun.dep_ in {"pobj", "obl", "nmod"} and prep.lower_ in joining and prep.head.pos_ in {"VERB", "AUX"}:
+            return prep.head, noun  # "began with", spaCy English: the preposition heads the noun
+        case = next((c for c in noun.children if c.dep_ == "case" and c.lower_ in joining), None)
+        if case is not None and noun.head.pos_ in {"VERB", "AUX"}:
+            return noun.head, noun  # French: "commencé par une levée"
+        return None
+    verb = root.head
+    if root.dep_ not in {"dobj", "obj"} or verb.lemma_.lower() not in raising:
+        return None
+    if verb.tag_ not in {"VBG", "VPP", "VPR"} and not {"Ger", "Part"} & set(verb.morph.get("VerbForm", [])):
+        return None
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children) or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    noun = next((t for t in head.subtree if t.i < verb.i and t.lower_ in rounds), None)
+    return (head, noun) if noun is not None else None
+
+
+def _possessed_subject(verb: Token, ent_of: Mapping[int, Span], refs: Mapping[int, Reference],
+                       lexicon: Lexicon, lang: str) -> tuple[Span | None, bool]:
+    """The organisation that owns the clause's subject: "*Acme's* journey", "l'aventure *d'Acme*"
+    (the subject itself is no owner: "Beta began with a $30m round" is read by the patterns)."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None or subject.i in ent_of or subject.lower_ in lexicon.words("investor_nouns", lang):
+        return None, False
+    for child in subject.children:
+        owner = ent_of.get(child.i)
+        if child.dep_ in _POSS_DEPS or (child.dep_ in {"nmod", "prep"} and child.i > subject.i):
+            if owner is None and child.dep_ == "prep":
+                owner = next((ent_of[t.i] for t in child.children if t.i in ent_of), None)
+            if owner is not None:
+                return (owner, False) if owner.label_ == _ORG else (None, False)
+            ref = refs.get(child.i)
+            if ref is not None and child.dep_ in _POSS_DEPS:
+                found = next((c for c in ref.candidates if c.label_ == _ORG), None)
+                return found, found is not None
+    return None, False
+
+
+def _points_back(verb: Token, noun: Token, back: frozenset[str], ent_of: Mapping[int, Span]) -> bool:
+    """Whether the clause's subject points back to a round told before ("*This* was followed by",
+    "*Celle-ci* a été suivie par") or is missing, with no organisation named before the round noun."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is not None and subject.lower_ not in back:
+        return False
+    return not any(i in ent_of and ent_of[i].label_ == _ORG for i in range(verb.sent.start, noun.i))
+
+
+def _previous_raiser(doc: Doc, sent: Span, raisers: list[tuple[int, int, int]]) -> Span | None:
+    """The organisation whose raise one of the ``_BACK`` sentences before ``sent`` told."""
+    first = sent.start
+    for _ in range(_BACK):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    found = [r for r in raisers if first <= r[0] < sent.start]
+    if not found:
+        return None
+    _, start, end = found[-1]
+    return doc[start:end]
+
+
+# -- raisers named by the noun's complement -----------------------------------------------------
+
+
+def named_raisers(doc: Doc, candidates: list[RelationCandidate], ent_of: Mapping[int, Span],
+                  lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
+    """``candidates`` with the raiser of a round pattern read through a reference replaced by the
+    organisation that the round or investor noun's complement names (see the module docstring)."""
+    guessed = [c for c in candidates if c.predicate == "investsIn" and c.extractor.split("+", 1)[0] in _RAISER_PATTERNS]
+    if not guessed:
+        return candidates
+    nouns = _words(lexicon, lang, "investor_nouns", "funding_nouns", "round_amount_words")
+    preps = _words(lexicon, lang, "round_owner_preps")
+    out: list[RelationCandidate] = []
+    for candidate in candidates:
+        if candidate not in guessed:
+            out.append(candidate)
+            continue
+        named = _complement_owner(doc, candidate, nouns, preps, ent_of)
+        if named is None:
+            out.append(candidate)
+        elif isinstance(named, Span) and (named.start, named.end) != (candidate.subject_start, candidate.subject_end):
+            referred = "+coref" in candidate.extractor
+            out.append(candidate._replace(
+                object_start=named.start, object_end=named.end,
+                extractor=candidate.extractor.replace("+coref", "") + "+named",
+                confidence=candidate.confidence / REFERENCE_DISCOUNT if referred else candidate.confidence))
+    return out
+
+
+def _complement_owner(doc: Doc, candidate: RelationCandidate, nouns: frozenset[str], preps: frozenset[str],
+                      ent_of: Mapping[int, Span]) -> Span | bool | None:
+    """The organisation the complement of a round or investor noun before the candidate's subject
+    names ("funders *in the Zorbi venture*", "the round of funding *for Zorbi*", by its name elsewhere
+    when the tagger missed it here); ``False`` for a capitalised name there that is no organisation
+    the document knows; ``None`` for no name."""
+    for noun in doc[candidate.sentence_start:candidate.subject_start]:
+        if noun.lower_ not in nouns or noun.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        for prep in noun.subtree:
+            if prep.i >= candidate.subject_start or prep.lower_ not in preps or prep.head.lower_ not in nouns:
+                continue
+            phrase = [t for t in prep.subtree if t.i > prep.i and t.i < candidate.subject_start]
+            for token in phrase:
+                ent = ent_of.get(token.i)
+                if ent is not None:
+                    return ent if ent.label_ == _ORG else None
+            name = " ".join(t.text for t in phrase if t.pos_ == "PROPN" and t.text[:1].isupper())
+            if name:
+                return _organisation_named(doc, name)
+    return None
+
+
+def _organisation_named(doc: Doc, name: str) -> Span | bool:
+    """The organisation of the document that ``name`` (a name the tagger missed here) names: by its
+    label, or its label's first word ("Scale" for "Scale AI"); ``False`` when none or several do."""
+    found = {ent.text: ent for ent in doc.ents if ent.label_ == _ORG
+             and (ent.text == name or (len(name) > 3 and ent.text.split()[0] == name))}
+    return next(iter(found.values())) if len(found) == 1 else False
+
+
+# -- the investor side ----------------------------------------------------------------------------
+
+
+def investors_named(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference],
+                    lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
+    """``investsIn`` from an investing verb or a stake noun with its recipient (module docstring)."""
+    verbs = _words(lexicon, lang, "investing_verbs")
+    stakes = _words(lexicon, lang, "stake_nouns")
+    holding = _words(lexicon, lang, "stake_verbs")
+    preps = _words(lexicon, lang, "recipient_preps")
+    describing = frozenset(lexicon.reference_nouns.get(_ORG, {}).get(lang, [])) | {"up"}
+    out: list[RelationCandidate] = []
+    for token in doc:
+        if token.lower_ in stakes:
+            verb = token.head
+            if token.dep_ not in {"obj", "dobj", "attr", "nsubj"} or verb.lemma_.lower() not in holding:
+                continue
+            if token.dep_ == "nsubj":  # French copula: "Acme est actionnaire de": the noun is the root
+                continue
+        elif token.lemma_.lower() in verbs and token.pos_ in {"VERB", "AUX"}:
+            verb = token
+        else:
+            continue
+        recipient = _recipient(doc, token, preps, ent_of, describing)
+        if recipient is None:
+            continue
+        sent = token.sent
+        for investor, referred in _investors(verb, ent_of, refs):
+            if (investor.start, investor.end) == (recipient.start, recipient.end):
+                continue
+            out.append(RelationCandidate(
+                investor.start, investor.end, "investsIn", recipient.start, recipient.end, sent.start, sent.end,
+                INVESTOR + ("+coref" if referred else ""), _CONFIDENCE * (REFERENCE_DISCOUNT if referred else 1.0),
+                "", ""))
+    return out
+
+
+def _recipient(doc: Doc, token: Token, preps: frozenset[str], ent_of: Mapping[int, Span],
+               describing: frozenset[str]) -> Span | None:
+    """The organisation after the recipient's preposition in the clause of ``token``: it must head
+    its phrase (no noun after it, "in *Nvidia* chips") and only an article, adjectives and a noun
+    that describes an organisation may stand before it ("dans la start-up Zorbi", not "dans des
+    puces Nvidia")."""
+    end = min(token.sent.end, token.i + _RECIPIENT_REACH)
+    for i in range(token.i + 1, end):
+        word = doc[i]
+        if word.text in {",", ";", ".", ":"} or (word.pos_ == "VERB" and word.i != token.i):
+            return None
+        if word.lower_ not in preps:
+            continue
+        for j in range(i + 1, min(token.sent.end, i + 1 + _NAME_REACH)):
+            ent = ent_of.get(j)
+            if ent is not None:
+                after = doc[ent.end] if ent.end < len(doc) else None
+                if ent.label_ != _ORG or (after is not None and after.pos_ in {"NOUN", "PROPN"}):
+                    return None
+                return ent
+            word = doc[j]
+            described = word.pos_ in {"DET", "ADJ", "PUNCT", "ADP", "X"} \
+                or (word.pos_ == "NOUN" and word.lower_ in describing) \
+                or (word.pos_ == "PROPN" and not word.is_title)  # "la start-up": "-" read as a name
+            if word.text in {",", ";"} or not described:
+                return None
+        return None
+    return None
+
+
+def _investors(verb: Token, ent_of: Mapping[int, Span], refs: Mapping[int, Reference]) -> list[tuple[Span, bool]]:
+    """The subject of the investing verb (or of the verb it completes: "agreed *to invest*") and the
+    names listed with it ("A and B have poured", "A et B ont injecté", which the parser may read as
+    an apposition or a root); a reference ("the fund", "il") through :mod:`..coref`."""
+    doc = verb.doc
+    clause = verb
+    while clause.dep_ == "xcomp" and not any(c.dep_ in _SUBJECT_DEPS for c in clause.children) \
+            and clause.head.i != clause.i:
+        clause = clause.head
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None:
+        return []
+    ent = ent_of.get(subject.i)
+    if ent is None:
+        ref = refs.get(subject.i)
+        found = next((c for c in ref.candidates if c.label_ in {_ORG, "Person"}), None) if ref is not None else None
+        return [(found, True)] if found is not None else []
+    if ent.label_ not in {_ORG, "Person"}:
+        return []
+    listed = [ent]
+    i = ent.start - 1
+    while i > verb.sent.start and doc[i].lower_ in {",", "and", "et", "&"}:  # "A, B et C ont injecté"
+        before = ent_of.get(i - 1)
+        if before is None or before.label_ not in {_ORG, "Person"}:
+            break
+        listed.insert(0, before)
+        i = before.start - 1
+    for child in subject.subtree:  # "A and B have poured": the conjuncts the parser found
+        other = ent_of.get(child.i)
+        if child.dep_ == "conj" and other is not None and other.label_ in {_ORG, "Person"} and other not in listed:
+            listed.append(other)
+    return [(span, False) for span in listed]
