@@ -20,9 +20,10 @@ the noun's phrase, not on the nearest subject:
 * an investment noun with its recipient: "X announced *an investment of* $4bn *in* Y", "*X's* $4bn
   stake in Y", "X annonce *un investissement de* 180 millions *dans* la start-up Y": the recipient
   raised the amounts of the noun's phrase and the owner (possessive or the announcing clause's
-  subject) invests in it; the owner's own ``raised`` of those amounts, which the funding-round
-  patterns read from "X announced ... funding", is dropped (an investor does not raise what it
-  puts in);
+  subject, or the name before a description between commas, "X, la société mère de Z, annonce un
+  investissement") invests in it; any other ``raised`` of those amounts, which the funding-round
+  patterns read from "X announced ... funding" or from a name inside X's description, is dropped
+  (an investor does not raise what it puts in);
 * a partner or provider noun predicated of an organisation: "X has emerged as a partner for Y",
   "X has been *the company's* preferred cloud provider", "Y agreed to use X as its provider".
 
@@ -137,8 +138,10 @@ class _Deals:
         self.ent_of = ent_of
         self.refs = refs
         self.words = words
-        #: ``(investor start, amount start)`` of the ``raised`` facts an investment noun contradicts
-        self.dropped: set[tuple[int, int]] = set()
+        #: ``amount start -> recipient start`` of the investment nouns' amounts: a ``raised`` of such
+        #: an amount by anyone but the recipient is contradicted (the investor does not raise what it
+        #: puts in, nor does a name inside the investor's description, "Meta, la société mère de *Facebook*")
+        self.invested: dict[int, int] = {}
 
     # -- entities ----------------------------------------------------------------------------
 
@@ -161,7 +164,7 @@ class _Deals:
                 child.dep_ in {"appos", "flat:name"} or (child.i == token.i + 1 and child.dep_ in _NAMED_DEPS)
             ):  # "le français *Mistral AI*"
                 return ent, False
-        apposed = self.apposed_after(token)
+        apposed = self.apposed_after(token) or self.apposed_before(token)
         if apposed is not None:
             return apposed, False
         inner = any(c.i < token.i and c.i in self.ent_of and c.dep_ in {"compound", "amod", "nmod"}
@@ -190,6 +193,19 @@ class _Deals:
         if comma and ent is not None and ent.label_ == _ORG and ent.start == i and token.pos_ == "NOUN":
             return ent
         return None
+
+    def apposed_before(self, token: Token) -> Span | None:
+        """ "*Meta*, la société mère de Facebook, a annoncé": a description between commas right
+        after a name is that name's apposition, whatever the names inside it (the parser often
+        leaves the name out of the subject)."""
+        left = token.left_edge.i
+        if token.pos_ != "NOUN" or left < 2 or self.doc[left - 1].text != ",":
+            return None
+        end = max(t.i for t in token.subtree) + 1
+        if end >= len(self.doc) or self.doc[end].text != ",":
+            return None
+        ent = self.ent_of.get(left - 2)
+        return ent if ent is not None and ent.label_ == _ORG and ent.end == left - 1 else None
 
     def person_org(self, person: Span) -> Span | None:
         """The organisation a person leads (else founded, else works for) by the candidates found,
@@ -497,7 +513,7 @@ class _Deals:
         assert start is not None
         sent = recipient.sent
         for amount in self.amounts(noun, start):
-            self.dropped.update((investor.start, amount.start) for investor in investors)
+            self.invested[amount.start] = recipient.start
             yield RelationCandidate(recipient.start, recipient.end, "raised", amount.start, amount.end,
                                     sent.start, sent.end, INVESTMENT_EXTRACTOR, INVESTMENT_CONFIDENCE, "", "")
 
@@ -587,6 +603,7 @@ def deal_relations(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappin
                 pairs.add(pair)
             seen.add(key)
             out.append(candidate)
-    if deals.dropped:
-        out = [c for c in out if not (c.predicate == "raised" and (c.subject_start, c.object_start) in deals.dropped)]
+    if deals.invested:
+        out = [c for c in out if not (c.predicate == "raised" and c.object_start in deals.invested
+                                      and deals.invested[c.object_start] != c.subject_start)]
     return out

@@ -199,3 +199,17 @@ def test_investment_noun_recipient_raised(
     assert {(recipient, amount) for amount in amounts} <= raised
     assert not {pair for pair in raised if pair[0] == investor}
     assert (investor, recipient) in _facts(nlp, text, "investsIn")
+
+
+def test_the_name_before_a_description_subject_invests(nlp_fr: Language) -> None:
+    # "X, la société mère de Y et Z, a annoncé un investissement": X invests, not a name inside the description
+    text = ("Alibaba, la société mère de Taobao et Tmall, a annoncé un investissement de 14 milliards de dollars "
+            "dans l'entreprise d'intelligence artificielle Anthropic.")
+    assert _facts(nlp_fr, text, "investsIn") == {("Alibaba", "Anthropic")}
+
+
+
+def test_a_name_inside_the_investor_s_description_raised_nothing(nlp_fr: Language) -> None:
+    text = ("Airbus, la société mère de Renault, a annoncé un investissement de 14,3 milliards de dollars dans "
+            "l'entreprise d'intelligence artificielle Anthropic, tout en recrutant son PDG Jane Mayer.")
+    assert {s for s, _ in _facts(nlp_fr, text, "raised")} == {"Anthropic"}
