@@ -86,7 +86,9 @@ class ReferenceSettings:
         return None
 
     def agrees(self, ent: Span, country: str | None) -> bool:
-        """Whether ``ent`` may be what a description of ``country`` describes (unknown: yes)."""
+        """Whether ``ent`` may be what a description of ``country`` describes (unknown: yes). A
+        preference, not a rule: when no antecedent agrees, the salient one stands ("the
+        Paris-based startup" said of a company the KB places in New York)."""
         known = self.countries.get(ent.kb_id_) if country else None
         return known is None or known == country
 
@@ -173,7 +175,9 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
                         or _named_after(token, mentions, number, label)
                         or ([] if _names_another(token, ent_of)
                             else _salient(number, subjects, mentions, [label], token,
-                                          _agreeing(settings, settings.nationality(token))))
+                                          _agreeing(settings, settings.nationality(token)))
+                            # none agrees: the text may know better than the KB's one country
+                            or _salient(number, subjects, mentions, [label], token))
                     )
                     if found:
                         ref = Reference(tuple(s for _, s in found), "coref", tuple(d for d, _ in found))
