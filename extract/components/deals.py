@@ -120,6 +120,15 @@ class DealWords:
         )
 
 
+def _valuation(amount: Token, valuing: frozenset[str]) -> bool:
+    """Whether the amount is a valuation, never a raise: it counts the valuation noun ("a $24bn
+    post-money *valuation*") or is its complement ("a *valuation* of $157bn", "une valorisation de")."""
+    head = amount.head
+    if head.dep_ in {"prep", "case"} and head.lower_ in _OF:
+        head = head.head
+    return head.i != amount.i and bool(_words(head) & valuing)
+
+
 def _name(span: Span) -> str:
     return span.kb_id_ or span.text.lower()
 
@@ -603,6 +612,9 @@ def deal_relations(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappin
                 pairs.add(pair)
             seen.add(key)
             out.append(candidate)
+    valuing = lexicon.words("valuation_words", lang)
+    out = [c for c in out if not (c.predicate == "raised" and c.object_end > 0
+                                  and _valuation(doc[c.object_start : c.object_end].root, valuing))]
     if deals.invested:
         out = [c for c in out if not (c.predicate == "raised" and c.object_start in deals.invested
                                       and deals.invested[c.object_start] != c.subject_start)]

@@ -31,9 +31,15 @@ not at all, both about *which company* a round or its investors belong to:
   when it is taken, held or predicated. The organisation must head its phrase ("invest in *Acme*
   chips" is a purchase, not an investment).
 
+* :func:`backing_received`: the recipient side, "Zorbi has received backing from investors
+  including A, B and C", "Zorbi a obtenu un financement de A et B": the subject of a receiving
+  verb whose object is a backing noun invests nothing; the organisations named under the
+  noun's (or the verb's) "from"/"de" invest in it.
+
 The cue words are data (``word_lists`` ``investor_nouns``, ``funding_nouns``,
 ``round_amount_words``, ``round_owner_preps``, ``round_joining_preps``, ``round_raising_verbs``,
-``back_pronouns``, ``investing_verbs``, ``stake_nouns``, ``stake_verbs``, ``recipient_preps`` in
+``back_pronouns``, ``investing_verbs``, ``stake_nouns``, ``stake_verbs``, ``recipient_preps``,
+``receiving_verbs``, ``backing_nouns``, ``backer_preps`` in
 ``data/lexicon.json``).
 """
 
@@ -48,10 +54,12 @@ from ..lexicon import Lexicon
 from .extensions import RelationCandidate
 from .raises_founders import _round_noun
 
-__all__ = ["EARLIER", "INVESTOR", "earlier_rounds", "investors_named", "named_raisers", "round_investors"]
+__all__ = ["BACKED", "EARLIER", "INVESTOR", "backing_received", "earlier_rounds", "investors_named", "named_raisers",
+           "round_investors"]
 
 EARLIER = "pattern:earlier-round"
 INVESTOR = "pattern:investor-verb"
+BACKED = "pattern:backing-received"
 #: Tokens after the investing verb within which the recipient's preposition must come.
 _RECIPIENT_REACH = 10
 #: Tokens after the preposition within which the recipient's name must begin ("dans la jeune
@@ -74,7 +82,8 @@ def round_investors(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappi
     named by a noun's complement put right, and the earlier rounds added."""
     out = named_raisers(doc, candidates, ent_of, lexicon, lang)
     earlier = earlier_rounds(doc, out, ent_of, refs, lexicon, lang)
-    return _owned_by_earlier(out, earlier) + earlier + investors_named(doc, ent_of, refs, lexicon, lang)
+    return (_owned_by_earlier(out, earlier) + earlier + investors_named(doc, ent_of, refs, lexicon, lang)
+            + backing_received(doc, ent_of, refs, lexicon, lang))
 
 
 def _owned_by_earlier(candidates: list[RelationCandidate], earlier: list[RelationCandidate]) -> list[RelationCandidate]:
@@ -374,3 +383,44 @@ def _investors(verb: Token, ent_of: Mapping[int, Span], refs: Mapping[int, Refer
         if child.dep_ == "conj" and other is not None and other.label_ in {_ORG, "Person"} and other not in listed:
             listed.append(other)
     return [(span, False) for span in listed]
+
+
+def backing_received(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference],
+                     lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
+    """``investsIn`` from a receiving verb with a backing noun (module docstring): the organisations
+    under the noun's or the verb's "from" back the verb's subject (an organisation, or what a
+    reference to one points to)."""
+    verbs = _words(lexicon, lang, "receiving_verbs")
+    nouns = _words(lexicon, lang, "backing_nouns")
+    preps = _words(lexicon, lang, "backer_preps")
+    out: list[RelationCandidate] = []
+    for noun in doc:
+        verb = noun.head
+        if (noun.lemma_.lower() not in nouns and noun.lower_ not in nouns) \
+                or noun.dep_ not in {"obj", "dobj"} or verb.lemma_.lower() not in verbs:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None:
+            continue
+        recipient, referred = ent_of.get(subject.i), False
+        if recipient is None and (ref := refs.get(subject.i)) is not None:
+            recipient = next((c for c in ref.candidates if c.label_ == _ORG), None)
+            referred = True
+        if recipient is None or recipient.label_ != _ORG:
+            continue
+        sources = [c for head in (noun, verb) for c in head.children if c.dep_ in {"prep", "case", "nmod", "obl"}
+                   and (c.lower_ in preps or any(g.dep_ == "case" and g.lower_ in preps for g in c.children))]
+        seen: set[int] = set()
+        for source in sources:
+            for token in source.subtree:
+                investor = ent_of.get(token.i)
+                if investor is None or investor.label_ != _ORG or investor.start in seen \
+                        or (investor.start, investor.end) == (recipient.start, recipient.end):
+                    continue
+                seen.add(investor.start)
+                sent = noun.sent
+                out.append(RelationCandidate(
+                    investor.start, investor.end, "investsIn", recipient.start, recipient.end, sent.start, sent.end,
+                    BACKED + ("+coref" if referred else ""),
+                    _CONFIDENCE * (REFERENCE_DISCOUNT if referred else 1.0), "", ""))
+    return out

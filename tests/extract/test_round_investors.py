@@ -76,3 +76,23 @@ def test_a_round_told_of_another_company_is_that_company_s(extractor: Extractor)
     found = facts(extractor, text, "investsIn")
     assert ("index-ventures", COMPANY) in found
     assert ("index-ventures", "organization/kelvo-robotics") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbi Labs has received backing from investors including Accel, Index Ventures and Eurazeo.",
+    "Zorbi Labs received funding from Accel and Eurazeo.",
+])
+def test_backing_received_from_named_investors(extractor: Extractor, text: str) -> None:
+    assert {"accel", "eurazeo"} <= {s for s, o in facts(extractor, text, "investsIn") if o == COMPANY}
+
+
+def test_what_is_received_is_no_backing(extractor: Extractor) -> None:
+    assert not facts(extractor, "Zorbi Labs received a call from Accel and Eurazeo.", "investsIn")
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbi Labs closed a $5 million round at a $40 million post-money valuation.",
+    "Zorbi Labs announced its raise of $5 million at a valuation of $40 million.",
+])
+def test_a_valuation_is_never_raised(extractor: Extractor, text: str) -> None:
+    assert not any(o.startswith("money/40000000") for _, o in facts(extractor, text, "raised"))
