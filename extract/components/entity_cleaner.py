@@ -31,7 +31,14 @@ from .misc_types import MiscWords, misc_words, typed_misc
 from .model_spans import LongerNameWords, longer_name_words, longer_names
 from .name_edges import EdgeWords, article_names, edge_words, keeps_article, not_a_name, split_possessive
 from .product_names import ProductWords, product_names, product_words
-from .unseen_names import concept_lists, contracted_article, names_a_language, product_versions, unclosed_bracket
+from .unseen_names import (
+    concept_lists,
+    contracted_article,
+    names_a_language,
+    product_versions,
+    unclosed_bracket,
+    versioned_model,
+)
 from .unseen_names import not_a_name as unseen_not_a_name
 
 __all__ = ["ENTITY_TYPES", "NER_LABELS", "EntityCleaner"]
@@ -295,6 +302,9 @@ class EntityCleaner:
                     self._misc.append(span)  # typed from its sentence at the end (misc_types.py), or dropped
                     continue
                 if kind is None or not self._plausible(doc, span, text):
+                    continue
+                if kind in {"Person", "Place"} and any(ch.isdigit() for ch in span.text):
+                    out.extend(versioned_model(doc, span))  # "Falcor 7": a model, not a person or a place
                     continue
                 out.append(Span(doc, span.start, span.end, label=self._retype(span, kind)))
         return out

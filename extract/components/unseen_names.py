@@ -44,6 +44,7 @@ __all__ = [
     "product_versions",
     "ticker",
     "unclosed_bracket",
+    "versioned_model",
 ]
 
 #: "MSFT.O", "NVDA.OQ", "7203.T", "AIR.PA": a ticker with its exchange suffix.
@@ -196,6 +197,16 @@ def not_a_name(doc: Doc, span: Span, doc_text: str) -> bool:
 
 #: A version or size after a product's name: "7B", "2", "3.5", "v2", "8x7B".
 _VERSION_WORD = re.compile(r"^v?\d[\w.]*$", re.I)
+
+
+def versioned_model(doc: Doc, span: Span) -> list[Span]:
+    """A name the NER calls a person or a place but that carries a digit is a model ("Falcor 7", "Vexa3"):
+    a name followed by a separate version token is that product (the gold folds versions into the
+    product); one with the digit inside a word ("Brixo-4", "Tarvex32") cannot be cut and is dropped."""
+    head = span[:-1]
+    if len(span) >= 2 and _VERSION_WORD.match(span[-1].text) and not any(ch.isdigit() for ch in head.text):
+        return [Span(doc, head.start, head.end, label="Product")]
+    return []
 
 
 def product_versions(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -77,3 +77,20 @@ def test_a_knowledge_base_name_with_an_elided_article_is_found(nlp_fr: Language)
     # the phrase pattern must tokenize like the text: "l’action" is "l’" + "action", never "l" + "’"
     found = _ents(nlp_fr, "Le sommet pour l’action sur l’intelligence artificielle s’ouvre à Paris.")
     assert any(kb == "ai-action-summit" for _, _, kb in found)
+
+
+def test_a_person_label_on_a_name_with_a_version_number_is_the_product(nlp_en: Language) -> None:
+    found = _ents(nlp_en, "Its flagship now rivals Falcor 7, Brixo-4 and Gemmo in benchmarks.")
+    assert ("Falcor", "Product", "") in found
+    assert not any(any(c.isdigit() for c in text) for text, _, _ in found)
+
+
+def test_a_place_label_on_a_name_with_a_digit_is_dropped(nlp_en: Language) -> None:
+    from spacy.tokens import Span
+
+    text = "Its flagship Vexa3 now rivals the models built in Oslo."
+    with nlp_en.select_pipes(disable=["aikg_entities", "aikg_relations", "aikg_relation_classifier"]):
+        doc = nlp_en(text)
+    doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 9, 10, label="GPE")]
+    found = [(e.text, e.label_) for e in nlp_en.get_pipe("aikg_entities")(doc).ents]
+    assert ("Vexa3", "Place") not in found and ("Oslo", "Place") in found
