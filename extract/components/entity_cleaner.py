@@ -29,7 +29,15 @@ from .event_names import event_names
 from .extensions import register_extensions
 from .misc_types import MiscWords, misc_words, typed_misc
 from .model_spans import LongerNameWords, longer_name_words, longer_names
-from .name_edges import EdgeWords, article_names, edge_words, keeps_article, not_a_name, split_possessive
+from .name_edges import (
+    EdgeWords,
+    article_names,
+    comma_pieces,
+    edge_words,
+    keeps_article,
+    not_a_name,
+    split_possessive,
+)
 from .product_names import ProductWords, product_names, product_words
 from .unseen_names import (
     concept_lists,
@@ -288,11 +296,12 @@ class EntityCleaner:
         if label == "MONEY":
             return []  # amounts without currency are left to aikg_money
         out: list[Span] = []
-        for piece in self._pieces(doc, ent):
+        for piece, kind_of_piece in comma_pieces(doc, self._pieces(doc, ent), mapped):
             trimmed = self._trim(doc, piece)
             if trimmed is None:
                 continue
-            parts = split_possessive(doc, trimmed, mapped, self.edges) if mapped and self.edges else [(trimmed, mapped)]
+            parts = (split_possessive(doc, trimmed, kind_of_piece, self.edges) if kind_of_piece and self.edges
+                     else [(trimmed, kind_of_piece)])
             for span, kind in parts:
                 entry = self.kb.lookup(span.text) or contracted_article(doc, span, self.kb)  # "du Monde"
                 if entry is not None:

@@ -10,6 +10,9 @@ clean-up of ``entity_cleaner.py`` must read from the construction, not from the 
 * a possessive inside one span: "Kestrel’s Data Hub" is the organisation "Kestrel" (its department
   is no entity: ``org_unit_nouns``), "Orbis’s Jane Doe" the organisation "Orbis" and the person
   "Jane Doe" (:func:`split_possessive`);
+* a comma inside an organisation's span: "At Brandt's Robotics Lab, Moreau and ..." is the
+  organisation "Robotics Lab" and the person "Moreau" named elsewhere in the document; "Orbis,
+  Northwind Grid" two organisations (:func:`comma_pieces`);
 * capitalised words that are no name (:func:`not_a_name`): the portfolio of an office ("ministre
   de l'Industrie et des *Mines*", "le président de la *Nation*", "chefs d'*État*": a capitalised
   noun after a French article under a public office noun, ``portfolio_heads``, or "Jane Doe, à la
@@ -31,7 +34,15 @@ from ..lexicon import Lexicon
 from ..normalize import fold
 from ..records import EntityType
 
-__all__ = ["EdgeWords", "article_names", "edge_words", "keeps_article", "not_a_name", "split_possessive"]
+__all__ = [
+    "EdgeWords",
+    "article_names",
+    "comma_pieces",
+    "edge_words",
+    "keeps_article",
+    "not_a_name",
+    "split_possessive",
+]
 
 _POSSESSIVES = frozenset({"'s", "’s"})
 _COORDINATORS = frozenset({"and", "et"})
@@ -180,3 +191,29 @@ def _place_and_generic(span: Span, words: EdgeWords, kb: KnowledgeBase) -> bool:
 def not_a_name(doc: Doc, span: Span, words: EdgeWords, kb: KnowledgeBase) -> bool:
     """Whether the unknown ``span`` is a portfolio, a quoted phrase or a place with a generic word."""
     return _portfolio(doc, span, words) or _quoted_phrase(doc, span) or _place_and_generic(span, words, kb)
+
+
+_PERSON_LABELS = frozenset({"PERSON", "PER", "Person"})
+
+
+def comma_pieces(doc: Doc, pieces: list[Span], label: str | None) -> list[tuple[Span, str | None]]:
+    """``pieces`` of a span with the statistical label ``label``, an organisation's cut at its inner
+    commas (no organisation name the NER does not know has one): a piece that is a person named in
+    the document ("Jane Moreau ... *Moreau*") is that person, the others keep ``label``."""
+    if label != "Organization":
+        return [(piece, label) for piece in pieces]
+    people = {fold(e[i:].text) for e in doc.ents if e.label_ in _PERSON_LABELS for i in range(len(e))}
+    out: list[tuple[Span, str | None]] = []
+    for piece in pieces:
+        cut: list[Span] = []
+        start = piece.start
+        for token in piece:
+            if token.text == "," and start < token.i < piece.end - 1:
+                cut.append(doc[start : token.i])
+                start = token.i + 1
+        if not cut:
+            out.append((piece, label))
+            continue
+        cut.append(doc[start : piece.end])
+        out.extend((span, "Person" if fold(span.text) in people else label) for span in cut)
+    return out

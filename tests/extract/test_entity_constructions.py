@@ -94,3 +94,16 @@ def test_a_place_label_on_a_name_with_a_digit_is_dropped(nlp_en: Language) -> No
     doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 9, 10, label="GPE")]
     found = [(e.text, e.label_) for e in nlp_en.get_pipe("aikg_entities")(doc).ents]
     assert ("Vexa3", "Place") not in found and ("Oslo", "Place") in found
+
+
+def test_an_organisation_span_with_a_comma_is_cut_and_a_named_person_is_kept(nlp_en: Language) -> None:
+    from spacy.tokens import Span
+
+    text = "Kiran Moreau studied at Ulm. At the Robotics Lab, Moreau and Ivo Stan built new models."
+    with nlp_en.select_pipes(disable=["aikg_entities", "aikg_relations", "aikg_relation_classifier"]):
+        doc = nlp_en(text)
+    lab = next(t.i for t in doc if t.text == "Robotics")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, lab, lab + 4, label="ORG")]
+    found = [(e.text, e.label_) for e in nlp_en.get_pipe("aikg_entities")(doc).ents]
+    assert ("Robotics Lab", "Organization") in found and ("Moreau", "Person") in found
+    assert not any("," in name for name, _ in found)
