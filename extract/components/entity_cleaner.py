@@ -34,6 +34,7 @@ from .name_edges import (
     article_names,
     comma_pieces,
     edge_words,
+    imperative_opener,
     keeps_article,
     not_a_name,
     split_possessive,
@@ -345,6 +346,7 @@ class EntityCleaner:
         lead, trail = self.lexicon.strip_leading, self.lexicon.strip_trailing
         while start < end and (
             doc[start].lower_ in lead or doc[start].is_punct or doc[start].is_space or doc[start].text in {"@", "#"}
+            or (self.edges is not None and imperative_opener(doc, start, end, self.edges))
         ):
             if self.edges and keeps_article(doc, start, end, self.edges, self._article_names):
                 break  # "The Daily Ledger", "La Poste Mobile": the article is the name's

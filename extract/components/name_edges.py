@@ -39,6 +39,7 @@ __all__ = [
     "article_names",
     "comma_pieces",
     "edge_words",
+    "imperative_opener",
     "keeps_article",
     "not_a_name",
     "split_possessive",
@@ -71,6 +72,8 @@ class EdgeWords:
     not_entities: frozenset[str]
     #: Words that end an organisation's name (``org_suffixes``): no person's name has them.
     org_suffixes: frozenset[str]
+    #: Imperative verbs that open a sentence before a name ("*Meet* Kara Voss", "*Use* Vexa to ...").
+    imperative_openers: frozenset[str] = frozenset()
 
 
 def edge_words(lexicon: Lexicon) -> EdgeWords:
@@ -81,6 +84,7 @@ def edge_words(lexicon: Lexicon) -> EdgeWords:
         unit_nouns=lexicon.words("org_unit_nouns"),
         not_entities=lexicon.not_entities,
         org_suffixes=lexicon.org_suffixes,
+        imperative_openers=lexicon.words("imperative_openers"),
     )
 
 
@@ -93,6 +97,13 @@ def _opens_sentence(doc: Doc, index: int) -> bool:
         return True
     before = doc[index - 1]
     return "\n" in before.whitespace_ or "\n" in before.text or before.text in _OPEN_QUOTES | {":"}
+
+
+def imperative_opener(doc: Doc, start: int, end: int, words: EdgeWords) -> bool:
+    """ "*Meet* Kara Voss, ...", "Our play: *Use* Vexa to ...": an imperative verb that opens the
+    sentence is not the first word of the capitalised name after it."""
+    return (doc[start].lower_ in words.imperative_openers and start + 1 < end
+            and _capitalised(doc[start + 1].text) and _opens_sentence(doc, start))
 
 
 def _article_at(doc: Doc, start: int, end: int, words: EdgeWords) -> bool:

@@ -107,3 +107,9 @@ def test_an_organisation_span_with_a_comma_is_cut_and_a_named_person_is_kept(nlp
     found = [(e.text, e.label_) for e in nlp_en.get_pipe("aikg_entities")(doc).ents]
     assert ("Robotics Lab", "Organization") in found and ("Moreau", "Person") in found
     assert not any("," in name for name, _ in found)
+
+
+def test_an_imperative_verb_opening_the_sentence_is_not_part_of_the_name(nlp_en: Language) -> None:
+    found = _ents(nlp_en, "Meet Kara Voss, the new chief of staff at Nordia.")
+    assert ("Kara Voss", "Person", "") in found
+    assert not any(text.startswith("Meet") for text, _, _ in found)
