@@ -32,7 +32,7 @@ How a report is read, and why:
   no round was read, such a sentence names investors of the first-named organisation (not one
   named as a complement, "former chief scientist *of A*").
 - **Lists as news writes them.** A list goes on through a described group ("A, as well as several
-  business angels such as B and C", "ainsi que de plusieurs investisseurs individuels, dont B"),
+  business angels such as B and C", "ainsi que de quelques particuliers fortunés, dont B"),
   past a description closed by a comma ("A, the venture arm of Beta, and C") and a repeated
   preposition ("A ainsi que de B"); it ends at its source ("according to", "selon", "said") and
   leaves out a member who speaks ("led by A, Jane Roe, a partner at B, told Reuters").

@@ -519,7 +519,7 @@ class _Reader:
         return []
 
     def organisers(self, noun: Token) -> list[Span]:
-        """"Other names involved in putting the event together were A, B and C": the subject of
+        """"Other groups involved in staging the fair were A, B and C": the subject of
         "be" or "include" described by an organising verb whose clause names the event lists its
         organisers."""
         head = noun.head

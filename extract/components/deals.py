@@ -464,7 +464,7 @@ class _Deals:
 
     def amounts(self, noun: Token, recipient: Token) -> list[Span]:
         """The amounts of the investment noun's own phrase ("an investment *of $4bn*", "a *$4bn*
-        stake", "de 180 millions de dollars (environ 159 millions d'euros)"), not the recipient's."""
+        stake", "de 75 millions de dollars (soit 69 millions d'euros)"), not the recipient's."""
         inside = {t.i for t in recipient.subtree}
         found: list[Span] = []
         for token in noun.subtree:

@@ -78,7 +78,7 @@ class _Finder:
 
     def connected(self, i: int, step: int) -> int:
         """The index of the capitalised word after ``i`` in direction ``step``, across connectors
-        ("Festival *de la* Robotique", "Cité *de la* Mode *et du* Design"); ``-1`` when none."""
+        ("Festival *de la* Robotique", "Halle *de la* Soie *et du* Textile"); ``-1`` when none."""
         j = i + step
         if 0 <= j < len(self.doc) and self.doc[j].lower_ in _ARTICLES:
             return -1  # "the cultural centre La Gaîté": an article starts the next name, it joins none
@@ -159,7 +159,7 @@ class _Finder:
                    and t.head.i != head.i for t in verb.subtree)
 
     def venue(self, noun: Token) -> Span | None:
-        """ "au Palais des Festivals", "à la cité de la Mode et du Design": a venue noun followed by
+        """ "au Palais des Congrès", "à la halle de la Soie et du Textile": a venue noun followed by
         connected capitalised words is a place."""
         end = noun.i + 1
         while end < len(self.doc) and end - noun.i < _MAX_TOKENS:

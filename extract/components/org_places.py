@@ -13,7 +13,7 @@ through another word, on the dependency tree, with the parser's usual slips allo
 2. a *fronted participle* of the based words that opens a sentence, with every place it names,
    describes the noun phrase after its closing comma: "Initialement basée à Lyon puis à Boston,
    la start-up X" (the sentence splitter often cuts such a sentence at that comma);
-3. the *regions and conjuncts* of a place already found: "based in Palo Alto, California" and
+3. the *regions and conjuncts* of a place already found: "based in Austin, Texas" and
    "Headquartered in Munich, Germany" name both places (as the gold does).
 """
 
@@ -167,7 +167,7 @@ def _opens_sentence(token: Token) -> bool:
 
 def _participle_places(participle: Token, ent_of: Mapping[int, Span], preps: frozenset[str]) -> list[Span]:
     """The places after a preposition (or a comma: a region) up to the participle's closing comma,
-    read on the surface: the splitter may cut "basée à Paris *puis à New York*" after Paris."""
+    read on the surface: the splitter may cut "installée à Nantes *puis à Montréal*" after Nantes."""
     doc = participle.doc
     places: list[Span] = []
     i = participle.i + 1
@@ -216,7 +216,7 @@ def _place_follows(doc: Doc, comma: int, ent_of: Mapping[int, Span], preps: froz
 
 
 def _regions(candidates: list[RelationCandidate], ent_of: Mapping[int, Span]) -> list[RelationCandidate]:
-    """ "based in Palo Alto, *California*, and *Tel Aviv*": the places in apposition to or
+    """ "based in Austin, *Texas*, and *Lisbon*": the places in apposition to or
     coordinated with a found place (the gold names each)."""
     out: list[RelationCandidate] = []
     have = {(c.subject_start, c.object_start) for c in candidates if c.predicate == "basedIn"}

@@ -5,7 +5,7 @@ product noun there and names the products inside its phrase:
 
 * a naming word: "Vexa Labs announced a new family of language models *called* Zephyr", "a
   dévoilé un nouveau modèle *baptisé* Kestrel" (``product_naming_words``);
-* examples: "it has released smaller research models *such as* Kestrel-T5", "a publié des
+* examples: "the lab has released compact open models *such as* Kestrel-T5", "a publié des
   modèles *comme* A et B" (``product_list_cues``);
 * an apposition: "released its new model, Zephyr" (a product coordinated with a name counts).
 

@@ -9,7 +9,7 @@ them is unreliable (lists of names, appositions of amounts):
   :mod:`..coref`) raised the amount. The amount must hang on the round noun (a modifier, "de"
   complement, apposition or copular attribute), so a valuation ("valued at $2bn") is never read.
   Without a possessive, the subject of a verb that closes or announces the round noun owns it
-  ("la start-up a bouclé une levée de fonds de 20 M€", "Acme, which closed a $5m round"; a
+  ("la jeune pousse a bouclé sa levée de fonds de 20 M€", "Acme, which closed a $5m round"; a
   description the references leave unresolved stands for the organisation the article names first);
 * :func:`founding_agents`: "fondée en 2023 par A, B et C", "the startup created by A and B",
   "Fondée par A et B, Acme ...": each person of the list after the agent word founded the

@@ -148,7 +148,7 @@ def test_nationality_adjective_announces_nothing(nlp_fr: Language) -> None:
 @pytest.mark.parametrize(
     ("language", "text", "actor", "event"),
     [
-        ("en", "Bob Smith and Jane Doe unveiled a major AI push at London Tech Week this morning.",
+        ("en", "Bob Smith and Jane Doe revealed a bold robotics plan at London Tech Week on Friday.",
          "Bob Smith", "London Tech Week"),
         ("fr", "Bob Martin a dévoilé un plan au salon VivaTech.", "Bob Martin", "VivaTech"),
     ],
@@ -163,8 +163,8 @@ def test_event_at_its_venue_phrase_is_attended_not_announced(nlp_en: Language, n
 
 def test_possessive_after_a_passive_agent_is_the_agents(nlp_en: Language) -> None:
     # actor(): "demonstrated by X in *its* launch" is X's launch, not the last subject's
-    text = ("Samsung teased a video. The software had similar capabilities as one of the features "
-            "demonstrated by Google in its launch of its latest AI model, Gemini.")
+    text = ("Nokia posted a teaser. The app had abilities close to one of the tools "
+            "demonstrated by Google in its launch of its newest chat model, Gemini.")
     found = _found(nlp_en, text, rules_only=False)
     assert {("Google", "announced", "Gemini"), ("Google", "develops", "Gemini")} <= found
-    assert not {f for f in found if f[0] == "Samsung" and f[2] == "Gemini"}
+    assert not {f for f in found if f[0] == "Nokia" and f[2] == "Gemini"}

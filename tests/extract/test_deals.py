@@ -210,6 +210,6 @@ def test_the_name_before_a_description_subject_invests(nlp_fr: Language) -> None
 
 
 def test_a_name_inside_the_investor_s_description_raised_nothing(nlp_fr: Language) -> None:
-    text = ("Airbus, la société mère de Renault, a annoncé un investissement de 14,3 milliards de dollars dans "
-            "l'entreprise d'intelligence artificielle Anthropic, tout en recrutant son PDG Jane Mayer.")
+    text = ("Airbus, la maison mère de Renault, a annoncé un investissement de 9,6 milliards de dollars dans "
+            "la société d'intelligence artificielle Anthropic, tout en recrutant son PDG Jane Mayer.")
     assert {s for s, _ in _facts(nlp_fr, text, "raised")} == {"Anthropic"}

@@ -49,7 +49,7 @@ def test_event_name_headed_en(nlp_en: Language, text: str, name: str) -> None:
     # described(): a name after "l'événement"
     ("L'événement IA Horizons se tient à la Porte de Versailles.", "IA Horizons"),
     # quoted(): a lower-case quoted name ending in an event noun
-    ("Le « demo day », qui a eu lieu à Station F lundi, a attiré du monde.", "demo day"),
+    ("Le « demo day », qui s'est déroulé mardi à Station F, a fait salle comble.", "demo day"),
 ])
 def test_event_name_fr(nlp_fr: Language, text: str, name: str) -> None:
     assert name in _ents(nlp_fr, text, "Event")
@@ -77,8 +77,8 @@ def test_venue_is_a_place(nlp_fr: Language, venue: str, text: str) -> None:
 
 
 def test_sponsors_of_the_event(nlp_en: Language) -> None:
-    # attendance: backer_nouns heading a guest list ("The main sponsors for the event were A and B")
-    text = ("The Quantum Futures Boston Summit opened on Monday. The main sponsors for the event were "
+    # attendance: backer_nouns heading a guest list ("The principal sponsors of the summit were A and B")
+    text = ("The Quantum Futures Boston Summit opened on Monday. The principal sponsors of the summit were "
             "Microsoft and Spotify.")
     assert {("Microsoft", "Quantum Futures Boston Summit"), ("Spotify", "Quantum Futures Boston Summit")} <= _facts(
         nlp_en, text, "attended")
@@ -103,7 +103,7 @@ def test_among_exhibitors_impersonal(nlp_fr: Language) -> None:
 
 def test_event_drew_visitors_to_venue(nlp_fr: Language) -> None:
     # event_places: a venue verb with the event as subject; the place hangs on its object
-    text = ("Du 2 au 4 mars, le Grand Festival de la Robotique a attiré des milliers de visiteurs au Palais "
+    text = ("Du 2 au 4 mars, le Grand Festival de la Robotique a attiré des centaines de curieux au Palais "
             "des Festivals.")
     assert ("Grand Festival de la Robotique", "Palais des Festivals") in _facts(nlp_fr, text, "heldIn")
 

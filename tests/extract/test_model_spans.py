@@ -71,7 +71,7 @@ def test_a_misc_name_in_a_list_of_investors_is_an_organisation(extractor: Extrac
     ("text", "name", "expected"),
     [
         # the complement of an acquisition noun is an organisation
-        ("Dernière preuve en date : le rachat de Vocalis par le géant japonais Sony pour 40 millions d'euros.",
+        ("Nouvel exemple : le rachat de Vocalis par le groupe japonais Sony pour 40 millions d'euros.",
          "Vocalis", "Organization"),
         # what a company launches, described as an application, is a product
         ("Le groupe a lancé Photomix Studio, une application de retouche.", "Photomix Studio", "Product"),

@@ -20,7 +20,7 @@ def names(nlp: Language, text: str) -> dict[str, str]:
         # a capitalised article inside the span, mid-sentence, is the name's
         ("en", "Few of the delegates who spoke to The Galway Herald said they would come back.",
          "The Galway Herald"),
-        ("fr", "Le salon fait la part belle aux cas d'usage, avec ceux de Verano Santé, La Fourmilière et "
+        ("fr", "Le salon met en avant des cas concrets, avec ceux de Verano Santé, La Fourmilière et "
                "La Boussole sur lesquels nous reviendrons.", "La Fourmilière"),
         # at a sentence start, when the document writes the article mid-sentence elsewhere
         ("en", "The Galway Herald first reported the talks. Few of the delegates who spoke to The Galway "
@@ -43,7 +43,7 @@ def test_a_possessive_splits_an_organisation_from_its_person(nlp_en: Language) -
 
 
 def test_a_department_after_a_possessive_is_no_entity(nlp_en: Language) -> None:
-    found = names(nlp_en, "Jane Holt, senior director of Trevalo’s AI Hub, said the company was proud.")
+    found = names(nlp_en, "Jane Holt, senior director of Trevalo’s AI Hub, said the team was delighted.")
     assert found.get("Trevalo") == "Organization"
     assert not any("Hub" in name for name in found)
 
@@ -53,12 +53,12 @@ def test_a_department_after_a_possessive_is_no_entity(nlp_en: Language) -> None:
     [
         # the portfolio of a minister, under the office noun or after "Person, à la"
         ("Paul Marin, ministre de l'Industrie et des Finances, a ouvert la journée, tandis que Léa Dutertre, "
-         "à la Santé et à la Direction des soins, a lancé la matinée.", "Finances"),
+         "à la Santé et à la Prévention des risques, a lancé la matinée.", "Finances"),
         ("Paul Marin, ministre de l'Industrie et des Finances, a ouvert la journée, tandis que Léa Dutertre, "
-         "à la Santé et à la Direction des soins, a lancé la matinée.", "Santé"),
+         "à la Santé et à la Prévention des risques, a lancé la matinée.", "Santé"),
         ("En attendant le président de la République, les chefs d'État sont arrivés.", "République"),
         # the first word of a short quoted phrase that goes on in lower case
-        ("Cette application, qui se hisse dans les « Tops téléchargements » des boutiques, plaît.", "Tops"),
+        ("Ce jeu, qui grimpe dans les « Tops téléchargements » des magasins en ligne, séduit.", "Tops"),
     ],
 )
 def test_french_common_nouns_are_no_names(nlp_fr: Language, text: str, word: str) -> None:
@@ -69,7 +69,7 @@ def test_french_common_nouns_are_no_names(nlp_fr: Language, text: str, word: str
     ("text", "word"),
     [
         # a country and "AI" before a noun: a description, not a name
-        ("Jane Doe has resigned from the UK AI startup after months of tension.", "UK AI"),
+        ("Jane Doe has quit the UK AI startup after months of tension.", "UK AI"),
         ("It came a few months after US AI startup Brelvo moved its staff to Lisbon.", "US AI"),
         # a time zone on the next line
         ("The speakers are expected to begin at 11:00 a.m.\nPacific Time.", "Pacific Time"),

@@ -41,7 +41,7 @@ def based_in(extractor: Extractor, text: str, language: str) -> set[tuple[str, s
         ("fr", "Vantix Robotics a levé 10 millions d'euros. Installée à Grenoble, en Isère, la start-up emploie "
                "40 personnes.", ("Vantix Robotics", "Isère")),
         # the regions and conjuncts of a place found by a pattern
-        ("en", "Kestrel AI raised $10m. Headquartered in Munich, Germany, the startup is best known for its models.",
+        ("en", "Kestrel AI raised $10m. Headquartered in Munich, Germany, the startup mostly sells robots.",
          ("Kestrel AI", "Germany")),
         ("en", "Kestrel AI, based in Austin, Texas, and Lyon, France, will build robots.", ("Kestrel AI", "Texas")),
         ("en", "Kestrel AI, based in Austin, Texas, and Lyon, France, will build robots.", ("Kestrel AI", "France")),

@@ -26,7 +26,7 @@ def _found(nlp: Language, text: str, prefix: str = "product:owned-noun") -> set[
     ("language", "text", "expected"),
     [
         # a possessive pronoun on the product noun, the name in compound; the clause's subject owns it
-        ("en", "Samsung has also tapped Siemens' tech to power image generation in its Bixby chatbot.",
+        ("en", "Samsung has also used Siemens' software to drive speech features in its Bixby chatbot.",
          {("Samsung", "develops", "Bixby")}),
         ("fr", "Samsung utilise la technologie de Siemens pour améliorer son application Bixby.",
          {("Samsung", "develops", "Bixby")}),
@@ -46,7 +46,7 @@ def test_the_owner_of_a_product_noun_develops_its_names(nlp_en: Language, nlp_fr
 
 
 def test_a_user_of_a_product_is_not_its_developer(nlp_en: Language) -> None:
-    found = _found(nlp_en, "Samsung has also tapped Siemens' tech to power image generation in its Bixby chatbot.")
+    found = _found(nlp_en, "Samsung has also used Siemens' software to drive speech features in its Bixby chatbot.")
     assert ("Siemens", "develops", "Bixby") not in found
 
 

@@ -25,13 +25,13 @@ def _found(nlp: Language, text: str, prefix: str) -> set[tuple[str, str, str]]:
     ("language", "text", "expected"),
     [
         # a naming word inside the object's phrase; a new product announced is one's own
-        ("en", "On Tuesday, Vexa Labs announced a new family of AI language models called Zephyr, which "
+        ("en", "On Tuesday, Vexa Labs announced a new family of open language models called Zephyr, which "
                "are open-weights models.",
          {("Vexa Labs", "develops", "Zephyr")}),
         ("fr", "Mardi, Vexa Labs a dévoilé un nouveau modèle de langage baptisé Zéphyr.",
          {("Vexa Labs", "develops", "Zéphyr"), ("Vexa Labs", "announced", "Zéphyr")}),
         # examples of the object, a releasing verb
-        ("en", "Vexa Labs has released smaller research models such as Kestrel-T5 in the past.",
+        ("en", "Vexa Labs has released compact open models such as Kestrel-T5 in the past.",
          {("Vexa Labs", "develops", "Kestrel-T5"), ("Vexa Labs", "announced", "Kestrel-T5")}),
         # the examples hung on the verb by the parser, read along the text
         ("fr", "La start-up Vexa Labs a publié des modèles comme Kestrel-T5 et Orca-2.",

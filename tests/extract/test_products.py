@@ -45,7 +45,7 @@ def develops(extractor: Extractor, text: str, language: str = "en") -> set[tuple
         ("en", "The lab is known for its Sarnet series of open models.", {"Sarnet"}),
         ("fr", "La start-up a présenté jeudi la puce Trainex, gravée en trois nanomètres.", {"Trainex"}),
         # a name that a naming word or a bracket introduces after a product noun
-        ("en", "Orin Systems showed off an AI-powered beauty assistant called «Glowmate» at its booth.",
+        ("en", "Orin Systems showed off an AI-powered cooking assistant called «Glowmate» at its booth.",
          {"Glowmate"}),
         ("en", "Samsung released a new model dubbed Nimbus-7B on Tuesday.", {"Nimbus-7B"}),
         ("fr", "La start-up propose aussi un chatbot payant, baptisé Zephyr Pro, qui offre un accès illimité.",
@@ -90,7 +90,7 @@ def test_a_product_noun_that_describes_a_company_names_no_product(extractor: Ext
 @pytest.mark.parametrize(
     ("language", "text"),
     [
-        ("fr", "Le plus gros producteur de puces dites GPU (Graphics Processing Unit) investit en France."),
+        ("fr", "Le premier fabricant de puces dites NPU (Neural Processing Unit) investit au Canada."),
         ("en", "The firm sells chips known as GPU (Graphics Processing Unit) to labs."),
     ],
 )

@@ -115,7 +115,7 @@ def _owned_rounds(nlp: Language, text: str) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
     # the subject of a verb that closes or announces the round noun; the amount after "levée de fonds"
-    ("fr", "La société Kelvo Systems a bouclé une levée de fonds de 12 millions d'euros.",
+    ("fr", "La société Kelvo Systems a bouclé sa levée de fonds de 12 millions d'euros.",
      ("Kelvo Systems", "12 millions d'euros")),
     ("en", "Kelvo Systems, which closed a $12 million funding round last week, is hiring.",
      ("Kelvo Systems", "$12 million")),

@@ -306,7 +306,7 @@ def test_a_reference_with_no_subject_nearby_is_the_article_s_company(
     ("text", "right", "wrong"),
     [
         # a description's nationality agrees with its antecedent's known country
-        ("General Catalyst led the round in Mistral AI. The French startup is just over a year old.",
+        ("General Catalyst led the round in Mistral AI. The French startup now employs sixty people.",
          ("mistral-ai", "basedIn", "france"), ("general-catalyst", "basedIn", "france")),
         # so does a "<place>-based" modifier, through the city's country
         ("Microsoft will put $1.5 billion into Mistral AI, bolstering the Paris-based company's hiring plans.",

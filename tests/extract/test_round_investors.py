@@ -20,9 +20,9 @@ COMPANY = "organization/zorbi-labs"
 
 
 @pytest.mark.parametrize(("language", "text"), [
-    ("en", "Zorbi Labs has secured $135 million in Series B funding.\n\n"
-           "Zorbi Labs's journey began with a $30 million seed round in January 2024, led by Accel. "
-           "This was followed by a Series A round in September 2024, raising $200 million from a consortium "
+    ("en", "Zorbi Labs has obtained $135 million in a Series B this week.\n\n"
+           "Zorbi Labs's story started with a $30 million seed round last March, led by Accel. "
+           "This was followed by a Series A round in June 2023, raising $200 million from a consortium "
            "including Eurazeo and Bpifrance."),
     ("fr", "Zorbi Labs a levé 135 millions d'euros en série B cette semaine.\n\n"
            "L'aventure de Zorbi Labs a commencé avec une levée d'amorçage de 30 millions d'euros, menée par Accel. "

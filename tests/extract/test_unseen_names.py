@@ -155,12 +155,12 @@ def test_unseen_names_a_known_name_that_ends_the_models_organisation() -> None:
     [
         ("In a shift from its usual themes, the forum will focus on Artificial Intelligence (AI) this year.",
          "Artificial Intelligence (AI"),
-        ("The forum moved away from Diversity, Equity, and Inclusion (DEI) and Environmental, Social, and "
+        ("The summit dropped Research, Ethics, and Safety (RES) and Environmental, Social, and "
          "Governance (ESG) themes. It now ranks ESG lower.", "ESG"),
-        ("The forum moved away from Diversity, Equity, and Inclusion (DEI) and Environmental, Social, and "
+        ("The summit dropped Research, Ethics, and Safety (RES) and Environmental, Social, and "
          "Governance (ESG) themes.", "Governance"),
-        ("Among the notable sessions is a panel discussion named ‘Technology in a Turbulent World’, featuring "
-         "Jane Doe.", "Turbulent World"),
+        ("One highlight of the week is a debate named ‘Technology in a Fractured Age’, featuring "
+         "Jane Doe.", "Fractured Age"),
         ("The robotics startup Vortan has raised $75 million from investors, including Nvidia (NVDA.O), "
          "Microsoft (MSFT.O), and others.", "MSFT.O"),
         ("Facing Criticisms\n\nOrbis founder Jane Doe has responded to criticisms of hypocrisy, asserting the "
@@ -178,7 +178,7 @@ def test_unseen_names_no_name(nlp_en: Language, text: str, absent: str) -> None:
     [
         ("en", "Founded in 2022 by former Google researchers Tomas Ruiz, Llion Berg, and Anna Kito, Quellis AI "
                "takes its name from a river.", "Llion Berg", "Person", ""),
-        ("en", "The CEO and founder of Vortan, Brett Oakley, stated that the company will use the funds to hire.",
+        ("en", "The CEO and founder of Vortan, Brett Oakley, said that the money would go to hiring.",
          "Brett Oakley", "Person", ""),
         ("fr", "Les équipes du Monde et des Echos pourront utiliser l'outil.", "Monde", "Organization", "le-monde"),
         ("fr", "Les équipes du Monde et des Echos pourront utiliser l'outil.", "Echos", "Organization", "les-echos"),
@@ -195,8 +195,8 @@ def test_unseen_names_typed(nlp_en: Language, nlp_fr: Language, lang: str, text:
 @pytest.mark.parametrize(
     ("lang", "text", "absent", "present"),
     [
-        ("fr", "Les modèles sont déjà disponibles en cinq langues (anglais, français, allemand, espagnol et "
-               "portugais) et la société en prévoit d'autres.", "Spain", ""),
+        ("fr", "Les outils existent aujourd'hui en cinq langues (italien, espagnol, anglais, allemand et "
+               "néerlandais) et la société en prévoit d'autres.", "Spain", ""),
         ("en", "The app speaks three languages: English, German and Spanish, and the Spanish startup Quellis "
                "built it.", "Germany", "Spain"),
         ("en", "German and Spanish investors joined the round.", "", "Germany"),
