@@ -22,7 +22,8 @@ module                     job
 
 Settings live in the factory config; data (knowledge base, lexicons, relation patterns) is
 loaded in ``initialize()`` from the packaged JSON/JSONL files. Components write only
-``doc.ents``, token lemmas and the ``Doc._.aikg_relations`` extension. Importing this package
+``doc.ents``, ``doc.spans["aikg_ner"]`` (the model's own entities, kept by ``aikg_model_spans``),
+token lemmas and the ``Doc._.aikg_relations`` extension. Importing this package
 registers the factories.
 """
 
