@@ -83,6 +83,9 @@ class Lexicon:
     pronouns: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     #: Other word lists used by the relation patterns (``$name`` placeholders), by language.
     word_lists: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    #: :meth:`words` answers, built once per list and language (components read them per document).
+    _words: dict[tuple[str, str | None], frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def words(self, name: str, lang: str | None = None) -> frozenset[str]:
         """The word list ``name`` of ``word_lists`` in ``lang`` (every language when ``None``),
@@ -91,9 +94,12 @@ class Lexicon:
         >>> "round" in load_lexicon().words("funding_nouns", "en")
         True
         """
-        by_lang = self.word_lists.get(name, {})
-        groups = by_lang.values() if lang is None else [by_lang.get(lang, [])]
-        return frozenset(w.lower() for group in groups for w in group)
+        found = self._words.get((name, lang))
+        if found is None:
+            by_lang = self.word_lists.get(name, {})
+            groups = by_lang.values() if lang is None else [by_lang.get(lang, [])]
+            found = self._words[(name, lang)] = frozenset(w.lower() for group in groups for w in group)
+        return found
 
     def reference_settings(self, lang: str) -> ReferenceSettings:
         """Descriptions and pronouns of ``lang`` for :func:`aikg.extract.coref.resolve_references`."""

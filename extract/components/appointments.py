@@ -156,6 +156,9 @@ def _candidate(person: Span, predicate: str, org: Span, sent: Span, extractor: s
     )
 
 
+_VERB_POS = frozenset({"VERB", "AUX"})
+
+
 def _lemma(verb: Token, words: frozenset[str]) -> str:
     """The verb's lemma if it is one of ``words`` (or its form, where the lemmatiser missed: "quitte")."""
     for word in (verb.lemma_.lower(), verb.lower_):
@@ -207,10 +210,11 @@ def appointed_roles(
     taking = lexicon.words("role_taking_verbs", lang)
     openers = lexicon.words("role_openers", lang)
     relatives = frozenset(lexicon.relative_pronouns)
+    moves = appoint | taking
     out: list[RelationCandidate] = []
     for verb in doc:
-        lemma = _lemma(verb, appoint | taking)
-        if verb.pos_ not in {"VERB", "AUX"} or not lemma:
+        lemma = _lemma(verb, moves) if verb.pos_ in _VERB_POS else ""
+        if not lemma:
             continue
         person: Span | None = None
         org: Span | None = None
@@ -264,10 +268,11 @@ def past_employers(
     froms = lexicon.words("from_words", lang)
     agents = lexicon.words("agent_cues", lang)
     relatives = frozenset(lexicon.relative_pronouns)
+    moves = leave | stint | taking
     out: list[RelationCandidate] = []
     for verb in doc:
-        lemma = _lemma(verb, leave | stint | taking)
-        if verb.pos_ not in {"VERB", "AUX"} or not lemma:
+        lemma = _lemma(verb, moves) if verb.pos_ in _VERB_POS else ""
+        if not lemma:
             continue
         subjects = _subjects(verb)
         if subjects:
