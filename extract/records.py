@@ -15,6 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 __all__ = [
+    "DEAL_PREDICATES",
     "PREDICATES",
     "SYMMETRIC_PREDICATES",
     "CoMention",
@@ -64,6 +65,8 @@ PREDICATES: frozenset[str] = frozenset(
 #: Predicates whose direction carries no meaning (``A partnerOf B`` is ``B partnerOf A``): one
 #: fact per pair in a document, and a gold fact matches either way round.
 SYMMETRIC_PREDICATES: frozenset[str] = frozenset({"partnerOf"})
+#: Predicates of a deal, which may be reported as not having happened ("X *almost* bought Y").
+DEAL_PREDICATES: frozenset[str] = frozenset({"acquired", "partnerOf"})
 
 
 @dataclass(frozen=True)

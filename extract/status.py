@@ -28,14 +28,12 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon
-from .records import FactStatus
+from .records import DEAL_PREDICATES, FactStatus
 
 __all__ = ["TENSED_PREDICATES", "Markers", "fact_status", "markers_for"]
 
 #: Predicates that hold over a period and can end; ``founded`` or ``acquired`` happened once.
 TENSED_PREDICATES = frozenset({"leads", "worksFor", "partnerOf", "basedIn"})
-#: Predicates of a deal that may not have happened.
-_DEAL_PREDICATES = frozenset({"acquired", "partnerOf"})
 #: Predicates that a modifier of a noun states ("the *Paris-based* startup", "la start-up *lyonnaise*").
 _NOMINAL_PREDICATES = frozenset({"basedIn"})
 #: Parts of speech of a word that may stand for an entity of another sentence ("the startup", "it").
@@ -139,7 +137,7 @@ def fact_status(
     inside = {t.i for span in (subject, obj) for t in span}
     words = {w for t in near if t.i not in inside for w in _words(t)}
     hedge = markers.hedge - markers.planned if predicate == "attended" else markers.hedge
-    if predicate in _DEAL_PREDICATES:
+    if predicate in DEAL_PREDICATES:
         hedge = hedge | markers.cancel
     hedged = bool(words & hedge) or any(
         t.pos_ in {"VERB", "AUX"} and "Cnd" in t.morph.get("Mood", [])

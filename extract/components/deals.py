@@ -12,7 +12,7 @@ the noun's phrase, not on the nearest subject:
 * "the acquisition of X *by* Y", "le rachat de X *par* Y": the acquirer after "by";
 * otherwise the subject of the clause that holds the noun announced or made the deal: "X struck a
   deal with Y", "X a signé un accord avec Y", "X ... en annonçant le rachat de Y". A subject that
-  describes an organisation ("*the iPhone maker* has a partnership with Y") is the organisation
+  describes an organisation ("*the iPhone maker* signed a partnership with Y") is the organisation
   it refers to, never a name inside the description; a person or a leader ("*le dirigeant* a
   annoncé un partenariat avec Y") stands for the organisation they lead or work for. An
   acquisition noun takes its clause's subject only under a verb that makes or announces the deal
@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
+from ..records import DEAL_PREDICATES
 from .extensions import RelationCandidate
 
 __all__ = ["DealWords", "deal_relations"]
@@ -52,8 +53,6 @@ PARTNER_EXTRACTOR = "deal:partnership"
 ACQUISITION_EXTRACTOR = "deal:acquisition"
 PARTNER_CONFIDENCE = 0.75
 ACQUISITION_CONFIDENCE = 0.75
-#: The predicates whose facts a cancelled deal removes.
-_DEAL_PREDICATES = frozenset({"partnerOf", "acquired"})
 _ORG = "Organization"
 _WITH = frozenset({"with", "avec"})
 _WITH_VERB = frozenset({"with", "avec", "à", "au", "aux"})
@@ -570,7 +569,7 @@ def deal_relations(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappin
     words = DealWords.from_lexicon(lexicon, lang)
     deals = _Deals(doc, candidates, ent_of, refs, words)
     out = [c for c in candidates
-           if not (c.predicate in _DEAL_PREDICATES and c.object_end > 0
+           if not (c.predicate in DEAL_PREDICATES and c.object_end > 0
                    and deals.cancelled(doc[c.object_start : c.object_end].root))]
     seen = {(c.subject_start, c.predicate, c.object_start) for c in out}
     pairs = {frozenset({_name(doc[c.subject_start : c.subject_end]), _name(doc[c.object_start : c.object_end])})
