@@ -450,7 +450,7 @@ class _Reader:
             there.append(verb)
         if there:
             people = self.subjects(verb, _PARTIES)
-            if not people:  # "les poids lourds du secteur seront là, du patron de A à celui de B"
+            if not people:  # "les grands noms seront là, du dirigeant de A à celui de B"
                 people = [e for t in there for e in self.listed(t, _PARTIES)]
             yield "presence", people
 

@@ -107,7 +107,7 @@ def test_partner_for(nlp_en: Language) -> None:
 
 def test_make_x_its_provider(nlp_en: Language) -> None:
     # partner_noun(): "Y agreed to make X its preferred provider" (its = the clause's subject, not X)
-    text = "Cohere agreed to make Google Cloud its preferred cloud provider."
+    text = "Cohere decided to make Google Cloud its preferred compute provider."
     assert ("Cohere", "Google Cloud") in _facts(nlp_en, text, "partnerOf")
 
 

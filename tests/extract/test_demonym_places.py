@@ -52,7 +52,7 @@ def test_a_demonym_places_the_organisations_it_describes(extractor: Extractor, l
         ("fr", "Le tour a été mené par les américains Accel et Greylock, aux côtés du britannique Balderton.",
          ("balderton-capital", "united-states")),
         # a possessor after the list is no member of it
-        ("en", "Investors include U.S. tech giant Amazon and Google's former chief executive Eric Schmidt.",
+        ("en", "Backers include U.S. retail giant Amazon and Google's former chief executive Eric Schmidt.",
          ("google", "united-states")),
         # the parser's conjuncts of a long list reach names that no demonym describes
         ("fr", "Le tour est porté par le fonds américain Accel, aux côtés des patrons français Xavier Niel et "

@@ -79,7 +79,7 @@ def test_names_that_are_not_products_keep_their_type(extractor: Extractor, text:
 @pytest.mark.parametrize(
     "text",
     [
-        "The US AI chip giant is set to spend $1 billion on two startups.",  # the noun describes a company
+        "The US AI chip giant plans to spend $1 billion on two startups.",  # the noun describes a company
         "Kontrell, an AI foundation model company, raised $20 million.",
     ],
 )
@@ -112,7 +112,7 @@ def test_the_expansion_of_an_acronym_in_brackets_is_no_product(extractor: Extrac
          {("aws", "product/trainex"), ("aws", "product/inferex")}),
         ("Tiktak owner Vexa Labs said on Monday it had hired a new chief.",
          {("organization/vexa-labs", "product/tiktak")}),
-        ("Vexa Labs is based in Oslo. Headquartered in Oslo, the startup is best known for its Sarnet series of "
+        ("Vexa Labs is based in Oslo. Headquartered in Oslo, the startup is famous for its Sarnet series of "
          "open models.", {("organization/vexa-labs", "product/sarnet")}),
     ],
 )

@@ -26,7 +26,7 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
         ("OpenAI CEO Sam Altman arrived late.", {("sam-altman", "leads", "openai")}),
         ("Google's CEO Sundar Pichai gave a talk.", {("sundar-pichai", "leads", "google")}),
         (
-            "Lena Ortiz, senior vice president and principal analyst at Forrester, disagreed.",
+            "Lena Ortiz, senior vice president and research director at Forrester, disagreed.",
             {("person/lena-ortiz", "worksFor", "forrester")},
         ),
         (
