@@ -363,6 +363,15 @@ def _agreeing(settings: ReferenceSettings, country: str | None) -> Callable[[Spa
     return lambda ent: settings.agrees(ent, country)
 
 
+def _may_describe(ent: Span, description: Token | None, agrees: Callable[[Span], bool] | None) -> bool:
+    """Whether ``ent`` may be what ``description`` (a pronoun when None) stands for: named before it,
+    not a subject of its own clause, and of the description's country when it says one ("the
+    French startup" is not the American fund that was the last subject)."""
+    if description is not None and (ent.start >= description.i or _in_own_clause(description, ent)):
+        return False
+    return agrees is None or agrees(ent)
+
+
 def _last_mention(
     number: int, mentions: Sequence[tuple[int, Span]], label: str, description: Token | None, *, skip_lists: bool,
     agrees: Callable[[Span], bool] | None = None,
@@ -373,11 +382,8 @@ def _last_mention(
             break
         if ent.label_ != label or _bracketed(ent) or (skip_lists and _in_list(ent)):
             continue
-        if agrees is not None and not agrees(ent):
-            continue
-        if description is not None and (ent.start >= description.i or _in_own_clause(description, ent)):
-            continue
-        return (number - sent_no, ent)
+        if _may_describe(ent, description, agrees):
+            return (number - sent_no, ent)
     return None
 
 
@@ -400,14 +406,9 @@ def _salient(
         for sent_no, ent in reversed(subjects):
             if number - sent_no > _WINDOW:
                 break
-            if ent.label_ != label:
-                continue
-            if description is not None and (ent.start >= description.i or _in_own_clause(description, ent)):
-                continue
-            if agrees is not None and not agrees(ent):
-                continue  # "the French startup" is not the American fund that was the last subject
-            best = (number - sent_no, ent)
-            break
+            if ent.label_ == label and _may_describe(ent, description, agrees):
+                best = (number - sent_no, ent)
+                break
         kind = 0
         if best is None:
             kind = 1

@@ -281,20 +281,17 @@ def resolve_mentions(mentions: Sequence[RawMention], kb: KnowledgeBase) -> Resol
         words = cluster.name.split()
         target: _Cluster | None = None
         rule = ""
-        if cluster.type is EntityType.PERSON and len(words) == 1:
+        # a surname alone, also when the model typed it as an organisation or a product ("Sutskever
+        # said"); a first name alone only when typed as a person
+        if len(words) == 1 and (cluster.type is EntityType.PERSON or cluster.type in _MISTYPED_SURNAME):
             word = fold(words[0])
             last = [c for c in full_persons if fold(c.name.split()[-1]) == word and c is not cluster]
-            first = [c for c in full_persons if fold(c.name.split()[0]) == word and c is not cluster]
             if len(last) == 1:
                 target, rule = last[0], "surname"
-            elif not last and len(first) == 1:
-                target, rule = first[0], "first-name"
-        if target is None and len(words) == 1 and cluster.type in _MISTYPED_SURNAME:
-            # a person's surname the model typed as an organisation or product ("Sutskever said")
-            word = fold(words[0])
-            last = [c for c in full_persons if fold(c.name.split()[-1]) == word]
-            if len(last) == 1:
-                target, rule = last[0], "surname"
+            elif not last and cluster.type is EntityType.PERSON:
+                first = [c for c in full_persons if fold(c.name.split()[0]) == word and c is not cluster]
+                if len(first) == 1:
+                    target, rule = first[0], "first-name"
         if target is None and len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
             hits = [c for c in multiword if c is not cluster and _initials(c.name) == words[0]]
             if not hits:
