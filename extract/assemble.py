@@ -151,6 +151,37 @@ def _fits(predicate: str, subject: EntityRecord | None, obj: EntityRecord | None
     return subject.type.value in signature[0] and obj.type.value in signature[1]
 
 
+#: Tokens that join the members of a written list ("A, B and C", "A, B et C").
+_LIST_JOINERS = frozenset({",", "and", "et", "&"})
+
+
+def _listed_together(doc: Doc, start: int, end: int, other_start: int, other_end: int) -> bool:
+    """Whether two names of one type are members of one written list ("led by A, with B, *C*, *D*
+    and E"): nothing but commas, "and" and other names of that type between them. Members of an
+    investor list do not invest in each other; only a partnership may join a list's members.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("backed by Acme, Bolt, Cargo and Delta")
+    >>> doc.ents = [doc.char_span(10, 14, "Organization"), doc.char_span(16, 20, "Organization"),
+    ...             doc.char_span(22, 27, "Organization"), doc.char_span(32, 37, "Organization")]
+    >>> _listed_together(doc, 2, 3, 6, 7), _listed_together(doc, 0, 1, 2, 3)
+    (True, False)
+    """
+    (_, first_end), (second_start, _) = sorted(((start, end), (other_start, other_end)))
+    if first_end >= second_start:
+        return False
+    label = doc[start].ent_type_
+    if not label or doc[other_start].ent_type_ != label:
+        return False
+    joined = False
+    for token in doc[first_end:second_start]:
+        if token.lower_ in _LIST_JOINERS:
+            joined = True
+        elif token.ent_type_ != label:
+            return False
+    return joined
+
+
 def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: Sequence[str] = ()) -> Extraction:
     """Records for one processed document (``document.language`` should already be set)."""
     register_extensions()
@@ -228,6 +259,9 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
                 continue
             obj = found
         if subject == obj or not _fits(predicate, entities.get(subject), entities.get(obj)):
+            continue
+        if predicate not in SYMMETRIC_PREDICATES and cand.object_end > 0 and _listed_together(
+                doc, cand.subject_start, cand.subject_end, cand.object_start, cand.object_end):
             continue
         evidence = spans.evidence(cand.sentence_start, cand.sentence_end)
         object_end = cand.object_end if cand.object_end > 0 else cand.object_start + 1
