@@ -58,6 +58,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..coref import Reference
 from ..lexicon import Lexicon
+from .event_owners import owner_attendance
 from .event_places import held_places
 from .extensions import RelationCandidate
 
@@ -129,6 +130,8 @@ class AttendanceWords:
     gathering: frozenset[str]
     event_hosts: frozenset[str]
     negations: frozenset[str]
+    join: frozenset[str] = frozenset()
+    guest_roles: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, lang: str) -> AttendanceWords:
@@ -145,7 +148,7 @@ _LISTS = {
     "organising": "organising_verbs", "sidelines": "sideline_nouns", "stay": "stay_verbs",
     "floor": "floor_nouns", "address": "address_verbs", "delegations": "delegation_nouns", "lead": "lead_verbs",
     "represent": "represent_verbs", "chair": "chair_verbs", "gathering": "gathering_verbs",
-    "event_hosts": "event_host_verbs",
+    "event_hosts": "event_host_verbs", "join": "join_verbs", "guest_roles": "guest_role_nouns",
 }
 
 
@@ -406,6 +409,9 @@ class _Reader:
         if _is(noun, words.stage):
             companions = [e for n, p in self._objects(verb) if p is not None and p.lower_ in _WITH
                           for e in self.with_conjuncts(n, _PERSON)]
+            if _is(verb, words.join):  # "A joined B and C on stage", "A a rejoint sur scène B et C"
+                companions += [e for n in verb.children if n.dep_ in {"dobj", "obj"}
+                               for e in self.with_conjuncts(n, _PERSON)]
             yield "stage", verb, self.subjects(verb, _PERSON) + companions
         elif _is(noun, words.audience) and (prep is None or prep.lower_ not in {"of", "de", "from", "du", "des"}):
             yield "audience", verb, self.subjects(verb, _PERSON)
@@ -474,7 +480,11 @@ class _Reader:
                 yield "chair", self.agents(verb, _PARTIES)  # "the summit, co-chaired by A and B"
             elif any(self.names_event(c) for c in objects):
                 yield "chair", self.subjects(verb, _PARTIES)  # "A and B co-chair the summit"
-        if _is(verb, words.gathering) and not any(c.dep_ in {"dobj", "obj"} and c.pos_ != "PRON" for c in children):
+        # "qui avait réuni à l'Élysée des patrons": "avoir" makes it transitive, a host gathering others
+        # (a gathering of its own); the intransitive French verb is reflexive ("se réunir")
+        transitive = any(c.dep_ in {"dobj", "obj"} and c.pos_ != "PRON" for c in children) or (
+            verb.lang_ == "fr" and any(c.dep_ in {"aux", "aux:tense"} and _lemma(c) == "avoir" for c in children))
+        if _is(verb, words.gathering) and not transitive:
             subject = self.subject_token(verb)
             if subject is not None and not self.names_event(subject):
                 yield "gathered", self.subjects(verb, _PARTIES)  # "Leaders, including A, gathered at"
@@ -485,6 +495,21 @@ class _Reader:
                 for obj in objects:  # the names read along the text: the parser often hangs them wrong
                     found += self.run_after(obj, _PARTIES) if obj.i in self.ent_of else self.included(obj, _PARTIES)
                 yield "hosted", found
+
+    def guest_role(self, noun: Token) -> tuple[list[Span], Span | None]:
+        """"A was a speaker at the summit", "A était l'invité du salon": a guest's role as the
+        predicate of "be"; the people of its subject, and the event the role names, if any."""
+        if any(c.dep_ == "cop" for c in noun.children):  # French: the noun heads the clause
+            clause = noun
+        elif noun.dep_ == "attr" and _lemma(noun.head) in {"be", "être"}:
+            clause = noun.head
+        else:
+            return [], None
+        if not self.asserted(clause):
+            return [], None
+        event = next((e for t in noun.subtree if t.dep_ not in _SUBJECT_DEPS
+                      for e in [self.event_at(t)] if e is not None), None)
+        return self.subjects(clause, _PARTIES), event
 
     def delegation(self, noun: Token) -> list[Span]:
         """"a delegation led by A", "une délégation menée par A", "A headed the delegation"."""
@@ -605,8 +630,8 @@ def discourse_attendance(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int
     out: list[RelationCandidate] = []
     seen: set[tuple[int, int, int]] = set()
 
-    def emit(people: list[Span], token: Token, cue: str) -> None:
-        event = reader.focus(token)
+    def emit(people: list[Span], token: Token, cue: str, named: Span | None = None) -> None:
+        event = named or reader.focus(token)
         if event is None:
             return
         sent = token.sent
@@ -625,6 +650,10 @@ def discourse_attendance(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int
             for cue, verb, people in reader.noun_cues(token):
                 if people and reader.asserted(verb):
                     emit(people, token, cue)
+        if _is(token, words.guest_roles) and token.i not in ent_of:
+            people, named = reader.guest_role(token)
+            if people:
+                emit(people, token, "guest-role", named)
         if token.pos_ in {"VERB", "AUX", "ADJ", "ADV"}:
             for cue, people in reader.cues(token):
                 if people and reader.asserted(token):
@@ -643,4 +672,5 @@ def discourse_attendance(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int
             people = reader.organisers(token)
             if people:
                 emit(people, token, "organisers")
+    out += owner_attendance(doc, ent_of)  # a company at its own conference
     return out + held_places(doc, ent_of, lexicon, lang, reader.focus, reader.event_at, gathered)

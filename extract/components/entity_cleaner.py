@@ -149,7 +149,7 @@ class EntityCleaner:
         ents = sorted(ents + described_names(doc, ents, self.descriptors), key=lambda e: e.start)
         ents = sorted(ents + byline_people(doc, ents, self.byline_cues), key=lambda e: e.start)
         ents = product_names(doc, ents, self.products, self.kb)
-        ents = event_names(doc, ents, self.lexicon)
+        ents = event_names(doc, ents, self.lexicon, self.kb)
         ents = retype_by_descriptors(doc, ents, self.descriptors)
         ents = retype_by_context(doc, ents, self.context, self.kb) if self.context else ents
         ents = typed_misc(doc, ents, self._misc, self.misc, self.descriptors) if self.misc else ents

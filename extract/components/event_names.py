@@ -21,8 +21,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..kb import KnowledgeBase
 from ..lexicon import Lexicon
 from ..normalize import fold
+from .event_short_names import short_event_names
 
 __all__ = ["EventWords", "event_names"]
 
@@ -75,6 +77,11 @@ class _Finder:
         """A token of an entity the knowledge base names: a name of its own, not part of another."""
         ent = self.ent_at.get(i)
         return ent is not None and bool(ent.kb_id_) and ent.label_ != "Place"
+
+    def named(self, i: int) -> bool:
+        """Whether a person's or an organisation's name starts at token ``i``."""
+        ent = self.ent_at.get(i)
+        return ent is not None and ent.start == i and ent.label_ in {"Person", "Organization"}
 
     def connected(self, i: int, step: int) -> int:
         """The index of the capitalised word after ``i`` in direction ``step``, across connectors
@@ -167,8 +174,8 @@ class _Finder:
             if nxt < 0:
                 break
             end = nxt + 1
-            while end < len(self.doc) and _capital(self.doc[end]):
-                end += 1
+            while end < len(self.doc) and _capital(self.doc[end]) and not self.named(end):
+                end += 1  # "au Dôme de Paris Jensen Huang": the venue ends where a person's name starts
         if end == noun.i + 1:
             return None
         return Span(self.doc, noun.i, end, label="Place")
@@ -192,8 +199,9 @@ def _merge(ents: list[Span], found: list[Span]) -> list[Span]:
     return sorted(out, key=lambda e: e.start)
 
 
-def event_names(doc: Doc, ents: list[Span], lexicon: Lexicon) -> list[Span]:
-    """``ents`` with the event names and venues of ``doc`` (see the module's docstring)."""
+def event_names(doc: Doc, ents: list[Span], lexicon: Lexicon, kb: KnowledgeBase | None = None) -> list[Span]:
+    """``ents`` with the event names and venues of ``doc`` (see the module's docstring); with ``kb``,
+    also a company's event named without the company (:mod:`.event_short_names`)."""
     words = _WORDS.get(id(lexicon)) or _WORDS.setdefault(id(lexicon), EventWords.from_lexicon(lexicon))
     finder = _Finder(doc, ents, words, lexicon.not_entities)
     found: list[Span] = []
@@ -223,4 +231,6 @@ def event_names(doc: Doc, ents: list[Span], lexicon: Lexicon) -> list[Span]:
             span = finder.quoted(token)
         if span is not None:
             found.append(span)
+    if kb is not None:
+        found = short_event_names(doc, ents, kb, lexicon) + found  # the knowledge base's reading first
     return _merge(ents, found) if found else ents
