@@ -18,6 +18,7 @@ from itertools import combinations
 from spacy.tokens import Doc
 
 from .amounts import conversions, is_round_amount
+from .calibration import Calibration, load_calibration
 from .components.demonym_places import prefer_described
 from .components.extensions import register_extensions, relation_candidates
 from .dates import find_dates
@@ -182,8 +183,10 @@ def _listed_together(doc: Doc, start: int, end: int, other_start: int, other_end
     return joined
 
 
-def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: Sequence[str] = ()) -> Extraction:
-    """Records for one processed document (``document.language`` should already be set)."""
+def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: Sequence[str] = (),
+                      calibration: Calibration | None = None) -> Extraction:
+    """Records for one processed document (``document.language`` should already be set);
+    ``calibration``: the packaged table by default (:mod:`.calibration`)."""
     register_extensions()
     raw = _raw_mentions(doc)
     text = doc.text  # Doc.text joins every token on each read: read once
@@ -227,6 +230,7 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
             best[triple] = record
 
     spans = _Spans(doc, document.doc_id)
+    calibration = load_calibration() if calibration is None else calibration
     status_of: dict[tuple[int, int, int, int, bool, int], tuple[FactStatus, bool]] = {}
     for cand in prefer_described(relation_candidates(doc)):
         predicate, object_kb = cand.predicate, cand.object_kb
@@ -286,6 +290,7 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
             and is_round_amount(doc[cand.object_start : cand.object_end], round_words)
         ):
             predicate, extractor = "raised", f"{extractor}+round"  # announcing one's own round is raising it
+        confidence = calibration.adjust(extractor, predicate, confidence)
         relation = RelationRecord(
             subject, predicate, obj, evidence, extractor, round(confidence, 3), status=status, hedged=hedged
         )

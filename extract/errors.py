@@ -46,6 +46,7 @@ class Errors:
     E508 = "Component {name!r} used before initialize(); call nlp.initialize() or component.initialize()."
     E509 = "Relation pattern file {path} line {line} is invalid: {detail}."
     E510 = "Relation model {path} cannot be read: {detail} (retrain it with python -m aikg.training)."
+    E511 = "Confidence calibration {path} cannot be read: {detail} (rebuild it with python -m aikg.calibrate)."
 
 
 @add_codes
