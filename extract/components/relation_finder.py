@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..coref import REFERENCE_DISCOUNT, Reference, ReferenceSettings, resolve_references
 from ..errors import DataFileError, Errors, PipelineError
 from ..lexicon import Lexicon, load_lexicon, load_relation_patterns
+from ..matcher_flags import add_flagged
 from ..treematch import TreeMatcher
 from .announcements import announcement_relations
 from .appointments import appointment_relations
@@ -135,7 +136,7 @@ class RelationFinder:
                     anchors = [node["RIGHT_ID"] for node in pattern]
                 else:
                     anchors = [node.pop("_anchor", "") for node in pattern]
-                    self.matcher.add(key, [pattern])
+                    add_flagged(self.matcher, key, pattern)  # word sets as lexeme flags, tested in C
             except ValueError as err:  # spaCy's MatchPatternError is a ValueError, as are TreeMatcher's
                 raise DataFileError(Errors.E509.format(path=data.path, line=line, detail=err)) from err
             self.specs[key] = {**spec, "anchors": anchors}
