@@ -24,7 +24,7 @@ The cue words are data (``word_lists`` ``companion_words``, ``team_nouns``, ``te
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
@@ -54,10 +54,11 @@ _HEDGED = "hedged"
 def founding_team_relations(
     doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon, lang: str,
 ) -> list[RelationCandidate]:
-    """Every construction of this module, for the relation finder."""
-    return (founding_companions(doc, ent_of, refs, lexicon, lang)
+    """Every construction of this module, for the relation finder (the short names read once, if needed)."""
+    names = _ShortNames(doc, lexicon, lang)
+    return (founding_companions(doc, ent_of, refs, lexicon, lang, names=names)
             + focus_founders(doc, ent_of, lexicon, lang)
-            + team_members(doc, ent_of, refs, lexicon, lang))
+            + team_members(doc, ent_of, refs, lexicon, lang, names=names))
 
 
 # -- shared readings ----------------------------------------------------------------------------
@@ -210,6 +211,29 @@ def short_names(doc: Doc, suffixes: frozenset[str] = frozenset(), hedges: frozen
             if key not in shared and key[:1].isupper() and any(e.text != key for e in ents)}
 
 
+class _ShortNames(Mapping[str, list[Span]]):
+    """:func:`short_names` of a document with the lexicon's suffixes and hedges, read on the first
+    look-up: most documents have no founding verb or team noun whose entity is named in short."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, lang: str) -> None:
+        self._args = (doc, lexicon.org_suffixes, lexicon.words("hedge_words", lang))
+        self._found: dict[str, list[Span]] | None = None
+
+    def _names(self) -> dict[str, list[Span]]:
+        if self._found is None:
+            self._found = short_names(*self._args)
+        return self._found
+
+    def __getitem__(self, key: str) -> list[Span]:
+        return self._names()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+
 def short_name(doc: Doc, index: int, names: Mapping[str, list[Span]], label: str) -> Span | None:
     """The entity of ``label`` a proper noun outside every name stands for, by its short form: the
     mention of its name nearest before it (or the first after it)."""
@@ -258,12 +282,14 @@ def _focus(doc: Doc, ent_of: Mapping[int, Span], before: int) -> Span | None:
 
 def founding_companions(
     doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon, lang: str,
+    *, names: Mapping[str, list[Span]] | None = None,
 ) -> list[RelationCandidate]:
-    """``founded`` for the subject and the companions ("with A and B") of an active founding verb."""
+    """``founded`` for the subject and the companions ("with A and B") of an active founding verb
+    (``names``: the document's :func:`short_names`, read when first needed by default)."""
     verbs = lexicon.verbs.get(lang, {})
     companions = lexicon.words("companion_words", lang)
     relatives = frozenset(lexicon.relative_pronouns)
-    names = short_names(doc, lexicon.org_suffixes, lexicon.words("hedge_words", lang))
+    names = _ShortNames(doc, lexicon, lang) if names is None else names
     out: list[RelationCandidate] = []
     for verb in doc:
         if verb.pos_ not in {"VERB", "AUX"} or "founded" not in verbs.get(verb.lemma_.lower(),
@@ -358,12 +384,14 @@ def _unowned(doc: Doc, role: Token, ent_of: Mapping[int, Span], lexicon: Lexicon
 
 def team_members(
     doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon, lang: str,
+    *, names: Mapping[str, list[Span]] | None = None,
 ) -> list[RelationCandidate]:
-    """``worksFor`` for people a team noun lists ("the team includes A and B", "l'équipe : A et B")."""
+    """``worksFor`` for people a team noun lists ("the team includes A and B", "l'équipe : A et B";
+    ``names``: as for :func:`founding_companions`)."""
     teams = lexicon.words("team_nouns", lang)
     team_verbs = lexicon.words("team_verbs", lang)
     possessives = lexicon.words("poss_pronouns", lang)
-    names = short_names(doc, lexicon.org_suffixes, lexicon.words("hedge_words", lang))
+    names = _ShortNames(doc, lexicon, lang) if names is None else names
     out: list[RelationCandidate] = []
     for token in doc:
         if token.lower_ not in teams or token.pos_ not in {"NOUN", "PROPN"}:

@@ -80,3 +80,28 @@ def test_a_list_that_would_start_after_the_text_lists_nobody() -> None:
     # a role word as the last token ("... the co-founders") used to read past the end of the Doc
     doc = spacy.blank("en")("Who are the co-founders")
     assert described_people(doc, len(doc), {}, load_lexicon()) == ([], len(doc))
+
+
+def test_short_names_read_only_when_a_reader_needs_them(extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+                                                        ) -> None:
+    """The short names are read once per document, and not at all without a founding verb or team noun."""
+    from aikg.extract.components import founding_teams
+
+    calls: list[int] = []
+    real = founding_teams.short_names
+
+    def counted(*args: object, **kwargs: object) -> dict[str, list[spacy.tokens.Span]]:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(founding_teams, "short_names", counted)
+    lexicon = load_lexicon()
+    nlp = extractor.pipeline("en")
+    doc = nlp("Kelpa Labs opened an office in Lyon last spring.")
+    assert founding_teams.founding_team_relations(doc, {}, {}, lexicon, "en") == []
+    assert calls == []
+    doc = nlp("Jane Roe runs Kelpa Labs (KL). Roe co-founded KL with Tom Hart. The team includes: Tom Hart.")
+    calls.clear()  # the pipeline's own reading of it
+    founding_teams.founding_team_relations(doc, {i: e for e in doc.ents for i in range(e.start, e.end)}, {},
+                                           lexicon, "en")
+    assert calls == [1]
