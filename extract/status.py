@@ -60,6 +60,9 @@ class Markers:
     #: Words that say a deal did not happen ("X *almost* bought Y", "a *failli* racheter"): they
     #: hedge a deal, whatever found it, but not an amount ("raised *almost* $1bn" is a raise).
     cancel: frozenset[str] = frozenset()
+    #: Verbs whose object is the person who held a role before ("Y *succeeds* co-CEOs A and B",
+    #: "Y *remplace* A"): the role their object holds is a former one.
+    replace: frozenset[str] = frozenset()
 
 
 def markers_for(lexicon: Lexicon, lang: str) -> Markers:
@@ -71,6 +74,7 @@ def markers_for(lexicon: Lexicon, lang: str) -> Markers:
         now=lexicon.words("now_words", lang),
         planned=lexicon.words("planned_attendance_words", lang),
         cancel=lexicon.words("deal_cancel_words", lang),
+        replace=lexicon.words("replace_verbs", lang),
     )
 
 
@@ -144,8 +148,22 @@ def fact_status(
         and not (predicate == "attended" and set(_words(t)) & markers.planned)
         for t in near)
     former = predicate in TENSED_PREDICATES and (
-        bool(words & markers.former) or _before_later(path, markers) or _past_against_now(path, markers))
+        bool(words & markers.former) or _before_later(path, markers) or _past_against_now(path, markers)
+        or _replaced(subject, markers))
     return (FactStatus.FORMER if former else FactStatus.CURRENT), hedged
+
+
+def _replaced(subject: Span, markers: Markers) -> bool:
+    """ "Y, who succeeds co-CEOs *A* and *B*", "Y replaces *A* as chief executive", "Y succède à
+    *A*": the subject is the object of a verb of replacing (one of a list of objects included),
+    so the role it held has ended."""
+    token = subject.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    if token.dep_ not in {"dobj", "obj", "obl", "obl:arg"} or head.i == token.i:
+        return False  # ("succède à A" is an oblique in the French parse)
+    return head.pos_ in {"VERB", "AUX"} and (head.lemma_ or head.text).lower() in markers.replace
 
 
 def _before_later(path: list[Token], markers: Markers) -> bool:

@@ -65,6 +65,8 @@ _NOTE_TOKENS = 6
 _WHICH = frozenset({"which"})
 _HYPHENS = frozenset({"-", "‑"})
 _SUBJECTS = frozenset({"nsubjpass", "nsubj:pass"})
+#: The dependency of a passive participle's "by" / "par" phrase.
+_AGENTS = frozenset({"agent", "obl:agent"})
 
 
 @dataclass(frozen=True)
@@ -225,13 +227,25 @@ def _which_things(doc: Doc, ents: list[Span], person_words: set[str]) -> dict[in
 
 def _passive_subjects(doc: Doc, ents: list[Span], words: ContextWords, by_token: dict[int, Span],
                       person_words: set[str]) -> dict[int, Span]:
-    """ "*Quellis* was founded by ...": the subject of a passive founding or acquisition."""
+    """ "*Quellis* was founded by ...", "*Quellis*, founded in 2024 by ...", "*Quellis*, fondée en
+    2022 par ...": the subject of a passive founding or acquisition, or the name its participle
+    (with its agent) describes."""
     found: dict[int, Span] = {}
-    subject_ids = [doc.vocab.strings[d] for d in _SUBJECTS if d in doc.vocab.strings]
+    subject_ids = [doc.vocab.strings[d] for d in (*_SUBJECTS, "acl") if d in doc.vocab.strings]
     deps = doc.to_array("DEP")  # one array, not one Python step per token
     for index in numpy.flatnonzero(numpy.isin(deps, subject_ids)):
         token = doc[int(index)]
-        if token.pos_ != "PROPN" or token.head.lemma_.lower() not in words.passive_verbs:
+        if token.dep_ == "acl":  # the participle: the name is its head, and an agent says "by whom"
+            verb, token = token, token.head
+            if not any(c.dep_ in _AGENTS for c in verb.children):
+                continue
+            # a capitalised singular word it describes is a name, even one the tagger read as a noun
+            # ("*Reflection*, founded in 2024 by ...")
+            named = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title and token.tag_ != "NNS")
+        else:
+            verb = token.head
+            named = token.pos_ == "PROPN"
+        if not named or verb.lemma_.lower() not in words.passive_verbs:
             continue
         ent = by_token.get(token.i)
         if ent is not None:

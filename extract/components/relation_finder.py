@@ -33,6 +33,7 @@ from .founding_teams import founding_team_relations
 from .org_places import stated_places
 from .raises_founders import raises_and_founders
 from .round_investors import round_investors
+from .title_sequences import title_sequences
 from .titled_people import titled_people
 
 __all__ = ["RelationFinder"]
@@ -179,6 +180,7 @@ class RelationFinder:
         candidates.extend(raises_and_founders(doc, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(founding_team_relations(doc, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(appointment_relations(doc, ent_of, refs, self.lexicon, self.lang, self._role_predicate))
+        candidates.extend(title_sequences(doc, ent_of, self.lexicon, self.lang, self.role_narrowers))
         candidates.extend(titled_people(doc, candidates, ent_of, refs, self.lexicon, self.lang, self._role_predicate))
         candidates = deal_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates = round_investors(doc, candidates, ent_of, refs, self.lexicon, self.lang)

@@ -1,0 +1,60 @@
+"""Titles stacked between an organisation and its people (``extract/components/title_sequences.py``),
+the people a new holder replaces (``extract/status.py``) and the organisation a founding participle
+describes (``extract/components/context_types.py``); sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.extract.pipeline import Extractor
+from aikg.extract.records import Document
+
+pytestmark = pytest.mark.model
+
+
+def facts(extractor: Extractor, text: str, language: str = "en") -> set[tuple[str, str, str, str]]:
+    out = extractor.extract(Document("t", text, source="test", language=language))
+    labels = {e.key: e.label for e in out.entities}
+    return {(labels.get(r.subject, r.subject), r.predicate, labels.get(r.object, r.object), r.status.value)
+            for r in out.relations if not r.hedged}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two titles for one person
+        ("Kestrel Robotics Chairman and CEO Tom Varga wrote to staff on Monday.",
+         {("Tom Varga", "leads", "Kestrel Robotics")}),
+        # a shared title for a list of people
+        ("Quillon Systems co-founders Dan Zeller and Mia Holt left in May.",
+         {("Dan Zeller", "founded", "Quillon Systems"), ("Mia Holt", "founded", "Quillon Systems")}),
+        # more titled people of the company named once
+        ("Kestrel Robotics has hired Quillon Systems CEO Varun Mehta, co-founder Doug Chang, and several engineers.",
+         {("Varun Mehta", "leads", "Quillon Systems"), ("Doug Chang", "founded", "Quillon Systems")}),
+    ],
+)
+def test_titles_after_an_organisation(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    found = {(s, p, o) for s, p, o, _ in facts(extractor, text)}
+    assert expected <= found
+
+
+def test_a_title_sequence_stops_at_another_company(extractor: Extractor) -> None:
+    text = "Microsoft CEO Satya Nadella and OpenAI CEO Sam Altman spoke."
+    found = {(s, p, o) for s, p, o, _ in facts(extractor, text)}
+    assert ("Sam Altman", "leads", "Microsoft") not in found
+    assert ("Satya Nadella", "leads", "OpenAI") not in found
+
+
+def test_the_people_a_new_holder_replaces_held_the_role_before(extractor: Extractor) -> None:
+    text = "Tom Varga, who replaces Kestrel Robotics co-CEOs Dan Zeller and Mia Holt, also joins the board."
+    found = facts(extractor, text)
+    assert ("Dan Zeller", "leads", "Kestrel Robotics", "former") in found
+    assert ("Mia Holt", "leads", "Kestrel Robotics", "former") in found
+
+
+def test_the_name_a_founding_participle_describes_is_an_organisation(extractor: Extractor) -> None:
+    text = ("Reflection, founded in March 2024 by Mia Larkin (a researcher at a large lab) and Ivo Antonov "
+            "(a former engineer), builds coding agents.")
+    found = {(s, p, o) for s, p, o, _ in facts(extractor, text)}
+    assert ("Mia Larkin", "founded", "Reflection") in found
+    assert ("Ivo Antonov", "founded", "Reflection") in found
