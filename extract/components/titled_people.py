@@ -9,8 +9,8 @@ article's organisation, under three guards that keep it to that reading:
 
 * the title is a company title (``word_lists.implicit_owner_titles``: chief executive, founder,
   CTO, PDG, directeur général...; "President X", "Minister X" name no company);
-* the sentence names no organisation, and nothing before the title owns it (no "Acme's", "its",
-  "of"): those are read by the patterns and role phrases with their written owner;
+* the sentence names no organisation but the topic, and nothing before the title owns it (no
+  "Acme's", "its", "of"): those are read by the patterns and role phrases with their written owner;
 * the person has no other employer in the candidates so far, and the article has a topic: the
   organisation named (or referred to) most often before the sentence ends, at least twice.
 
@@ -60,15 +60,14 @@ def titled_people(
         if person.label_ != "Person" or _name(person) in employed:
             continue
         sent = person.sent
-        if any(ent_of[i].label_ == "Organization" for i in range(sent.start, sent.end) if i in ent_of):
-            continue
         predicates = (_titles_before(doc, person, titles, joiners, possessives, role_of)
                       or _title_after(doc, person, titles, role_of))
         if not predicates:
             continue
         topic = _topic(doc, sent.end, ent_of, refs)
-        if topic is None:
-            continue
+        if topic is None or any(ent_of[i].label_ == "Organization" and ent_of[i].text != topic.text
+                                for i in range(sent.start, sent.end) if i in ent_of):
+            continue  # another company in the sentence may be the one the title belongs to
         out.extend(
             RelationCandidate(person.start, person.end, predicate, topic.start, topic.end, sent.start, sent.end,
                               TITLED, _CONFIDENCE, "", "")

@@ -58,3 +58,8 @@ def test_a_bare_title_gives_the_topic_company(extractor: Extractor, language: st
 def test_no_topic_company_without_a_bare_company_title(extractor: Extractor, language: str, text: str,
                                                        person: str) -> None:
     assert not any(s == person and o == "Nimbus Labs" for s, _, o in facts(extractor, text, language))
+
+
+def test_the_topic_company_may_be_named_in_the_sentence(extractor: Extractor) -> None:
+    text = EN_TOPIC + "Her exit from Nimbus Labs followed doubts about CEO Tomas Verhoeven's strategy."
+    assert ("Tomas Verhoeven", "leads", "Nimbus Labs") in facts(extractor, text, "en")
