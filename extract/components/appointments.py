@@ -209,6 +209,7 @@ def appointed_roles(
     appoint = lexicon.words("appoint_verbs", lang)
     taking = lexicon.words("role_taking_verbs", lang)
     openers = lexicon.words("role_openers", lang)
+    hires = lexicon.words("hire_verbs", lang)
     relatives = frozenset(lexicon.relative_pronouns)
     moves = appoint | taking
     out: list[RelationCandidate] = []
@@ -244,13 +245,19 @@ def appointed_roles(
             continue
         start = max(verb.i, person.end if person.start > verb.i else verb.i) + 1
         role = _named_role(verb, start, role_of, openers)
-        predicate = "worksFor" if lemma in taking and org is not None else None
+        # joining, or being hired with no role named ("Acme hired A and B from Zorbex"), is working there
+        predicate = "worksFor" if (lemma in taking or lemma in hires) and org is not None else None
         if role is not None:
             _first, last, predicate = role
             org = _org_after(doc, last + 1, ent_of, lexicon, lang) or org
         if predicate is None or org is None or org.start == person.start:
             continue
         out.append(_candidate(person, predicate, org, verb.sent, APPOINTED, referred))
+        if lemma in hires and objects and role is None:  # "hired A and B", "a recruté A et B"
+            for other in objects[0].conjuncts:
+                hired, _ = _entity(other.i, ent_of, refs, "Person")
+                if hired is not None and hired.start != person.start:
+                    out.append(_candidate(hired, predicate, org, verb.sent, APPOINTED, referred))
     return out
 
 

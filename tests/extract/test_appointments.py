@@ -61,3 +61,16 @@ def test_a_list_of_appositions_is_not_one_role(extractor: Extractor) -> None:
     text = ("Parmi les actionnaires, Paul Girard, président de Kelpa AI, Marc Roy, le dirigeant de "
             "Zorbex Labs, et Tom Berger.")
     assert ("person/marc-roy", KELPA) not in facts(extractor, text, "leads", "fr")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Kestrel Robotics recruited Varun Mehta and Doug Chang from a rival lab."),
+        ("fr", "Kestrel Robotics a recruté Varun Mehta et Doug Chang pour son laboratoire."),
+    ],
+)
+def test_the_people_an_organisation_hires_work_for_it(extractor: Extractor, language: str, text: str) -> None:
+    found = facts(extractor, text, "worksFor", language)
+    assert ("person/varun-mehta", "organization/kestrel-robotics") in found
+    assert ("person/doug-chang", "organization/kestrel-robotics") in found
