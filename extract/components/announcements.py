@@ -70,6 +70,8 @@ _NAMED_DEPS = frozenset({"appos", "flat:name", "compound", "nmod", "nummod", "qu
 _NAME_LINKS = frozenset({"appos", "flat:name", "flat", "compound", "amod", "nmod"})
 #: Tokens back from a verb to a subject the parser left out ("X a indiqué").
 _GAP = 3
+#: Tokens of an apposition between a subject and its verb ("X, une start-up française, a levé").
+_APPOSITION = 8
 #: Words right before an amount that make it a valuation ("valued *at*").
 _BEFORE = 3
 
@@ -174,7 +176,28 @@ class _Announcements:
         ent = self.ent_of.get(i) if i >= 0 and verb.i - i <= _GAP else None
         if ent is not None and ent.root.head.i in {ent.root.i, verb.i}:
             return self.actor(ent.root)  # the parser may start a sentence at the verb: look over it
+        if i >= 0 and verb.i - i <= _GAP and self.doc[i].text == ",":
+            ent = self._before_apposition(i)
+            if ent is not None:
+                return self.actor(ent.root)
         return None, False
+
+    def _before_apposition(self, comma: int) -> Span | None:
+        """The entity before a short apposition that ends at ``comma`` ("X, *une start-up
+        française*, a levé", "X, *a French start-up*, unveiled"): a determiner after the opening
+        comma, no verb and no other entity inside, which the parser often breaks."""
+        doc = self.doc
+        start = comma - 1
+        while start > 0 and comma - start <= _APPOSITION and doc[start].text != ",":
+            if doc[start].pos_ in {"VERB", "AUX"} or doc[start].text in {".", ";", ":"}:
+                return None
+            start -= 1
+        if start <= 0 or doc[start].text != "," or doc[start + 1].pos_ != "DET" or start + 1 >= comma:
+            return None
+        if any(self.ent_of.get(j) is not None and self.ent_of[j].label_ in _ACTORS for j in range(start + 1, comma)):
+            return None
+        ent = self.ent_of.get(start - 1)
+        return ent if ent is not None and ent.end == start and ent.label_ in _ACTORS else None
 
     # -- output ------------------------------------------------------------------------------
 
@@ -352,7 +375,8 @@ class _Announcements:
         return subject.pos_ == "PRON" or self.ent_of.get(subject.i) == actor
 
     def valuations(self, candidates: list[RelationCandidate]) -> list[RelationCandidate]:
-        """The candidates less the ``announced`` amounts that are valuations, and less the
+        """The candidates less the ``announced`` amounts that are valuations, less the
+        announcements made by the complement of a noun (:meth:`_complement`), and less the
         announcements made by a nationality adjective: "le spécialiste *néerlandais* engage 1,3
         milliard d'euros" describes who acts, the country does not announce anything."""
         kept = []
@@ -361,6 +385,8 @@ class _Announcements:
                 subject = self.doc[cand.subject_start]
                 if subject.ent_type_ == "Place" and subject.dep_ == "amod" and subject.pos_ == "ADJ":
                     continue
+            if cand.predicate == "announced" and self._complement(self.doc[cand.subject_start : cand.subject_end]):
+                continue
             if cand.predicate == "announced" and cand.object_end > 0:
                 obj = self.doc[cand.object_start : cand.object_end]
                 if obj.label_ == _MONEY or any(t.ent_type_ == _MONEY for t in obj):
@@ -393,6 +419,20 @@ class _Announcements:
         if token.head.lower_ in self.words.venue_preps and token.head.pos_ in {"ADV", "ADP"}:
             return True
         return any(c.dep_ == "case" and c.lower_ in self.words.venue_preps for c in token.children)
+
+    def _complement(self, subject: Span) -> bool:
+        """Whether ``subject`` is the "of" / "de" complement of a noun ("Meta, *la société mère de*
+        Facebook, a annoncé", "a unit *of* Alphabet announced"): the noun's phrase is the one
+        that announces, the organisation it is said of does not. The complement of an
+        announcement noun is its author ("l'engagement *de* X"), read by :meth:`nouns`."""
+        root = subject.root
+        if root.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _OF_WORDS for c in root.children):
+            noun = root.head
+        elif root.dep_ == "pobj" and root.head.lower_ == "of":
+            noun = root.head.head
+        else:
+            return False
+        return noun.pos_ == "NOUN" and not (_words(noun) & self.words.nouns)
 
     def _valuation(self, amount: Span) -> bool:
         doc = amount.doc

@@ -39,7 +39,7 @@ from .name_edges import (
     not_a_name,
     split_possessive,
 )
-from .product_names import ProductWords, product_names, product_words
+from .product_names import ProductWords, product_names, product_words, same_name_products
 from .unseen_names import (
     concept_lists,
     contracted_article,
@@ -153,7 +153,7 @@ class EntityCleaner:
         ents = retype_by_descriptors(doc, ents, self.descriptors)
         ents = retype_by_context(doc, ents, self.context, self.kb) if self.context else ents
         ents = typed_misc(doc, ents, self._misc, self.misc, self.descriptors) if self.misc else ents
-        doc.ents = self._type_lists(doc, product_versions(doc, concept_lists(doc, ents)))
+        doc.ents = same_name_products(self._type_lists(doc, product_versions(doc, concept_lists(doc, ents))))
         return doc
 
     # -- constructions ------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
 from .extensions import RelationCandidate
+from .product_owners import product_owners
 
 __all__ = ["product_makers"]
 
@@ -48,6 +49,8 @@ _OF_WORDS = frozenset({"of", "de", "d'", "d’", "du", "des"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 _PASSIVE_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
 _COPULAS = frozenset({"be", "être"})
+_AS = frozenset({"as", "que", "qu'", "qu’"})
+_LIST_JOINERS = frozenset({",", "and", "et", "or", "ou"})
 #: Heads climbed from a possessive pronoun to the clause that names its owner.
 _CLIMB = 8
 
@@ -105,9 +108,10 @@ class _Makers:
         self.doc = doc
         self.ent_of = ent_of
         self.refs = refs
-        self.kinds = lexicon.words("product_kind_nouns", lang)
+        self.kinds = lexicon.words("product_kind_nouns", lang) | lexicon.words("product_list_nouns", lang)
         self.groups = lexicon.words("product_group_nouns", lang)
         self.pronouns = lexicon.words("poss_pronouns", lang)
+        self.cues = lexicon.words("product_list_cues", lang)
         self.found: list[RelationCandidate] = []
         #: Products whose owner the sentence names (not through a reference): span -> owner.
         self.owned: dict[tuple[int, int], tuple[int, int]] = {}
@@ -127,9 +131,15 @@ class _Makers:
                 orgs = [c for c in self.refs[child.i].candidates if c.label_ == "Organization"] \
                     if child.i in self.refs else []
                 return (orgs[0], True) if orgs else (None, False)
+            if possessive and child.pos_ == "NOUN" and child.i in self.refs:  # "the software maker's X cloud"
+                orgs = [c for c in self.refs[child.i].candidates if c.label_ == "Organization"]
+                return (orgs[0], True) if orgs else (None, False)
             if child.dep_ == "nmod" and child.i in self.ent_of and self.ent_of[child.i].label_ == "Organization" \
                     and any(c.dep_ == "case" and c.lower_ in _OF_WORDS for c in child.children):
                 return self.ent_of[child.i], False
+            if child.dep_ == "compound" and child.i < noun.i and child.i in self.ent_of \
+                    and self.ent_of[child.i].label_ == "Organization":
+                return self.ent_of[child.i], False  # "Vexa products such as ..."
         return None, False
 
     def names(self, noun: Token) -> Iterator[Span]:
@@ -147,6 +157,7 @@ class _Makers:
             subject = self.ent_of.get(child.i)
             if child.dep_ in _SUBJECT_DEPS and subject is not None and subject.label_ == "Product":
                 yield subject
+        yield from self.examples(noun)
         for child in noun.children:
             ent = self.ent_of.get(child.i)
             if child.dep_ not in _NAME_DEPS or ent is None or ent.label_ != "Product":
@@ -156,6 +167,40 @@ class _Makers:
                 other = self.ent_of.get(conj.i)
                 if other is not None and other.label_ == "Product":
                     yield other
+
+    def examples(self, noun: Token) -> list[Span]:
+        """ "products *such as the X, Y and Z*", "des puces *comme X*", "its products, *X and Y*" (a
+        plural noun, a comma and names): the products listed after the noun, read along the text
+        (the parser hangs long lists anywhere)."""
+        doc = self.doc
+        i = noun.i + 1
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+            if noun.lower_ != noun.lemma_.lower() and i in self.ent_of:
+                return self.run_from(i)
+        if i + 1 < len(doc) and doc[i].lower_ in self.cues and doc[i + 1].lower_ in _AS:
+            i += 2  # "such as", "tels que"
+        elif i < len(doc) and doc[i].lower_ in self.cues and doc[i].lower_ not in _AS:
+            i += 1  # "like", "including", "comme"
+        else:
+            return []
+        return self.run_from(i)
+
+    def run_from(self, i: int) -> list[Span]:
+        """The products named from token ``i`` on, with determiners, joiners and product nouns between them."""
+        doc = self.doc
+        found: list[Span] = []
+        while i < len(doc):
+            kind = doc[i].is_lower and doc[i].lower_ in self.kinds
+            if doc[i].pos_ == "DET" or doc[i].lower_ in _LIST_JOINERS or kind:
+                i += 1  # "the", ", and", "the Zephyr *smartphone*"
+                continue
+            ent = self.ent_of.get(i)
+            if ent is None or ent.start != i or ent.label_ != "Product":
+                break
+            found.append(ent)
+            i = ent.end
+        return found
 
     def group_of(self, noun: Token) -> Token | None:
         """The group noun whose "of" phrase ``noun`` is ("line of *chips*", "gamme de *puces*")."""
@@ -222,4 +267,5 @@ def product_makers(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappin
     docstring), less the facts that give such a product another owner through a reference."""
     makers = _Makers(doc, ent_of, refs, lexicon, lang)
     makers.read()
-    return drop_other_owners([*candidates, *makers.found], makers.owned)
+    found = [*makers.found, *product_owners(doc, ent_of, lexicon, lang)]  # "X, the maker of Y", "X and its Y"
+    return drop_other_owners([*candidates, *found], makers.owned)

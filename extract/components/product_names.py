@@ -39,7 +39,7 @@ from ..lexicon import Lexicon
 from ..normalize import fold
 from ..records import EntityType
 
-__all__ = ["ProductWords", "product_names", "product_words"]
+__all__ = ["ProductWords", "product_names", "product_words", "same_name_products"]
 
 _MAX_WORDS = 5
 #: A name and its version: "Zephyr-1.5V", "Zephyr 3", "Zephyr v2 mini".
@@ -70,6 +70,10 @@ class ProductWords:
     naming: frozenset[str] = frozenset()
     #: Folded words that are never a name on their own (``not_entities``).
     not_names: frozenset[str] = frozenset()
+    #: Nouns that name a product only when its name follows ("the search technology *X*").
+    leads: frozenset[str] = frozenset()
+    #: Possessive determiners ("its products, *X* and *Y*").
+    possessives: frozenset[str] = frozenset()
 
 
 def product_words(lexicon: Lexicon) -> ProductWords:
@@ -77,7 +81,8 @@ def product_words(lexicon: Lexicon) -> ProductWords:
     return ProductWords(kinds=lexicon.words("product_kind_nouns"), groups=lexicon.words("product_group_nouns"),
                         list_cues=lexicon.words("product_list_cues"), list_nouns=lexicon.words("product_list_nouns"),
                         makers=lexicon.words("maker_nouns"), naming=lexicon.words("product_naming_words"),
-                        not_names=lexicon.not_entities)
+                        not_names=lexicon.not_entities, leads=lexicon.words("product_lead_nouns"),
+                        possessives=lexicon.words("poss_pronouns"))
 
 
 def _glued(doc: Doc, index: int) -> bool:
@@ -140,13 +145,15 @@ class _Found:
         self.by_token = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.products: dict[int, tuple[int, int]] = {}  # start -> (start, end)
 
-    def add(self, start: int, end: int) -> bool:
+    def add(self, start: int, end: int, *, acronym: bool = False) -> bool:
         """Make ``doc[start:end]`` a product name, unless it is not a name or the KB knows it as
-        something else. A known entity inside it decides: the span becomes that entity."""
+        something else. A known entity inside it decides: the span becomes that entity. An
+        all-capitals word alone is a name only where ``acronym`` says the construction names one
+        (a name the model found, that a product noun describes: "*NOVA*, the first product")."""
         if end <= start:
             return False
         span = self.doc[start:end]
-        if len(span) == 1 and span[0].is_upper and not any(ch.isdigit() for ch in span.text):
+        if len(span) == 1 and span[0].is_upper and not any(ch.isdigit() for ch in span.text) and not acronym:
             return False  # "AI", "GPU": a modifier
         if fold(span.text) in self.words.not_names or not span.text[:1].isalnum():
             return False
@@ -177,6 +184,25 @@ class _Found:
         covered = {i for p in products for i in range(p.start, p.end)}
         kept = [ent for ent in self.ents if not any(i in covered for i in range(ent.start, ent.end))]
         return sorted(kept + products, key=lambda e: e.start)
+
+
+#: Types the statistical model gives a product's name that the document never means by it.
+_MISTAKEN_TYPES = frozenset({"Person", "Place"})
+
+
+def same_name_products(ents: list[Span]) -> list[Span]:
+    """``ents`` with the other mentions of a product's name that the model typed Person or Place
+    re-typed Product: an article that once calls "*Zorbi*" its chatbot means the chatbot when it
+    says "Zorbi and Kestrel are gaining ground" later, and the model, which never saw the name,
+    guesses a type per sentence. An organisation keeps its type (a start-up is often named after
+    its product); a name of the knowledge base keeps its own. Run once the entity stage has typed
+    every name (products found by their versions included)."""
+    names = {fold(e.text) for e in ents if e.label_ == "Product" and not e.kb_id_}
+    return [
+        Span(ent.doc, ent.start, ent.end, label="Product")
+        if ent.label_ in _MISTAKEN_TYPES and not ent.kb_id_ and fold(ent.text) in names else ent
+        for ent in ents
+    ]
 
 
 def _full_name(ent: Span) -> bool:
@@ -229,11 +255,22 @@ def _before_noun(found: _Found, noun: Token) -> None:
             return
 
 
+def _possessed(noun: Token, words: ProductWords) -> bool:
+    """ "*its* products", "*ses* produits", "*Zorbi's* products"."""
+    return any(c.dep_ in {"poss", "nmod:poss"} or (c.dep_ == "det" and c.lower_ in words.possessives)
+               for c in noun.children)
+
+
 def _listed(found: _Found, noun: Token) -> None:
-    """ "products like *X* and *Y*", "des modèles comme *X*, *Y* ou *Z*"."""
+    """ "products like *X* and *Y*", "des modèles comme *X*, *Y* ou *Z*", "its products, *X* and
+    *Y*" (a possessed plural noun, a comma and names)."""
     doc = found.doc
     index = noun.i + 1
-    if index < len(doc) and doc[index].lower_ in found.words.list_cues and noun.lower_ != noun.lemma_.lower():
+    plural = noun.lower_ != noun.lemma_.lower()
+    if index + 1 < len(doc) and doc[index].text == "," and plural and _possessed(noun, found.words) \
+            and _name_word(doc[index + 1]):
+        index += 1
+    elif index < len(doc) and doc[index].lower_ in found.words.list_cues and plural:
         index += 1
         if index < len(doc) and doc[index].lower_ in {"as", "que", "qu'"}:  # "such as", "tels que"
             index += 1
@@ -281,10 +318,30 @@ def _described(found: _Found) -> None:
                 nouns.extend(c for c in head.children if c.dep_ == "attr")
             elif any(c.dep_ == "cop" for c in head.children):
                 nouns.append(head)
+        kind = _apposed_kind(found.doc, ent, found.words)
+        if kind is not None:
+            nouns.append(kind)
         if any(_is_kind(noun, found.words) and not _expands(ent, noun) for noun in nouns):
-            found.add(ent.start, ent.end)
+            found.add(ent.start, ent.end, acronym=True)
 
 
+def _apposed_kind(doc: Doc, ent: Span, words: ProductWords) -> Token | None:
+    """The product noun of an apposition read along the text, "*X*, un jeu vidéo", "*X*, a small
+    robot" (a comma, a determiner, adjectives, the noun), which the French parser often reads as
+    the verb's object. A noun that modifies the next one describes that one ("X, a chip maker")."""
+    i = ent.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].pos_ != "DET":
+        return None
+    for token in doc[i + 2 : min(i + 2 + _APPOSED_GAP, len(doc))]:
+        if _is_kind(token, words) and token.pos_ in {"NOUN", "PROPN"}:
+            return None if token.dep_ == "compound" else token
+        if not (token.pos_ == "ADJ" and token.is_lower):
+            return None
+    return None
+
+
+#: Words between the determiner of an apposition and its product noun ("X, a *small open* model").
+_APPOSED_GAP = 3
 #: Lower-case words between a product noun and its bracketed name ("un LLM *maison* (X)").
 _BRACKET_GAP = 2
 
@@ -345,5 +402,7 @@ def product_names(doc: Doc, ents: list[Span], words: ProductWords, kb: Knowledge
             _listed(found, token)
         elif token.is_lower and token.lower_ in words.makers:
             _made_by(found, token)
+        elif token.is_lower and token.lower_ in words.leads and token.pos_ == "NOUN":
+            _after_noun(found, token)  # "the search technology *X*"
     _described(found)
     return found.spans()

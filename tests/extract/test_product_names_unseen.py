@@ -1,0 +1,64 @@
+"""Product names of unseen news (issue 15): constructions of ``extract/components/product_names.py``
+added for products the model types as people, places or organisations (texts and names written for
+the tests)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from aikg.extract.components.product_names import same_name_products
+from aikg.extract.pipeline import Extractor
+from aikg.extract.records import Document
+
+
+def _types(extractor: Extractor, text: str, language: str) -> dict[str, str]:
+    out = extractor.extract(Document("t", text, source="test", language=language))
+    return {e.label: e.type.value for e in out.entities}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("language", "text", "names"),
+    [
+        # an acronym the model found, which a product noun in apposition describes
+        ("en", "In 2019, Lexcorp released NOVA, the first product to read contracts for lawyers.", {"NOVA"}),
+        # a name right after a noun that names a product only when a name follows
+        ("en", "Acme had already launched the search technology Findly before that.", {"Findly"}),
+        ("fr", "Acme avait déjà lancé la technologie Findly avant cela.", {"Findly"}),
+        # names after a possessed plural product noun and a comma
+        ("en", "Acme has spent years on its products, Findly and Brieflo.", {"Findly", "Brieflo"}),
+        ("fr", "Acme investit dans ses produits, Findly et Brieflo.", {"Findly", "Brieflo"}),
+        # examples after "releases like"
+        ("en", "The company cites releases like Paddle, Keras and Caffe as key contributions.",
+         {"Paddle", "Keras", "Caffe"}),
+        # a game in apposition; French read along the text (the parser makes the noun an object)
+        ("en", "Roblox released Voxa, a game built in the browser.", {"Voxa"}),
+        ("fr", "Ubisoft a publié Voxa, un jeu jouable dans le navigateur.", {"Voxa"}),
+    ],
+)
+def test_names_described_as_products(extractor: Extractor, language: str, text: str, names: set[str]) -> None:
+    found = _types(extractor, text, language)
+    assert {name: found.get(name) for name in names} == dict.fromkeys(names, "Product")
+
+
+@pytest.mark.model
+def test_a_maker_in_apposition_is_no_product(extractor: Extractor) -> None:
+    assert _types(extractor, "Ubisoft a racheté Voxa, un fabricant de puces.", "fr").get("Voxa") != "Product"
+
+
+def test_other_mentions_of_a_product_are_products() -> None:
+    doc = spacy.blank("en")("Tencent unveiled Hunyuan , its model . Hunyuan and Paris grow . Tencent rose .")
+    ents = [Span(doc, 0, 1, label="Organization", kb_id="tencent"), Span(doc, 2, 3, label="Product"),
+            Span(doc, 7, 8, label="Person"), Span(doc, 9, 10, label="Place", kb_id="paris"),
+            Span(doc, 12, 13, label="Organization")]
+    assert [(e.text, e.label_) for e in same_name_products(ents)] == [
+        ("Tencent", "Organization"), ("Hunyuan", "Product"), ("Hunyuan", "Product"), ("Paris", "Place"),
+        ("Tencent", "Organization")]
+
+
+def test_an_organisation_named_like_a_product_keeps_its_type() -> None:
+    doc = spacy.blank("fr")("Lancez Sparkup , la plateforme . Sparkup lève des fonds .")
+    ents = [Span(doc, 1, 2, label="Product"), Span(doc, 6, 7, label="Organization")]
+    assert [e.label_ for e in same_name_products(ents)] == ["Product", "Organization"]
