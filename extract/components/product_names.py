@@ -280,7 +280,9 @@ def _listed(found: _Found, noun: Token) -> None:
         return
     while index < len(doc):
         end = _name_after(doc, index)
-        if not found.add(index, end):
+        # an acronym alone is a name in a list ("like *BERT*, T5 and JAX as"), not before a noun ("GPU clusters")
+        alone = end >= len(doc) or doc[end].lower_ in _JOINERS or doc[end].pos_ not in {"NOUN", "PROPN"}
+        if not found.add(index, end, acronym=alone):
             return
         if end + 1 < len(doc) and doc[end].lower_ in _JOINERS:
             index = end + 1
@@ -301,6 +303,20 @@ def _described_by(found: _Found, noun: Token) -> None:
         if head.i in found.by_token or not (head.pos_ == "PROPN" or (head.is_title and not head.is_sent_start)):
             continue
         found.add(_name_before(doc, head.i + 1), _name_after(doc, head.i))
+    comma = _apposition_comma(doc, noun)
+    if comma is not None and comma - 1 not in found.by_token and doc[comma - 1].pos_ == "PROPN":
+        found.add(_name_before(doc, comma), comma)  # "la catastrophe de *Lucie*, le chatbot" parsed as an object
+
+
+def _apposition_comma(doc: Doc, noun: Token) -> int | None:
+    """The comma that opens an apposition ending in ``noun``, read along the text: ", le chatbot",
+    ", a small robot" (a determiner and adjectives); ``None`` if the noun modifies the next one."""
+    if noun.dep_ == "compound":
+        return None
+    i = noun.i - 1
+    while i > 0 and noun.i - i <= _APPOSED_GAP and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i -= 1
+    return i - 1 if i > 1 and doc[i].pos_ == "DET" and doc[i - 1].text == "," else None
 
 
 def _described(found: _Found) -> None:

@@ -36,6 +36,12 @@ def _types(extractor: Extractor, text: str, language: str) -> dict[str, str]:
         # a game in apposition; French read along the text (the parser makes the noun an object)
         ("en", "Roblox released Voxa, a game built in the browser.", {"Voxa"}),
         ("fr", "Ubisoft a publié Voxa, un jeu jouable dans le navigateur.", {"Voxa"}),
+        # acronyms alone in a list of examples
+        ("en", "Its engineers cite models like Gemma, PaLM, T5 and BERT as milestones.", {"PaLM", "T5", "BERT"}),
+        ("fr", "La start-up cite des modèles comme Gemma, PaLM, T5 et BERT.", {"BERT"}),
+        # a name the model missed before an apposition the parser read as an object
+        ("fr", "L'IA doit à la fois faire oublier la catastrophe de Clarisse, le chatbot français open source "
+               "qui n'est pas parvenu à convaincre.", {"Clarisse"}),
     ],
 )
 def test_names_described_as_products(extractor: Extractor, language: str, text: str, names: set[str]) -> None:
@@ -44,8 +50,15 @@ def test_names_described_as_products(extractor: Extractor, language: str, text: 
 
 
 @pytest.mark.model
-def test_a_maker_in_apposition_is_no_product(extractor: Extractor) -> None:
-    assert _types(extractor, "Ubisoft a racheté Voxa, un fabricant de puces.", "fr").get("Voxa") != "Product"
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("fr", "Ubisoft a racheté Voxa, un fabricant de puces.", "Voxa"),  # the noun describes a maker
+        ("en", "The lab shipped tools like TPU clusters and notebooks.", "TPU"),  # an acronym before a noun
+    ],
+)
+def test_names_that_no_product_noun_describes(extractor: Extractor, language: str, text: str, name: str) -> None:
+    assert _types(extractor, text, language).get(name) != "Product"
 
 
 def test_other_mentions_of_a_product_are_products() -> None:
