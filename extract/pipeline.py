@@ -91,6 +91,9 @@ def build_pipeline(nlp: Language, kb_path: Path | str | None = None) -> Language
         # where the attribute_ruler sets lemmas, before the lemmatizer (which keeps them)
         lemmas = {f"co-{stem}": lemma for stem, lemma in load_lexicon().co_words.items()}
         nlp.add_pipe("aikg_co_lemmas", after="attribute_ruler", config={"lemmas": lemmas})
+    if "parser" in nlp.pipe_names:
+        # a line break ends a heading's sentence: set before the parser, which keeps it
+        nlp.add_pipe("aikg_line_breaks", before="parser")
     after = "ner" if "ner" in nlp.pipe_names else None
     if after:
         # the model's names, before the KB ruler overwrites the longer ones ("Google Brain" -> "Google")

@@ -2,7 +2,7 @@
 
 Order in a pipeline (see :func:`aikg.extract.pipeline.build_pipeline`)::
 
-    ... attribute_ruler -> aikg_co_lemmas -> ... ner -> aikg_money
+    ... aikg_line_breaks -> parser -> attribute_ruler -> aikg_co_lemmas -> ... ner -> aikg_money
         -> aikg_kb_ruler_exact, aikg_kb_ruler (spaCy's entity_ruler, phrases from the KB)
         -> aikg_entities (clean-up and typing) -> aikg_relations (relation candidates from patterns)
         -> aikg_relation_classifier (relation candidates from the trained classifier)
@@ -10,6 +10,7 @@ Order in a pipeline (see :func:`aikg.extract.pipeline.build_pipeline`)::
 =========================  ================================================================
 module                     job
 =========================  ================================================================
+``line_breaks``            :class:`LineBreaks`: a line break ends a heading's sentence
 ``co_lemmas``              :class:`CoLemmas`: lemmas of "co-" words kept whole
 ``money_recognizer``       :class:`MoneyRecognizer`: amounts as ``MonetaryAmount`` entities
 ``kb_patterns``            knowledge-base names as ``entity_ruler`` patterns
@@ -23,7 +24,7 @@ module                     job
 Settings live in the factory config; data (knowledge base, lexicons, relation patterns) is
 loaded in ``initialize()`` from the packaged JSON/JSONL files. Components write only
 ``doc.ents``, ``doc.spans["aikg_ner"]`` (the model's own entities, kept by ``aikg_model_spans``),
-token lemmas and the ``Doc._.aikg_relations`` extension. Importing this package
+token lemmas, sentence starts after line breaks and the ``Doc._.aikg_relations`` extension. Importing this package
 registers the factories.
 """
 

@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from .co_lemmas import CoLemmas
 from .entity_cleaner import EntityCleaner
+from .line_breaks import LineBreaks
 from .model_spans import ModelSpans
 from .money_recognizer import MoneyRecognizer
 from .relation_classifier import RelationClassifier
@@ -25,6 +26,7 @@ from .relation_finder import RelationFinder
 __all__ = [
     "make_co_lemmas",
     "make_entity_cleaner",
+    "make_line_breaks",
     "make_model_spans",
     "make_money_recognizer",
     "make_relation_classifier",
@@ -37,6 +39,10 @@ _REGISTERED = False
 
 def make_co_lemmas(nlp: Language, name: str, lemmas: dict[str, str]) -> CoLemmas:
     return CoLemmas(nlp.vocab, lemmas, name=name)
+
+
+def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
+    return LineBreaks(name=name)
 
 
 def make_model_spans(nlp: Language, name: str) -> ModelSpans:
@@ -84,6 +90,7 @@ def register_factories() -> None:
     if _REGISTERED:
         return
     Language.factory("aikg_co_lemmas", assigns=["token.lemma"], default_config={"lemmas": {}})(make_co_lemmas)
+    Language.factory("aikg_line_breaks", assigns=["token.is_sent_start"])(make_line_breaks)
     Language.factory("aikg_model_spans", assigns=["doc.spans"])(make_model_spans)
     Language.factory("aikg_money", assigns=["doc.ents"], default_config={"overwrite": True})(make_money_recognizer)
     Language.factory(

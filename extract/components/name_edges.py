@@ -74,6 +74,9 @@ class EdgeWords:
     org_suffixes: frozenset[str]
     #: Imperative verbs that open a sentence before a name ("*Meet* Kara Voss", "*Use* Vexa to ...").
     imperative_openers: frozenset[str] = frozenset()
+    #: Verbs of a title-cased headline that the model reads into the name after them ("Acme
+    #: *Names* Kara Voss as CEO", "Acme *Taps* ..."): never the first word of a name.
+    headline_verbs: frozenset[str] = frozenset()
 
 
 def edge_words(lexicon: Lexicon) -> EdgeWords:
@@ -85,6 +88,7 @@ def edge_words(lexicon: Lexicon) -> EdgeWords:
         not_entities=lexicon.not_entities,
         org_suffixes=lexicon.org_suffixes,
         imperative_openers=lexicon.words("imperative_openers"),
+        headline_verbs=lexicon.words("headline_verbs"),
     )
 
 
@@ -101,9 +105,12 @@ def _opens_sentence(doc: Doc, index: int) -> bool:
 
 def imperative_opener(doc: Doc, start: int, end: int, words: EdgeWords) -> bool:
     """ "*Meet* Kara Voss, ...", "Our play: *Use* Vexa to ...": an imperative verb that opens the
-    sentence is not the first word of the capitalised name after it."""
-    return (doc[start].lower_ in words.imperative_openers and start + 1 < end
-            and _capitalised(doc[start + 1].text) and _opens_sentence(doc, start))
+    sentence is not the first word of the capitalised name after it; nor is a headline's verb,
+    wherever it stands ("Acme *Names* Kara Voss as CEO")."""
+    if start + 1 >= end or not _capitalised(doc[start + 1].text):
+        return False
+    word = doc[start].lower_
+    return (word in words.imperative_openers and _opens_sentence(doc, start)) or word in words.headline_verbs
 
 
 def _article_at(doc: Doc, start: int, end: int, words: EdgeWords) -> bool:

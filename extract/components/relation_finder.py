@@ -14,14 +14,13 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference, ReferenceSettings, resolve_references
 from ..errors import DataFileError, Errors, PipelineError
 from ..lexicon import Lexicon, load_lexicon, load_relation_patterns
-from ..matcher_flags import add_flagged
 from ..treematch import TreeMatcher
+from ..word_matcher import WordSetMatcher
 from .announcements import announcement_relations
 from .appointments import appointment_relations
 from .attendance import discourse_attendance
@@ -85,7 +84,7 @@ class RelationFinder:
         self.anaphora_window = 4 * pronoun_window
         self.lexicon: Lexicon | None = None
         self.dep_matcher: TreeMatcher | None = None
-        self.matcher: Matcher | None = None
+        self.matcher: WordSetMatcher | None = None
         self.specs: dict[str, dict[str, Any]] = {}
         self.signatures: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self.references: ReferenceSettings | None = None
@@ -124,7 +123,7 @@ class RelationFinder:
         self.role_ends = frozenset(p[i:] for p in phrases for i in range(len(p)))
         self.role_starts = frozenset(p.split(" ", 1)[0] for p in phrases if " " in p)
         self.dep_matcher = TreeMatcher()
-        self.matcher = Matcher(self.vocab)
+        self.matcher = WordSetMatcher(self.vocab)  # each document's patterns, word sets as flags
         self.specs = {}
         for number, (spec, line) in enumerate(zip(data.patterns, data.lines, strict=True)):
             if self.lang not in spec["lang"]:
@@ -137,7 +136,7 @@ class RelationFinder:
                     anchors = [node["RIGHT_ID"] for node in pattern]
                 else:
                     anchors = [node.pop("_anchor", "") for node in pattern]
-                    add_flagged(self.matcher, key, pattern)  # word sets as lexeme flags, tested in C
+                    self.matcher.add(key, pattern)
             except ValueError as err:  # spaCy's MatchPatternError is a ValueError, as are TreeMatcher's
                 raise DataFileError(Errors.E509.format(path=data.path, line=line, detail=err)) from err
             self.specs[key] = {**spec, "anchors": anchors}

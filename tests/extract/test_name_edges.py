@@ -90,3 +90,15 @@ def test_a_known_name_with_an_article_is_matched_as_written(nlp_en: Language) ->
     found = names(nlp_en, "She shared the information with the guardian of the trust, then called the Guardian.")
     assert "the information" not in found and "the guardian" not in found
     assert found.get("the Guardian") == "Organization"
+
+
+
+
+def test_a_headline_verb_is_not_the_first_word_of_a_name(nlp_en: Language) -> None:
+    from aikg.extract.components.name_edges import edge_words, imperative_opener
+    from aikg.extract.lexicon import load_lexicon
+
+    doc = nlp_en.make_doc("Intel Names Ruth Pike as New CEO")
+    words = edge_words(load_lexicon())
+    assert imperative_opener(doc, 1, 4, words)  # "Names Ruth Pike": the verb is no part of the name
+    assert not imperative_opener(doc, 2, 4, words)
