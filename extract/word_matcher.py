@@ -92,11 +92,13 @@ class WordSetMatcher:
         self._needs.append(_needs(pattern))
         self._matchers.clear()
 
-    def _matcher(self, doc: Doc) -> Matcher:
+    def _matcher(self, doc: Doc) -> Matcher | None:
         columns = doc.to_array(list(_COLUMNS)).T.tolist() if len(doc) else [[] for _ in _COLUMNS]
         present = {attr: set(column) for attr, column in zip(_COLUMNS, columns, strict=True)}
         viable = tuple(n for n, needs in enumerate(self._needs)
                        if all(not allowed.isdisjoint(present[attr]) for attr, allowed in needs))
+        if not viable:
+            return None  # no pattern can match (and spaCy warns of a Matcher without patterns)
         matcher = self._matchers.get(viable)
         if matcher is None:
             if len(self._matchers) >= _KEPT:
@@ -109,4 +111,5 @@ class WordSetMatcher:
 
     def __call__(self, doc: Doc, *, with_alignments: bool = False) -> list[Any]:
         """What ``Matcher(doc, with_alignments=...)`` gives with all the patterns."""
-        return list(self._matcher(doc)(doc, with_alignments=with_alignments))
+        matcher = self._matcher(doc)
+        return [] if matcher is None else list(matcher(doc, with_alignments=with_alignments))

@@ -59,3 +59,33 @@ def test_invalid_pattern_still_refused() -> None:
     matcher = Matcher(spacy.blank("en").vocab)
     with pytest.raises(ValueError):
         add_flagged(matcher, "bad", [{"LOWER": {"IN": ["a"]}, "COLOUR": "red"}])
+
+
+def test_word_set_matcher_runs_only_possible_patterns_with_the_same_matches() -> None:
+    from aikg.extract.word_matcher import WordSetMatcher
+
+    nlp = spacy.blank("en")
+    patterns = {**PATTERNS,
+                "among": [{"IS_TITLE": True, "OP": "+"}, {"LOWER": "among"}, {"LOWER": "its", "OP": "?"}],
+                "opt": [{"LOWER": "whose", "OP": "?"}, {"IS_TITLE": True, "OP": "{1,2}"}, {"ORTH": ","}]}
+    plain, words = Matcher(nlp.vocab), WordSetMatcher(nlp.vocab)
+    for key, pattern in patterns.items():
+        plain.add(key, [pattern])
+        words.add(key, pattern)
+    assert len(words) == len(patterns)
+    for text in [*TEXTS, "Orla Finch is among its backers, whose Chief of Ops spoke.", ""]:
+        doc = nlp(text)
+        assert words(doc, with_alignments=True) == plain(doc, with_alignments=True)
+    # the first text has no "among", "hosted" or "run": those patterns were not run on it
+    words(nlp(TEXTS[0]))
+    ran = {n for kept in words._matchers for n in kept}
+    assert ran == set(range(len(patterns))) - {3}  # no lowercase form is "Chief": never run
+    kept_for_first = [kept for kept in words._matchers if len(kept) < len(patterns)]
+    assert kept_for_first
+
+
+def test_word_set_matcher_refuses_an_invalid_pattern() -> None:
+    from aikg.extract.word_matcher import WordSetMatcher
+
+    with pytest.raises(ValueError):
+        WordSetMatcher(spacy.blank("en").vocab).add("bad", [{"LOWER": "a", "COLOUR": "red"}])
