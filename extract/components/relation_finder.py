@@ -31,6 +31,7 @@ from .extensions import RelationCandidate, register_extensions, set_relation_can
 from .founding_teams import founding_team_relations
 from .org_places import stated_places
 from .raises_founders import raises_and_founders
+from .respective_roles import respective_roles
 from .round_investors import round_investors
 from .title_sequences import title_sequences
 from .titled_people import titled_people
@@ -181,6 +182,7 @@ class RelationFinder:
         candidates.extend(appointment_relations(doc, ent_of, refs, self.lexicon, self.lang, self._role_predicate))
         candidates.extend(title_sequences(doc, ent_of, self.lexicon, self.lang, self.role_narrowers))
         candidates.extend(titled_people(doc, candidates, ent_of, refs, self.lexicon, self.lang, self._role_predicate))
+        candidates = respective_roles(doc, candidates, ent_of, self.lexicon, self.lang, self.role_narrowers)
         candidates = deal_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates = round_investors(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates = announcement_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)

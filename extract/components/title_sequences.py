@@ -25,12 +25,12 @@ from spacy.tokens import Doc, Span
 from ..lexicon import Lexicon
 from .extensions import RelationCandidate
 
-__all__ = ["TITLED_SEQUENCE", "title_sequences"]
+__all__ = ["TITLED_SEQUENCE", "title_sequences", "titles_at"]
 
 TITLED_SEQUENCE = "pattern:title-sequence"
 _CONFIDENCE = 0.8
 _POSSESSIVE = frozenset({"'s", "’s"})
-_TITLE_JOINERS = frozenset({"and", "&", ","})
+_TITLE_JOINERS = frozenset({"and", "&", ",", "et"})
 _NAME_JOINERS = frozenset({",", "and"})
 _CO = ("co-", "co ")
 _MAX_TITLE_WORDS = 4
@@ -50,7 +50,7 @@ def title_sequences(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang
         j = org.end
         if j < sent.end and doc[j].lower_ in _POSSESSIVE:
             j += 1
-        first = _titles(doc, j, sent.end, roles, narrowers)
+        first = titles_at(doc, j, sent.end, roles, narrowers)
         while first is not None:
             predicates, shared, j = first
             people, j = _people(doc, j, sent.end, ent_of, shared)
@@ -64,7 +64,7 @@ def title_sequences(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang
             # ", co-founder John Poe": another person of the same organisation
             if j + 1 >= sent.end or doc[j].text != ",":
                 break
-            first = _titles(doc, j + 1, sent.end, roles, narrowers)
+            first = titles_at(doc, j + 1, sent.end, roles, narrowers)
     return out
 
 
@@ -80,7 +80,7 @@ def _role(phrase: str, roles: Mapping[str, str]) -> tuple[str, bool] | None:
     return None
 
 
-def _titles(doc: Doc, start: int, end: int, roles: Mapping[str, str],
+def titles_at(doc: Doc, start: int, end: int, roles: Mapping[str, str],
             narrowers: frozenset[str]) -> tuple[list[str], bool, int] | None:
     """The titles from ``start`` ("Chairman and CEO"): their predicates, whether one is shared,
     and where the names begin."""

@@ -1,0 +1,81 @@
+"""People and their titles paired in order: "A et B, respectivement CEO et CTO d'Acme", "A and B,
+respectively chief executive and chief scientist of Acme".
+
+The role patterns pair a title with the name next to it, so "A and B, respectively CEO and CTO of
+Acme" gives B the chief executive's role and A none. "Respectively" says the i-th name holds the
+i-th title: this reader pairs them so, for the organisation written after the titles, and drops
+the candidates that paired the names of the list with that organisation otherwise in the same
+sentence. Names and titles must be as many; otherwise nothing is changed. The word is data
+(``word_lists.respectively_words``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from spacy.tokens import Doc, Span
+
+from ..lexicon import Lexicon
+from .extensions import RelationCandidate
+from .title_sequences import titles_at
+
+__all__ = ["RESPECTIVE", "respective_roles"]
+
+RESPECTIVE = "pattern:respectively"
+_CONFIDENCE = 0.85
+_ROLE_PREDICATES = frozenset({"leads", "worksFor", "founded"})
+_NAME_JOINERS = frozenset({",", "and", "et", "&"})
+_OWNER_LINKS = frozenset({"of", "at", "de", "d'", "d’", "du", "chez"})
+
+
+def respective_roles(doc: Doc, candidates: Sequence[RelationCandidate], ent_of: Mapping[int, Span],
+                     lexicon: Lexicon, lang: str, narrowers: frozenset[str]) -> list[RelationCandidate]:
+    """``candidates`` with the roles of each "respectively" list paired in order."""
+    words = lexicon.words("respectively_words", lang)
+    out = list(candidates)
+    for token in doc:
+        if token.lower_ not in words:
+            continue
+        sent = token.sent
+        people = _people_before(doc, token.i - 1, sent.start, ent_of)
+        titles = titles_at(doc, token.i + 1, sent.end, lexicon.roles.get(lang, {}), narrowers)
+        if len(people) < 2 or titles is None or len(titles[0]) != len(people):
+            continue
+        predicates, _, j = titles
+        while j < sent.end and doc[j].pos_ == "DET":
+            j += 1
+        if j >= sent.end or doc[j].lower_ not in _OWNER_LINKS:
+            continue
+        j += 1
+        while j < sent.end and doc[j].pos_ == "DET":
+            j += 1
+        org = ent_of.get(j)
+        if org is None or org.label_ != "Organization":
+            continue
+        starts = {p.start for p in people}
+        out = [c for c in out if not (c.sentence_start == sent.start and c.subject_start in starts
+                                      and c.object_start == org.start and c.predicate in _ROLE_PREDICATES)]
+        out.extend(
+            RelationCandidate(person.start, person.end, predicate, org.start, org.end, sent.start, sent.end,
+                              RESPECTIVE, _CONFIDENCE, "", "")
+            for person, predicate in zip(people, predicates, strict=True)
+        )
+    return out
+
+
+def _people_before(doc: Doc, i: int, start: int, ent_of: Mapping[int, Span]) -> list[Span]:
+    """The list of people that ends right before the comma at ``i`` ("A, B et C ,"), in order."""
+    if i < start or doc[i].text != ",":
+        return []
+    people: list[Span] = []
+    j = i - 1
+    while j >= start:
+        person = ent_of.get(j)
+        if person is None or person.label_ != "Person":
+            break
+        people.append(person)
+        j = person.start - 1
+        if j < start or doc[j].lower_ not in _NAME_JOINERS:
+            break
+        j -= 1
+    return people[::-1]
