@@ -164,12 +164,15 @@ class _Announcements:
         return None
 
     def subject(self, verb: Token) -> tuple[Span | None, bool]:
-        """The actor that is ``verb``'s subject; when the parser gave it none, the actor named right
-        before it, auxiliaries and adverbs apart ("X *a* indiqué", which French parses with X as
-        a root of its own)."""
+        """The actor that is ``verb``'s subject (a coordinated verb's is the first verb's); when the
+        parser gave it none, the actor named right before it, auxiliaries and adverbs apart ("X
+        *a* indiqué", which French parses with X as a root of its own), or before a short
+        apposition ("X, une start-up française, a levé")."""
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS:
                 return self.actor(child)
+        if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
+            return self.subject(verb.head)  # "X launched A and *pioneered* B": the first verb's subject
         i = verb.i - 1
         while i >= max(0, verb.i - _GAP) and self.doc[i].pos_ in {"AUX", "ADV"} and i not in self.ent_of:
             i -= 1
@@ -385,8 +388,13 @@ class _Announcements:
                 subject = self.doc[cand.subject_start]
                 if subject.ent_type_ == "Place" and subject.dep_ == "amod" and subject.pos_ == "ADJ":
                     continue
-            if cand.predicate == "announced" and self._complement(self.doc[cand.subject_start : cand.subject_end]):
-                continue
+            if cand.predicate == "announced":
+                noun = self._complement(self.doc[cand.subject_start : cand.subject_end])
+                if noun is not None:
+                    owner = self._apposed_to(noun)  # "Meta, la société mère de Facebook, a annoncé": Meta
+                    if owner is None or (owner.start, owner.end) == (cand.object_start, cand.object_end):
+                        continue
+                    cand = cand._replace(subject_start=owner.start, subject_end=owner.end)
             if cand.predicate == "announced" and cand.object_end > 0:
                 obj = self.doc[cand.object_start : cand.object_end]
                 if obj.label_ == _MONEY or any(t.ent_type_ == _MONEY for t in obj):
@@ -420,10 +428,10 @@ class _Announcements:
             return True
         return any(c.dep_ == "case" and c.lower_ in self.words.venue_preps for c in token.children)
 
-    def _complement(self, subject: Span) -> bool:
-        """Whether ``subject`` is the "of" / "de" complement of a noun ("Meta, *la société mère de*
-        Facebook, a annoncé", "a unit *of* Alphabet announced"): the noun's phrase is the one
-        that announces, the organisation it is said of does not. The complement of an
+    def _complement(self, subject: Span) -> Token | None:
+        """The noun whose "of" / "de" complement ``subject`` is ("Meta, *la société mère de*
+        Facebook, a annoncé", "a *unit of* Alphabet announced"), if any: the noun's phrase is the
+        one that announces, the organisation it is said of does not. The complement of an
         announcement noun is its author ("l'engagement *de* X"), read by :meth:`nouns`."""
         root = subject.root
         if root.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _OF_WORDS for c in root.children):
@@ -431,8 +439,19 @@ class _Announcements:
         elif root.dep_ == "pobj" and root.head.lower_ == "of":
             noun = root.head.head
         else:
-            return False
-        return noun.pos_ == "NOUN" and not (_words(noun) & self.words.nouns)
+            return None
+        return noun if noun.pos_ == "NOUN" and not (_words(noun) & self.words.nouns) else None
+
+    def _apposed_to(self, noun: Token) -> Span | None:
+        """The organisation or person written right before ``noun``'s phrase and a comma ("*Meta*,
+        la société mère de ..."), whom the phrase describes."""
+        start = noun.left_edge.i
+        while start < noun.i and self.doc[start].is_punct:
+            start += 1
+        if start < 2 or self.doc[start - 1].text != ",":
+            return None
+        ent = self.ent_of.get(start - 2)
+        return ent if ent is not None and ent.end == start - 1 and ent.label_ in _ACTORS else None
 
     def _valuation(self, amount: Span) -> bool:
         doc = amount.doc

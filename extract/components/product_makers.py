@@ -12,7 +12,17 @@ module reads them all on the dependency tree:
   that names an organisation;
 * the names of that noun: a product in compound before it ("*Zephyr* chatbot", the French
   "application *Glowmate*"), in apposition ("chatbot, *Zephyr*"), and the products coordinated
-  with them ("its *Atlas* and *Lumen* models").
+  with them ("its *Atlas* and *Lumen* models"); after a plural noun (``product_list_nouns``
+  count), the examples a cue or a comma introduces, read along the text ("iconic *Vexa*
+  products such as the Zephyr, Atlas and Lumen", "ses produits, Zephyr et Atlas"), an
+  organisation in compound before the noun being its owner too;
+* an owner written as a possessive description that the references resolve ("the software
+  maker's Zephyr cloud").
+
+A releasing participle after the name ("its platform Zephyr, *launched* in 2024", "sa plateforme
+Zephyr, *lancée* en 2024") makes the owner's fact ``announced`` too. The phrases that name a
+maker without a product noun ("X, the maker of Y", "X and its Y") are read in
+:mod:`.product_owners`.
 
 The owner ``develops`` each name. A product a company only uses is never possessed this way
 ("tapped Orin Systems' tech to power *its* chatbot" possesses the chatbot, not the tech).
@@ -112,6 +122,9 @@ class _Makers:
         self.groups = lexicon.words("product_group_nouns", lang)
         self.pronouns = lexicon.words("poss_pronouns", lang)
         self.cues = lexicon.words("product_list_cues", lang)
+        #: Verbs that release a product (both ``develops`` and ``announced`` in the lexicon's ``verbs``).
+        self.releases = frozenset(v for v, preds in lexicon.verbs.get(lang, {}).items()
+                                  if "develops" in preds and "announced" in preds)
         self.found: list[RelationCandidate] = []
         #: Products whose owner the sentence names (not through a reference): span -> owner.
         self.owned: dict[tuple[int, int], tuple[int, int]] = {}
@@ -230,17 +243,32 @@ class _Makers:
             for head in heads:
                 for name in self.names(head):
                     self.emit(owner, name, noun, via_reference)
+                    if self.launched(noun, name):
+                        self.emit(owner, name, noun, via_reference, "announced")
                     if not via_reference:
                         self.owned[(name.start, name.end)] = (owner.start, owner.end)
 
-    def emit(self, owner: Span, product: Span, anchor: Token, via_reference: bool) -> None:
+    def launched(self, noun: Token, name: Span) -> bool:
+        """ "its platform X, *launched* in 2024", "sa plateforme X, *lancée* en 2024": a participle
+        of a releasing verb on the product noun or its name; the owner released it."""
+        if any(c.dep_ == "acl" and c.pos_ == "VERB" and c.lemma_.lower() in self.releases
+               for token in (noun, name.root) for c in token.children):
+            return True
+        i = max(name.end, noun.i + 1)  # "its platform X, launched", "its X platform, launched"
+        i = i + 1 if i < len(self.doc) and self.doc[i].text == "," else i
+        following = self.doc[i] if i < len(self.doc) else None  # parsed as the main verb's clause
+        return following is not None and following.pos_ == "VERB" and following.lemma_.lower() in self.releases \
+            and "Part" in following.morph.get("VerbForm", [])
+
+    def emit(self, owner: Span, product: Span, anchor: Token, via_reference: bool,
+             predicate: str = "develops") -> None:
         if owner.start <= product.start < owner.end or product.start <= owner.start < product.end:
             return
         extractor, confidence = EXTRACTOR, CONFIDENCE
         if via_reference:
             extractor, confidence = f"{extractor}+coref", confidence * REFERENCE_DISCOUNT
         sent = anchor.sent
-        cand = RelationCandidate(owner.start, owner.end, "develops", product.start, product.end,
+        cand = RelationCandidate(owner.start, owner.end, predicate, product.start, product.end,
                                  sent.start, sent.end, extractor, confidence, "", "")
         if cand not in self.found:
             self.found.append(cand)

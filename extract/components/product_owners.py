@@ -14,6 +14,8 @@ names a product's maker with a noun of making or a possessive on the name itself
   list of names wrong;
 * an organisation noun "behind" a product (``maker_of_preps``): "Vexa Labs, the start-up behind
   the AI chatbot Zephyr", "Vexa Labs, la société derrière Zephyr";
+* French "de" and a described organisation after a product: "Zephyr de l'américain Vexa Labs",
+  "Zephyr de la start-up française Vexa Labs";
 * a possessive on a product's name coordinated with an organisation: "Vexa Labs and its
   Zephyr", "le géant Vexa Labs et son Zephyr" (``poss_pronouns``): the pronoun stands for the
   organisation it is coordinated with.
@@ -35,6 +37,7 @@ __all__ = ["product_owners"]
 
 MAKER_EXTRACTOR = "product:maker-of"
 POSSESSIVE_EXTRACTOR = "product:and-its"
+DESCRIBED_EXTRACTOR = "product:de-described"
 CONFIDENCE = 0.7
 _OF_WORDS = frozenset({"of", "de", "d'", "d’", "du", "des"})
 #: Words skipped between the preposition and the first name ("of *the* Zephyr app").
@@ -42,6 +45,8 @@ _DETERMINERS = frozenset({"the", "its", "a", "an", "le", "la", "l'", "l’", "le
 _JOINERS = frozenset({",", "and", "et", "&"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
 _COPULAS = frozenset({"be", "être"})
+#: Lower-case words between "de" and the organisation they describe ("de *la start-up française* X").
+_DESCRIPTION = 3
 #: Nouns between an organisation and a French maker phrase ("X, *l'entreprise* à l'origine de").
 _CLIMB = 2
 
@@ -158,6 +163,30 @@ class _Owners:
                 for product in products:
                     self.emit(maker, product, noun, MAKER_EXTRACTOR)
 
+    def of_described(self) -> None:
+        """ "ChatGPT de l'américain OpenAI", "Zephyr de la start-up française Vexa": a product, "de",
+        and an organisation that a determiner and lower-case words describing it introduce (the
+        patterns read the plain "Zephyr de Vexa")."""
+        doc = self.doc
+        for ent in {id(e): e for e in self.ent_of.values()}.values():
+            if ent.label_ != "Product" or ent.end + 2 >= len(doc) or doc[ent.end].lower_ not in _OF_WORDS:
+                continue
+            i = ent.end + 1
+            if doc[i].pos_ == "DET":
+                i += 1
+            words = 0
+            while i < len(doc) and words < _DESCRIPTION and self.describes(doc[i]):
+                i, words = i + 1, words + 1
+            owner = self.ent_of.get(i)
+            if words and owner is not None and owner.start == i and owner.label_ == "Organization":
+                self.emit(owner, ent, ent.root, DESCRIBED_EXTRACTOR)
+
+    def describes(self, token: Token) -> bool:
+        """A lower-case word of an organisation's description ("la *start-up française*",
+        "l'*américain*"; a nationality word may be a place's entity)."""
+        ent = self.ent_of.get(token.i)
+        return token.is_lower and token.pos_ in {"ADJ", "NOUN", "PUNCT"} and (ent is None or ent.label_ == "Place")
+
     def and_its(self) -> None:
         """ "X and its Y", "X et son Y": a possessive on a product coordinated with an organisation."""
         for ent in {id(e): e for e in self.ent_of.values()}.values():
@@ -190,4 +219,6 @@ def product_owners(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang:
         owners.behind_products()
     if owners.pronouns:
         owners.and_its()
+    if lang == "fr":
+        owners.of_described()
     return owners.found

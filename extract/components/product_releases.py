@@ -9,6 +9,10 @@ product noun there and names the products inside its phrase:
   modèles *comme* A et B" (``product_list_cues``);
 * an apposition: "released its new model, Zephyr" (a product coordinated with a name counts).
 
+A plural noun of products in general counts as a product noun ("pioneered *products* such as
+Zephyr", ``product_list_nouns``); a coordinated verb's subject is the first verb's ("X bought a
+lab and released products such as Y").
+
 The verb's subject (an organisation, or a reference resolved to one) ``announced`` each name when
 the verb announces (the lexicon's ``verbs`` with ``announced``), and ``develops`` it when the verb
 makes or releases (``develops`` in the same map: "launch", "release", "build", "dévoiler") or when
@@ -46,7 +50,8 @@ SubjectReader = Callable[[Token], tuple[Span | None, bool]]
 class _Releases:
     def __init__(self, doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: str) -> None:
         self.doc, self.ent_of = doc, ent_of
-        self.kinds = lexicon.words("product_kind_nouns", lang) | lexicon.words("product_group_nouns", lang)
+        self.kinds = lexicon.words("product_kind_nouns", lang) | lexicon.words("product_group_nouns", lang) \
+            | lexicon.words("product_list_nouns", lang)  # "pioneered products such as Y"
         self.naming = lexicon.words("product_naming_words", lang)
         self.cues = lexicon.words("product_list_cues", lang)
         self.new = lexicon.words("new_words", lang)

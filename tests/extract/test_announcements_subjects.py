@@ -37,3 +37,8 @@ def test_the_subject_before_a_broken_apposition_announces(nlp_fr: Language) -> N
 def test_the_organisation_a_noun_is_said_of_announces_nothing(nlp_fr: Language, text: str) -> None:
     subjects = {subject for subject, _ in _announced(nlp_fr, text)}
     assert not subjects & {"Google", "Facebook"}
+
+
+def test_the_organisation_the_noun_describes_announces(nlp_fr: Language) -> None:
+    text = "Alphabet, la maison mère de Google et YouTube, a annoncé un investissement de 2 milliards de dollars."
+    assert ("Alphabet", "2 milliards de dollars") in _announced(nlp_fr, text)

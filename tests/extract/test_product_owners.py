@@ -72,3 +72,20 @@ def test_a_maker_noun_that_describes_no_organisation_gives_nothing(nlp_en: Langu
 def test_the_owner_of_a_plural_or_described_product_noun(nlp_en: Language, nlp_fr: Language, language: str,
                                                           text: str, expected: set[tuple[str, str, str]]) -> None:
     assert expected <= _found(nlp_en if language == "en" else nlp_fr, text, "product:owned-noun")
+
+
+def test_french_de_and_a_described_organisation(nlp_fr: Language) -> None:
+    found = _found(nlp_fr, "Le site compare Gemini de l'américain Google à ses rivaux.", "product:de-described")
+    assert found == {("Google", "develops", "Gemini")}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Samsung wants to grow its Tizen platform, launched in 2024 to make robots cheaper."),
+        ("fr", "Samsung veut renforcer sa plateforme Tizen, lancée en 2024 pour démocratiser la robotique."),
+    ],
+)
+def test_an_owned_product_launched_is_announced(nlp_en: Language, nlp_fr: Language, language: str, text: str) -> None:
+    found = _found(nlp_en if language == "en" else nlp_fr, text, "product:owned-noun")
+    assert {("Samsung", "develops", "Tizen"), ("Samsung", "announced", "Tizen")} <= found

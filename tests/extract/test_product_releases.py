@@ -36,6 +36,11 @@ def _found(nlp: Language, text: str, prefix: str) -> set[tuple[str, str, str]]:
         # the examples hung on the verb by the parser, read along the text
         ("fr", "La start-up Vexa Labs a publié des modèles comme Kestrel-T5 et Orca-2.",
          {("Vexa Labs", "develops", "Kestrel-T5"), ("Vexa Labs", "develops", "Orca-2")}),
+        # a plural noun of products in general; a making verb ("pioneer"); a coordinated verb's subject
+        ("en", "Samsung has released products such as Bixby and Tizen.",
+         {("Samsung", "develops", "Bixby"), ("Samsung", "announced", "Tizen")}),
+        ("en", "Samsung pioneered products such as Bixby.", {("Samsung", "develops", "Bixby")}),
+        ("en", "Samsung bought a lab and released products such as Bixby.", {("Samsung", "develops", "Bixby")}),
     ],
 )
 def test_products_named_in_a_released_noun(nlp_en: Language, nlp_fr: Language, language: str, text: str,
