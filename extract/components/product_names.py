@@ -4,17 +4,23 @@ The small statistical models know few product names: an AI model, chip or app th
 seen comes out as an Organization, a Person or a Place ("*Trainex* chips" -> Organization,
 "*Zephyr-1.5V*" -> Person), or not at all when it carries a version ("Isaac GR00T N1"). News
 says what kind of thing it names, and that description decides the type. This module reads
-six constructions, with word lists from ``data/lexicon.json`` (``word_lists``:
-``product_kind_nouns``, ``product_group_nouns``, ``product_list_cues``, ``maker_nouns``,
-``product_naming_words``):
+these constructions, with word lists from ``data/lexicon.json`` (``word_lists``:
+``product_kind_nouns``, ``product_group_nouns``, ``product_list_cues``, ``product_list_nouns``,
+``maker_nouns``, ``product_naming_words``, ``product_lead_nouns``, ``product_version_words``):
 
 * a name right after a product noun: "the chatbot *X*", "its AI model *X-2*", "la puce *X*",
   "son assistant *Le Chat*", "the chatbot, *X*";
 * a name right before a product noun: "the *X* platform", "*X* and *Y* chips", "its *X*
   series of models" (a group noun counts when "of" / "de" follows it);
 * a product noun in apposition or as the predicate: "*X*, a small robot", "*X* is a language
-  model", "*X*, une librairie open-source", "*X* est un chatbot";
-* names listed after a plural product noun and a cue: "products like *X* and *Y*";
+  model", "*X*, une librairie open-source", "*X* est un chatbot" (read along the text too, a
+  comma, a determiner and the noun, where the parser makes the noun an object: "*X*, un jeu
+  vidéo"; an acronym the model found counts: "*NOVA*, the first product");
+* names listed after a plural product noun and a cue, or after a possessed one and a comma:
+  "products like *X* and *Y*", "releases like *T5* and *JAX*" (an acronym alone in the list is a
+  name), "its products, *X* and *Y*";
+* a name right after a noun that names a product only when a name follows: "the search
+  technology *X*", "la technologie *X*" (``product_lead_nouns``);
 * a name before a maker noun that an organisation follows: "*X* owner Kontora", "the *X* maker";
 * a name that a product noun introduces by a naming word or in brackets: "an assistant called
   «*X*»", "a model dubbed *X*", "un chatbot baptisé *X*", "un LLM maison (*X*)"
@@ -24,7 +30,10 @@ A name is one to five words, each capitalised, carrying a digit ("H100", "8x7B")
 word before ("GR00" "T", "Zephyr-1.5V"); an all-capitals word alone ("AI", "GPU") is a modifier,
 not a name. Names the knowledge base knows keep their KB type (an organisation before a product
 noun stays one: "the Nvidia chips"); unknown names are re-typed Product, or added when the model
-missed them.
+missed them. A version and edition words after a product's name are part of it ("*Gemini 2.5
+Pro*", "*Vexa 3.7 Sonnet*"), and, once the entity stage is done, the other mentions of a
+product's name that the model typed as a person or a place are the product
+(:func:`same_name_products`).
 """
 
 from __future__ import annotations
@@ -74,6 +83,8 @@ class ProductWords:
     leads: frozenset[str] = frozenset()
     #: Possessive determiners ("its products, *X* and *Y*").
     possessives: frozenset[str] = frozenset()
+    #: Edition words after a product's version ("Gemini 2.5 *Pro*").
+    editions: frozenset[str] = frozenset()
 
 
 def product_words(lexicon: Lexicon) -> ProductWords:
@@ -82,7 +93,7 @@ def product_words(lexicon: Lexicon) -> ProductWords:
                         list_cues=lexicon.words("product_list_cues"), list_nouns=lexicon.words("product_list_nouns"),
                         makers=lexicon.words("maker_nouns"), naming=lexicon.words("product_naming_words"),
                         not_names=lexicon.not_entities, leads=lexicon.words("product_lead_nouns"),
-                        possessives=lexicon.words("poss_pronouns"))
+                        possessives=lexicon.words("poss_pronouns"), editions=lexicon.words("product_version_words"))
 
 
 def _glued(doc: Doc, index: int) -> bool:
@@ -421,4 +432,58 @@ def product_names(doc: Doc, ents: list[Span], words: ProductWords, kb: Knowledge
         elif token.is_lower and token.lower_ in words.leads and token.pos_ == "NOUN":
             _after_noun(found, token)  # "the search technology *X*"
     _described(found)
-    return found.spans()
+    return _with_versions(doc, found.spans(), words)
+
+
+#: Types the model gives an edition's name after a version ("Vexa 3.7 *Sonnet*").
+_EDITION_TYPES = frozenset({"Product", "Person", "Organization"})
+#: A version written after a product's name: "2.5", "4", "v2", "4o", "3.1".
+_VERSION_TOKEN = re.compile(r"^[vV]?\d+(?:\.\d+)*[a-z]?$")
+
+
+def _edition_name(doc: Doc, index: int, taken: set[int]) -> bool:
+    """Whether token ``index`` is a capitalised word that names an edition after a version ("Vexa
+    3.7 *Sonnet*." where the model found no entity): a proper noun that no other name takes."""
+    if index >= len(doc) or index in taken or doc[index].is_sent_start:
+        return False
+    token = doc[index]
+    return token.pos_ == "PROPN" and token.is_title and token.is_alpha
+
+
+def _with_versions(doc: Doc, ents: list[Span], words: ProductWords) -> list[Span]:
+    """``ents`` with each product's name extended over the version written after it and the
+    edition words that follow the version ("*Gemini 2.5 Pro*", "*Vexa 3.7 Mini*", "*Zephyr-2*",
+    ``product_version_words``): one product, the knowledge base's when the name is one (the KB
+    folds versions into the model family). A number that is a name's own ("Llama 4 Maverick" is
+    already one name) is left alone, as is a number that another entity starts."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    starts = {e.start: e for e in ents}
+    merged: set[int] = set()
+    out: list[Span] = []
+    for ent in ents:
+        if ent.start in merged:
+            continue
+        end = ent.end
+        if ent.label_ == "Product" and end < len(doc) and end not in taken:
+            if doc[end].text == "-" and not doc[end].whitespace_ and _glued(doc, end):
+                end += 1  # "Zephyr-2"
+            if end < len(doc) and _VERSION_TOKEN.match(doc[end].text) and not doc[end].is_sent_start:
+                end += 1
+                while end < len(doc) and end not in taken and doc[end].lower_ in words.editions \
+                        and not doc[end].is_lower and not doc[end].is_sent_start:
+                    end += 1  # "Pro", "Mini"
+                after = starts.get(end)  # "Vexa 3.7 *Sonnet*": the model's name of the edition
+                if after is not None and not after.kb_id_ and after.label_ in _EDITION_TYPES \
+                        and all(t.is_title for t in after) and not after[0].is_sent_start:
+                    merged.add(after.start)
+                    end = after.end
+                elif after is None and _edition_name(doc, end, taken):
+                    end += 1
+            else:
+                end = ent.end
+        if end > ent.end:
+            taken.update(range(ent.end, end))
+            out.append(Span(doc, ent.start, end, label="Product", kb_id=ent.kb_id))
+        else:
+            out.append(ent)
+    return out

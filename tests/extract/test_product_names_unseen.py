@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.language import Language
 from spacy.tokens import Span
 
 from aikg.extract.components.product_names import same_name_products
@@ -75,3 +76,27 @@ def test_an_organisation_named_like_a_product_keeps_its_type() -> None:
     doc = spacy.blank("fr")("Lancez Sparkup , la plateforme . Sparkup lève des fonds .")
     ents = [Span(doc, 1, 2, label="Product"), Span(doc, 6, 7, label="Organization")]
     assert [e.label_ for e in same_name_products(ents)] == ["Product", "Organization"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a version and an edition word after a known product: one mention of the KB's product
+        ("en", "Google released Gemini 2.5 Pro on Tuesday.", {("Gemini 2.5 Pro", "gemini")}),
+        # the edition's name the model typed on its own joins the name
+        ("en", "Anthropic unveiled Claude 3.7 Sonnet, a hybrid reasoning model.", {("Claude 3.7 Sonnet", "claude")}),
+        ("fr", "Google a lancé Gemini 2.5 Pro mardi, face à Claude 3.7 Sonnet.",
+         {("Gemini 2.5 Pro", "gemini"), ("Claude 3.7 Sonnet", "claude")}),
+    ],
+)
+def test_a_version_after_a_product_is_part_of_its_name(nlp_en: Language, nlp_fr: Language, language: str, text: str,
+                                                      expected: set[tuple[str, str]]) -> None:
+    doc = (nlp_en if language == "en" else nlp_fr)(text)
+    assert expected <= {(e.text, e.kb_id_) for e in doc.ents if e.label_ == "Product"}
+
+
+@pytest.mark.model
+def test_a_person_after_a_version_keeps_their_name(nlp_en: Language) -> None:
+    doc = nlp_en("In 2023, GPT-4 Sam Altman said was great.")
+    assert ("Sam Altman", "Person") in {(e.text, e.label_) for e in doc.ents}
