@@ -1,0 +1,47 @@
+"""Round constructions of French and English funding news: backers named "with support from" /
+"avec le soutien de", a raise after "vient de" / "managed to", and no apposition that opens with
+a preposition (``extract/data/rounds.json``, ``extract/data/relation_patterns.jsonl``);
+sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.extract.pipeline import Extractor
+from aikg.extract.records import Document
+
+pytestmark = pytest.mark.model
+
+
+def facts(extractor: Extractor, text: str, language: str) -> set[tuple[str, str, str]]:
+    out = extractor.extract(Document("t", text, source="test", language=language))
+    labels = {e.key: e.label for e in out.entities}
+    return {(labels[r.subject], r.predicate, labels[r.object]) for r in out.relations if not r.hedged}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Zorbex Labs builds voice models. The startup closed a $180 million Series C led by Andreessen "
+               "Horowitz, with support from NEA, Salesforce Ventures and Lunate."),
+        ("fr", "Zorbex Labs a bouclé une levée de fonds de 165 millions d'euros, menée par Andreessen Horowitz, "
+               "avec le soutien de NEA, Salesforce Ventures et Lunate."),
+    ],
+)
+def test_backers_named_with_support_from_invest(extractor: Extractor, language: str, text: str) -> None:
+    found = facts(extractor, text, language)
+    assert ("Salesforce Ventures", "investsIn", "Zorbex Labs") in found
+    assert ("Lunate", "investsIn", "Zorbex Labs") in found
+    assert ("Andreessen Horowitz", "investsIn", "NEA") not in found  # no apposition opens with "avec"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "amount"),
+    [
+        ("fr", "Mistral AI vient de boucler une levée de fonds de 600 millions d'euros.", "600 millions d'euros"),
+        ("fr", "Pollen Robotics vient de finaliser un tour de table de 2 millions d'euros.", "2 millions d'euros"),
+        ("en", "Pollen Robotics managed to close a $2 million round.", "$2 million"),
+    ],
+)
+def test_a_raise_after_a_governing_verb(extractor: Extractor, language: str, text: str, amount: str) -> None:
+    assert any(p == "raised" and o == amount for _, p, o in facts(extractor, text, language))
