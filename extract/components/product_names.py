@@ -315,19 +315,30 @@ def _described_by(found: _Found, noun: Token) -> None:
             continue
         found.add(_name_before(doc, head.i + 1), _name_after(doc, head.i))
     comma = _apposition_comma(doc, noun)
-    if comma is not None and comma - 1 not in found.by_token and doc[comma - 1].pos_ == "PROPN":
-        found.add(_name_before(doc, comma), comma)  # "la catastrophe de *Lucie*, le chatbot" parsed as an object
+    if comma is None or comma - 1 in found.by_token:
+        return
+    if doc[comma - 1].pos_ == "PROPN" and found.add(_name_before(doc, comma), comma):
+        return  # "la catastrophe de *Lucie*, le chatbot" parsed as an object
+    start = comma - 1  # "*v4-lite*, its new model": one written word with a digit, in lower case
+    while start > 0 and _glued(doc, start) and start - 1 not in found.by_token:
+        start -= 1
+    word = doc[start:comma].text
+    if start < comma - 1 and any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
+        found.add(start, comma)
 
 
 def _apposition_comma(doc: Doc, noun: Token) -> int | None:
     """The comma that opens an apposition ending in ``noun``, read along the text: ", le chatbot",
-    ", a small robot" (a determiner and adjectives); ``None`` if the noun modifies the next one."""
+    ", a small robot", ", its new reasoning model" (a determiner or a possessive, adjectives and
+    nouns in compound); ``None`` if the noun modifies the next one."""
     if noun.dep_ == "compound":
         return None
     i = noun.i - 1
-    while i > 0 and noun.i - i <= _APPOSED_GAP and doc[i].pos_ == "ADJ" and doc[i].is_lower:
-        i -= 1
-    return i - 1 if i > 1 and doc[i].pos_ == "DET" and doc[i - 1].text == "," else None
+    while i > 0 and noun.i - i <= _APPOSED_GAP and doc[i].is_lower and (
+            doc[i].pos_ == "ADJ" or (doc[i].pos_ == "NOUN" and doc[i].dep_ == "compound")):
+        i -= 1  # "a *small* robot", "its new *reasoning* model"
+    opener = doc[i].pos_ == "DET" or doc[i].dep_ in {"poss", "nmod:poss"}
+    return i - 1 if i > 1 and opener and doc[i - 1].text == "," else None
 
 
 def _described(found: _Found) -> None:

@@ -43,6 +43,9 @@ def _types(extractor: Extractor, text: str, language: str) -> dict[str, str]:
         # a name the model missed before an apposition the parser read as an object
         ("fr", "L'IA doit à la fois faire oublier la catastrophe de Clarisse, le chatbot français open source "
                "qui n'est pas parvenu à convaincre.", {"Clarisse"}),
+        # a lower-case name written with a digit, before an apposition with a possessive
+        ("en", "Samsung launched k4-lite, its new reasoning model.", {"k4-lite"}),
+        ("fr", "Samsung a lancé k4-lite, son nouveau modèle de raisonnement.", {"k4-lite"}),
     ],
 )
 def test_names_described_as_products(extractor: Extractor, language: str, text: str, names: set[str]) -> None:
