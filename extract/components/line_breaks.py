@@ -7,9 +7,16 @@ and every reader that walks a sentence's tree walks a tree that joins the two: o
 eight of the development articles ran across a line break. This component runs before the
 parser and marks the first word of a line as a sentence start, which the parser keeps.
 
-It does not when the line break looks like a wrapped line inside a sentence: the line before
-ends with a word or a comma and the next line starts in lower case ("... raised a\\nround led
-by"), so that plain text wrapped at a fixed width keeps its sentences.
+Given some starts, the statistical parser breaks the other sentences of a line in odd places (at a
+name, "Charles | Kantor et Laurent Sifre"; before a comma): so within a line, a word that follows
+another word or a comma is marked as no start, and the parser decides only after an end mark
+(".", "?", a closing quote, a colon...). On the development texts this left 76 one- or two-word
+or comma-led fragments in 1,862 sentences, against 93 in 1,723 with the parser alone (and 222
+with line starts alone).
+
+A line break that looks like a wrapped line inside a sentence is no start: the line before ends
+with a word or a comma and the next line starts in lower case ("... raised a\\nround led by"), so
+that plain text wrapped at a fixed width keeps its sentences.
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ __all__ = ["LineBreaks"]
 
 #: Characters that end a line in the middle of a sentence when the next line starts in lower case.
 _CONTINUING = frozenset(",;-–—(")
+#: Characters after which a sentence may start within a line (the parser decides there).
+_ENDING = frozenset(".!?…:;\"'”’»)]•·–—-")
 
 
 class LineBreaks:
@@ -29,8 +38,6 @@ class LineBreaks:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        if "\n" not in doc.text:
-            return doc
         after_break = False
         last = None  # the last word before the break
         for token in doc:
@@ -39,6 +46,10 @@ class LineBreaks:
                 continue
             if after_break and last is not None and not _wrapped(last.text, token.text):
                 token.is_sent_start = True
+            elif last is not None and last.text[-1:] not in _ENDING:
+                # no sentence starts after a word or a comma: the parser, given the line's start,
+                # otherwise breaks the line's first sentence at a name or a comma
+                token.is_sent_start = False
             after_break = "\n" in token.whitespace_
             last = token
         return doc

@@ -23,3 +23,12 @@ def test_a_wrapped_line_stays_in_its_sentence(extractor: Extractor, language: st
             else "Zorbex Labs a annoncé lundi avoir bouclé un\ntour de table auprès de deux investisseurs.")
     doc = extractor.pipeline(language)(text)
     assert len(list(doc.sents)) == 1
+
+
+def test_a_line_after_a_heading_keeps_its_first_sentence_whole(extractor: Extractor) -> None:
+    text = ("Levée record sur le profil des fondateurs\nCharles Kantor et Laurent Sifre, respectivement CEO et CTO "
+            "de Mistral AI, conservent leurs fonctions et dirigeront seuls la startup.")
+    doc = extractor.pipeline("fr")(text)
+    kantor = next(t for t in doc if t.text == "Kantor")
+    assert kantor.sent.text.startswith("Charles Kantor")
+    assert "conservent" in kantor.sent.text
