@@ -35,7 +35,7 @@ from ..lexicon import Lexicon
 from .extensions import RelationCandidate
 from .founding_teams import described_people  # "A, B et C": the same surface list
 
-__all__ = ["APPOINTED", "PAST", "ROLE_PHRASE", "appointed_roles", "appointment_relations",
+__all__ = ["APPOINTED", "PAST", "ROLE_PHRASE", "appointed_roles", "appointment_relations", "named_appointments",
            "past_employers", "role_phrases"]
 
 APPOINTED = "pattern:appointment"
@@ -60,6 +60,7 @@ def appointment_relations(
 ) -> list[RelationCandidate]:
     """Every construction of this module, for the relation finder."""
     return (appointed_roles(doc, ent_of, refs, lexicon, lang, role_of)
+            + named_appointments(doc, ent_of, refs, lexicon, lang, role_of)
             + past_employers(doc, ent_of, refs, lexicon, lang)
             + role_phrases(doc, ent_of, refs, lexicon, lang, role_of))
 
@@ -259,6 +260,91 @@ def appointed_roles(
                 if hired is not None and hired.start != person.start:
                     out.append(_candidate(hired, predicate, org, verb.sent, APPOINTED, referred))
     return out
+
+
+def named_appointments(
+    doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon, lang: str,
+    role_of: RoleOf,
+) -> list[RelationCandidate]:
+    """An appointment told as a noun: "Acme announced the appointment of Y as chief financial
+    officer", "Acme a confirmé la nomination de Y au poste de directrice", "the hiring of Y by Acme",
+    "le recrutement par Acme de Y". The appointee follows the noun's "of" / "de"; the organisation
+    is the noun's agent ("by" / "par") or the subject of the verb that takes the noun; the role is
+    the one named after the appointee (an apposition in commas skipped), else ``worksFor``."""
+    nouns = lexicon.words("appointment_nouns", lang)
+    if not nouns:
+        return []
+    openers = lexicon.words("role_openers", lang)
+    out: list[RelationCandidate] = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
+            continue
+        sent = token.sent
+        person, org, i = None, None, token.i + 1
+        while i < sent.end and i - token.i <= 5 and person is None:
+            ent = ent_of.get(i)
+            if ent is not None:
+                if ent.label_ == "Person" and doc[i - 1].lower_ in _LINKS:
+                    person = ent
+                elif ent.label_ == "Organization" and doc[i - 1].lower_ in _AGENT_WORDS:
+                    org, i = ent, ent.end
+                    continue
+                else:
+                    break
+            i += 1
+        if person is None:
+            continue
+        if org is None:
+            org = _agent_after(doc, person.end, ent_of) or _verb_subject_org(token, ent_of, refs)
+        if org is None or org.start == person.start:
+            continue
+        start = _past_apposition(doc, person.end)
+        role = _named_role(token, start, role_of, openers | _NOUN_OPENERS) if start < sent.end else None
+        predicate = "worksFor"
+        if role is not None:
+            _first, last, predicate = role
+            org = _org_after(doc, last + 1, ent_of, lexicon, lang) or org
+        out.append(_candidate(person, predicate, org, sent, APPOINTED, False))
+    return out
+
+
+#: Words that introduce who appoints in a noun's phrase ("the hiring of Y *by* Acme").
+_AGENT_WORDS = frozenset({"by", "par"})
+#: Words that open the role of a noun's appointee besides ``role_openers`` ("*au poste de* directrice").
+_NOUN_OPENERS = frozenset({"as", "poste", "comme", "que", "to"})
+
+
+def _agent_after(doc: Doc, i: int, ent_of: Mapping[int, Span]) -> Span | None:
+    """ "... of Y *by Acme*": the organisation right after "by" / "par" at ``i``."""
+    if i + 1 < doc[i - 1].sent.end and doc[i].lower_ in _AGENT_WORDS:
+        ent = ent_of.get(i + 1)
+        if ent is not None and ent.label_ == "Organization" and ent.start == i + 1:
+            return ent
+    return None
+
+
+def _verb_subject_org(noun: Token, ent_of: Mapping[int, Span], refs: Mapping[int, Reference]) -> Span | None:
+    """The organisation that is the subject of the verb taking the noun ("*Acme* announced the
+    appointment"), named or referred to."""
+    verb = noun.head
+    if noun.dep_ not in _OBJECT_DEPS or verb.pos_ not in _VERB_POS:
+        return None
+    for subject in _subjects(verb):
+        org, _ = _entity(subject.i, ent_of, refs, "Organization")
+        if org is not None:
+            return org
+    return None
+
+
+def _past_apposition(doc: Doc, i: int) -> int:
+    """Where the text after an appointee goes on, past ", a former Google executive,"."""
+    sent_end = doc[i - 1].sent.end
+    if i < sent_end and doc[i].text == ",":
+        for j in range(i + 1, min(sent_end, i + 15)):
+            if doc[j].text == ",":
+                return j + 1
+        return sent_end
+    return i
 
 
 # -- past employers -----------------------------------------------------------------------------

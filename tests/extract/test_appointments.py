@@ -74,3 +74,21 @@ def test_the_people_an_organisation_hires_work_for_it(extractor: Extractor, lang
     found = facts(extractor, text, "worksFor", language)
     assert ("person/varun-mehta", "organization/kestrel-robotics") in found
     assert ("person/doug-chang", "organization/kestrel-robotics") in found
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "predicate"),
+    [
+        ("en", "Zorbex Labs announced the appointment of Laura Kessler as its new chief executive.", "leads"),
+        ("fr", "Zorbex Labs a annoncé la nomination de Laura Kessler au poste de directrice générale.", "leads"),
+        ("en", "Zorbex Labs confirmed the hiring of Laura Kessler, a former banker, on Monday.", "worksFor"),
+        ("fr", "Le recrutement par Zorbex Labs de Laura Kessler, ancienne banquière, a surpris.", "worksFor"),
+    ],
+)
+def test_an_appointment_told_as_a_noun(extractor: Extractor, language: str, text: str, predicate: str) -> None:
+    assert (KESSLER, ZORBEX) in facts(extractor, text, predicate, language)
+
+
+def test_an_appointment_noun_without_its_organisation_gives_nothing(extractor: Extractor) -> None:
+    text = "The appointment of Laura Kessler surprised analysts at Zorbex Labs."
+    assert (KESSLER, ZORBEX) not in facts(extractor, text, "worksFor")
