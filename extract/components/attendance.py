@@ -616,6 +616,13 @@ class _Reader:
 _WORDS: dict[tuple[int, str], AttendanceWords] = {}
 
 
+def _verb_words(words: AttendanceWords) -> frozenset[str]:
+    """The words or lemmas of the verbs :meth:`_Reader.cues` reads a cue from (with "take": "take
+    part", "took the floor"); other verbs name one only through a presence word of their own."""
+    return (words.send | words.presence_verbs | _TAKE | words.address | words.represent | words.chair
+            | words.gathering | words.event_hosts)
+
+
 def discourse_attendance(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference],
                          lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
     """``attended`` candidates for the presence cues of ``doc`` (see the module's docstring)."""
@@ -644,31 +651,39 @@ def discourse_attendance(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int
                                          sent.start, sent.end, f"{EXTRACTOR}-{cue}", CONFIDENCE, "", ""))
 
     cue_nouns = words.stage | words.audience | words.speech | words.booth | words.sidelines
+    verb_words = _verb_words(words)
     gathered: list[Token] = []  # the verbs of "Leaders gathered at <venue>": where the event was held
     for token in doc:
-        if token.pos_ in {"NOUN", "PROPN"} and _is(token, cue_nouns) and token.i not in ent_of:
+        # each of a token's strings read once (every read looks it up in the string store)
+        pos, lower, lemma, named_entity = token.pos_, token.lower_, _lemma(token), token.i in ent_of
+        if pos in {"NOUN", "PROPN"} and (lower in cue_nouns or lemma in cue_nouns) and not named_entity:
             for cue, verb, people in reader.noun_cues(token):
                 if people and reader.asserted(verb):
                     emit(people, token, cue)
-        if _is(token, words.guest_roles) and token.i not in ent_of:
+        if (lower in words.guest_roles or lemma in words.guest_roles) and not named_entity:
             people, named = reader.guest_role(token)
             if people:
                 emit(people, token, "guest-role", named)
-        if token.pos_ in {"VERB", "AUX", "ADJ", "ADV"}:
-            for cue, people in reader.cues(token):
-                if people and reader.asserted(token):
-                    emit(people, token, cue)
-                    if cue == "gathered":
-                        gathered.append(token)
-        elif token.pos_ in {"NOUN", "PROPN"} and token.lower_ in words.attendees and token.i not in ent_of:
+        if pos in {"VERB", "AUX", "ADJ", "ADV"}:
+            # a verb names no cue unless it is a cue word or "there" hangs on it (see cues)
+            if lower in verb_words or lemma in verb_words or lower in words.presence_words or any(
+                    c.lower_ in words.presence_words for c in token.children):
+                for cue, people in reader.cues(token):
+                    if people and reader.asserted(token):
+                        emit(people, token, cue)
+                        if cue == "gathered":
+                            gathered.append(token)
+        elif named_entity:
+            continue
+        elif pos in {"NOUN", "PROPN"} and lower in words.attendees:
             people = reader.guest_list(token)
             if people:
                 emit(people, token, "guest-list")
-        elif token.pos_ == "NOUN" and _is(token, words.delegations) and token.i not in ent_of:
+        elif pos == "NOUN" and (lower in words.delegations or lemma in words.delegations):
             people = reader.delegation(token)
             if people:
                 emit(people, token, "delegation")
-        elif token.pos_ == "NOUN" and token.dep_ in _SUBJECT_DEPS and token.i not in ent_of:
+        elif pos == "NOUN" and token.dep_ in _SUBJECT_DEPS:
             people = reader.organisers(token)
             if people:
                 emit(people, token, "organisers")
