@@ -29,6 +29,7 @@ from .deals import deal_relations
 from .demonym_places import described_places
 from .extensions import RelationCandidate, register_extensions, set_relation_candidates
 from .founding_teams import founding_team_relations
+from .joint_deals import joint_partners
 from .object_lists import listed_organisations
 from .org_places import stated_places
 from .raises_founders import raises_and_founders
@@ -185,6 +186,7 @@ class RelationFinder:
         candidates.extend(titled_people(doc, candidates, ent_of, refs, self.lexicon, self.lang, self._role_predicate))
         candidates = respective_roles(doc, candidates, ent_of, self.lexicon, self.lang, self.role_narrowers)
         candidates = listed_organisations(doc, candidates, ent_of)
+        candidates.extend(joint_partners(doc, ent_of, self.lexicon.words("partnership_nouns", self.lang)))
         candidates = deal_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates = round_investors(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates = announcement_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)
