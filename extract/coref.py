@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -93,10 +94,25 @@ class ReferenceSettings:
         return known is None or known == country
 
     def noun_type(self, word: str) -> str:
+        return self._noun_types.get(word, "")
+
+    @cached_property
+    def _noun_types(self) -> dict[str, str]:
+        """Word -> the first type whose descriptions hold it (one look-up per token, not one per type)."""
+        found: dict[str, str] = {}
         for label, words in self.nouns.items():
-            if word in words:
-                return label
-        return ""
+            for word in words:
+                found.setdefault(word, label)
+        return found
+
+    @cached_property
+    def pronoun_types(self) -> dict[str, tuple[str, ...]]:
+        """Word -> the types whose pronouns hold it, in the order of ``pronouns``."""
+        found: dict[str, tuple[str, ...]] = {}
+        for label, words in self.pronouns.items():
+            for word in words:
+                found[word] = (*found.get(word, ()), label)
+        return found
 
 
 @dataclass(frozen=True)
@@ -134,13 +150,18 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
     refs: dict[int, Reference] = {}
     subjects: list[tuple[int, Span]] = []  # (sentence number, entity) in order
     mentions: list[tuple[int, Span]] = []
+    pronouns = settings.pronoun_types
+    last: Span | None = None  # the entity of the previous token, and its root's index (read once)
+    root = -1
     for number, sent in enumerate(doc.sents):
         for token in sent:
             ent = ent_of.get(token.i)
             if ent is not None:
+                if ent is not last:
+                    last, root = ent, ent.root.i
                 if token.i == ent.start and not _inside_longer_name(ent, ent_of):
                     mentions.append((number, ent))
-                if token.i == ent.root.i and not _bracketed(ent) and not _inside_longer_name(ent, ent_of) and (
+                if token.i == root and not _bracketed(ent) and not _inside_longer_name(ent, ent_of) and (
                     ent.root.dep_ in _SUBJECT_DEPS
                     or (ent.root.dep_ in {"appos", "flat:name"} and ent.root.head.dep_ in _SUBJECT_DEPS)
                     or _split_subject(ent)
@@ -149,7 +170,7 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
                 continue
             lower = token.lower_
             ref: Reference | None = None
-            pronoun_types = [label for label, words in settings.pronouns.items() if lower in words]
+            pronoun_types = pronouns.get(lower)
             if pronoun_types and token.pos_ in {"PRON", "DET"}:
                 found = (
                     _reported(token, ent_of, pronoun_types)
