@@ -16,6 +16,8 @@ pytestmark = pytest.mark.model
     [
         ("en", "Elon Musk, the CEO of SpaceX, Tesla and Neuralink, spoke.", "Elon Musk", "leads",
          {"SpaceX", "Tesla", "Neuralink"}),
+        ("fr", "Au salon, Elon Musk, patron de Tesla, de SpaceX et de Twitter, a parlé longtemps.", "Elon Musk",
+         "leads", {"Tesla", "SpaceX", "X Corp"}),
         ("fr", "Perplexity a été créée par Aravind Sharma, anciennement chercheur chez OpenAI et DeepMind.",
          "Aravind Sharma", "worksFor", {"OpenAI", "Google DeepMind"}),
     ],
