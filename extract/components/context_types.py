@@ -54,6 +54,8 @@ from spacy.tokens import Doc, Span, Token
 from ..kb import KnowledgeBase
 from ..lexicon import Lexicon
 from ..records import EntityType
+from .descriptor_types import descriptor_words
+from .frame_types import FrameWords, frame_words, retype_by_frame
 
 __all__ = ["ContextWords", "context_words", "retype_by_context", "written_lists"]
 
@@ -83,6 +85,8 @@ class ContextWords:
     byline_cues: frozenset[str]
     #: Words that end an organisation's name ("capital", "labs"): no person's name has them.
     org_suffixes: frozenset[str] = frozenset()
+    #: The words of ``frame_types.py`` (lists after a plural organisation noun, founded objects, ...).
+    frame: FrameWords | None = None
 
 
 def context_words(lexicon: Lexicon) -> ContextWords:
@@ -95,6 +99,7 @@ def context_words(lexicon: Lexicon) -> ContextWords:
         role_nouns=roles | titles | lexicon.words("person_nouns"),
         byline_cues=lexicon.words("byline_cues"),
         org_suffixes=lexicon.org_suffixes,
+        frame=frame_words(lexicon, descriptor_words(lexicon)),
     )
 
 
@@ -365,9 +370,14 @@ def retype_by_context(doc: Doc, ents: list[Span], words: ContextWords,
     changes.update(_based_names(doc, ents, words, by_token))
     changes.update(_affiliations(doc, ents, by_token, words, kb))
     if not changes:
-        return ents
+        return _framed(doc, ents, words, kb)
     out = [changes.pop(ent.start, ent) if ent.start in changes and changes[ent.start].end == ent.end else ent
            for ent in ents]
     taken = {i for ent in out for i in range(ent.start, ent.end)}
     out.extend(span for span in changes.values() if not any(i in taken for i in range(span.start, span.end)))
-    return sorted(out, key=lambda e: e.start)
+    return _framed(doc, sorted(out, key=lambda e: e.start), words, kb)
+
+
+def _framed(doc: Doc, ents: list[Span], words: ContextWords, kb: KnowledgeBase | None) -> list[Span]:
+    """``frame_types.py``'s constructions, read after this module's."""
+    return retype_by_frame(doc, ents, words.frame, kb) if words.frame is not None else ents
