@@ -36,6 +36,10 @@ DEFAULT_MODEL_PATH = Path(str(files("aikg.extract").joinpath("data", "relation_m
 DISABLED_THRESHOLD = 0.99
 
 
+#: The trained predicates of a tuple asked for, their biases, and feature -> (position, weight).
+_Index = tuple[tuple[str, ...], tuple[float, ...], dict[str, list[tuple[int, float]]]]
+
+
 @dataclass(frozen=True)
 class PredicateModel:
     """One predicate's logistic regression: ``P = 1 / (1 + exp(-(bias + sum(weights))))``."""
@@ -57,31 +61,35 @@ class RelationModel:
         return self.probabilities([predicate], features).get(predicate, 0.0)
 
     @cached_property
-    def _indexes(self) -> dict[tuple[str, ...], dict[str, list[tuple[int, float]]]]:
-        """Per tuple of predicates, filled on first use: feature -> ``(position in the tuple, weight)``
-        of each of them that weighs it. One look-up per feature scores all the predicates of a pair,
-        and the predicates that a pair's types rule out cost nothing (a pipeline scores a few
-        tuples, one per pair of entity types)."""
+    def _indexes(self) -> dict[tuple[str, ...], _Index]:
+        """Per tuple of predicates asked for, filled on first use: the trained ones among them,
+        their biases, and feature -> ``(position among them, weight)`` of each of them that weighs
+        it. One look-up per feature scores all the predicates of a pair, and the predicates that a
+        pair's types rule out cost nothing (a pipeline scores a few tuples, one per pair of entity
+        types)."""
         return {}
 
-    def _index_of(self, predicates: tuple[str, ...]) -> dict[str, list[tuple[int, float]]]:
-        index = self._indexes.get(predicates)
-        if index is None:
-            index = {}
-            for slot, predicate in enumerate(predicates):
+    def _index_of(self, predicates: tuple[str, ...]) -> _Index:
+        found = self._indexes.get(predicates)
+        if found is None:
+            trained = tuple(dict.fromkeys(p for p in predicates if p in self.predicates))
+            index: dict[str, list[tuple[int, float]]] = {}
+            for slot, predicate in enumerate(trained):
                 for feature, weight in self.predicates[predicate].weights.items():
                     index.setdefault(feature, []).append((slot, weight))
-            self._indexes[predicates] = index
-        return index
+            found = self._indexes[predicates] = (trained, tuple(self.predicates[p].bias for p in trained), index)
+        return found
 
     def probabilities(self, predicates: Iterable[str], features: Iterable[str]) -> dict[str, float]:
         """:meth:`probability` of each of ``predicates`` (the trained ones) for one pair's features."""
-        trained = tuple(dict.fromkeys(p for p in predicates if p in self.predicates))
-        z = [self.predicates[p].bias for p in trained]
-        get = self._index_of(trained).get
+        trained, biases, index = self._index_of(predicates if type(predicates) is tuple else tuple(predicates))
+        z = list(biases)
+        get = index.get
         for feature in set(features):
-            for slot, weight in get(feature, ()):
-                z[slot] += weight
+            weights = get(feature)
+            if weights is not None:
+                for slot, weight in weights:
+                    z[slot] += weight
         return {p: 1.0 / (1.0 + math.exp(-max(min(v, 30.0), -30.0))) for p, v in zip(trained, z, strict=True)}
 
     def to_json(self) -> dict[str, Any]:
