@@ -126,6 +126,26 @@ class _Announcements:
         self.refs = refs
         self.words = words
         self.found: list[RelationCandidate] = []
+        # the tokens each construction starts from, in one pass: each token's part of speech, word
+        # and lemma are read once (every read looks them up in the string store)
+        self.cue_nouns: list[Token] = []
+        self.report_verbs: list[Token] = []
+        self.phrase_verbs: list[Token] = []
+        self.headline_verbs: list[Token] = []
+        phrase_verbs = frozenset(verb for verb, _ in words.phrases)
+        for token in doc:
+            pos = token.pos_
+            if pos == "NOUN":
+                if token.lower_ in words.nouns or token.lemma_.lower() in words.nouns:
+                    self.cue_nouns.append(token)
+            elif pos in {"VERB", "AUX"}:
+                lemma = token.lemma_.lower()
+                if lemma in words.report_verbs:
+                    self.report_verbs.append(token)
+                if lemma in phrase_verbs:
+                    self.phrase_verbs.append(token)
+                if pos == "VERB" and lemma in words.announce_verbs:
+                    self.headline_verbs.append(token)
 
     # -- entities ----------------------------------------------------------------------------
 
@@ -229,9 +249,7 @@ class _Announcements:
 
     def nouns(self) -> None:
         """ "X's announcement of Y", "the launch of Y by X", "l'annonce par X de Y", "X's $4bn pledge"."""
-        for noun in self.doc:
-            if noun.pos_ != "NOUN" or not (_words(noun) & self.words.nouns):
-                continue
+        for noun in self.cue_nouns:  # a noun of announcement_nouns or release_nouns
             actors: list[tuple[Span, bool]] = []
             things: list[Span] = []
             heads = [noun]
@@ -277,9 +295,7 @@ class _Announcements:
 
     def pledges(self) -> None:
         """ "X said it will invest $5bn", "X a indiqué qu'il allait investir 5 milliards d'euros"."""
-        for verb in self.doc:
-            if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in self.words.report_verbs:
-                continue
+        for verb in self.report_verbs:  # a verb whose lemma is of pledge_report_verbs
             actor, ref = self.subject(verb)
             if actor is None:
                 continue
@@ -298,9 +314,7 @@ class _Announcements:
 
     def phrases(self) -> None:
         """ "X a levé le voile sur Y", "X took the wraps off Y"."""
-        for verb in self.doc:
-            if verb.pos_ not in {"VERB", "AUX"}:
-                continue
+        for verb in self.phrase_verbs:  # a verb whose lemma opens a phrase
             nouns = {w for c in verb.children if c.dep_ in _OBJECT_DEPS for w in _words(c)}
             if not any((verb.lemma_.lower(), n) in self.words.phrases for n in nouns):
                 continue
@@ -319,9 +333,9 @@ class _Announcements:
     def headlines(self) -> None:
         """ "X unveils Y chatbot": a headline the parser reads without a subject (X as a modifier of
         the verb); the actor is the name right before the verb, the thing its object names."""
-        for verb in self.doc:
-            release = self.words.announce_verbs.get(verb.lemma_.lower())
-            if release is None or verb.pos_ != "VERB" or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        for verb in self.headline_verbs:  # a verb whose lemma announces
+            release = self.words.announce_verbs[verb.lemma_.lower()]
+            if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
                 continue
             actor, ref = self.subject(verb)
             if actor is None:
@@ -459,6 +473,11 @@ class _Announcements:
         return any(_words(t) & self.words.valuation for t in near)
 
 
+#: The word lists of each loaded lexicon and language, read once (not once per document); the
+#: lexicon is kept with them, so that its id is not another's.
+_WORDS: dict[tuple[int, str], tuple[Lexicon, AnnouncementWords]] = {}
+
+
 def announcement_relations(
     doc: Doc,
     candidates: list[RelationCandidate],
@@ -468,7 +487,10 @@ def announcement_relations(
     lang: str,
 ) -> list[RelationCandidate]:
     """``candidates`` with the announcements of ``doc`` added and the valuations announced removed."""
-    words = AnnouncementWords.from_lexicon(lexicon, lang)
+    known = _WORDS.get((id(lexicon), lang))
+    if known is None or known[0] is not lexicon:
+        known = _WORDS[(id(lexicon), lang)] = (lexicon, AnnouncementWords.from_lexicon(lexicon, lang))
+    words = known[1]
     state = _Announcements(doc, ent_of, refs, words)
     if words.nouns:
         state.nouns()
