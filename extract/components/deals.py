@@ -560,13 +560,30 @@ class _Deals:
         yield from self.each(providers, clients, "partnerOf", via)
 
 
+#: The word lists of each loaded lexicon and language, read once (not once per document); the
+#: lexicon is kept with them, so that its id is not another's.
+_WORDS: dict[tuple[int, str], tuple[Lexicon, DealWords]] = {}
+
+
+def _noun_kind(lower: str, lemma: str, words: DealWords) -> str:
+    """Which deal noun list a word or its lemma is of first: partnership, acquisition, partner, investment."""
+    for kind, nouns in (("partnership", words.partnership), ("acquisition", words.acquisition),
+                        ("partner", words.partner), ("investment", words.investment)):
+        if lower in nouns or lemma in nouns:
+            return kind
+    return ""
+
+
 def deal_relations(doc: Doc, candidates: list[RelationCandidate], ent_of: Mapping[int, Span],
                    refs: Mapping[int, Reference], lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
     """``candidates`` less the deals that did not happen, plus the deals named by nouns.
 
     The partnership patterns' candidates (``dep:partnership-*``) are replaced by the nouns' here.
     """
-    words = DealWords.from_lexicon(lexicon, lang)
+    known = _WORDS.get((id(lexicon), lang))
+    if known is None or known[0] is not lexicon:
+        known = _WORDS[(id(lexicon), lang)] = (lexicon, DealWords.from_lexicon(lexicon, lang))
+    words = known[1]
     deals = _Deals(doc, candidates, ent_of, refs, words)
     out = [c for c in candidates
            if not (c.predicate in DEAL_PREDICATES and c.object_end > 0
@@ -575,22 +592,22 @@ def deal_relations(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappin
     pairs = {frozenset({_name(doc[c.subject_start : c.subject_end]), _name(doc[c.object_start : c.object_end])})
              for c in out if c.predicate == "partnerOf" and c.object_end > 0}
     for token in doc:
-        lemma = _words(token)
         found: Iterable[RelationCandidate | None]
         if token.i in ent_of:
             continue
-        if token.pos_ == "VERB" and token.lemma_.lower() in words.partner_verbs:
+        pos = token.pos_  # each string read once: every read looks it up in the string store
+        if pos == "VERB" and token.lemma_.lower() in words.partner_verbs:
             found = deals.partner_verb(token)
         # (a tagger may read "partenaire" as an adjective)
-        elif token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        elif pos not in {"NOUN", "PROPN", "ADJ"}:
             continue
-        elif lemma & words.partnership:
+        elif (kind := _noun_kind(token.lower_, token.lemma_.lower(), words)) == "partnership":
             found = deals.partnership(token)
-        elif lemma & words.acquisition:
+        elif kind == "acquisition":
             found = deals.acquisition(token)
-        elif lemma & words.partner:
+        elif kind == "partner":
             found = deals.partner_noun(token)
-        elif lemma & words.investment:
+        elif kind == "investment":
             found = deals.investment(token)
         else:
             continue
