@@ -395,9 +395,10 @@ def backing_received(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Re
     preps = _words(lexicon, lang, "backer_preps")
     out: list[RelationCandidate] = []
     for noun in doc:
-        verb = noun.head
-        if (noun.lemma_.lower() not in nouns and noun.lower_ not in nouns) \
-                or noun.dep_ not in {"obj", "dobj"} or verb.lemma_.lower() not in verbs:
+        if (noun.lemma_.lower() not in nouns and noun.lower_ not in nouns) or noun.dep_ not in {"obj", "dobj"}:
+            continue
+        verb = noun.head  # (made only for a backing noun: each read of a head makes a Token)
+        if verb.lemma_.lower() not in verbs:
             continue
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is None:
