@@ -101,7 +101,7 @@ def _singular(word: str) -> str:
 
 def _plural_org_noun(token: Token, words: FrameWords) -> bool:
     word = token.lower_
-    return (token.is_lower and word not in words.org_nouns and _singular(word) != word
+    return (token.is_lower and token.pos_ not in {"VERB", "AUX"} and word not in words.org_nouns and _singular(word) != word
             and _singular(word) in words.org_nouns)
 
 
