@@ -101,8 +101,8 @@ def _singular(word: str) -> str:
 
 def _plural_org_noun(token: Token, words: FrameWords) -> bool:
     word = token.lower_
-    return (token.is_lower and token.pos_ not in {"VERB", "AUX"} and word not in words.org_nouns and _singular(word) != word
-            and _singular(word) in words.org_nouns)
+    return (token.is_lower and token.pos_ not in {"VERB", "AUX"} and word not in words.org_nouns
+            and _singular(word) != word and _singular(word) in words.org_nouns)
 
 
 def _known(ent: Span, kb: KnowledgeBase | None, type_: EntityType | None = None) -> bool:
