@@ -12,6 +12,8 @@ knowledge base does not know (word lists in ``data/lexicon.json``):
   the model missed may sit between the members);
 * the object of a founding verb (``org_creation_verbs``: "found", "créer") typed Person or Place:
   "they created *Quorvia* together", "she founded and ran *Plinth*" (a person is not founded);
+  and what is bought, by a verb (``org_acquisition_verbs``: "acquire", "buy", "racheter") or a
+  noun (``acquisition_nouns``: "the acquisition of *Plinth*", "le rachat de *Plinth*");
 * a name whose last word is a newspaper's head noun (``outlet_heads``: "Post", "Herald") typed
   Product, Person or Place: "le *Denver Post*" is an outlet, an organisation;
 * a one-word Place that is the last word of a person's full name in the document
@@ -64,6 +66,9 @@ class FrameWords:
     list_openers: frozenset[str] = frozenset()
     #: Lemmas of verbs whose object is an organisation ("found", "créer").
     creation_verbs: frozenset[str] = frozenset()
+    #: Lemmas of verbs and nouns of buying a company ("acquire", "racheter"; "acquisition", "rachat").
+    acquisition_verbs: frozenset[str] = frozenset()
+    acquisition_nouns: frozenset[str] = frozenset()
     #: Last words of newspapers' names ("post", "herald").
     outlet_heads: frozenset[str] = frozenset()
     #: Head words of funds' names ("capital", "ventures"): "First Minute Capital".
@@ -81,6 +86,8 @@ def frame_words(lexicon: Lexicon, descriptors: DescriptorWords | None = None) ->
         org_nouns=nouns - lexicon.words("person_nouns"),
         list_openers=lexicon.words("org_list_openers"),
         creation_verbs=lexicon.words("org_creation_verbs"),
+        acquisition_verbs=lexicon.words("org_acquisition_verbs"),
+        acquisition_nouns=lexicon.words("acquisition_nouns"),
         outlet_heads=lexicon.words("outlet_heads"),
         investor_nouns=lexicon.words("investor_nouns"),
         fund_heads=lexicon.words("fund_name_heads"),
@@ -179,12 +186,28 @@ def _founding_verb(token: Token, words: FrameWords) -> bool:
     return verb.dep_ == "conj" and verb.head.lemma_.lower() in words.creation_verbs and verb.head.i < verb.i
 
 
+def _bought(token: Token, words: FrameWords) -> bool:
+    """The object of a verb of buying ("acquired *X*", "a racheté *X*") or the "of" / "de" of a
+    noun of buying ("the acquisition of *X*", "le rachat de *X*")."""
+    head = token.head
+    if token.dep_ in _OBJECTS:
+        return head.lemma_.lower() in words.acquisition_verbs
+    if token.dep_ == "pobj" and head.lower_ == "of":  # English: noun -> "of" -> name
+        head = head.head
+    elif token.dep_ != "nmod":  # French: noun -> name ("de" is its case marker)
+        return False
+    return head.pos_ == "NOUN" and head.lemma_.lower() in words.acquisition_nouns
+
+
 def _created(doc: Doc, ents: list[Span], person_words: set[str], kb: KnowledgeBase | None,
              words: FrameWords) -> dict[int, Span]:
     found: dict[int, Span] = {}
     for ent in ents:
-        if (ent.label_ in {"Person", "Place"} and len(ent) <= 3 and not _known(ent, kb)
-                and ent.root.lower_ not in person_words and _founding_verb(ent.root, words)):
+        if not (ent.label_ in {"Person", "Place"} and len(ent) <= 3 and not _known(ent, kb)):
+            continue
+        if (ent.root.lower_ not in person_words and _founding_verb(ent.root, words)) or _bought(ent.root, words):
+            # (a person is bought no more than founded: "acquired *Activision Blizzard*" is a company
+            # even when the model read two capitalised words as a person's name)
             found[ent.start] = Span(doc, ent.start, ent.end, label="Organization")
     return found
 
