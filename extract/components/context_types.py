@@ -233,17 +233,25 @@ def _which_things(doc: Doc, ents: list[Span], person_words: set[str]) -> dict[in
 def _passive_subjects(doc: Doc, ents: list[Span], words: ContextWords, by_token: dict[int, Span],
                       person_words: set[str]) -> dict[int, Span]:
     """ "*Quellis* was founded by ...", "*Quellis*, founded in 2024 by ...", "*Quellis*, fondée en
-    2022 par ...": the subject of a passive founding or acquisition, or the name its participle
-    (with its agent) describes."""
+    2022 par ...", "Founded by A and B, *Quellis* ...": the subject of a passive founding or
+    acquisition, the name its participle (with its agent) describes, or the subject of the clause
+    a fronted participle opens."""
     found: dict[int, Span] = {}
-    subject_ids = [doc.vocab.strings[d] for d in (*_SUBJECTS, "acl") if d in doc.vocab.strings]
+    subject_ids = [doc.vocab.strings[d] for d in (*_SUBJECTS, "acl", "advcl") if d in doc.vocab.strings]
     deps = doc.to_array("DEP")  # one array, not one Python step per token
     for index in numpy.flatnonzero(numpy.isin(deps, subject_ids)):
         token = doc[int(index)]
-        if token.dep_ == "acl":  # the participle: the name is its head, and an agent says "by whom"
-            verb, token = token, token.head
+        if token.dep_ in {"acl", "advcl"}:  # a participle with an agent that says "by whom"
+            verb = token
             if not any(c.dep_ in _AGENTS for c in verb.children):
                 continue
+            if verb.dep_ == "acl":  # "X, founded in 2024 by ...": the name is its head
+                token = verb.head
+            else:  # "Founded by A and B, X leverages ...": the subject of the clause it opens
+                subject = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.i > verb.i), None)
+                if subject is None or verb.i > verb.head.i:
+                    continue
+                token = subject
             # a capitalised singular word it describes is a name, even one the tagger read as a noun
             # ("*Reflection*, founded in 2024 by ...")
             named = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title and token.tag_ != "NNS")

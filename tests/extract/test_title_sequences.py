@@ -58,3 +58,10 @@ def test_the_name_a_founding_participle_describes_is_an_organisation(extractor: 
     found = {(s, p, o) for s, p, o, _ in facts(extractor, text)}
     assert ("Mia Larkin", "founded", "Reflection") in found
     assert ("Ivo Antonov", "founded", "Reflection") in found
+
+
+def test_the_subject_after_a_fronted_founding_participle_is_an_organisation(extractor: Extractor) -> None:
+    text = "Founded by Mia Larkin and Ivo Antonov in 2021, Flourish now employs 80 people."
+    found = {(s, p, o) for s, p, o, _ in facts(extractor, text)}
+    assert ("Mia Larkin", "founded", "Flourish") in found
+    assert ("Ivo Antonov", "founded", "Flourish") in found
