@@ -10,7 +10,9 @@ which this module matches directly on the parse with per-document indexes:
   ``$++`` (right sibling).
 
 Each match gives one token per node, in pattern order, all distinct (as ``DependencyMatcher``).
-The document is read once (``Doc.to_array``) into plain lists of spaCy's integer ids
+An open complement without a subject of its own ("Acme vient de *racheter* Zeta") shares its
+governing verb's for ``>`` (see :func:`_controlled_subjects`). The document is read once
+(``Doc.to_array``) into plain lists of spaCy's integer ids
 (attributes, heads, children), so matching moves between integers and compares integers
 instead of creating a spaCy ``Token`` object and its strings at every step.
 
@@ -48,7 +50,7 @@ _OPS = frozenset({">", ">>", "<", "$--", "$++"})
 class _Tree:
     """One parsed document as lists: token attributes, heads, children (in order), lazy indexes."""
 
-    __slots__ = ("attrs", "children", "heads", "indexes", "subtrees", "values")
+    __slots__ = ("attrs", "children", "controlled", "heads", "indexes", "subtrees", "values")
 
     def __init__(self, doc: Doc) -> None:
         # one C pass over the tokens (``Doc.to_array``), no ``Token`` object per token: values are
@@ -64,6 +66,7 @@ class _Tree:
         self.attrs = columns
         self.heads = heads
         self.children = children
+        self.controlled = _controlled_subjects(columns["DEP"], columns["POS"], heads, children)
         self.indexes: dict[str, dict[int, list[int]]] = {}
         self.subtrees: dict[int, list[int]] = {}
         self.values: dict[str, set[int]] = {}
@@ -102,7 +105,8 @@ class _Tree:
 
     def related(self, i: int, op: str) -> list[int]:
         if op == ">":
-            return self.children[i]
+            controlled = self.controlled.get(i)
+            return self.children[i] if controlled is None else [*self.children[i], *controlled]
         if op == ">>":
             return [t for t in self.subtree(i) if t != i]
         head = self.heads[i]
@@ -113,6 +117,29 @@ class _Tree:
         if op == "$--":
             return [t for t in self.children[head] if t < i]
         return [t for t in self.children[head] if t > i]  # "$++"
+
+
+_XCOMP = get_string_id("xcomp")
+_SUBJECT_DEPS = frozenset(get_string_id(d) for d in ("nsubj", "nsubj:pass", "nsubjpass"))
+_VERB = int(POS_IDS["VERB"])
+
+
+def _controlled_subjects(deps: list[int], pos: list[int], heads: list[int], children: list[list[int]]
+                         ) -> dict[int, list[int]]:
+    """The subject an open complement shares with the verb it completes: "Acme *vient de* racheter
+    Zeta", "Acme managed to close a round": ``racheter`` / ``close`` have no subject of their own
+    in the parse, and their patterns ("verb > nsubj") read the governing verb's. Only ``>`` sees
+    these subjects (a subtree is the parse's), and only for a verb with no subject of its own."""
+    found: dict[int, list[int]] = {}
+    for i, dep in enumerate(deps):
+        if dep != _XCOMP or pos[i] != _VERB or heads[i] == i:
+            continue
+        if any(deps[c] in _SUBJECT_DEPS for c in children[i]):
+            continue
+        subjects = [c for c in children[heads[i]] if deps[c] in _SUBJECT_DEPS]
+        if subjects:
+            found[i] = subjects
+    return found
 
 
 def _value_id(attr: str, value: str) -> int:

@@ -45,3 +45,8 @@ def test_backers_named_with_support_from_invest(extractor: Extractor, language: 
 )
 def test_a_raise_after_a_governing_verb(extractor: Extractor, language: str, text: str, amount: str) -> None:
     assert any(p == "raised" and o == amount for _, p, o in facts(extractor, text, language))
+
+
+def test_a_subject_control_verb_lends_its_subject(extractor: Extractor) -> None:
+    found = facts(extractor, "Kestrel Robotics vient de racheter Activision Blizzard.", "fr")
+    assert ("Kestrel Robotics", "acquired", "Activision Blizzard") in found
