@@ -21,6 +21,8 @@ that plain text wrapped at a fixed width keeps its sentences.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
 __all__ = ["LineBreaks"]
@@ -38,20 +40,32 @@ class LineBreaks:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        # read as characters of the text at each token's offset, and written back as one column
+        # (``Doc.from_array``): a ``Token`` object per token cost as much as the rest of the step
+        if len(doc) < 2:
+            return doc
+        text = doc.text
+        offsets, spaces = doc.to_array([IDX, IS_SPACE]).T.tolist()
+        ends = [*offsets[1:], len(text)]
+        starts = [0] * len(offsets)  # SENT_START: 1 a start, -1 no start, 0 the parser decides
         after_break = False
-        last = None  # the last word before the break
-        for token in doc:
-            if token.is_space:
-                after_break = after_break or "\n" in token.text
+        last = ""  # the last word before the break
+        for i, (start, end, space) in enumerate(zip(offsets, ends, spaces, strict=True)):
+            written = text[start:end]
+            if space:
+                after_break = after_break or "\n" in written
                 continue
-            if after_break and last is not None and not _wrapped(last.text, token.text):
-                token.is_sent_start = True
-            elif last is not None and last.text[-1:] not in _ENDING:
+            word = written.rstrip()
+            if after_break and last and not _wrapped(last, word):
+                starts[i] = 1
+            elif last and last[-1:] not in _ENDING:
                 # no sentence starts after a word or a comma: the parser, given the line's start,
                 # otherwise breaks the line's first sentence at a name or a comma
-                token.is_sent_start = False
-            after_break = "\n" in token.whitespace_
-            last = token
+                starts[i] = -1
+            after_break = "\n" in written[len(word):]
+            last = word
+        starts[0] = 1
+        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
         return doc
 
 
