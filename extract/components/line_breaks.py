@@ -21,6 +21,8 @@ that plain text wrapped at a fixed width keeps its sentences.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy
 from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.tokens import Doc
@@ -65,7 +67,8 @@ class LineBreaks:
             after_break = "\n" in written[len(word):]
             last = word
         starts[0] = 1
-        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
+        column: Any = numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1)  # spaCy's Ints2d
+        doc.from_array([SENT_START], column)
         return doc
 
 
