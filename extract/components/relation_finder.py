@@ -30,6 +30,7 @@ from .demonym_places import described_places
 from .extensions import RelationCandidate, register_extensions, set_relation_candidates
 from .founding_teams import founding_team_relations
 from .joint_deals import joint_partners
+from .led_rounds import led_rounds
 from .object_lists import listed_organisations
 from .org_places import stated_places
 from .raises_founders import raises_and_founders
@@ -189,6 +190,8 @@ class RelationFinder:
         candidates.extend(joint_partners(doc, ent_of, self.lexicon.words("partnership_nouns", self.lang)))
         candidates = deal_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates = round_investors(doc, candidates, ent_of, refs, self.lexicon, self.lang)
+        candidates.extend(led_rounds(doc, candidates, ent_of, self.lexicon.words("round_lead_participles", self.lang),
+                                     self.lexicon.words("funding_nouns", self.lang)))
         candidates = announcement_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates.extend(discourse_attendance(doc, ent_of, refs, self.lexicon, self.lang))
         set_relation_candidates(doc, candidates)

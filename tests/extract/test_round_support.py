@@ -50,3 +50,14 @@ def test_a_raise_after_a_governing_verb(extractor: Extractor, language: str, tex
 def test_a_subject_control_verb_lends_its_subject(extractor: Extractor) -> None:
     found = facts(extractor, "Kestrel Robotics vient de racheter Activision Blizzard.", "fr")
     assert ("Kestrel Robotics", "acquired", "Activision Blizzard") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zorbex Labs raised $10 million in a Thrive Capital-led round.",
+        "Zorbex Labs raised $10 million last year. The Thrive Capital-led raise doubled its valuation.",
+    ],
+)
+def test_a_round_named_by_its_lead_investor(extractor: Extractor, text: str) -> None:
+    assert ("Thrive Capital", "investsIn", "Zorbex Labs") in facts(extractor, text, "en")
