@@ -18,6 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER, POS
+from spacy.parts_of_speech import AUX, VERB
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
@@ -60,6 +63,8 @@ class PlaceWords:
 
 
 _WORDS: dict[tuple[int, str], PlaceWords] = {}
+#: The ids of the lowercase words that cue a noun or an adverb reading, by lexicon and language.
+_CUES: dict[tuple[int, str], frozenset[int]] = {}
 
 
 def _places_under(verb: Token, ent_of: Mapping[int, Span]) -> Iterable[Span]:
@@ -139,7 +144,16 @@ def held_places(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: st
             out.append(RelationCandidate(event.start, event.end, "heldIn", place.start, place.end,
                                          token.sent.start, token.sent.end, f"{EXTRACTOR}-{cue}", CONFIDENCE, "", ""))
 
-    for token in doc:
+    cues = _CUES.get(key)
+    if cues is None:
+        cues = _CUES[key] = frozenset(get_string_id(w) for w in words.host_nouns | words.event_nouns | words.here if w)
+    # one ``Doc.to_array`` for the tokens that can be cues (a verb, a host or event noun, "here"): a
+    # ``Token`` object for every token of every document was most of the cost
+    rows: list[list[int]] = doc.to_array([LOWER, POS]).tolist() if len(doc) else []
+    for i, (lower, pos) in enumerate(rows):
+        if pos != VERB and pos != AUX and lower not in cues:
+            continue
+        token = doc[i]
         lemma = token.lemma_.lower()
         if token.pos_ in {"VERB", "AUX"} and lemma in words.holding:
             # "Cook opened <Event> at <venue> in <city>", "Lisbonne accueille <Event>"
