@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..kb import KnowledgeBase
@@ -62,6 +64,23 @@ class EventWords:
 
 
 _WORDS: dict[int, EventWords] = {}
+#: The ids of the words that can start a name (venues, heads, descriptors, opening quotes), by lexicon.
+_CUES: dict[int, tuple[frozenset[int], frozenset[int]]] = {}
+
+
+def _cue_tokens(doc: Doc, words: EventWords, key: int) -> list[int]:
+    """The tokens whose word can start an event name or a venue, read in one ``Doc.to_array``: a
+    ``Token`` object for each token of each document was most of the cost."""
+    cues = _CUES.get(key)
+    if cues is None:
+        lowers = words.venues | words.heads | words.descriptors
+        cues = _CUES[key] = (frozenset(get_string_id(w) for w in lowers if w),
+                             frozenset(get_string_id(w) for w in _OPEN))
+    if not len(doc):
+        return []
+    lower_ids, orth_ids = cues
+    return [i for i, (lower, orth) in enumerate(doc.to_array([LOWER, ORTH]).tolist())
+            if lower in lower_ids or orth in orth_ids]
 
 
 def _capital(token: Token) -> bool:
@@ -213,7 +232,8 @@ def event_names(doc: Doc, ents: list[Span], lexicon: Lexicon, kb: KnowledgeBase 
         elif ent.label_ == "Event" and not ent.kb_id_ and any(finder.organiser(t) for t in ent):
             retyped[ent] = Span(doc, ent.start, ent.end, label="Organization")  # it runs an event of its own
     ents = [retyped.get(e, e) for e in ents]
-    for token in doc:
+    for i in _cue_tokens(doc, words, id(lexicon)):  # the others start nothing
+        token = doc[i]
         lower = token.lower_
         span: Span | None = None
         if lower in words.venues and token.i > 0 and not finder.known(token.i):
