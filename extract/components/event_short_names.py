@@ -68,11 +68,13 @@ def short_event_names(doc: Doc, ents: list[Span], kb: KnowledgeBase, lexicon: Le
     taken = {i for e in ents if e.kb_id_ for i in range(e.start, e.end)}
     followers = (frozenset(lexicon.event_words) | lexicon.words("event_heads") | lexicon.words("event_descriptors")
                  | lexicon.words("event_session_nouns"))
-    text = doc.text
+    text: str | None = None  # read when needed: ``Doc.text`` joins every token again
     out: list[Span] = []
     for tail, event_id, owner_id, owner_name in shorts:
         if owner_id not in owners and owner_name not in owners:
             continue
+        if text is None:
+            text = doc.text
         for match in re.finditer(r"(?<![\w/:])" + re.escape(tail) + r"(?![\w/:])", text):
             span = doc.char_span(match.start(), match.end())
             if span is None or any(i in taken for i in range(span.start, span.end)):
