@@ -48,7 +48,7 @@ class _Tokens:
     attributes, and the ``Token`` object made for each read was most of their cost.
     """
 
-    __slots__ = ("begins", "deps", "ent_types", "heads", "lemmas", "orths", "punct", "strings")
+    __slots__ = ("begins", "deps", "ent_types", "heads", "lemmas", "orths", "punct", "roots", "strings")
 
     def __init__(self, doc: Doc) -> None:
         strings = self.strings = doc.vocab.strings
@@ -65,9 +65,19 @@ class _Tokens:
         self.deps: list[str] = [strings[d] for d in dep]
         # HEAD is an offset, unsigned in the array: an absolute index again
         self.heads: list[int] = [i + (h - 2 * _SIGNED if h >= _SIGNED else h) for i, h in enumerate(head)]
+        #: the root token of each span read, by ``(start, end)``: a mention is in many pairs
+        self.roots: dict[tuple[int, int], int] = {}
 
     def text(self, i: int) -> str:
         return str(self.strings[self.orths[i]])
+
+    def root(self, span: Span) -> int:
+        """The index of ``span.root`` (``Span.root`` walks the span's heads at each read)."""
+        key = (span.start, span.end)
+        found = self.roots.get(key)
+        if found is None:
+            found = self.roots[key] = span.root.i
+        return found
 
 
 def _tokens(doc: Doc) -> _Tokens:
@@ -157,7 +167,7 @@ def pair_features(subject: Span, obj: Span) -> list[str]:
     features.append(f"ents_between:{_bucket(len(between))}")
     features.extend(f"ent_between:{label}" for label in between[:3])
 
-    s_root, o_root = subject.root.i, obj.root.i
+    s_root, o_root = table.root(subject), table.root(obj)
     up, lca, down = _path(table.heads, s_root, o_root)
     if lca is None or len(up) + len(down) > _PATH_LIMIT:
         features.append("path:far")
