@@ -89,18 +89,21 @@ def _chain(token: Token, stop: Token | None) -> list[Token]:
     return chain
 
 
-def _path_tokens(subject: Span, obj: Span, sentence_start: int | None = None, nominal: bool = False) -> list[Token]:
+def _path_tokens(subject: Span, obj: Span, sentence_start: int | None = None, nominal: bool = False,
+                 sentences: tuple[int, int] | None = None) -> list[Token]:
     """The tokens of the dependency path between the two ends; when they are in two sentences (one
     read through a reference), the chain to the root of the end in the fact's own sentence
     (``sentence_start``; the object's when not given): a hedge in the other sentence is about
     something else. ``nominal``: a fact that a noun phrase states (basedIn: "the Paris-based
-    startup") ends at the first noun above the end."""
-    same_sentence = subject.sent.start == obj.sent.start
+    startup") ends at the first noun above the end. ``sentences``: the starts of the ends'
+    sentences, when the caller has them (``Span.sent`` walks the tokens at each read)."""
+    subject_sentence, object_sentence = sentences or (subject.sent.start, obj.sent.start)
+    same_sentence = subject_sentence == object_sentence
     up = _chain(subject.root, None) if same_sentence else []
     seen = {t.i for t in up}
     down: list[Token] = []
     anchor = obj
-    if not same_sentence and sentence_start is not None and subject.sent.start == sentence_start:
+    if not same_sentence and sentence_start is not None and subject_sentence == sentence_start:
         anchor = subject
     if not same_sentence and nominal:
         # a fact stated inside a noun phrase: up to the noun that stands for the other end,
@@ -128,13 +131,14 @@ def fact_status(
 ) -> tuple[FactStatus, bool]:
     """``(status, hedged)`` of "``subject`` ``predicate`` ``obj``" as its sentence (the one that
     starts at token ``sentence_start``, when the ends are in two) states it."""
-    path = _path_tokens(subject, obj, sentence_start, nominal=predicate in _NOMINAL_PREDICATES)
+    sentences = subject.sent.start, obj.sent.start
+    path = _path_tokens(subject, obj, sentence_start, predicate in _NOMINAL_PREDICATES, sentences)
     near: list[Token] = list(path)
     for token in path:
         near.extend(c for c in token.children if c.dep_ in _MODIFIER_DEPS)
     doc = obj.doc
     first, second = (subject, obj) if subject.start < obj.start else (obj, subject)
-    if first.sent.start == second.sent.start and second.start - first.end <= _NEAR_GAP:
+    if sentences[0] == sentences[1] and second.start - first.end <= _NEAR_GAP:
         near.extend(doc[first.end : second.start])  # "X, *ancienne chercheuse* chez Y": the role between
     if obj.start > 0:
         near.append(doc[obj.start - 1])  # "ex-OpenAI", "l'ex-patron de"
