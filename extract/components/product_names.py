@@ -41,6 +41,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..kb import KnowledgeBase
@@ -424,12 +426,27 @@ def _made_by(found: _Found, noun: Token) -> None:
         found.add(start, noun.i)
 
 
+#: The ids of the cue words of a ``ProductWords`` (kinds, groups, list nouns, makers, leads), by its id.
+_CUES: dict[int, tuple[ProductWords, frozenset[int]]] = {}
+
+
+def _cue_tokens(doc: Doc, words: ProductWords) -> list[Token]:
+    """The tokens of ``doc`` that are one of the construction's words, found in one ``Doc.to_array``:
+    every other token starts nothing, and a ``Token`` object for each was most of the cost."""
+    cached = _CUES.get(id(words))
+    if cached is None or cached[0] is not words:
+        cues = words.kinds | words.groups | words.list_nouns | words.makers | words.leads
+        cached = _CUES[id(words)] = (words, frozenset(get_string_id(w) for w in cues if w))
+    ids = cached[1]
+    return [doc[i] for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in ids] if len(doc) else []
+
+
 def product_names(doc: Doc, ents: list[Span], words: ProductWords, kb: KnowledgeBase | None = None) -> list[Span]:
     """``ents`` with the product names the constructions give (see the module docstring):
     unknown names re-typed Product, and missed names added; a version of a product of ``kb``
     is that product."""
     found = _Found(doc, ents, words, kb)
-    for token in doc:
+    for token in _cue_tokens(doc, words):
         if _is_kind(token, words) and token.pos_ in {"NOUN", "PROPN", "ADJ"}:
             _after_noun(found, token)
             _before_noun(found, token)
