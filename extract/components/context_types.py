@@ -49,7 +49,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..kb import KnowledgeBase
@@ -119,10 +118,6 @@ def _one_of_a_person(ent: Span, person_words: set[str]) -> bool:
 def _based_names(doc: Doc, ents: list[Span], words: ContextWords, by_token: dict[int, Span]) -> dict[int, Span]:
     """ "Lyon-based *Quellis*": the name after a glued "-based" (found in the text, not token by token)."""
     if not words.based:
-        return {}
-    # ``Doc.text`` joins every token again: only for a document with a token holding one of the words
-    forms = {doc.vocab.strings[orth].casefold() for orth in set(doc.to_array(ORTH).tolist())} if len(doc) else ()
-    if not any(word.casefold() in form for form in forms for word in words.based):
         return {}
     found: dict[int, Span] = {}
     for match in _based_pattern(words.based).finditer(doc.text):
