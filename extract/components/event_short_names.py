@@ -62,8 +62,9 @@ def short_event_names(doc: Doc, ents: list[Span], kb: KnowledgeBase, lexicon: Le
     shorts = _SHORT.get(id(kb))
     if shorts is None:
         shorts = _SHORT.setdefault(id(kb), _short_names(kb))
-    owners = {e.kb_id_ for e in ents if e.label_ == "Organization"} | {
-        compact(e.text) for e in ents if e.label_ == "Organization"}
+    organisations = [e for e in ents if e.label_ == "Organization"]
+    owners = {e.kb_id_ for e in organisations}
+    named = False  # the organisations' names join ``owners`` when a short name needs them (``Span.text``)
     # a name the model cut ("I" of "I/O") gives way; a knowledge-base name does not
     taken = {i for e in ents if e.kb_id_ for i in range(e.start, e.end)}
     followers = (frozenset(lexicon.event_words) | lexicon.words("event_heads") | lexicon.words("event_descriptors")
@@ -71,6 +72,9 @@ def short_event_names(doc: Doc, ents: list[Span], kb: KnowledgeBase, lexicon: Le
     text: str | None = None  # read when needed: ``Doc.text`` joins every token again
     out: list[Span] = []
     for tail, event_id, owner_id, owner_name in shorts:
+        if owner_id not in owners and owner_name not in owners and not named:
+            owners |= {compact(e.text) for e in organisations}
+            named = True
         if owner_id not in owners and owner_name not in owners:
             continue
         if text is None:
