@@ -47,7 +47,7 @@ def _listed_after(doc: Doc, i: int, ent_of: Mapping[int, Span]) -> list[Span]:
     end = doc[i - 1].sent.end
     while i + 1 < end and doc[i].lower_ in _JOINERS:
         j = i + 1 if doc[i + 1].lower_ not in _JOINERS else i + 2  # ", and"
-        if j < end and doc[j].lower_ in _LINKS:  # "le PDG de SpaceX, de Twitter et de Tesla"
+        if j < end and doc[j].lower_ in _LINKS:  # "patron de Tesla, de SpaceX et de X"
             j += 1
         org = ent_of.get(j)
         if org is None or org.label_ != "Organization" or org.start != j:

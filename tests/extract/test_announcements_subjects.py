@@ -30,8 +30,8 @@ def test_the_subject_before_a_broken_apposition_announces(nlp_fr: Language) -> N
     "text",
     [
         "Alphabet, la société mère de Google et YouTube, a annoncé un investissement de 2 milliards de dollars.",
-        "Meta, la maison mère de Facebook et Instagram, a annoncé un investissement de 14 milliards de dollars "
-        "dans la start-up Scale AI.",
+        "Meta, maison mère de Facebook et d'Instagram, a dévoilé mardi un investissement de 14 milliards de "
+        "dollars dans la start-up Scale AI.",
     ],
 )
 def test_the_organisation_a_noun_is_said_of_announces_nothing(nlp_fr: Language, text: str) -> None:

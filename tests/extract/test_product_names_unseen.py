@@ -41,7 +41,7 @@ def _types(extractor: Extractor, text: str, language: str) -> dict[str, str]:
         ("en", "Its engineers cite models like Gemma, PaLM, T5 and BERT as milestones.", {"PaLM", "T5", "BERT"}),
         ("fr", "La start-up cite des modèles comme Gemma, PaLM, T5 et BERT.", {"BERT"}),
         # a name the model missed before an apposition the parser read as an object
-        ("fr", "L'IA doit à la fois faire oublier la catastrophe de Clarisse, le chatbot français open source "
+        ("fr", "Le modèle doit aussi faire oublier la catastrophe de Clarisse, le chatbot français open source "
                "qui n'est pas parvenu à convaincre.", {"Clarisse"}),
         # a lower-case name written with a digit, before an apposition with a possessive
         ("en", "Samsung launched k4-lite, its new reasoning model.", {"k4-lite"}),

@@ -62,7 +62,7 @@ def test_a_maker_noun_that_describes_no_organisation_gives_nothing(nlp_en: Langu
           ("Samsung", "develops", "Tizen")}),
         # names after a possessed plural product noun and a comma (French: parsed as the verb's conjuncts)
         ("en", "Samsung has spent years on its products, Bixby and Tizen.", {("Samsung", "develops", "Bixby")}),
-        ("fr", "Samsung veut rassembler 300 ingénieurs contribuant au développement de ses produits, Bixby et Tizen.",
+        ("fr", "Samsung compte réunir 300 ingénieurs qui travaillent au développement de ses produits, Bixby et Tizen.",
          {("Samsung", "develops", "Bixby")}),
         # a possessive description of the owner, which the references resolve
         ("en", "Microsoft said buyers will run their models on the software maker's Azure cloud.",

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.model
 @pytest.mark.parametrize(
     ("language", "text", "org"),
     [
-        ("fr", "Charles Kantor et Laurent Sifre, respectivement CEO et CTO de Mistral AI, restent.", "Mistral AI"),
+        ("fr", "Marc Dufour et Paul Simon, respectivement CEO et CTO de Mistral AI, restent.", "Mistral AI"),
         ("en", "Dan Zeller and Mia Holt, respectively chief executive and chief technology officer of Quillon "
                "Systems, stayed.", "Quillon Systems"),
     ],
