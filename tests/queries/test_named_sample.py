@@ -156,7 +156,7 @@ GOLD_RECALL = [
     pytest.param("funding-by-company", {"company": "Mistral AI"}, "amountLabel", {"€600 million"},
                  id="funding-by-company-Mistral AI"),
     pytest.param("organisations-by-place", {"place": "Paris"}, "orgLabel", {"Mistral AI", "Kyutai", "Station F"},
-                 id="organisations-by-place-Paris", marks=NOT_FOUND_YET),
+                 id="organisations-by-place-Paris"),
     pytest.param("events-attendees", {"event": "AI Action Summit"}, "attendeeLabel",
                  {"Emmanuel Macron", "Sam Altman"}, id="events-attendees-AI Action Summit"),
 ]
