@@ -21,6 +21,7 @@ from .amounts import conversions, is_round_amount
 from .calibration import Calibration, load_calibration
 from .components.demonym_places import prefer_described
 from .components.extensions import register_extensions, relation_candidates
+from .components.name_lists import list_joiners
 from .dates import find_dates
 from .editions import find_editions
 from .kb import KnowledgeBase
@@ -130,10 +131,11 @@ class _Spans:
 
 
 @lru_cache(maxsize=8)
-def _language_words(lang: str) -> tuple[Markers, frozenset[str]]:
-    """The status markers and round words of ``lang``, read once per process (not per document)."""
+def _language_words(lang: str) -> tuple[Markers, frozenset[str], frozenset[str]]:
+    """The status markers, round words and list joiners of ``lang``, read once per process (not per
+    document)."""
     lexicon = load_lexicon()
-    return markers_for(lexicon, lang), lexicon.words("round_amount_words", lang)
+    return markers_for(lexicon, lang), lexicon.words("round_amount_words", lang), list_joiners(lexicon)
 
 
 def _fits(predicate: str, subject: EntityRecord | None, obj: EntityRecord | None) -> bool:
@@ -152,11 +154,8 @@ def _fits(predicate: str, subject: EntityRecord | None, obj: EntityRecord | None
     return subject.type.value in signature[0] and obj.type.value in signature[1]
 
 
-#: Tokens that join the members of a written list ("A, B and C", "A, B et C").
-_LIST_JOINERS = frozenset({",", "and", "et", "&"})
-
-
-def _listed_together(doc: Doc, start: int, end: int, other_start: int, other_end: int) -> bool:
+def _listed_together(doc: Doc, start: int, end: int, other_start: int, other_end: int,
+                     joiners: frozenset[str]) -> bool:
     """Whether two names of one type are members of one written list ("led by A, with B, *C*, *D*
     and E"): nothing but commas, "and" and other names of that type between them. Members of an
     investor list do not invest in each other; only a partnership may join a list's members.
@@ -165,7 +164,8 @@ def _listed_together(doc: Doc, start: int, end: int, other_start: int, other_end
     >>> doc = spacy.blank("en")("backed by Acme, Bolt, Cargo and Delta")
     >>> doc.ents = [doc.char_span(10, 14, "Organization"), doc.char_span(16, 20, "Organization"),
     ...             doc.char_span(22, 27, "Organization"), doc.char_span(32, 37, "Organization")]
-    >>> _listed_together(doc, 2, 3, 6, 7), _listed_together(doc, 0, 1, 2, 3)
+    >>> joiners = frozenset({",", "and"})
+    >>> _listed_together(doc, 2, 3, 6, 7, joiners), _listed_together(doc, 0, 1, 2, 3, joiners)
     (True, False)
     """
     (_, first_end), (second_start, _) = sorted(((start, end), (other_start, other_end)))
@@ -176,7 +176,7 @@ def _listed_together(doc: Doc, start: int, end: int, other_start: int, other_end
         return False
     joined = False
     for token in doc[first_end:second_start]:
-        if token.lower_ in _LIST_JOINERS:
+        if token.lower_ in joiners:
             joined = True
         elif token.ent_type_ != label:
             return False
@@ -218,7 +218,7 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
 
     # relations
     best: dict[tuple[str, str, str, FactStatus], RelationRecord] = {}
-    markers, round_words = _language_words(doc.lang_)
+    markers, round_words, joiners = _language_words(doc.lang_)
 
     def keep(record: RelationRecord) -> None:
         # a fact stated as current in one sentence and as former in another keeps both statements
@@ -265,7 +265,7 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
         if subject == obj or not _fits(predicate, entities.get(subject), entities.get(obj)):
             continue
         if predicate not in SYMMETRIC_PREDICATES and cand.object_end > 0 and _listed_together(
-                doc, cand.subject_start, cand.subject_end, cand.object_start, cand.object_end):
+                doc, cand.subject_start, cand.subject_end, cand.object_start, cand.object_end, joiners):
             continue
         evidence = spans.evidence(cand.sentence_start, cand.sentence_end)
         object_end = cand.object_end if cand.object_end > 0 else cand.object_start + 1

@@ -22,10 +22,12 @@ JOINT = "pattern:joint-partnership"
 _CONFIDENCE = 0.75
 _SUBJECTS = frozenset({"nsubj"})
 _OBJECTS = frozenset({"dobj", "obj"})
-_LIST_WORDS = frozenset({",", "and", "et", "&", "the", "le", "la", "l'", "l’", "les"})
+#: Articles a subject list may hold besides its names and joiners ("*Le* Monde et OpenAI").
+_ARTICLES = frozenset({"the", "le", "la", "l'", "l’", "les"})
 
 
-def joint_partners(doc: Doc, ent_of: Mapping[int, Span], nouns: frozenset[str]) -> list[RelationCandidate]:
+def joint_partners(doc: Doc, ent_of: Mapping[int, Span], nouns: frozenset[str],
+                   joiners: frozenset[str]) -> list[RelationCandidate]:
     """``partnerOf`` between the organisations listed as the subject of a partnership's verb."""
     out: list[RelationCandidate] = []
     for token in doc:
@@ -36,7 +38,7 @@ def joint_partners(doc: Doc, ent_of: Mapping[int, Span], nouns: frozenset[str]) 
         # several ways: conjuncts, appositions, or each on the verb in French)
         partners: list[Span] = []
         for subject in (c for c in verb.children if c.dep_ in _SUBJECTS):
-            listed = _listed(subject, ent_of)
+            listed = _listed(subject, ent_of, joiners | _ARTICLES)
             if listed is None:
                 partners = []
                 break
@@ -52,14 +54,14 @@ def joint_partners(doc: Doc, ent_of: Mapping[int, Span], nouns: frozenset[str]) 
     return out
 
 
-def _listed(subject: Token, ent_of: Mapping[int, Span]) -> list[Span] | None:
+def _listed(subject: Token, ent_of: Mapping[int, Span], words: frozenset[str]) -> list[Span] | None:
     """The organisations of a subject phrase made only of names, commas, "and" / "et" and
     articles; None when it holds anything else ("the startup's backers")."""
     found: list[Span] = []
     for token in subject.subtree:
         ent = ent_of.get(token.i)
         if ent is None:
-            if token.lower_ not in _LIST_WORDS:
+            if token.lower_ not in words:
                 return None
         elif ent.label_ != "Organization":
             return None

@@ -31,6 +31,7 @@ from .extensions import RelationCandidate, register_extensions, set_relation_can
 from .founding_teams import founding_team_relations
 from .joint_deals import joint_partners
 from .led_rounds import led_rounds
+from .name_lists import list_joiners
 from .object_lists import listed_organisations
 from .org_places import stated_places
 from .raises_founders import raises_and_founders
@@ -186,8 +187,9 @@ class RelationFinder:
         candidates.extend(title_sequences(doc, ent_of, self.lexicon, self.lang, self.role_narrowers))
         candidates.extend(titled_people(doc, candidates, ent_of, refs, self.lexicon, self.lang, self._role_predicate))
         candidates = respective_roles(doc, candidates, ent_of, self.lexicon, self.lang, self.role_narrowers)
-        candidates = listed_organisations(doc, candidates, ent_of)
-        candidates.extend(joint_partners(doc, ent_of, self.lexicon.words("partnership_nouns", self.lang)))
+        candidates = listed_organisations(doc, candidates, ent_of, list_joiners(self.lexicon))
+        candidates.extend(joint_partners(doc, ent_of, self.lexicon.words("partnership_nouns", self.lang),
+                                         list_joiners(self.lexicon)))
         candidates = deal_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates = round_investors(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates.extend(led_rounds(doc, candidates, ent_of, self.lexicon.words("round_lead_participles", self.lang),

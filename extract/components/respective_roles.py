@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicon
 from .extensions import RelationCandidate
+from .name_lists import list_joiners, listed_before
 from .title_sequences import titles_at
 
 __all__ = ["RESPECTIVE", "respective_roles"]
@@ -24,7 +25,6 @@ __all__ = ["RESPECTIVE", "respective_roles"]
 RESPECTIVE = "pattern:respectively"
 _CONFIDENCE = 0.85
 _ROLE_PREDICATES = frozenset({"leads", "worksFor", "founded"})
-_NAME_JOINERS = frozenset({",", "and", "et", "&"})
 _OWNER_LINKS = frozenset({"of", "at", "de", "d'", "d’", "du", "chez"})
 
 
@@ -32,13 +32,15 @@ def respective_roles(doc: Doc, candidates: Sequence[RelationCandidate], ent_of: 
                      lexicon: Lexicon, lang: str, narrowers: frozenset[str]) -> list[RelationCandidate]:
     """``candidates`` with the roles of each "respectively" list paired in order."""
     words = lexicon.words("respectively_words", lang)
+    joiners = list_joiners(lexicon)
     out = list(candidates)
     for token in doc:
         if token.lower_ not in words:
             continue
         sent = token.sent
-        people = _people_before(doc, token.i - 1, sent.start, ent_of)
-        titles = titles_at(doc, token.i + 1, sent.end, lexicon.roles.get(lang, {}), narrowers)
+        comma = token.i - 1
+        people = listed_before(doc, comma, ent_of, "Person", joiners) if doc[comma].text == "," else []
+        titles = titles_at(doc, token.i + 1, sent.end, lexicon.roles.get(lang, {}), narrowers, joiners)
         if len(people) < 2 or titles is None or len(titles[0]) != len(people):
             continue
         predicates, _, j = titles
@@ -61,21 +63,3 @@ def respective_roles(doc: Doc, candidates: Sequence[RelationCandidate], ent_of: 
             for person, predicate in zip(people, predicates, strict=True)
         )
     return out
-
-
-def _people_before(doc: Doc, i: int, start: int, ent_of: Mapping[int, Span]) -> list[Span]:
-    """The list of people that ends right before the comma at ``i`` ("A, B et C ,"), in order."""
-    if i < start or doc[i].text != ",":
-        return []
-    people: list[Span] = []
-    j = i - 1
-    while j >= start:
-        person = ent_of.get(j)
-        if person is None or person.label_ != "Person":
-            break
-        people.append(person)
-        j = person.start - 1
-        if j < start or doc[j].lower_ not in _NAME_JOINERS:
-            break
-        j -= 1
-    return people[::-1]

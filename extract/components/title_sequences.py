@@ -24,14 +24,13 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicon
 from .extensions import RelationCandidate
+from .name_lists import list_joiners, listed_after
 
 __all__ = ["TITLED_SEQUENCE", "title_sequences", "titles_at"]
 
 TITLED_SEQUENCE = "pattern:title-sequence"
 _CONFIDENCE = 0.8
 _POSSESSIVE = frozenset({"'s", "’s"})
-_TITLE_JOINERS = frozenset({"and", "&", ",", "et"})
-_NAME_JOINERS = frozenset({",", "and"})
 _CO = ("co-", "co ")
 _MAX_TITLE_WORDS = 4
 
@@ -42,6 +41,7 @@ def title_sequences(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang
     if lang != "en":
         return []  # French writes the company after the title ("le PDG d'Acme, X"): the role phrases read it
     roles = lexicon.roles.get(lang, {})
+    joiners = list_joiners(lexicon)
     out: list[RelationCandidate] = []
     for org in dict.fromkeys(ent_of.values()):
         if org.label_ != "Organization":
@@ -50,12 +50,15 @@ def title_sequences(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang
         j = org.end
         if j < sent.end and doc[j].lower_ in _POSSESSIVE:
             j += 1
-        first = titles_at(doc, j, sent.end, roles, narrowers)
+        first = titles_at(doc, j, sent.end, roles, narrowers, joiners)
         while first is not None:
             predicates, shared, j = first
-            people, j = _people(doc, j, sent.end, ent_of, shared)
-            if not people:
+            person = ent_of.get(j)
+            if person is None or person.label_ != "Person" or person.start != j:
                 break
+            # one person, or after a shared title ("co-founders A and B") the people listed
+            people = [person, *listed_after(doc, person.end, ent_of, "Person", joiners)] if shared else [person]
+            j = people[-1].end
             out.extend(
                 RelationCandidate(person.start, person.end, predicate, org.start, org.end, sent.start, sent.end,
                                   TITLED_SEQUENCE, _CONFIDENCE, "", "")
@@ -64,7 +67,7 @@ def title_sequences(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang
             # ", co-founder John Poe": another person of the same organisation
             if j + 1 >= sent.end or doc[j].text != ",":
                 break
-            first = titles_at(doc, j + 1, sent.end, roles, narrowers)
+            first = titles_at(doc, j + 1, sent.end, roles, narrowers, joiners)
     return out
 
 
@@ -80,8 +83,8 @@ def _role(phrase: str, roles: Mapping[str, str]) -> tuple[str, bool] | None:
     return None
 
 
-def titles_at(doc: Doc, start: int, end: int, roles: Mapping[str, str],
-            narrowers: frozenset[str]) -> tuple[list[str], bool, int] | None:
+def titles_at(doc: Doc, start: int, end: int, roles: Mapping[str, str], narrowers: frozenset[str],
+              joiners: frozenset[str]) -> tuple[list[str], bool, int] | None:
     """The titles from ``start`` ("Chairman and CEO"): their predicates, whether one is shared,
     and where the names begin."""
     predicates: list[str] = []
@@ -106,27 +109,8 @@ def titles_at(doc: Doc, start: int, end: int, roles: Mapping[str, str],
         predicates.append("worksFor" if deputy and predicate == "leads" else predicate)
         shared = shared or plural
         j = k
-        if j + 1 < end and doc[j].lower_ in _TITLE_JOINERS and not doc[j + 1].ent_type_:
+        if j + 1 < end and doc[j].lower_ in joiners and not doc[j + 1].ent_type_:
             j += 1  # "Chairman and CEO", but not "CEO, Jane Roe"
             continue
         break
     return (predicates, shared, j) if predicates else None
-
-
-def _people(doc: Doc, start: int, end: int, ent_of: Mapping[int, Span], shared: bool) -> tuple[list[Span], int]:
-    """The person (or, after a shared title, the people) named from ``start``, and where they end."""
-    people: list[Span] = []
-    j = start
-    while j < end:
-        person = ent_of.get(j)
-        if person is None or person.label_ != "Person" or person.start != j:
-            break
-        people.append(person)
-        j = person.end
-        if not shared or j + 1 >= end or doc[j].lower_ not in _NAME_JOINERS:
-            break
-        nxt = doc[j + 1] if doc[j + 1].lower_ != "and" else doc[min(j + 2, end - 1)]
-        if ent_of.get(nxt.i) is None or ent_of[nxt.i].label_ != "Person":
-            break
-        j = nxt.i
-    return people, j
