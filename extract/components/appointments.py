@@ -30,10 +30,10 @@ from collections.abc import Callable, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
-from ..coref import REFERENCE_DISCOUNT, Reference
+from ..coref import Reference
 from ..lexicon import Lexicon
 from .extensions import RelationCandidate
-from .founding_teams import described_people  # "A, B et C": the same surface list
+from .founding_teams import described_people, role_candidate  # the same surface list, the same candidates
 
 __all__ = ["APPOINTED", "PAST", "ROLE_PHRASE", "appointed_roles", "appointment_relations", "named_appointments",
            "past_employers", "role_phrases"]
@@ -41,7 +41,6 @@ __all__ = ["APPOINTED", "PAST", "ROLE_PHRASE", "appointed_roles", "appointment_r
 APPOINTED = "pattern:appointment"
 PAST = "pattern:past-employer"
 ROLE_PHRASE = "pattern:role-phrase"
-_CONFIDENCE = 0.75
 #: The relation finder's reading of a role phrase ending (or, in French, starting) at a token.
 RoleOf = Callable[[Doc, int], "str | None"]
 _LINKS = frozenset({"of", "at", "de", "d'", "d’", "du", "des", "chez"})
@@ -148,14 +147,6 @@ def _role_end(doc: Doc, index: int, role_of: RoleOf) -> tuple[int, str] | None:
     return end, predicate
 
 
-def _candidate(person: Span, predicate: str, org: Span, sent: Span, extractor: str,
-               referred: bool) -> RelationCandidate:
-    return RelationCandidate(
-        person.start, person.end, predicate, org.start, org.end, sent.start, sent.end,
-        extractor + ("+coref" if referred else ""), _CONFIDENCE * (REFERENCE_DISCOUNT if referred else 1.0),
-        "", "",
-    )
-
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 
@@ -253,12 +244,12 @@ def appointed_roles(
             org = _org_after(doc, last + 1, ent_of, lexicon, lang) or org
         if predicate is None or org is None or org.start == person.start:
             continue
-        out.append(_candidate(person, predicate, org, verb.sent, APPOINTED, referred))
+        out.append(role_candidate(person, predicate, org, verb.sent, APPOINTED, referred))
         if lemma in hires and objects and role is None:  # "hired A and B", "a recruté A et B"
             for other in objects[0].conjuncts:
                 hired, _ = _entity(other.i, ent_of, refs, "Person")
                 if hired is not None and hired.start != person.start:
-                    out.append(_candidate(hired, predicate, org, verb.sent, APPOINTED, referred))
+                    out.append(role_candidate(hired, predicate, org, verb.sent, APPOINTED, referred))
     return out
 
 
@@ -304,7 +295,7 @@ def named_appointments(
         if role is not None:
             _first, last, predicate = role
             org = _org_after(doc, last + 1, ent_of, lexicon, lang) or org
-        out.append(_candidate(person, predicate, org, sent, APPOINTED, False))
+        out.append(role_candidate(person, predicate, org, sent, APPOINTED, False))
     return out
 
 
@@ -398,7 +389,7 @@ def past_employers(
                         orgs.append(org)
                     break
         for org in orgs:
-            out.append(_candidate(person, "worksFor", org, verb.sent, PAST, referred))
+            out.append(role_candidate(person, "worksFor", org, verb.sent, PAST, referred))
     return out
 
 
@@ -483,7 +474,7 @@ def role_phrases(
         if org is not None:
             k = j + 1 if j < sent.end and doc[j].text in _LIST_OPENERS else j
             for person in described_people(doc, k, ent_of, lexicon, before=False)[0]:
-                out.append(_candidate(person, predicate, org, sent, ROLE_PHRASE, referred))
+                out.append(role_candidate(person, predicate, org, sent, ROLE_PHRASE, referred))
         # "Y, [le|l'ancien] ROLE [ADJ]* de [la biotech] Acme [et ROLE2 chez Zorbex]"
         if person is None:
             continue
@@ -494,7 +485,7 @@ def role_phrases(
         after = ent_of.get(target.end) if target is not None else None
         if target is None or (after is not None and after.label_ == "Person"):
             continue  # "Y, le PDG de Google Z": the role is Z's
-        out.append(_candidate(person, predicate, target, sent, ROLE_PHRASE, False))
+        out.append(role_candidate(person, predicate, target, sent, ROLE_PHRASE, False))
         # a second role for the same person: "partner at Acme and board member at Zorbex"
         k = target.end
         if k < sent.end and doc[k].lower_ in joiners:
@@ -504,7 +495,7 @@ def role_phrases(
                     continue
                 other = _org_after(doc, second[0] + 1, ent_of, lexicon, lang)
                 if other is not None:
-                    out.append(_candidate(person, second[1], other, sent, ROLE_PHRASE, False))
+                    out.append(role_candidate(person, second[1], other, sent, ROLE_PHRASE, False))
                 break
     out.extend(_own_organisations(doc, ent_of, lexicon, lang))
     return out
@@ -528,7 +519,7 @@ def _own_organisations(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, l
             i += 1
         org = ent_of.get(i)
         if i > token.i + 1 and org is not None and org.label_ == "Organization" and org.start == i:
-            out.append(_candidate(person, "worksFor", org, token.sent, ROLE_PHRASE, False))
+            out.append(role_candidate(person, "worksFor", org, token.sent, ROLE_PHRASE, False))
     return out
 
 

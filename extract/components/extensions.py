@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Span
 
 from ..money import parse_money
 
-__all__ = ["RelationCandidate", "register_extensions", "relation_candidates", "set_relation_candidates"]
+__all__ = ["RelationCandidate", "register_extensions", "relation_candidates", "set_relation_candidates",
+           "span_candidate"]
 
 
 class RelationCandidate(NamedTuple):
@@ -46,6 +47,13 @@ class RelationCandidate(NamedTuple):
     object_kb: str
     #: Reserved: the trigger text (always ``""`` today).
     trigger: str
+
+
+def span_candidate(subject: Span, predicate: str, obj: Span, sentence: Span, extractor: str,
+                   confidence: float) -> RelationCandidate:
+    """A candidate between two written spans, stated in ``sentence`` (no demonym, no trigger)."""
+    return RelationCandidate(subject.start, subject.end, predicate, obj.start, obj.end, sentence.start,
+                             sentence.end, extractor, confidence, "", "")
 
 
 def register_extensions() -> None:

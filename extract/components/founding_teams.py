@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
-from .extensions import RelationCandidate
+from .extensions import RelationCandidate, span_candidate
 
 __all__ = ["COMPANIONS", "FOCUS", "TEAM", "described_people", "focus_founders", "founding_companions",
            "founding_team_relations", "short_name", "short_names", "team_members"]
@@ -258,13 +258,12 @@ def _nearest(mentions: list[Span], index: int, label: str) -> Span | None:
     return None
 
 
-def _candidate(person: Span, predicate: str, org: Span, sent: Span, extractor: str,
-               referred: bool) -> RelationCandidate:
-    return RelationCandidate(
-        person.start, person.end, predicate, org.start, org.end, sent.start, sent.end,
-        extractor + ("+coref" if referred else ""), _CONFIDENCE * (REFERENCE_DISCOUNT if referred else 1.0),
-        "", "",
-    )
+def role_candidate(person: Span, predicate: str, org: Span, sent: Span, extractor: str,
+                   referred: bool) -> RelationCandidate:
+    """A role read by a construction of this module or of ``appointments.py``: through a
+    reference (``referred``), marked ``+coref`` and discounted as the patterns' are."""
+    return span_candidate(person, predicate, org, sent, extractor + ("+coref" if referred else ""),
+                          _CONFIDENCE * (REFERENCE_DISCOUNT if referred else 1.0))
 
 
 def _focus(doc: Doc, ent_of: Mapping[int, Span], before: int) -> Span | None:
@@ -323,7 +322,7 @@ def founding_companions(
                 break
         for person, referred in people:
             if person.start != org.start:
-                out.append(_candidate(person, "founded", org, sent, COMPANIONS, referred or o_ref))
+                out.append(role_candidate(person, "founded", org, sent, COMPANIONS, referred or o_ref))
     return out
 
 
@@ -353,7 +352,7 @@ def focus_founders(
         if org is None:
             continue
         for person in people:
-            out.append(_candidate(person, "founded", org, sent, FOCUS, True))
+            out.append(role_candidate(person, "founded", org, sent, FOCUS, True))
     return out
 
 
@@ -419,7 +418,7 @@ def team_members(
         if org is None:
             continue
         for person in people:
-            out.append(_candidate(person, "worksFor", org, sent, TEAM, referred))
+            out.append(role_candidate(person, "worksFor", org, sent, TEAM, referred))
     return out
 
 

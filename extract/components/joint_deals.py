@@ -14,7 +14,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
-from .extensions import RelationCandidate
+from .extensions import RelationCandidate, span_candidate
 
 __all__ = ["JOINT", "joint_partners"]
 
@@ -47,8 +47,7 @@ def joint_partners(doc: Doc, ent_of: Mapping[int, Span], nouns: frozenset[str],
             continue
         sent = verb.sent
         out.extend(
-            RelationCandidate(a.start, a.end, "partnerOf", b.start, b.end, sent.start, sent.end, JOINT,
-                              _CONFIDENCE, "", "")
+            span_candidate(a, "partnerOf", b, sent, JOINT, _CONFIDENCE)
             for a, b in combinations(partners, 2)
         )
     return out

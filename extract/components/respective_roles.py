@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicon
-from .extensions import RelationCandidate
+from .extensions import RelationCandidate, span_candidate
 from .name_lists import list_joiners, listed_before
 from .title_sequences import titles_at
 
@@ -58,8 +58,7 @@ def respective_roles(doc: Doc, candidates: Sequence[RelationCandidate], ent_of: 
         out = [c for c in out if not (c.sentence_start == sent.start and c.subject_start in starts
                                       and c.object_start == org.start and c.predicate in _ROLE_PREDICATES)]
         out.extend(
-            RelationCandidate(person.start, person.end, predicate, org.start, org.end, sent.start, sent.end,
-                              RESPECTIVE, _CONFIDENCE, "", "")
+            span_candidate(person, predicate, org, sent, RESPECTIVE, _CONFIDENCE)
             for person, predicate in zip(people, predicates, strict=True)
         )
     return out

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicon
-from .extensions import RelationCandidate
+from .extensions import RelationCandidate, span_candidate
 from .name_lists import list_joiners, listed_after
 
 __all__ = ["TITLED_SEQUENCE", "title_sequences", "titles_at"]
@@ -60,8 +60,7 @@ def title_sequences(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang
             people = [person, *listed_after(doc, person.end, ent_of, "Person", joiners)] if shared else [person]
             j = people[-1].end
             out.extend(
-                RelationCandidate(person.start, person.end, predicate, org.start, org.end, sent.start, sent.end,
-                                  TITLED_SEQUENCE, _CONFIDENCE, "", "")
+                span_candidate(person, predicate, org, sent, TITLED_SEQUENCE, _CONFIDENCE)
                 for person in people for predicate in predicates
             )
             # ", co-founder John Poe": another person of the same organisation

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
-from .extensions import RelationCandidate
+from .extensions import RelationCandidate, span_candidate
 
 __all__ = ["TITLED", "titled_people"]
 
@@ -69,8 +69,7 @@ def titled_people(
                                 for i in range(sent.start, sent.end) if i in ent_of):
             continue  # another company in the sentence may be the one the title belongs to
         out.extend(
-            RelationCandidate(person.start, person.end, predicate, topic.start, topic.end, sent.start, sent.end,
-                              TITLED, _CONFIDENCE, "", "")
+            span_candidate(person, predicate, topic, sent, TITLED, _CONFIDENCE)
             for predicate in predicates
         )
     return out
