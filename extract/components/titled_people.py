@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..coref import REFERENCE_DISCOUNT, Reference
@@ -50,7 +52,10 @@ def titled_people(
 ) -> list[RelationCandidate]:
     """The relations of the people named with a bare company title, with the article's topic."""
     titles = lexicon.words("implicit_owner_titles", lang)
-    if not titles or not any(t.lower_ in titles for t in doc):
+    # a title ends with one of these words: one look-up per title in the document's lowercase
+    # forms (``Doc.to_array``), no ``Token`` per token on documents without one
+    lowers = set(doc.to_array(LOWER).tolist())
+    if not any(get_string_id(title.split()[-1]) in lowers for title in titles):
         return []
     employed = {_name(doc[c.subject_start:c.subject_end]) for c in candidates if c.predicate in _EMPLOYMENT}
     possessives = lexicon.words("poss_pronouns", lang) | lexicon.words("person_poss_pronouns", lang)
