@@ -31,7 +31,7 @@ from .extensions import RelationCandidate, register_extensions, set_relation_can
 from .founding_teams import founding_team_relations
 from .joint_deals import joint_partners
 from .led_rounds import led_rounds
-from .name_lists import list_joiners
+from .name_lists import list_joiners, listed_after
 from .object_lists import listed_organisations
 from .org_places import stated_places
 from .raises_founders import raises_and_founders
@@ -237,6 +237,9 @@ class RelationFinder:
                     break
             if not found and index in refs:
                 found, rule = self._pick(refs[index], labels)
+            if not found and token.pos_ == "NOUN":
+                found = self._included(doc, index, ent_of, labels)
+                rule = "included" if found else rule
         if found and conjuncts and not relative:
             root = found[0].root if not rule and index in ent_of else token
             heads = [root, *(c for c in root.children if c.dep_ == "appos")]
@@ -250,6 +253,27 @@ class RelationFinder:
                 if ent is not None and ent.label_ == found[0].label_ and ent not in found:
                     found.append(ent)
         return found, rule
+
+    def _included(self, doc: Doc, index: int, ent_of: dict[int, Span], labels: frozenset[str]) -> list[Span]:
+        """The names a common noun introduces as a list: "founded by entrepreneurs including A, B
+        and C", "backed by investors such as A and B", "des investisseurs dont A et B".
+
+        Read on the surface (the French parser hangs such lists anywhere): the noun, at most a comma
+        and the list openers (``org_list_openers``: "including", "such as", "dont", "telles que"),
+        then names of one type joined by commas and coordinators.
+        """
+        assert self.lexicon is not None
+        openers = self.lexicon.words("org_list_openers")
+        end = doc[index].sent.end
+        j = index + 1
+        opened = False
+        while j < end and j - index <= 4 and j not in ent_of and (doc[j].lower_ in openers or doc[j].text == ","):
+            opened = opened or doc[j].lower_ in openers
+            j += 1
+        first = ent_of.get(j)
+        if not opened or first is None or first.start != j or first.label_ not in labels:
+            return []
+        return [first, *listed_after(doc, first.end, ent_of, first.label_, list_joiners(self.lexicon))]
 
     @staticmethod
     def _pick(ref: Reference, labels: frozenset[str]) -> tuple[list[Span], str]:
@@ -517,8 +541,8 @@ class RelationFinder:
         extractor = str(spec["id"])
         confidence = float(spec["confidence"])
         rules = sorted({r for r in (subject_rule, object_rule) if r and r != "nearest-event"})
-        if rules:
-            extractor += "".join(f"+{r}" for r in rules)
+        extractor += "".join(f"+{r}" for r in rules)
+        if set(rules) - {"included"}:  # a listed name is stated, not referred to
             confidence *= REFERENCE_DISCOUNT
         anchor_token = doc[named.get(trigger or "", named.get(subject_anchor, named.get(owner_anchor or "", 0)))]
         sent = anchor_token.sent
