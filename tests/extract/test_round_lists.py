@@ -51,3 +51,20 @@ def test_a_company_s_venture_arm_is_the_investor_not_the_company(extractor: Extr
     assert {"accel", "index-ventures"} <= {s for s, o in found.items() if o == "dataiku"}
     assert any(s.endswith("capitalg") for s in found)
     assert "google" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quorra raised $75 million from Sequoia Capital and Accel.",
+        "Quorra has raised $75M in Series B funding from Sequoia Capital and Accel.",
+    ],
+)
+def test_the_sources_of_a_raise_invest_in_the_raiser(extractor: Extractor, text: str) -> None:
+    found = _invests(extractor, text)
+    assert {s for s, o in found.items() if o.endswith("quorra")} >= {"sequoia", "accel"}
+
+
+def test_a_name_after_an_earlier_figure_is_no_source(extractor: Extractor) -> None:
+    found = _invests(extractor, "Quorra raised $75 million, up from $20 million, said Nadia Rahm from Accel.")
+    assert "accel" not in found
