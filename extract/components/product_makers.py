@@ -17,7 +17,11 @@ module reads them all on the dependency tree:
   products such as the Zephyr, Atlas and Lumen", "ses produits, Zephyr et Atlas"), an
   organisation in compound before the noun being its owner too;
 * an owner written as a possessive description that the references resolve ("the software
-  maker's Zephyr cloud").
+  maker's Zephyr cloud");
+* a product noun with no owner of its own, the object of a participle on a possessed noun (or
+  written right after one): "the head of *its* team overseeing products such as Zephyr and
+  Atlas" (:meth:`_Makers.team_owner`); a possessive over coordinated product phrases, "*its*
+  Zephyr chat model and Atlas image creator", is read in :mod:`.possessed_products`.
 
 A releasing participle after the name ("its platform Zephyr, *launched* in 2024", "sa plateforme
 Zephyr, *lancée* en 2024") makes the owner's fact ``announced`` too. The phrases that name a
@@ -46,6 +50,7 @@ from spacy.tokens import Doc, Span, Token
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
 from .extensions import RelationCandidate
+from .possessed_products import possessed_products
 from .product_owners import product_owners
 
 __all__ = ["product_makers"]
@@ -59,6 +64,8 @@ _OF_WORDS = frozenset({"of", "de", "d'", "d’", "du", "des"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 _PASSIVE_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
 _COPULAS = frozenset({"be", "être"})
+#: How a product noun hangs from the participle that governs it ("overseeing *products*").
+_OBJECT_DEPS = frozenset({"dobj", "obj"})
 _AS = frozenset({"as", "que", "qu'", "qu’"})
 _LIST_JOINERS = frozenset({",", "and", "et", "or", "ou"})
 #: Heads climbed from a possessive pronoun to the clause that names its owner.
@@ -239,6 +246,8 @@ class _Makers:
                 if owner is not None:
                     break
             if owner is None:
+                owner, via_reference = self.team_owner(noun)
+            if owner is None:
                 continue
             for head in heads:
                 for name in self.names(head):
@@ -247,6 +256,44 @@ class _Makers:
                         self.emit(owner, name, noun, via_reference, "announced")
                     if not via_reference:
                         self.owned[(name.start, name.end)] = (owner.start, owner.end)
+
+    def possessive_owner(self, token: Token) -> Owner:
+        """The organisation a possessive stands for: the one before "'s", or the organisation a
+        pronoun refers to (its own sentence first, then the references)."""
+        if token.lower_ not in self.pronouns:
+            ent = self.ent_of.get(token.i - 1)
+            return (ent, False) if ent is not None and ent.label_ == "Organization" else _NONE
+        owner = clause_owner(token, self.ent_of, self.refs)
+        if owner[0] is not None:
+            return owner
+        ref = self.refs.get(token.i)
+        return next(((c, True) for c in ref.candidates if c.label_ == "Organization"), _NONE) if ref else _NONE
+
+    def team_owner(self, noun: Token) -> Owner:
+        """The owner of the noun that a participle on ``noun`` describes: "the head of *its* team
+        overseeing products such as X and Y", "*Vexa's* unit building chips like X" (the object
+        of a participle that modifies a possessed noun, or that follows one in the text, or the "of"
+        phrase of that noun). One participle only: "an investment in a start-up making chips like X" names no owner."""
+        verb = noun.head
+        if noun.dep_ not in _OBJECT_DEPS or verb.pos_ != "VERB" or verb.i < 1:
+            return _NONE
+        before = self.doc[verb.i - 1]  # "its team *overseeing*", which the parser may hang on the main verb
+        if verb.dep_ == "acl":
+            described = verb.head
+        elif "Part" in verb.morph.get("VerbForm", []) and before.pos_ == "NOUN" and before.i not in self.ent_of:
+            described = before
+        else:
+            return _NONE
+        candidates = [described, *(c for c in described.children if c.dep_ == "pobj"),
+                      *(g for c in described.children if c.dep_ == "prep" and c.lower_ in _OF_WORDS
+                        for g in c.children if g.dep_ == "pobj"),
+                      *(c for c in described.children if c.dep_ == "nmod"
+                        and any(k.dep_ == "case" and k.lower_ in _OF_WORDS for k in c.children))]
+        for candidate in candidates:
+            owner = self.owner(candidate)
+            if owner[0] is not None:
+                return owner
+        return _NONE
 
     def launched(self, noun: Token, name: Span) -> bool:
         """ "its platform X, *launched* in 2024", "sa plateforme X, *lancée* en 2024": a participle
@@ -295,5 +342,6 @@ def product_makers(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappin
     docstring), less the facts that give such a product another owner through a reference."""
     makers = _Makers(doc, ent_of, refs, lexicon, lang)
     makers.read()
-    found = [*makers.found, *product_owners(doc, ent_of, lexicon, lang)]  # "X, the maker of Y", "X and its Y"
+    found = [*makers.found, *product_owners(doc, ent_of, lexicon, lang, refs),  # "X, the maker of Y", "X and its Y"
+             *possessed_products(doc, ent_of, lexicon, lang, makers.possessive_owner)]  # "its X model and Y app"
     return drop_other_owners([*candidates, *found], makers.owned)

@@ -21,7 +21,10 @@ names a product's maker with a noun of making or a possessive on the name itself
   organisation it is coordinated with.
 
 A maker noun that describes a person ("Jane Doe, the creator of Zephyr") gives nothing: only an
-organisation ``develops``.
+organisation ``develops``. A maker noun that describes no organisation of its sentence is a
+definite description ("*the Zephyr maker* said", "*the maker of* Zephyr", "*le créateur de*
+Zephyr", "permettra *au fabricant d'*Zephyr"): the organisation the references resolve it to
+makes the products (``+coref``, discounted).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span, Token
 
+from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
 from .extensions import RelationCandidate
 
@@ -52,8 +56,9 @@ _CLIMB = 2
 
 
 class _Owners:
-    def __init__(self, doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: str) -> None:
-        self.doc, self.ent_of = doc, ent_of
+    def __init__(self, doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: str,
+                 refs: Mapping[int, Reference] | None = None) -> None:
+        self.doc, self.ent_of, self.refs = doc, ent_of, refs or {}
         self.makers = lexicon.words("maker_of_nouns", lang)
         self.behind = lexicon.words("maker_of_preps", lang)
         self.kinds = lexicon.words("product_kind_nouns", lang) | lexicon.words("product_group_nouns", lang)
@@ -153,15 +158,29 @@ class _Owners:
             if noun.lower_ not in self.makers or noun.pos_ not in {"NOUN", "PROPN"} or noun.i + 1 >= len(doc):
                 continue
             of = doc[noun.i + 1]
-            if of.lower_ not in _OF_WORDS:
-                continue
-            products = self.products_from(of.i + 1)
+            products = self.products_from(of.i + 1) if of.lower_ in _OF_WORDS else self.compounds(noun)
             if not products:
                 continue
             maker = self.maker(noun)
             if maker is not None:
                 for product in products:
                     self.emit(maker, product, noun, MAKER_EXTRACTOR)
+                continue
+            referred = self.referred(noun) if noun.i not in self.ent_of else None
+            if referred is not None:
+                for product in products:
+                    self.emit(referred, product, noun, f"{MAKER_EXTRACTOR}+coref", CONFIDENCE * REFERENCE_DISCOUNT)
+
+    def compounds(self, noun: Token) -> list[Span]:
+        """The products in compound before a maker noun ("the *Zephyr* maker")."""
+        found = [self.ent_of[c.i] for c in noun.children
+                 if c.dep_ == "compound" and c.i < noun.i and c.i in self.ent_of]
+        return [ent for ent in found if ent.label_ == "Product" and ent.end == noun.i]
+
+    def referred(self, noun: Token) -> Span | None:
+        """The organisation a maker noun that names none stands for, by the references."""
+        ref = self.refs.get(noun.i)
+        return next((c for c in ref.candidates if c.label_ == "Organization"), None) if ref is not None else None
 
     def of_described(self) -> None:
         """ "ChatGPT de l'américain OpenAI", "Zephyr de la start-up française Vexa": a product, "de",
@@ -199,20 +218,22 @@ class _Owners:
             if owner is not None:
                 self.emit(owner, ent, root, POSSESSIVE_EXTRACTOR)
 
-    def emit(self, owner: Span, product: Span, anchor: Token, extractor: str) -> None:
+    def emit(self, owner: Span, product: Span, anchor: Token, extractor: str, confidence: float = CONFIDENCE) -> None:
         if owner.start <= product.start < owner.end or product.start <= owner.start < product.end:
             return
         sent = anchor.sent
         cand = RelationCandidate(owner.start, owner.end, "develops", product.start, product.end,
-                                 sent.start, sent.end, extractor, CONFIDENCE, "", "")
+                                 sent.start, sent.end, extractor, confidence, "", "")
         if cand not in self.found:
             self.found.append(cand)
 
 
-def product_owners(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
+def product_owners(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: str,
+                   refs: Mapping[int, Reference] | None = None) -> list[RelationCandidate]:
     """The ``develops`` facts that a maker noun's phrase or a possessive on a product's name
-    coordinated with an organisation states (see the module docstring)."""
-    owners = _Owners(doc, ent_of, lexicon, lang)
+    coordinated with an organisation states (see the module docstring); ``refs`` resolve a maker
+    noun that describes no organisation of its sentence."""
+    owners = _Owners(doc, ent_of, lexicon, lang, refs)
     if owners.makers:
         owners.makers_of()
     if owners.behind:
