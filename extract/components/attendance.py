@@ -10,7 +10,8 @@ are or will be present.
 
 * The event in focus at a token is the last Event entity, or description resolved to one ("the
   conference", "le salon"), before it within the sentence and the :data:`FOCUS_SENTENCES`
-  sentences before (else the first one after it in its own sentence). An unnamed gathering
+  sentences before (else the first one after it in its own sentence; else, in a document that
+  names one event only, that event: :mod:`.event_focus`). An unnamed gathering
   mentioned after it ("un dîner", "a reception": ``side_event_nouns``) takes the focus away, so
   the guests of a dinner are not the guests of the show.
 * The cues (word lists in ``data/lexicon.json``, ``word_lists``, EN and FR):
@@ -44,6 +45,8 @@ are or will be present.
   after "by"/"par" are read along the text, where the parser often hangs the second one wrong.
   Speech, audience and stage cues name persons only: an organisation attends when the text says
   it took part (booth, exhibited, was sent, on the guest list), not because its people spoke.
+* Guest lists read along the text, speaker lines, "X is slated to attend", "in the presence of",
+  "X's appearance": :mod:`.guest_lists`.
 * Not attendance: a negated or modal cue ("would not take part", "may attend virtually",
   "pourrait"), a cue under a declining verb ("chose not to attend", "a décliné", ``decline_words``),
   or a speech given elsewhere (the speech noun names another place).
@@ -58,9 +61,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..coref import Reference
 from ..lexicon import Lexicon
+from .event_focus import event_key, lasting_focus
 from .event_owners import owner_attendance
 from .event_places import held_places
 from .extensions import RelationCandidate
+from .guest_lists import GuestWords, guest_cues
 
 __all__ = ["FOCUS_SENTENCES", "AttendanceWords", "discourse_attendance"]
 
@@ -206,7 +211,7 @@ class _Reader:
         if before:
             return before[-1][1]
         after = [e for i, e in self.focus_marks if token.sent.start <= i < token.sent.end and i > token.i]
-        return after[0] if after else None
+        return after[0] if after else lasting_focus(self.focus_marks, token.i, event_key)
 
     # -- who -------------------------------------------------------------------------------------
 
@@ -616,6 +621,16 @@ class _Reader:
 _WORDS: dict[tuple[int, str], AttendanceWords] = {}
 
 
+#: The guest-list words of each loaded lexicon and language (:mod:`.guest_lists`), read once.
+_GUEST_WORDS: dict[tuple[int, str], GuestWords] = {}
+
+
+def _guest_words(lexicon: Lexicon, lang: str, words: AttendanceWords) -> GuestWords:
+    key = (id(lexicon), lang)
+    found = _GUEST_WORDS.get(key)
+    return found or _GUEST_WORDS.setdefault(key, GuestWords.from_lexicon(lexicon, lang, words.attendees))
+
+
 def _verb_words(words: AttendanceWords) -> frozenset[str]:
     """The words or lemmas of the verbs :meth:`_Reader.cues` reads a cue from (with "take": "take
     part", "took the floor"); other verbs name one only through a presence word of their own."""
@@ -687,5 +702,7 @@ def discourse_attendance(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int
             people = reader.organisers(token)
             if people:
                 emit(people, token, "organisers")
+    for cue, token, people in guest_cues(doc, ent_of, _guest_words(lexicon, lang, words), reader):
+        emit(people, token, cue)  # guest lists, speaker lines, "X is slated to attend"
     out += owner_attendance(doc, ent_of)  # a company at its own conference
     return out + held_places(doc, ent_of, lexicon, lang, reader.focus, reader.event_at, gathered)

@@ -144,7 +144,9 @@ def test_dinner_control(nlp_fr: Language) -> None:
 
 
 def test_event_out_of_focus(nlp_en: Language) -> None:
-    # focus(): FOCUS_SENTENCES sentences back at most
+    # focus(): FOCUS_SENTENCES sentences back at most, when the document names two events (one
+    # event only stays in focus: event_focus, tested in test_attendance_guests.py)
     filler = " ".join("Markets were calm that week." for _ in range(FOCUS_SENTENCES + 1))
-    text = f"Web Summit opened in Lisbon on Monday. {filler} Sundar Pichai told the audience that AI would change work."
+    text = (f"Web Summit opened in Lisbon on Monday, a month after CES. {filler} Sundar Pichai told the "
+            "audience that AI would change work.")
     assert not _attended(nlp_en, text)
