@@ -367,7 +367,7 @@ def past_employers(
             continue
         orgs: list[Span] = []
         if lemma in leave:  # "Y quitte Acme", "Y, who left Acme in May"
-            for obj in (c for c in verb.children if c.dep_ in _OBJECT_DEPS):
+            for obj in _left(verb):
                 org = _entity(obj.i, ent_of, refs, "Organization")[0]
                 if org is not None:
                     orgs.append(org)
@@ -388,9 +388,35 @@ def past_employers(
                     if org is not None and org.label_ == "Organization":
                         orgs.append(org)
                     break
+        people = [person, *_coordinated_people(person, ent_of)] if subjects and subjects[0].lower_ in relatives \
+            else [person]
         for org in orgs:
-            out.append(role_candidate(person, "worksFor", org, verb.sent, PAST, referred))
+            out.extend(role_candidate(p, "worksFor", org, verb.sent, PAST, referred) for p in people)
     return out
+
+
+def _left(verb: Token) -> list[Token]:
+    """What a verb of leaving leaves: its object, or the name right after it (past adverbs) that the
+    French parser hangs on it as an adverb ("a récemment quitté *Meta*": ``advmod``)."""
+    found = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+    if found:
+        return found
+    doc = verb.doc
+    i = verb.i + 1
+    while i < verb.sent.end and doc[i].pos_ == "ADV":
+        i += 1
+    return [doc[i]] if i < verb.sent.end and doc[i].head.i == verb.i and doc[i].pos_ in {"PROPN", "X"} else []
+
+
+def _coordinated_people(person: Span, ent_of: Mapping[int, Span]) -> list[Span]:
+    """The people coordinated with the antecedent of a relative clause ("A et B, qui ont quitté
+    Acme": B left too)."""
+    found: list[Span] = []
+    for conj in person.root.conjuncts:
+        ent = ent_of.get(conj.i)
+        if ent is not None and ent.label_ == "Person" and ent != person and ent not in found:
+            found.append(ent)
+    return found
 
 
 def _orgs_listed(doc: Doc, start: int, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: str,

@@ -348,7 +348,17 @@ class RelationFinder:
         predicate, start, end = found
         if predicate == "leads" and self._narrowed(doc, start, end):
             return "worksFor"
+        if predicate == "worksFor" and self._founding(doc, start, end):
+            return "founded"  # "founding partner at Acme", "associée fondatrice d'Acme"
         return predicate
+
+    def _founding(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether a founding word qualifies the role phrase ``doc[start:end]`` ("*founding*
+        managing partner", "associé *fondateur*"): whoever holds the role founded the organisation."""
+        assert self.lexicon is not None
+        roles = self.lexicon.roles.get(self.lang, {})
+        return any(0 <= k < len(doc) and roles.get(doc[k].lower_) == "founded"
+                   and doc[k].pos_ in {"ADJ", "VERB", "NOUN"} for k in (start - 2, start - 1, end))
 
     def _narrowed(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the role phrase ``doc[start:end]`` is narrowed to a part of the organisation."""
