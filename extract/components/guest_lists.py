@@ -39,6 +39,7 @@ _OPENER_REACH = 6
 _VERB_POS = frozenset({"VERB", "AUX"})
 _PRONOUN_EVENTS = frozenset({"it", "y", "en"})
 _WITH = frozenset({"with", "avec"})
+_TO = frozenset({"to", "à", "au", "aux"})
 
 
 class ClauseReader(Protocol):
@@ -64,6 +65,7 @@ class GuestWords:
     attend: frozenset[str]
     take_part: frozenset[str]
     sessions: frozenset[str]
+    travel: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, lang: str, attendees: frozenset[str]) -> GuestWords:
@@ -73,6 +75,7 @@ class GuestWords:
             joiners=frozenset({",", ";", *lexicon.coordinators}) | lexicon.words("guest_list_joiners", lang),
             presence=lexicon.words("presence_nouns", lang), attend=lexicon.words("attend_verbs", lang),
             take_part=lexicon.words("presence_verbs", lang), sessions=lexicon.words("session_nouns", lang),
+            travel=lexicon.words("travel_verbs", lang),
         )
 
 
@@ -187,7 +190,10 @@ def _presence(noun: Token, ent_of: Mapping[int, Span], words: GuestWords) -> lis
 def _attending(verb: Token, ent_of: Mapping[int, Span], words: GuestWords, reader: ClauseReader) -> list[Span]:
     """"A is slated to attend", "experts from X attending", "A will take part in the debates, as
     will representatives from X": attending with no other object than the event or its sessions."""
-    if _is(verb, words.attend):
+    if _is(verb, words.travel):
+        if not _goes_to_event(verb, reader):
+            return []
+    elif _is(verb, words.attend):
         if any(c.dep_ in _OBJECT_DEPS and not reader.names_event(c) and c.lower_ not in _PRONOUN_EVENTS
                for c in verb.children):
             return []
@@ -208,6 +214,22 @@ def _attending(verb: Token, ent_of: Mapping[int, Span], words: GuestWords, reade
     if subject is None or subject.pos_ != "NOUN":
         return []
     return listed_guests(verb.doc, subject.left_edge.i, subject.right_edge.i + 1, ent_of, words)
+
+
+def _goes_to_event(verb: Token, reader: ClauseReader) -> bool:
+    """"A travelled to the summit", "A s'est rendu au salon", "A s'y est rendu": going to the event
+    (named, or "y"/"there" while it is in focus), not to a place; the French verb is reflexive."""
+    children = list(verb.children)
+    if verb.lang_ == "fr" and not any(c.lower_ in {"se", "s'", "s’"} for c in children):
+        return False  # "rendre un rapport": no going
+    if any(c.lower_ in {"y", "there"} for c in children):
+        return True
+    places = [g for c in children if c.dep_ in {"prep", "obl", "obl:arg", "obl:mod"}
+              for g in ([c] if c.dep_ != "prep" else c.children) if g.dep_ != "case"]
+    doc = verb.doc
+    after = doc[verb.i + 1 : min(verb.i + 4, verb.sent.end)]  # the parser often hangs the event wrong
+    return any(reader.names_event(p) for p in places) or any(
+        t.lower_ in _TO and t.i + 1 < len(doc) and reader.names_event(doc[t.i + 1]) for t in after)
 
 
 def _takes_part(verb: Token, words: GuestWords) -> bool:

@@ -121,3 +121,16 @@ def test_possessive_appearance(nlp_en: Language) -> None:
     # guest_lists._presence: "A's appearance" while the event is in focus
     text = f"{OPENING} Mara Whitfield's appearance on Tuesday drew a large crowd."
     assert "Mara Whitfield" in _who(nlp_en, text)
+
+
+def test_went_to_the_event_fr(nlp_fr: Language) -> None:
+    # guest_lists._goes_to_event: "s'est rendu à <event>", "s'y est rendu" with the event in focus
+    assert "Paul Girard" in _who(nlp_fr, "Paul Girard s'est rendu à VivaTech mercredi.")
+    text = "Le salon VivaTech a ouvert mercredi à Paris. Claire Dubois s'y est rendue jeudi."
+    assert "Claire Dubois" in _who(nlp_fr, text)
+
+
+def test_went_to_a_place_fr(nlp_fr: Language) -> None:
+    # guest_lists._goes_to_event: going to a city is not going to the event
+    text = "Le salon VivaTech a ouvert mercredi à Paris. Claire Dubois s'est rendue à Lyon jeudi."
+    assert "Claire Dubois" not in _who(nlp_fr, text)
