@@ -1,0 +1,26 @@
+"""The relation classifier does not cross people and organisations that the rules pair one to one
+(``extract/components/role_pairs.py``; sentences written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.extract.pipeline import Extractor
+from aikg.extract.records import Document
+
+pytestmark = pytest.mark.model
+
+
+def _pairs(extractor: Extractor, text: str, language: str) -> set[tuple[str, str]]:
+    out = extractor.extract(Document("t", text, source="test", language=language))
+    labels = {e.key: e.label for e in out.entities}
+    return {(labels.get(r.subject, r.subject), labels.get(r.object, r.object)) for r in out.relations
+            if r.predicate in {"worksFor", "leads", "founded"}}
+
+
+def test_each_guest_keeps_only_their_own_organisation(extractor: Extractor) -> None:
+    pairs = _pairs(extractor, "Les invités ne manquent pas : le dirigeant de Nvidia Jensen Huang, le fondateur "
+                              "de Hugging Face Paul Marchand, sans oublier la ministre.", "fr")
+    assert {("Jensen Huang", "Nvidia"), ("Paul Marchand", "Hugging Face")} <= pairs
+    assert ("Jensen Huang", "Hugging Face") not in pairs
+    assert ("Paul Marchand", "Nvidia") not in pairs
