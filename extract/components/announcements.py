@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
+from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 from .product_makers import clause_owner, product_makers
 from .product_releases import released_products
@@ -133,7 +134,8 @@ class _Announcements:
         self.phrase_verbs: list[Token] = []
         self.headline_verbs: list[Token] = []
         phrase_verbs = frozenset(verb for verb, _ in words.phrases)
-        for token in doc:
+        cues = words.nouns | words.report_verbs | phrase_verbs | frozenset(words.announce_verbs)
+        for token in cue_tokens(doc, cues):
             pos = token.pos_
             if pos == "NOUN":
                 if token.lower_ in words.nouns or token.lemma_.lower() in words.nouns:

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..coref import Reference
 from ..lexicon import Lexicon
+from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 from .founding_teams import described_people, role_candidate  # the same surface list, the same candidates
 
@@ -205,7 +206,7 @@ def appointed_roles(
     relatives = frozenset(lexicon.relative_pronouns)
     moves = appoint | taking
     out: list[RelationCandidate] = []
-    for verb in doc:
+    for verb in cue_tokens(doc, moves):
         lemma = _lemma(verb, moves) if verb.pos_ in _VERB_POS else ""
         if not lemma:
             continue
@@ -267,7 +268,7 @@ def named_appointments(
         return []
     openers = lexicon.words("role_openers", lang)
     out: list[RelationCandidate] = []
-    for token in doc:
+    for token in cue_tokens(doc, nouns):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
             continue
         sent = token.sent
@@ -354,7 +355,7 @@ def past_employers(
     relatives = frozenset(lexicon.relative_pronouns)
     moves = leave | stint | taking
     out: list[RelationCandidate] = []
-    for verb in doc:
+    for verb in cue_tokens(doc, moves):
         lemma = _lemma(verb, moves) if verb.pos_ in _VERB_POS else ""
         if not lemma:
             continue
@@ -533,7 +534,7 @@ def _own_organisations(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, l
     descriptors = lexicon.words("org_descriptors", lang) | frozenset(lexicon.org_nouns.get(lang, []))
     joiners = frozenset(lexicon.coordinators)
     out: list[RelationCandidate] = []
-    for token in doc:
+    for token in cue_tokens(doc, owners):
         if token.lower_ not in owners or token.i < 2 or doc[token.i - 1].lower_ not in joiners:
             continue
         person = ent_of.get(token.i - 2)

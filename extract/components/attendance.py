@@ -61,6 +61,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..coref import Reference
 from ..lexicon import Lexicon
+from .doc_words import cue_tokens
 from .event_focus import event_key, lasting_focus
 from .event_owners import owner_attendance
 from .event_places import held_places
@@ -178,7 +179,9 @@ class _Reader:
             self.sent_number[sent.start] = max(number, 0)
         # (token index, event or None for an unnamed gathering), in text order
         self.focus_marks: list[tuple[int, Span | None]] = []
-        for token in doc:
+        # only a name, a reference or a side-event word marks one: those tokens, in text order
+        side_events = (t.i for t in cue_tokens(doc, words.side_events))
+        for token in (doc[i] for i in sorted({*ent_of, *refs, *side_events})):
             ent = ent_of.get(token.i)
             if ent is not None:
                 if token.i == ent.start and ent.label_ == "Event":
@@ -668,7 +671,13 @@ def discourse_attendance(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int
     cue_nouns = words.stage | words.audience | words.speech | words.booth | words.sidelines
     verb_words = _verb_words(words)
     gathered: list[Token] = []  # the verbs of "Leaders gathered at <venue>": where the event was held
-    for token in doc:
+    # the tokens a branch below reads: its cue words, the heads of presence words and the
+    # subjects of a list verb (``organisers``); every other token reads nothing
+    cues = cue_nouns | words.guest_roles | verb_words | words.presence_words | words.attendees | words.delegations
+    read = {t.i for t in cue_tokens(doc, cues)}
+    read.update(t.head.i for t in cue_tokens(doc, words.presence_words))
+    read.update(c.i for t in cue_tokens(doc, _LIST_VERBS) for c in t.children)
+    for token in (doc[i] for i in sorted(read)):
         # each of a token's strings read once (every read looks it up in the string store)
         pos, lower, lemma, named_entity = token.pos_, token.lower_, _lemma(token), token.i in ent_of
         if pos in {"NOUN", "PROPN"} and (lower in cue_nouns or lemma in cue_nouns) and not named_entity:

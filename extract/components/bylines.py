@@ -25,6 +25,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span, Token
 
+from .doc_words import cue_tokens, doc_text
 from .extensions import RelationCandidate
 
 __all__ = ["CONFIDENCE", "EXTRACTOR", "byline_affiliations", "byline_people"]
@@ -43,7 +44,7 @@ def _cue_ends(doc: Doc, cues: frozenset[str]) -> list[int]:
     """Indices of the tokens right after a byline cue that opens a line, a sentence, or follows
     "(" or ";" ("(Reporting by", "; Editing by")."""
     ends: list[int] = []
-    for token in doc:
+    for token in cue_tokens(doc, cues):
         if token.lower_ not in cues or token.i + 1 >= len(doc):
             continue
         previous = doc[token.i - 1] if token.i > 0 else None
@@ -151,7 +152,7 @@ def _outlet_lines(doc: Doc, ent_of: Mapping[int, Span]) -> list[tuple[Span, list
 
 def _wire(doc: Doc, ent_of: Mapping[int, Span]) -> Span | None:
     """The organisation of a wire dateline "(Reuters) -" in the document's first 600 characters."""
-    match = _DATELINE.search(doc.text, 0, 600)
+    match = _DATELINE.search(doc_text(doc), 0, 600)
     if match is None:
         return None
     span = doc.char_span(match.start("name"), match.end("name"))

@@ -55,6 +55,7 @@ from ..kb import KnowledgeBase
 from ..lexicon import Lexicon
 from ..records import EntityType
 from .descriptor_types import descriptor_words
+from .doc_words import doc_text
 from .frame_types import FrameWords, frame_words, retype_by_frame
 
 __all__ = ["ContextWords", "context_words", "retype_by_context", "written_lists"]
@@ -120,7 +121,7 @@ def _based_names(doc: Doc, ents: list[Span], words: ContextWords, by_token: dict
     if not words.based:
         return {}
     found: dict[int, Span] = {}
-    for match in _based_pattern(words.based).finditer(doc.text):
+    for match in _based_pattern(words.based).finditer(doc_text(doc)):
         start_token = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if start_token is None:
             continue

@@ -27,6 +27,7 @@ from collections.abc import Iterator, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
+from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 
 __all__ = ["CONFIDENCE", "EXTRACTOR", "described_places", "prefer_described"]
@@ -49,7 +50,7 @@ def described_places(doc: Doc, ent_of: Mapping[int, Span], demonyms: Mapping[str
     *entrepreneurs*, including X's Y" describes people, not X."""
     out: list[RelationCandidate] = []
     seen: set[tuple[int, str]] = set()
-    for token in doc:
+    for token in cue_tokens(doc, frozenset(demonyms)):
         place = demonyms.get(token.lower_)
         if place is None or (token.i in ent_of and ent_of[token.i].label_ != "Place"):
             continue

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
+from .doc_words import cue_tokens
 
 __all__ = [
     "DescriptorWords",
@@ -164,7 +165,7 @@ def described_names(doc: Doc, ents: list[Span], words: DescriptorWords) -> list[
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     found: list[Span] = []
     ends = words.descriptor_ends
-    for token in doc:
+    for token in cue_tokens(doc, ends):
         if token.lower_ not in ends or not token.is_lower or token.i + 1 >= len(doc):
             continue
         word, _ = _word_before(doc, token.i + 1)

@@ -25,6 +25,7 @@ from ..records import EntityType
 from .bylines import byline_people
 from .context_types import ContextWords, context_words, retype_by_context
 from .descriptor_types import DescriptorWords, described_names, descriptor_words, retype_by_descriptors
+from .doc_words import cue_tokens, doc_text
 from .event_names import event_names
 from .extensions import register_extensions
 from .misc_types import MiscWords, misc_words, typed_misc
@@ -134,7 +135,7 @@ class EntityCleaner:
         if self.kb is None or self.lexicon is None or self.descriptors is None or self.products is None:
             raise PipelineError(Errors.E508.format(name=self.name))
         spans: list[Span] = []
-        text = doc.text  # Doc.text joins every token on each access: read it once
+        text = doc_text(doc)
         self._article_names = article_names(doc, self.edges) if self.edges else frozenset()
         self._misc = []
         ents_in = longer_names(doc, list(doc.ents), self.longer, self.kb) if self.longer else doc.ents
@@ -204,8 +205,8 @@ class EntityCleaner:
         taken = {i for span in spans for i in range(span.start, span.end)}
         determiners = self.lexicon.words("event_determiners")
         found: list[Span] = []
-        for token in doc[1:-1]:
-            if not (token.is_lower and token.lower_ in self.lexicon.event_words):
+        for token in cue_tokens(doc, self.lexicon.event_words):
+            if not (0 < token.i < len(doc) - 1 and token.is_lower and token.lower_ in self.lexicon.event_words):
                 continue
             if doc[token.i - 1].lower_ not in determiners or token.i + 1 in taken:
                 continue
@@ -240,7 +241,7 @@ class EntityCleaner:
         assert self.kb is not None and self.lexicon is not None
         found: list[Span] = []
         demonyms, languages = frozenset(self.lexicon.demonyms), self.lexicon.words("language_nouns")
-        for token in doc:
+        for token in cue_tokens(doc, demonyms):
             kb_id = self.lexicon.demonyms.get(token.lower_)
             if kb_id is None or token.pos_ != "ADJ" or kb_id not in self.kb:
                 continue

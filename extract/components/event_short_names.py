@@ -26,6 +26,7 @@ from ..kb import KnowledgeBase
 from ..lexicon import Lexicon
 from ..normalize import compact
 from ..records import EntityType
+from .doc_words import doc_text
 
 __all__ = ["ShortName", "short_event_names"]
 
@@ -78,7 +79,7 @@ def short_event_names(doc: Doc, ents: list[Span], kb: KnowledgeBase, lexicon: Le
         if owner_id not in owners and owner_name not in owners:
             continue
         if text is None:
-            text = doc.text
+            text = doc_text(doc)
         for match in re.finditer(r"(?<![\w/:])" + re.escape(tail) + r"(?![\w/:])", text):
             span = doc.char_span(match.start(), match.end())
             if span is None or any(i in taken for i in range(span.start, span.end)):

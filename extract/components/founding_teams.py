@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
+from .doc_words import cue_tokens
 from .extensions import RelationCandidate, span_candidate
 
 __all__ = ["COMPANIONS", "FOCUS", "TEAM", "described_people", "focus_founders", "founding_companions",
@@ -290,7 +291,7 @@ def founding_companions(
     relatives = frozenset(lexicon.relative_pronouns)
     names = _ShortNames(doc, lexicon, lang) if names is None else names
     out: list[RelationCandidate] = []
-    for verb in doc:
+    for verb in cue_tokens(doc, frozenset(word for word, predicates in verbs.items() if "founded" in predicates)):
         if verb.pos_ not in {"VERB", "AUX"} or "founded" not in verbs.get(verb.lemma_.lower(),
                                                                          verbs.get(verb.lower_, [])):
             continue
@@ -336,7 +337,7 @@ def focus_founders(
     roles = lexicon.roles.get(lang, {})
     fellows = lexicon.words("fellow_words", lang)
     out: list[RelationCandidate] = []
-    for token in doc:
+    for token in cue_tokens(doc, frozenset(word for word, role in roles.items() if role == "founded")):
         if roles.get(token.lower_) != "founded" or token.ent_type_ or token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
             continue
         sent = token.sent
@@ -392,7 +393,7 @@ def team_members(
     possessives = lexicon.words("poss_pronouns", lang)
     names = _ShortNames(doc, lexicon, lang) if names is None else names
     out: list[RelationCandidate] = []
-    for token in doc:
+    for token in cue_tokens(doc, teams):
         if token.lower_ not in teams or token.pos_ not in {"NOUN", "PROPN"}:
             continue
         sent = token.sent

@@ -45,6 +45,7 @@ from ..kb import KnowledgeBase
 from ..lexicon import Lexicon
 from ..records import EntityType
 from .descriptor_types import DescriptorWords, organisation_context
+from .doc_words import cue_tokens
 
 __all__ = ["FrameWords", "frame_words", "retype_by_frame"]
 
@@ -282,7 +283,7 @@ def _fund_names(doc: Doc, ents: list[Span], words: FrameWords) -> list[Span]:
         return []
     taken = {i for e in ents for i in range(e.start, e.end)}
     found: list[Span] = []
-    for token in doc:
+    for token in cue_tokens(doc, words.fund_heads):
         if token.i in taken or token.lower_ not in words.fund_heads or not token.is_title or token.is_sent_start:
             continue
         start = token.i

@@ -14,6 +14,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
+from .doc_words import cue_tokens
 from .extensions import RelationCandidate, span_candidate
 
 __all__ = ["JOINT", "joint_partners"]
@@ -30,7 +31,8 @@ def joint_partners(doc: Doc, ent_of: Mapping[int, Span], nouns: frozenset[str],
                    joiners: frozenset[str]) -> list[RelationCandidate]:
     """``partnerOf`` between the organisations listed as the subject of a partnership's verb."""
     out: list[RelationCandidate] = []
-    for token in doc:
+    # a partnership noun is the object, or the complement of the object (:func:`_partnership`)
+    for token in (doc[i] for i in sorted({i for t in cue_tokens(doc, nouns) for i in (t.i, t.head.i)})):
         if token.dep_ not in _OBJECTS or not _partnership(token, nouns):
             continue
         verb = token.head

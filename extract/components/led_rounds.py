@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span
 
+from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 
 __all__ = ["LED_ROUND", "led_rounds"]
@@ -28,7 +29,7 @@ def led_rounds(doc: Doc, candidates: Sequence[RelationCandidate], ent_of: Mappin
     """``investsIn`` from each "X-led round" to the company that raised the round."""
     raises = sorted((c for c in candidates if c.predicate == "raised"), key=lambda c: c.sentence_start)
     out: list[RelationCandidate] = []
-    for token in doc:
+    for token in cue_tokens(doc, participles):
         if token.lower_ not in participles or token.i < 2 or doc[token.i - 1].text not in _HYPHENS:
             continue
         investor = ent_of.get(token.i - 2)

@@ -27,6 +27,8 @@ import numpy
 from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
+from .doc_words import doc_text
+
 __all__ = ["LineBreaks"]
 
 #: Characters that end a line in the middle of a sentence when the next line starts in lower case.
@@ -46,7 +48,7 @@ class LineBreaks:
         # (``Doc.from_array``): a ``Token`` object per token cost as much as the rest of the step
         if len(doc) < 2:
             return doc
-        text = doc.text
+        text = doc_text(doc)
         offsets, spaces = doc.to_array([IDX, IS_SPACE]).T.tolist()
         ends = [*offsets[1:], len(text)]
         starts = [0] * len(offsets)  # SENT_START: 1 a start, -1 no start, 0 the parser decides

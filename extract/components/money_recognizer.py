@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..money import find_money
+from .doc_words import doc_text
 
 __all__ = ["MoneyRecognizer"]
 
@@ -31,7 +32,7 @@ class MoneyRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
-        for match in find_money(doc.text):
+        for match in find_money(doc_text(doc)):
             span = doc.char_span(match.start, match.end, label="MonetaryAmount", alignment_mode="expand")
             if span is not None:
                 found.append(span)

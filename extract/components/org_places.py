@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
+from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 
 __all__ = ["CONFIDENCE", "stated_places"]
@@ -53,7 +54,7 @@ def stated_places(doc: Doc, candidates: list[RelationCandidate], ent_of: Mapping
     relatives = lexicon.words("relative_possessives", lang)
     based = frozenset(w.lower() for w in lexicon.based_words.get(lang, []))
     out: list[RelationCandidate] = []
-    for token in doc:
+    for token in cue_tokens(doc, offices | based):
         if token.lower_ in offices and token.pos_ in {"NOUN", "PROPN"} and token.i not in ent_of:
             owners, rule = _office_owner(token, ent_of, refs, relatives)
             if owners:

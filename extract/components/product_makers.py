@@ -49,6 +49,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
+from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 from .possessed_products import possessed_products
 from .product_owners import product_owners
@@ -232,7 +233,7 @@ class _Makers:
         return head if head.lower_ in self.groups and head.i != noun.i else None
 
     def read(self) -> None:
-        for noun in self.doc:
+        for noun in cue_tokens(self.doc, self.kinds):
             if not (noun.lower_ in self.kinds and noun.pos_ in {"NOUN", "PROPN"}) or noun.i in self.ent_of:
                 continue
             heads = [noun]

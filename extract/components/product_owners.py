@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
+from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 
 __all__ = ["product_owners"]
@@ -139,7 +140,7 @@ class _Owners:
 
     def behind_products(self) -> None:
         """ "X, the start-up behind the chatbot Y", "X, la société derrière Y"."""
-        for prep in self.doc:
+        for prep in cue_tokens(self.doc, self.behind):
             if prep.lower_ not in self.behind or prep.pos_ != "ADP":
                 continue
             noun = prep.head if prep.dep_ == "prep" else prep.head.head if prep.dep_ == "case" else None
@@ -154,7 +155,7 @@ class _Owners:
     def makers_of(self) -> None:
         """ "X, the maker of Y", "X, éditeur de Y", "X est à l'origine de Y"."""
         doc = self.doc
-        for noun in doc:
+        for noun in cue_tokens(doc, self.makers):
             if noun.lower_ not in self.makers or noun.pos_ not in {"NOUN", "PROPN"} or noun.i + 1 >= len(doc):
                 continue
             of = doc[noun.i + 1]

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT
 from ..lexicon import Lexicon
+from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 
 __all__ = ["released_products"]
@@ -126,7 +127,7 @@ def released_products(doc: Doc, ent_of: Mapping[int, Span], subject: SubjectRead
     if not releases.kinds or not verbs:
         return []
     found: list[RelationCandidate] = []
-    for verb in doc:
+    for verb in cue_tokens(doc, frozenset(verbs)):
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or lemma not in verbs:
             continue

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
+from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 from .founding_teams import described_people, short_name, short_names
 
@@ -281,7 +282,7 @@ def founding_agents(
     verbs = lexicon.verbs.get(lang, {})
     cues = _words(lexicon, lang, "agent_cues")
     out: list[RelationCandidate] = []
-    for verb in doc:
+    for verb in cue_tokens(doc, frozenset(word for word, predicates in verbs.items() if "founded" in predicates)):
         # the lexicon look-up first: reading a token's morphology is the costly test
         if "founded" not in verbs.get(verb.lemma_.lower(), verbs.get(verb.lower_, [])):
             continue

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicon
+from .doc_words import cue_tokens
 from .extensions import RelationCandidate, span_candidate
 from .name_lists import list_joiners, listed_before
 from .title_sequences import titles_at
@@ -34,7 +35,7 @@ def respective_roles(doc: Doc, candidates: Sequence[RelationCandidate], ent_of: 
     words = lexicon.words("respectively_words", lang)
     joiners = list_joiners(lexicon)
     out = list(candidates)
-    for token in doc:
+    for token in cue_tokens(doc, words):
         if token.lower_ not in words:
             continue
         sent = token.sent

@@ -51,6 +51,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
+from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 from .raises_founders import _round_noun
 
@@ -296,7 +297,7 @@ def investors_named(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Ref
     preps = _words(lexicon, lang, "recipient_preps")
     describing = frozenset(lexicon.reference_nouns.get(_ORG, {}).get(lang, [])) | {"up"}
     out: list[RelationCandidate] = []
-    for token in doc:
+    for token in cue_tokens(doc, stakes | verbs):
         if token.lower_ in stakes:
             verb = token.head
             if token.dep_ not in {"obj", "dobj", "attr", "nsubj"} or verb.lemma_.lower() not in holding:
@@ -394,7 +395,7 @@ def backing_received(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Re
     nouns = _words(lexicon, lang, "backing_nouns")
     preps = _words(lexicon, lang, "backer_preps")
     out: list[RelationCandidate] = []
-    for noun in doc:
+    for noun in cue_tokens(doc, nouns):
         if (noun.lemma_.lower() not in nouns and noun.lower_ not in nouns) or noun.dep_ not in {"obj", "dobj"}:
             continue
         verb = noun.head  # (made only for a backing noun: each read of a head makes a Token)

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 
 from ..kb import KBEntry, KnowledgeBase
 from ..normalize import fold
+from .doc_words import doc_text
 
 __all__ = [
     "concept_lists",
@@ -146,7 +147,7 @@ def concept_lists(doc: Doc, ents: list[Span]) -> list[Span]:
     capitalised words before the bracket, joined by commas, have the acronym's letters as initials."""
     dropped_tokens: set[int] = set()
     acronyms: set[str] = set()
-    if "(" not in doc.text:
+    if "(" not in doc_text(doc):
         return ents
     brackets = numpy.flatnonzero(doc.to_array("ORTH") == doc.vocab.strings["("])
     for index in brackets:  # the brackets only, not one Python step per token
