@@ -65,7 +65,8 @@ def model_label(nlp: Language) -> str:
 def customise_tokenizer(nlp: Language, lexicon: Lexicon | None = None) -> None:
     """Split ``@handles``/``#tags``, ``Name(Org)`` and ``-Name`` so that names become their own tokens.
 
-    The "co-" words of ``lexicon.co_words`` (the packaged lexicon by default) are kept whole.
+    The "co-" words of ``lexicon.co_words`` (the packaged lexicon by default) and the hyphenated
+    nouns of its ``whole_words`` ("start-up") are kept whole.
     """
     defaults: Any = nlp.Defaults
     tokenizer: Any = nlp.tokenizer
@@ -77,9 +78,14 @@ def customise_tokenizer(nlp: Language, lexicon: Lexicon | None = None) -> None:
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     # keep "co-founded", "co-chairs", "co-fondateur" whole, so that their lemma is a verb or role word
-    for stem in (lexicon or load_lexicon()).co_words:
+    lexicon = lexicon or load_lexicon()
+    for stem in lexicon.co_words:
         for word in (f"co-{stem}", f"Co-{stem}"):
             tokenizer.add_special_case(word, [{"ORTH": word}])
+    # and "start-up(s)", "scale-up": split, their last piece ("ups") is no organisation noun
+    for word in lexicon.words("whole_words"):
+        for form in (word, word.capitalize()):
+            tokenizer.add_special_case(form, [{"ORTH": form}])
 
 
 def build_pipeline(nlp: Language, kb_path: Path | str | None = None) -> Language:

@@ -91,3 +91,11 @@ def test_a_demonym_places_no_name_the_parser_hung_on_its_noun_from_further_on() 
                                                                   frozenset({"fonds"}))}
     assert "Accel" in found
     assert "Orbis" not in found
+
+
+def test_a_hyphenated_organisation_noun_is_read_whole(extractor: Extractor) -> None:
+    """"start-ups" is one token (``whole_words``): split, its last piece "ups" is no organisation noun."""
+    out = extractor.extract(Document("t", "German start-ups such as Helsing and Aleph Alpha are hiring.",
+                                     source="test", language="en"))
+    based = {(r.subject, r.object) for r in out.relations if r.predicate == "basedIn"}
+    assert {("helsing", "germany"), ("aleph-alpha", "germany")} <= based
