@@ -99,3 +99,11 @@ def test_a_hyphenated_organisation_noun_is_read_whole(extractor: Extractor) -> N
                                      source="test", language="en"))
     based = {(r.subject, r.object) for r in out.relations if r.predicate == "basedIn"}
     assert {("helsing", "germany"), ("aleph-alpha", "germany")} <= based
+
+
+def test_a_country_in_brackets_after_a_company_is_where_it_is(extractor: Extractor) -> None:
+    out = extractor.extract(Document("t", "- Aleph Alpha (Germany) raised $500 million. Jane Roe (Helsing) said so.",
+                                     source="test", language="en"))
+    based = {(r.subject, r.object) for r in out.relations if r.predicate == "basedIn"}
+    assert ("aleph-alpha", "germany") in based
+    assert not any(s.endswith("jane-roe") for s, _ in based)
