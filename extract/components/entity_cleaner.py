@@ -40,6 +40,7 @@ from .name_edges import (
     not_a_name,
     split_possessive,
 )
+from .org_constructions import OrgWords, listed_kinds, org_constructions, org_words
 from .product_names import ProductWords, product_names, product_words, same_name_products
 from .unseen_names import (
     concept_lists,
@@ -107,6 +108,7 @@ class EntityCleaner:
         self.edges: EdgeWords | None = None
         self.longer: LongerNameWords | None = None
         self.misc: MiscWords | None = None
+        self.orgs: OrgWords | None = None
         self._article_names: frozenset[str] = frozenset()
         self._misc: list[Span] = []  # the document's unknown MISC names, typed at the end or dropped
 
@@ -129,6 +131,7 @@ class EntityCleaner:
         self.edges = edge_words(self.lexicon)
         self.longer = longer_name_words(self.lexicon)
         self.misc = misc_words(self.lexicon)
+        self.orgs = org_words(self.lexicon)
         self.byline_cues = self.lexicon.words("byline_cues")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -154,6 +157,7 @@ class EntityCleaner:
         ents = retype_by_descriptors(doc, ents, self.descriptors)
         ents = retype_by_context(doc, ents, self.context, self.kb) if self.context else ents
         ents = typed_misc(doc, ents, self._misc, self.misc, self.descriptors) if self.misc else ents
+        ents = org_constructions(doc, ents, self.orgs, self.kb) if self.orgs else ents
         doc.ents = same_name_products(self._type_lists(doc, product_versions(doc, concept_lists(doc, ents))))
         return doc
 
@@ -272,13 +276,7 @@ class EntityCleaner:
             if ent.kb_id_ or len(ent) != 1 or ent.label_ not in {"Person", "Place", "Product"}:
                 out.append(ent)
                 continue
-            head = ent.root
-            while head.dep_ == "conj" and head.head.i != head.i:
-                head = head.head
-            members = [head]
-            for member in members:  # grows as it goes: the conjuncts of each conjunct
-                members.extend(c for c in member.children if c.dep_ == "conj")
-            kinds = [by_token[t.i].label_ for t in members if t.i in by_token and t.i != ent.root.i]
+            kinds = listed_kinds(ent, by_token)
             if kinds.count("Organization") >= 2 and kinds.count("Organization") > len(kinds) / 2:
                 out.append(Span(doc, ent.start, ent.end, label="Organization"))
             else:
