@@ -158,6 +158,8 @@ _SEPARATOR = re.compile(r",|;|\b(?:and|et)\b|&", re.IGNORECASE)
 _WEEKDAY_INDEX = {name: i % 7 for i, name in enumerate(_WEEKDAYS.split("|"))}
 #: Full month names only: the English abbreviations ("may", "mar") are common words.
 _PARAGRAPH = re.compile(r"\n\s*\n")
+#: A capitalised word inside a sentence (a name, typed or not).
+_CAPITALISED = re.compile(r"(?<=[\s(«“\"'’])(?-i:[A-Z][\w&-]+)")
 #: A name as written: capitalised words ("Scale", "Mistral AI", "JCDecaux Holding").
 _NAME = r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*"
 _MONTH_NAMES = "|".join(sorted((name for name in MONTHS if len(name) > 3 or name == "mai"), key=len, reverse=True))
@@ -172,6 +174,9 @@ class RoundCues:
     lead_after: re.Pattern[str]
     participants: re.Pattern[str]
     participant_list: re.Pattern[str]
+    #: The end of a list cue that opens the companies an investor backed ("l'un des premiers bailleurs
+    #: de fonds *d'entreprises telles que* A, B"): the names after it are its portfolio, not the round's.
+    portfolio: re.Pattern[str]
     participant_after: re.Pattern[str]
     #: The same cue closing its clause ("A and B also took part."): it refers back to a round.
     took_part: re.Pattern[str]
@@ -219,6 +224,7 @@ def round_cues() -> RoundCues:
         participant_list=re.compile(rf"\b(?:{_alternatives(data['participant_list'])})(?:\b|(?<=\W))",
                                     re.IGNORECASE),
         participant_after=re.compile(rf"^\W{{0,3}}(?:{_alternatives(data['participant_after'])})\b", re.IGNORECASE),
+        portfolio=re.compile(_alternatives(data["portfolio"]), re.IGNORECASE),
         took_part=re.compile(rf"\b(?:{_alternatives(data['participant_after'])})\s*[,.;]", re.IGNORECASE),
         reference=re.compile(rf"\b(?:{determiners})(?:\s+|(?<=['’]))(?:[\w$€£.,-]+\s+){{0,4}}?(?:{referring})\b",
                              re.IGNORECASE),
@@ -368,7 +374,8 @@ def read_rounds(extraction: Extraction) -> tuple[tuple[FundingRoundRecord, ...],
     _restated(ordered, amount_mentions, valuations, context)
     for found in ordered:
         found.stage = _stage(text[found.context[0]:found.context[1]], found.first.start - found.context[0], cues)
-    orphans = _refer_back(text, sentences, ordered, context, extraction.mentions, entities, cues)
+    told = [m for m in amount_mentions if m not in valuations]
+    orphans = _refer_back(text, sentences, ordered, context, extraction.mentions, entities, cues, told)
 
     backers = {(r.subject, r.object) for r in extraction.relations if r.predicate == "investsIn"}
     investors = {subject for subject, _ in backers}
@@ -493,7 +500,8 @@ def _owner(text: str, relation: RelationRecord, mentions: tuple[Mention, ...],
 
 def _refer_back(text: str, sentences: list[tuple[int, int]], rounds: list[_Round],
                 extend: Callable[[tuple[int, int]], tuple[int, int]], mentions: tuple[Mention, ...],
-                entities: dict[str, EntityRecord], cues: RoundCues) -> list[tuple[tuple[int, int], str]]:
+                entities: dict[str, EntityRecord], cues: RoundCues,
+                told: list[Mention]) -> list[tuple[tuple[int, int], str]]:
     """Sentences outside every round's context that refer back to a round and list investors
     ("Other investors in the latest round of funding for Acme included ...", "Its latest round
     included participation from ...", "ont participé au tour de table, dont ..."): each
@@ -504,7 +512,11 @@ def _refer_back(text: str, sentences: list[tuple[int, int]], rounds: list[_Round
     investisseurs historiques") refer back as "the round" does.
     As a round's context does, the sentence brings the following ones of its paragraph
     (``extend``: "Businessmen A and B were also involved"). A sentence that names a company with
-    no round of the document is returned with it."""
+    no round of the document is returned with it. When no round was read and an amount (``told``:
+    the amounts that are no valuation) comes before the sentence, "the round" is most likely the one
+    of the last such amount: its sentence's first organisation, and none when that sentence names its
+    company by a name the tagger did not type ("La startup de défense Zorbi ... en levant 1,5 milliard")
+    rather than the document's first."""
     orphans: list[tuple[tuple[int, int], str]] = []
     covered = [r.context for r in rounds]
     for sentence in sentences:
@@ -512,7 +524,7 @@ def _refer_back(text: str, sentences: list[tuple[int, int]], rounds: list[_Round
         if any(a <= lo < b for a, b in covered):
             continue
         took_part = cues.took_part.search(text, lo, hi)
-        if not (took_part or cues.participant_list.search(text, lo, hi) or cues.lead.search(text, lo, hi)):
+        if not (took_part or _lists_investors(text, lo, hi, cues) or cues.lead.search(text, lo, hi)):
             continue
         owners = [m for pattern in cues.owned for m in pattern.finditer(text, lo, hi)]
         theirs = cues.investor_reference.search(text, lo, hi)
@@ -531,7 +543,7 @@ def _refer_back(text: str, sentences: list[tuple[int, int]], rounds: list[_Round
         earlier = [r for r in own if r.first.start < lo]
         found = earlier[-1] if earlier else own[0] if own else None
         if found is None and company is None and not rounds:
-            company = _first_organisation(text, mentions, entities)  # no round told: the company the article is about
+            company = _amount_owner(text, [m for m in told if m.start < lo], mentions, entities)
         span = extend(sentence)
         if found is not None:
             found.later.append(span)
@@ -539,6 +551,36 @@ def _refer_back(text: str, sentences: list[tuple[int, int]], rounds: list[_Round
         elif company is not None:
             orphans.append((span, company))
     return orphans
+
+
+def _portfolio_cue(text: str, cue: re.Match[str], cues: RoundCues) -> bool:
+    """Whether a list cue opens the companies an investor backed ("A, an early backer of startups such
+    as B and C"): B and C are A's portfolio, not investors of the round."""
+    return cues.portfolio.search(text, max(0, cue.start() - 60), cue.end()) is not None
+
+
+def _lists_investors(text: str, lo: int, hi: int, cues: RoundCues) -> bool:
+    """Whether the span holds a list cue of the round's investors (not of an investor's portfolio)."""
+    return any(not _portfolio_cue(text, cue, cues) for cue in cues.participant_list.finditer(text, lo, hi))
+
+
+def _amount_owner(text: str, before: list[Mention], mentions: tuple[Mention, ...],
+                  entities: dict[str, EntityRecord]) -> str | None:
+    """The company "the round" refers to when no round was read (see :func:`_refer_back`): the first
+    organisation of the last amount's sentence, none when that sentence names its company by a name
+    not typed as an organisation (a capitalised word, not the first, that no other mention covers),
+    else the document's first."""
+    if before:
+        lo, hi = before[-1].sentence_start, before[-1].sentence_end
+        inside = tuple(m for m in mentions if lo <= m.start < hi)
+        own = _first_organisation(text, inside, entities)
+        if own is not None:
+            return own
+        for word in _CAPITALISED.finditer(text, lo, hi):
+            if word.start() > lo and not any(m.start <= word.start() < m.end for m in inside
+                                             if entities[m.entity_key].type is not EntityType.ORGANIZATION):
+                return None
+    return _first_organisation(text, mentions, entities)  # no round told: the company the article is about
 
 
 def _first_organisation(text: str, mentions: tuple[Mention, ...], entities: dict[str, EntityRecord]) -> str | None:
@@ -579,6 +621,8 @@ def _named_after_cue(text: str, spans: list[tuple[int, int]], company: str, guar
                          and (e := entities.get(m.entity_key)) is not None
                          and e.type in (EntityType.ORGANIZATION, EntityType.PERSON)), key=lambda m: m.start)
         for cue in cue_words.finditer(text, lo, hi):
+            if cue_words is cues.participant_list and _portfolio_cue(text, cue, cues):
+                continue
             if guard is not None and guard.sentence_start <= cue.start() < guard.sentence_end \
                     and cue.start() < guard.start:
                 continue
@@ -588,6 +632,12 @@ def _named_after_cue(text: str, spans: list[tuple[int, int]], company: str, guar
                 if mention.start < position:
                     continue
                 gap = text[position:mention.start]
+                if complement == position and not gap.strip() \
+                        and entities[mention.entity_key].type is EntityType.PERSON:
+                    named.append(mention)  # "l'ancien chef de Beta Jane Roe": the role's holder is the member
+                    position = mention.end
+                    complement = -1
+                    continue
                 if complement == position and not _CLOSED.fullmatch(gap) \
                         and not (_SEPARATOR.search(gap) and entities[mention.entity_key].type is EntityType.PERSON):
                     break  # after "A, co-founder of Beta", a person goes on ("..., and Jane Roe"), or any name

@@ -54,6 +54,7 @@ from ..lexicon import Lexicon
 from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 from .raises_founders import _round_noun
+from .round_frames import round_frames
 
 __all__ = ["BACKED", "EARLIER", "INVESTOR", "backing_received", "earlier_rounds", "investors_named", "named_raisers",
            "round_investors"]
@@ -80,11 +81,13 @@ _BACK = 2
 def round_investors(doc: Doc, candidates: list[RelationCandidate], ent_of: Mapping[int, Span],
                     refs: Mapping[int, Reference], lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
     """Both constructions of this module, for the relation finder: ``candidates`` with the raisers
-    named by a noun's complement put right, and the earlier rounds added."""
+    named by a noun's complement put right, and the earlier rounds added; then the constructions of
+    :mod:`.round_frames` (misreadings dropped, rounds of unseen news added)."""
     out = named_raisers(doc, candidates, ent_of, lexicon, lang)
     earlier = earlier_rounds(doc, out, ent_of, refs, lexicon, lang)
-    return (_owned_by_earlier(out, earlier) + earlier + investors_named(doc, ent_of, refs, lexicon, lang)
-            + backing_received(doc, ent_of, refs, lexicon, lang))
+    found = (_owned_by_earlier(out, earlier) + earlier + investors_named(doc, ent_of, refs, lexicon, lang)
+             + backing_received(doc, ent_of, refs, lexicon, lang))
+    return round_frames(doc, found, ent_of, lexicon, lang)
 
 
 def _owned_by_earlier(candidates: list[RelationCandidate], earlier: list[RelationCandidate]) -> list[RelationCandidate]:
