@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Span, Token
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
 from ..records import DEAL_PREDICATES
+from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 
 __all__ = ["DealWords", "deal_relations"]
@@ -591,7 +592,8 @@ def deal_relations(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappin
     seen = {(c.subject_start, c.predicate, c.object_start) for c in out}
     pairs = {frozenset({_name(doc[c.subject_start : c.subject_end]), _name(doc[c.object_start : c.object_end])})
              for c in out if c.predicate == "partnerOf" and c.object_end > 0}
-    for token in doc:
+    cues = words.partner_verbs | words.partnership | words.acquisition | words.partner | words.investment
+    for token in cue_tokens(doc, cues):
         found: Iterable[RelationCandidate | None]
         if token.i in ent_of:
             continue

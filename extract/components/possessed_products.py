@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT
 from ..lexicon import Lexicon
+from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 
 __all__ = ["possessed_products"]
@@ -93,7 +94,7 @@ def possessed_products(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, l
     pronouns = lexicon.words("poss_pronouns", lang)
     phrase = _Phrase(doc, ent_of, lexicon.words("product_kind_nouns", lang))
     found: list[RelationCandidate] = []
-    for token in doc:
+    for token in cue_tokens(doc, pronouns | _POSSESSIVE_MARKS):
         if token.lower_ in pronouns or token.text in _POSSESSIVE_MARKS:
             products = phrase.read(token.i + 1)
             owner, via_reference = owner_of(token) if products else (None, False)
