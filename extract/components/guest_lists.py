@@ -27,6 +27,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
+from .doc_words import cue_tokens
 
 __all__ = ["GuestWords", "guest_cues", "listed_guests"]
 
@@ -135,7 +136,12 @@ def guest_cues(doc: Doc, ent_of: Mapping[int, Span], words: GuestWords,
     """(cue, cue token, guests) for each construction of the module's docstring."""
     for sent in doc.sents:
         yield from _name_line(sent, ent_of, words)
-    for token in doc:
+    # the tokens a branch below reads: its cue words ("attending" too) and the verbs an "as" hangs
+    # on ("..., as will B"); any other verb's _attending is empty
+    cues = (words.attendees | words.lists | words.presence | words.travel | words.attend | words.take_part
+            | {"take"} | {f"{word}ing" for word in words.attend})
+    read = {t.i for t in cue_tokens(doc, cues)} | {t.head.i for t in cue_tokens(doc, frozenset({"as"}))}
+    for token in (doc[i] for i in sorted(read)):
         if token.i in ent_of:
             continue
         pos = token.pos_
