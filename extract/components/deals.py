@@ -489,7 +489,7 @@ class _Deals:
                     objects = [c for c in child.children if c.dep_ == "pobj"]
                     if objects:
                         return objects[0]
-                if child.i > noun.i and child.dep_ in {"nmod", "obl", "obl:mod"} and any(
+                if child.i > noun.i and child.dep_ in {"nmod", "obl", "obl:mod", "obl:arg"} and any(
                     c.dep_ == "case" and c.lower_ in _INTO for c in child.children
                 ):
                     return self.first_word(child)

@@ -1,0 +1,31 @@
+"""People named with their organisation by a possessive or a media role ("Kestrel's Nadia Rahm",
+"CNN anchor X", "le présentateur de TF1 X"; sentences written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.extract.pipeline import Extractor
+from aikg.extract.records import Document
+
+pytestmark = pytest.mark.model
+
+
+def _works(extractor: Extractor, text: str, language: str) -> set[tuple[str, str]]:
+    out = extractor.extract(Document("t", text, source="test", language=language))
+    labels = {e.key: e.label for e in out.entities}
+    return {(labels.get(r.subject, r.subject), labels.get(r.object, r.object)) for r in out.relations
+            if r.predicate == "worksFor"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "pair"),
+    [
+        ("en", "Hugging Face's Jane Roe and Nvidia's Tom Birch shared the stage.", ("Jane Roe", "Hugging Face")),
+        ("en", "The debate was moderated by BBC anchor Laura Kemp.", ("Laura Kemp", "BBC")),
+        ("fr", "La présentatrice de TF1 Claire Dumas a interrogé le ministre.", ("Claire Dumas", "TF1")),
+    ],
+)
+def test_a_person_named_with_their_organisation_works_there(extractor: Extractor, language: str, text: str,
+                                                            pair: tuple[str, str]) -> None:
+    assert pair in _works(extractor, text, language)
