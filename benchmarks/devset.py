@@ -1,6 +1,6 @@
 """Extraction quality on the development set (``tests/gold/dev/``), as ``aikg eval`` scores it.
 
-``python -m benchmarks.devset [--texts DIR] [--split dev|heldout|unseen|check|final|fresh|next|all] [--errors]``
+``python -m benchmarks.devset [--texts DIR] [--split dev|heldout|unseen|check|final|fresh|next|probe|all] [--errors]``
 
 The gold files hold facts and URLs only; the article texts (excerpts) live outside the
 repository, by default in ``../scratch/devset/texts/<document>`` (see ``docs/devset.md`` for how
@@ -37,8 +37,9 @@ GOLD_FILES = tuple(sorted((REPO / "tests" / "gold" / "dev").glob("*.jsonl")))
 DEFAULT_TEXTS = REPO.parent / "scratch" / "devset" / "texts"
 #: ``dev`` is read and trained on; ``heldout`` and ``unseen`` are checks (``unseen``: scored once, at the end);
 #: ``check``: a fresh batch scored once in the middle of a session, then moved to ``dev``;
-#: ``fresh`` and ``next``: batches annotated at the end of a session for the next one to score once
-SPLITS = ("dev", "heldout", "unseen", "check", "final", "fresh", "next", "all")
+#: ``fresh`` and ``next``: batches annotated at the end of a session for the next one to score once;
+#: ``probe``: a batch annotated during a session and scored once in its middle
+SPLITS = ("dev", "heldout", "unseen", "check", "final", "fresh", "next", "probe", "all")
 
 
 def gold_split(
