@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from aikg.extract.pipeline import Extractor
 from aikg.extract.records import (
     CoMention,
     Document,
@@ -60,3 +61,11 @@ def named_rows(store: object, name: str, **params: str) -> list[dict[str, str]]:
 
     answer = run_named(store, name, params)  # type: ignore[arg-type]
     return [{v: str(c) for v, c in zip(answer.variables, row, strict=True) if c is not None} for row in answer.rows]
+
+
+def labelled_facts(extractor: Extractor, text: str, language: str) -> set[tuple[str, str, str, str]]:
+    """The facts ``extractor`` reads in ``text``, as (subject label, predicate, object label, status)."""
+    out = extractor.extract(Document("t", text, source="test", language=language))
+    labels = {e.key: e.label for e in out.entities}
+    return {(labels.get(r.subject, r.subject), r.predicate, labels.get(r.object, r.object), r.status.value)
+            for r in out.relations}

@@ -6,25 +6,18 @@ from __future__ import annotations
 import pytest
 
 from aikg.extract.pipeline import Extractor
-from aikg.extract.records import Document
+from tests.helpers import labelled_facts
 
 pytestmark = pytest.mark.model
 
 
-def _facts(extractor: Extractor, text: str, language: str) -> set[tuple[str, str, str, str]]:
-    out = extractor.extract(Document("t", text, source="test", language=language))
-    labels = {e.key: e.label for e in out.entities}
-    return {(labels.get(r.subject, r.subject), r.predicate, labels.get(r.object, r.object), r.status.value)
-            for r in out.relations}
-
-
 def test_a_left_organisation_after_an_adverb_is_a_former_employer(extractor: Extractor) -> None:
-    assert ("Jean Lacour", "worksFor", "Meta", "former") in _facts(
+    assert ("Jean Lacour", "worksFor", "Meta", "former") in labelled_facts(
         extractor, "Jean Lacour a récemment quitté Meta.", "fr")
 
 
 def test_every_person_a_relative_clause_describes_left(extractor: Extractor) -> None:
-    facts = _facts(extractor, "Paul Marchand a fondé Zorbex avec Jean Lacour et Luc Lambert, qui ont tous deux "
+    facts = labelled_facts(extractor, "Paul Marchand a fondé Zorbex avec Jean Lacour et Luc Lambert, qui ont tous deux "
                               "quitté Meta en mai.", "fr")
     assert {("Jean Lacour", "worksFor", "Meta", "former"), ("Luc Lambert", "worksFor", "Meta", "former")} <= facts
     assert not any(f[0] == "Paul Marchand" and f[2] == "Meta" for f in facts)
@@ -40,9 +33,10 @@ def test_every_person_a_relative_clause_describes_left(extractor: Extractor) -> 
 )
 def test_a_founding_role_founded_the_organisation(extractor: Extractor, language: str, text: str,
                                                   person: str, org: str) -> None:
-    assert (person, "founded", org, "current") in _facts(extractor, text, language)
+    assert (person, "founded", org, "current") in labelled_facts(extractor, text, language)
 
 
 def test_a_plain_partner_founded_nothing(extractor: Extractor) -> None:
-    facts = _facts(extractor, "Nadia Rahm, managing partner at Kestrel Partners, said the founder was happy.", "en")
+    facts = labelled_facts(extractor, "Nadia Rahm, managing partner at Kestrel Partners, said the founder was happy.",
+                           "en")
     assert not any(f[1] == "founded" for f in facts)

@@ -6,16 +6,13 @@ from __future__ import annotations
 import pytest
 
 from aikg.extract.pipeline import Extractor
-from aikg.extract.records import Document
+from tests.helpers import labelled_facts
 
 pytestmark = pytest.mark.model
 
 
 def _works(extractor: Extractor, text: str, language: str) -> set[tuple[str, str]]:
-    out = extractor.extract(Document("t", text, source="test", language=language))
-    labels = {e.key: e.label for e in out.entities}
-    return {(labels.get(r.subject, r.subject), labels.get(r.object, r.object)) for r in out.relations
-            if r.predicate == "worksFor"}
+    return {(s, o) for s, p, o, _ in labelled_facts(extractor, text, language) if p == "worksFor"}
 
 
 @pytest.mark.parametrize(
