@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 from ..kb import KnowledgeBase
 from ..lexicon import Lexicon
 from ..records import EntityType
+from .doc_words import cue_tokens
 
 __all__ = ["OrgWords", "listed_kinds", "org_constructions", "org_words"]
 
@@ -132,7 +133,7 @@ def institution_names(doc: Doc, ents: list[Span], words: OrgWords, kb: Knowledge
     found: list[Span] = []
     starts = {e.start for e in ents}
     taken_until = -1
-    for token in doc:
+    for token in cue_tokens(doc, words.institutions):
         if token.i < taken_until or token.lower_ not in words.institutions or not _capitalised(token):
             continue
         bounds = _institution_span(doc, token.i, starts, lang)

@@ -32,6 +32,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
+from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 
 __all__ = ["led_round_of", "portfolio_backers", "possessed_rounds", "round_frames", "rounds_joined",
@@ -127,7 +128,7 @@ def led_round_of(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: s
     nouns = _words(lexicon, lang, "funding_nouns", "round_amount_words")
     preps = lexicon.words("round_owner_preps", lang)
     out: list[RelationCandidate] = []
-    for token in doc:
+    for token in cue_tokens(doc, verbs):
         if token.lemma_.lower() not in verbs or token.pos_ not in ("VERB", "AUX", "NOUN"):
             continue
         sent = token.sent
@@ -153,7 +154,7 @@ def portfolio_backers(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, la
     portfolio = lexicon.words("portfolio_nouns", lang)
     openers = lexicon.words("portfolio_openers", lang)
     out: list[RelationCandidate] = []
-    for token in doc:
+    for token in cue_tokens(doc, backers):
         if token.lower_ not in backers:
             continue
         sent = token.sent
@@ -289,7 +290,7 @@ def rounds_joined(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: 
     openers = lexicon.words("round_part_openers", lang)
     nouns = _words(lexicon, lang, "funding_nouns", "round_amount_words")
     out: list[RelationCandidate] = []
-    for verb in doc:
+    for verb in cue_tokens(doc, verbs):
         if verb.lemma_.lower() not in verbs:
             continue
         sent = verb.sent
