@@ -4,6 +4,8 @@
 (Decimal('500000000'), 'EUR')
 >>> parse_money("1,5 milliard d'euros")
 (Decimal('1500000000'), 'EUR')
+>>> parse_money("2,026 milliards d'euros"), parse_money("Rs 1,250 crore"), parse_money("S$40 million")
+((Decimal('2026000000'), 'EUR'), (Decimal('12500000000'), 'INR'), (Decimal('40000000'), 'SGD'))
 >>> parse_money("$4 billion")
 (Decimal('4000000000'), 'USD')
 >>> [m.text for m in find_money("It raised €105 million, then 40 M€ and 2 milliards de dollars.")]
@@ -32,6 +34,15 @@ _SYMBOLS = {
     "cny": "CNY",
     "rmb": "CNY",
     "c$": "CAD",
+    "s$": "SGD",
+    "hk$": "HKD",
+    "a$": "AUD",
+    "₹": "INR",
+    "inr": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+    "₩": "KRW",
+    "krw": "KRW",
     "cad": "CAD",
 }
 _WORDS = {
@@ -71,15 +82,19 @@ _SCALES = {
     "md": 9,
     "mds": 9,
     "mrd": 9,
+    "crore": 7,
+    "crores": 7,
+    "lakh": 5,
+    "lakhs": 5,
     "trillion": 12,
     "trillions": 12,
     "tn": 12,
     "billion_fr": 12,
 }
 
-_SYM = r"(?:US\$|C\$|[€$£¥]|USD|EUR|GBP|CHF|CNY|RMB|JPY|CAD)"
+_SYM = r"(?:US\$|C\$|S\$|HK\$|A\$|Rs\.?|[€$£¥₹₩]|USD|EUR|GBP|CHF|CNY|RMB|JPY|CAD|INR|KRW)"
 _NUM = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-_SCALE = r"thousand|trillions?|billions?|millions?|milliards?|mille|mds|mrd|mio|bn|mn|tn|md|[kmb]"
+_SCALE = r"thousand|trillions?|billions?|millions?|milliards?|crores?|lakhs?|mille|mds|mrd|mio|bn|mn|tn|md|[kmb]"
 _WORD = (
     r"(?:d['’]\s?|de\s)?(?:euros?|dollars?(?:\s+am[ée]ricains)?|pounds?|livres?\s+sterling|yuans?|yens?"
     r"|francs?\s+suisses?)|US\s+dollars"
@@ -142,8 +157,14 @@ def _currency(sym: str | None, word: str | None) -> str | None:
     return None
 
 
+#: Scale words only French writes: before them a comma is a decimal mark ("2,026 milliards" is 2.026
+#: billion), never a thousands separator as in English "$1,500 million".
+_FRENCH_SCALES = frozenset({"milliard", "milliards", "millions", "md", "mds", "mrd"})
+
+
 def _to_decimal(num: str, scale: str | None) -> Decimal | None:
-    value = parse_amount(num)
+    french_decimal = scale is not None and scale.lower() in _FRENCH_SCALES and re.fullmatch(r"\d+,\d+", num.strip())
+    value = Decimal(num.strip().replace(",", ".")) if french_decimal else parse_amount(num)
     if value is None:
         return None
     value = value.scaleb(_scale_exponent(scale))

@@ -44,3 +44,17 @@ def test_money_offsets() -> None:
 @pytest.mark.parametrize(("number", "value"), [("1,5", "1.5"), ("500,000", "500000"), ("1.000.000", "1000000")])
 def test_money_parse_amount(number: str, value: str) -> None:
     assert parse_amount(number) == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("2,026 milliards d'euros", "2026000000", "EUR"),  # before a French scale, a comma is a decimal mark
+        ("3,4 millions de dollars", "3400000", "USD"),
+        ("$1,500 million", "1500000000", "USD"),  # before an English one, it groups thousands
+        ("S$12.5 million", "12500000", "SGD"),
+        ("Rs 2,400 crore", "24000000000", "INR"),
+    ],
+)
+def test_scales_and_currencies_of_news_in_both_languages(text: str, amount: str, currency: str) -> None:
+    assert parse_money(text) == (Decimal(amount), currency)
