@@ -45,8 +45,10 @@ from spacy.tokens import Doc, Span, Token
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
 from ..records import DEAL_PREDICATES
+from .acquisitions import AcquisitionWords, pending_deal, verb_acquisitions
 from .doc_words import cue_tokens
 from .extensions import RelationCandidate
+from .quote_speakers import quote_speaker
 
 __all__ = ["DealWords", "deal_relations"]
 
@@ -99,6 +101,8 @@ class DealWords:
     leader_roles: frozenset[str]
     partner_verbs: frozenset[str]
     investment: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
+    speech: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, lang: str) -> DealWords:
@@ -117,6 +121,8 @@ class DealWords:
                                    if pred == "leads" and " " not in p),
             partner_verbs=frozenset(v for v, preds in lexicon.verbs.get(lang, {}).items() if "partnerOf" in preds),
             investment=words("investment_nouns"),
+            first_person=words("first_person_possessives"),
+            speech=words("speech_verbs"),
         )
 
 
@@ -316,8 +322,14 @@ class _Deals:
                 return self.first_word(child)
         i = noun.i + 1
         end = len(self.doc)
-        while i < end and i - noun.i <= _ANNOUNCE_GAP and self.doc[i].pos_ in _GAP_POS:
-            i += 1
+        while i < end and i - noun.i <= _ANNOUNCE_GAP:
+            if self.doc[i].pos_ in _GAP_POS:
+                i += 1
+            elif (self.doc[i].lower_ in _OF and i + 1 < end and self.doc[i + 1].pos_ == "NOUN"
+                  and i + 1 not in self.ent_of and not preps & _OF):
+                i += 2  # the noun's own complement: "un accord *de licence* avec Y"
+            else:
+                break
         if i + 1 < end and self.doc[i].lower_ in preps:
             word = self.doc[i + 1]
             if word.pos_ == "DET" and word.head.i > word.i:  # "avec *le* champion": the noun
@@ -338,6 +350,8 @@ class _Deals:
         for child in noun.children:
             if child.dep_ in _POSS_DEPS or (child.dep_ == "det" and "Poss=Yes" in str(child.morph)):
                 ent, via = self.org(child)
+                if ent is None and child.lower_ in self.words.first_person:
+                    ent, via = quote_speaker(self, child), True  # "our partnership with Y," X said
                 return ([ent] if ent is not None else []), via, True
         for child in noun.children:  # "the Microsoft partnership", "an AMD acquisition of Y"
             ent = self.ent_of.get(child.i)
@@ -563,7 +577,7 @@ class _Deals:
 
 #: The word lists of each loaded lexicon and language, read once (not once per document); the
 #: lexicon is kept with them, so that its id is not another's.
-_WORDS: dict[tuple[int, str], tuple[Lexicon, DealWords]] = {}
+_WORDS: dict[tuple[int, str], tuple[Lexicon, DealWords, AcquisitionWords]] = {}
 
 
 def _noun_kind(lower: str, lemma: str, words: DealWords) -> str:
@@ -583,8 +597,9 @@ def deal_relations(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappin
     """
     known = _WORDS.get((id(lexicon), lang))
     if known is None or known[0] is not lexicon:
-        known = _WORDS[(id(lexicon), lang)] = (lexicon, DealWords.from_lexicon(lexicon, lang))
-    words = known[1]
+        known = _WORDS[(id(lexicon), lang)] = (lexicon, DealWords.from_lexicon(lexicon, lang),
+                                               AcquisitionWords.from_lexicon(lexicon, lang))
+    words, buying = known[1], known[2]
     deals = _Deals(doc, candidates, ent_of, refs, words)
     out = [c for c in candidates
            if not (c.predicate in DEAL_PREDICATES and c.object_end > 0
@@ -593,6 +608,7 @@ def deal_relations(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappin
     pairs = {frozenset({_name(doc[c.subject_start : c.subject_end]), _name(doc[c.object_start : c.object_end])})
              for c in out if c.predicate == "partnerOf" and c.object_end > 0}
     cues = words.partner_verbs | words.partnership | words.acquisition | words.partner | words.investment
+    found_by: list[Iterable[RelationCandidate | None]] = [verb_acquisitions(deals, buying)]
     for token in cue_tokens(doc, cues):
         found: Iterable[RelationCandidate | None]
         if token.i in ent_of:
@@ -613,8 +629,9 @@ def deal_relations(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappin
             found = deals.investment(token)
         else:
             continue
-        if deals.cancelled(token):
-            continue
+        if not deals.cancelled(token):
+            found_by.append(found)
+    for found in found_by:
         for candidate in found:
             if candidate is None:
                 continue
@@ -630,6 +647,7 @@ def deal_relations(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappin
                 pairs.add(pair)
             seen.add(key)
             out.append(candidate)
+    out = [c for c in out if not (c.predicate == "acquired" and pending_deal(doc, c, buying))]
     valuing = lexicon.words("valuation_words", lang)
     out = [c for c in out if not (c.predicate == "raised" and c.object_end > 0
                                   and _valuation(doc[c.object_start : c.object_end].root, valuing))]
