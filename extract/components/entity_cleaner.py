@@ -45,6 +45,7 @@ from .product_names import ProductWords, product_names, product_words, same_name
 from .unseen_names import (
     concept_lists,
     contracted_article,
+    is_ticker,
     names_a_language,
     product_versions,
     unclosed_bracket,
@@ -356,6 +357,7 @@ class EntityCleaner:
             or (doc[end - 1].is_punct and doc[end - 1].text not in {")", "+"})
             or doc[end - 1].is_space
             or doc[end - 1].lower_.endswith(("’", "'"))
+            or (end - start > 1 and is_ticker(doc[end - 1].text))  # "Meta Platforms META.O" (a wire's ticker)
         ):
             end -= 1
         if end <= start:

@@ -40,6 +40,7 @@ __all__ = [
     "contracted_article",
     "heading_word",
     "in_quoted_title",
+    "is_ticker",
     "names_a_language",
     "not_a_name",
     "product_versions",
@@ -65,9 +66,14 @@ _LIST_JOINERS = frozenset({",", "and", "&", "et", "of", "de", "des", "du", "the"
 _CONTRACTIONS = {"du": "le", "au": "le", "des": "les", "aux": "les"}
 
 
+def is_ticker(word: str) -> bool:
+    """ "MSFT.O", "META.O", "7203.T": a ticker with its exchange suffix."""
+    return bool(_TICKER.match(word))
+
+
 def ticker(doc: Doc, span: Span) -> bool:
     """ "Nvidia (*NVDA.O*)", "(NASDAQ: *ACME*)": a stock ticker, not a name."""
-    if _TICKER.match(span.text):
+    if is_ticker(span.text):
         return True
     before = doc[span.start - 2: span.start] if span.start >= 2 else None
     return bool(before is not None and before[1].text == ":" and before[0].lower_ in _EXCHANGES

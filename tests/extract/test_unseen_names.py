@@ -22,7 +22,8 @@ from aikg.extract.components.unseen_names import (
     unclosed_bracket,
 )
 from aikg.extract.kb import KBEntry, KnowledgeBase
-from aikg.extract.records import EntityType
+from aikg.extract.pipeline import Extractor
+from aikg.extract.records import Document, EntityType
 
 
 def names(nlp: Language, text: str) -> dict[str, str]:
@@ -213,3 +214,10 @@ def test_unseen_names_a_list_of_languages_names_no_place(nlp_en: Language, nlp_f
 def test_unseen_names_a_former_role_of_an_organisation(nlp_fr: Language) -> None:
     doc = nlp_fr("Paul Girard, ex-cadre de Wanda Eats, rejoint la société.")
     assert {e.text: e.label_ for e in doc.ents}.get("Wanda Eats") == "Organization"
+
+
+def test_a_wire_ticker_after_a_name_is_not_part_of_it(extractor: Extractor) -> None:
+    out = extractor.extract(Document("t", "Jane Roe, directrice générale de Alphabet GOOGL.O , a nommé un adjoint.",
+                                     source="test", language="fr"))
+    assert "Google" in {e.label for e in out.entities}  # the KB's label for Alphabet
+    assert not any("GOOGL" in e.label for e in out.entities)
