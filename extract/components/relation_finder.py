@@ -44,6 +44,8 @@ __all__ = ["RelationFinder"]
 
 _SUBJECT_CHILD_DEPS = frozenset({"compound", "appos", "flat:name", "nmod", "amod"})
 _OBJECT_CHILD_DEPS = frozenset({"appos", "flat:name", "nummod"})
+#: Prepositions after an investor's role that name the firm the investor works at, not a holding.
+_EMPLOYER_PREPS = frozenset({"at", "chez"})
 
 register_extensions()  # Doc._.aikg_relations
 
@@ -350,6 +352,8 @@ class RelationFinder:
             return "worksFor"
         if predicate == "worksFor" and self._founding(doc, start, end):
             return "founded"  # "founding partner at Acme", "associée fondatrice d'Acme"
+        if predicate == "investsIn" and end < len(doc) and doc[end].lower_ in _EMPLOYER_PREPS:
+            return "worksFor"  # "an investor at Acme Ventures" works there; "an investor in Acme" invests
         return predicate
 
     def _founding(self, doc: Doc, start: int, end: int) -> bool:

@@ -26,3 +26,9 @@ def _works(extractor: Extractor, text: str, language: str) -> set[tuple[str, str
 def test_a_person_named_with_their_organisation_works_there(extractor: Extractor, language: str, text: str,
                                                             pair: tuple[str, str]) -> None:
     assert pair in _works(extractor, text, language)
+
+
+def test_an_investor_at_a_firm_works_there(extractor: Extractor) -> None:
+    facts = labelled_facts(extractor, "Talent matters, said Nadia Rahm, an investor at Kestrel Ventures.", "en")
+    assert ("Nadia Rahm", "worksFor", "Kestrel Ventures", "current") in facts
+    assert not any(p == "investsIn" for _, p, _, _ in facts)

@@ -68,3 +68,9 @@ def test_the_sources_of_a_raise_invest_in_the_raiser(extractor: Extractor, text:
 def test_a_name_after_an_earlier_figure_is_no_source(extractor: Extractor) -> None:
     found = _invests(extractor, "Quorra raised $75 million, up from $20 million, said Nadia Rahm from Accel.")
     assert "accel" not in found
+
+
+def test_a_secured_amount_is_raised_in_french(extractor: Extractor) -> None:
+    out = extractor.extract(Document("t", "La société Quorra a sécurisé 15 millions d'euros auprès de Kestrel Ventures.",
+                                     source="test", language="fr"))
+    assert any(r.predicate == "raised" and r.subject.endswith("quorra") for r in out.relations)
