@@ -48,6 +48,7 @@ from ..records import DEAL_PREDICATES
 from .acquisitions import AcquisitionWords, pending_deal, verb_acquisitions
 from .doc_words import cue_tokens
 from .extensions import RelationCandidate
+from .licensing import technology_partners
 from .quote_speakers import quote_speaker
 
 __all__ = ["DealWords", "deal_relations"]
@@ -474,7 +475,22 @@ class _Deals:
             buyers, via, has_possessive = self.possessor(noun)
             if not has_possessive:
                 buyers, via = self.clause_subject(noun, self.words.owner_verbs)
+            if not buyers and not has_possessive:
+                buyers, via = self.owner_before(noun)
         yield from self.each(buyers, targets, "acquired", via)
+
+    def owner_before(self, noun: Token) -> tuple[list[Span], bool]:
+        """ "X has announced *the acquisition* of startup Y" when the parser hangs the noun on a
+        misread word ("startup" as a verb): the subject of the deal-making verb right before it."""
+        for i in range(noun.i - 1, max(noun.sent.start, noun.i - _ANNOUNCE_GAP) - 1, -1):
+            verb = self.doc[i]
+            if verb.pos_ == "VERB" and _words(verb) & self.words.owner_verbs:
+                own = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+                if own:
+                    ent, via = self.org(own[0])
+                    return ([ent] if ent is not None else []), via
+                return [], False
+        return [], False
 
     def amounts(self, noun: Token, recipient: Token) -> list[Span]:
         """The amounts of the investment noun's own phrase ("an investment *of $4bn*", "a *$4bn*
@@ -608,7 +624,8 @@ def deal_relations(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappin
     pairs = {frozenset({_name(doc[c.subject_start : c.subject_end]), _name(doc[c.object_start : c.object_end])})
              for c in out if c.predicate == "partnerOf" and c.object_end > 0}
     cues = words.partner_verbs | words.partnership | words.acquisition | words.partner | words.investment
-    found_by: list[Iterable[RelationCandidate | None]] = [verb_acquisitions(deals, buying)]
+    found_by: list[Iterable[RelationCandidate | None]] = [verb_acquisitions(deals, buying),
+                                                          technology_partners(deals, lexicon, lang)]
     for token in cue_tokens(doc, cues):
         found: Iterable[RelationCandidate | None]
         if token.i in ent_of:

@@ -53,3 +53,9 @@ def test_pending_deal_is_not_yet_an_acquisition(nlp_fr: Language, nlp_en: Langua
     assert not _acquired(nlp_fr, "Salesforce est en train de finaliser l'acquisition de Mistral AI.")
     assert _acquired(nlp_fr, "Salesforce a finalisé l'acquisition de Mistral AI.")
     assert not _acquired(nlp_en, "Microsoft is in the process of acquiring Nuance.")
+
+
+def test_announced_acquisition_of_a_misread_description(nlp_en: Language) -> None:
+    # _Deals.owner_before(): the deal-making verb right before the noun names the buyer
+    text = "Snowflake has announced the acquisition of data-labelling startup Streamlit in an all-stock deal."
+    assert ("Snowflake", "Streamlit") in _acquired(nlp_en, text)
