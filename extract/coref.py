@@ -14,7 +14,15 @@ use them (``+appos``, ``+coref``):
   clause: "AWS has been *the company's* provider" is not AWS) or in an earlier sentence, else
   the last one mentioned (in this sentence or the one before; for an event, in the last eight);
   a description whose noun is a word of an entity's name
-  ("l'agence" -> Agence France-Presse) prefers that entity;
+  ("l'agence" -> Agence France-Presse) prefers that entity. A description that says a kind
+  (``young_org_nouns``: "the startup", "la jeune pousse"; ``giant_org_nouns``: "le géant")
+  prefers an antecedent the document described that way ("la start-up X"), and "the startup" is
+  never an established company (``established_companies``, KB ids): the subject nearest is often a
+  big partner or investor the start-up deals with. What a founding or joining verb's object
+  describes is never named in the verb's own subject ("*the former A researcher* founded the
+  startup" founded no A). When no subject or mention is near, the antecedent is the article's
+  topic (:func:`article_topic`: the organisation named or referred to most often, the first on a
+  tie; the notion :mod:`.components.titled_people` uses too);
 * **coref** (pronouns): "it", "its", "il", "elle", "son", "sa" stand for the last subject of
   the current or previous sentences, per type ("he"/"she" only for persons); the caller picks
   the type that the relation allows. The subject of a reported clause ("X said *it* had
@@ -64,6 +72,14 @@ class ReferenceSettings:
     countries: Mapping[str, str] = field(default_factory=dict)
     #: "based", "headquartered", "basée": "<place>-based" describes where the antecedent is.
     based_words: frozenset[str] = frozenset()
+    #: Description nouns that say a kind of organisation (word -> ``young`` or ``giant``: "the
+    #: startup", "la jeune pousse", "le géant"), and the KB ids of established companies (never
+    #: "the startup"; what "the giant" prefers).
+    kinds: Mapping[str, str] = field(default_factory=dict)
+    giants: frozenset[str] = frozenset()
+    #: Lemmas of founding and joining verbs: what "A's former researcher *founded* the startup"
+    #: founds or joins is not the organisation named in its own subject ("A").
+    founding_verbs: frozenset[str] = frozenset()
 
     def nationality(self, noun: Token) -> str | None:
         """The country a nationality adjective or a "<place>-based" modifier of ``noun`` names
@@ -150,6 +166,8 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
     refs: dict[int, Reference] = {}
     subjects: list[tuple[int, Span]] = []  # (sentence number, entity) in order
     mentions: list[tuple[int, Span]] = []
+    named: list[Span] = []  # organisations named or referred to so far: what the topic counts
+    described: dict[str, str] = {}  # entity key -> the kind this document gives it ("la start-up X")
     pronouns = settings.pronoun_types
     last: Span | None = None  # the entity of the previous token, and its root's index (read once)
     root = -1
@@ -161,6 +179,8 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
                     last, root = ent, ent.root.i
                 if token.i == ent.start and not _inside_longer_name(ent, ent_of):
                     mentions.append((number, ent))
+                    if ent.label_ == _TOPIC_LABEL:
+                        named.append(ent)
                 if token.i == root and not _bracketed(ent) and not _inside_longer_name(ent, ent_of) and (
                     ent.root.dep_ in _SUBJECT_DEPS
                     or (ent.root.dep_ in {"appos", "flat:name"} and ent.root.head.dep_ in _SUBJECT_DEPS)
@@ -175,7 +195,7 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
                 found = (
                     _reported(token, ent_of, pronoun_types)
                     or _coordinated(token, ent_of)
-                    or _salient(number, subjects, mentions, pronoun_types, None)
+                    or _salient(number, subjects, mentions, pronoun_types, None, named=named)
                 )
                 owner = _described_owner(token, ent_of)
                 if owner is not None:  # "Le patron de X a profité de *sa* présence": the patron's
@@ -188,26 +208,114 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
                 # *B* et C": the parser hangs a description on the nearest name; one of another type
                 # is not what it describes
                 misplaced = apposed is not None and apposed.label_ != label
+                kind = settings.kinds.get(lower) if label == _TOPIC_LABEL else None
                 if apposed is not None and not misplaced:
                     ref = Reference((apposed,), "appos")
+                    if kind is not None:
+                        described.setdefault(entity_key(apposed), kind)
                 elif misplaced or _is_definite(token):
-                    found = (
-                        _surface_appos(token, ent_of, label)
-                        or _named_after(token, mentions, number, label)
-                        or ([] if _names_another(token, ent_of)
-                            else _salient(number, subjects, mentions, [label], token,
-                                          _agreeing(settings, settings.nationality(token)))
-                            # none agrees: the text may know better than the KB's one country
-                            or _salient(number, subjects, mentions, [label], token))
-                    )
+                    found = _surface_appos(token, ent_of, label) or _named_after(token, mentions, number, label)
+                    if not found and not _names_another(token, ent_of):
+                        for test in _tests(settings, token, kind, described):
+                            found = _salient(number, subjects, mentions, [label], token, test, named=named)
+                            if found:
+                                break
                     if found:
                         ref = Reference(tuple(s for _, s in found), "coref", tuple(d for d, _ in found))
             if ref is None:
                 continue
             refs[token.i] = ref
+            if ref.rule == "coref" and ref.candidates and ref.candidates[0].label_ == _TOPIC_LABEL:
+                named.append(ref.candidates[0])  # an apposition is the same mention, not another
             if token.dep_ in _SUBJECT_DEPS and ref.candidates:
                 subjects.append((number, ref.candidates[0]))
     return refs
+
+
+def entity_key(ent: Span) -> str:
+    """What tells one entity from another across its mentions: its KB id, else its lowercase name."""
+    return ent.kb_id_ or ent.text.lower()
+
+
+def article_topic(names: Sequence[Span], minimum: int = 1, accept: Callable[[Span], bool] | None = None) -> Span | None:
+    """The organisation an article is about: of ``names`` (its organisations' mentions and the
+    references resolved to them, in order), the one named most often (at least ``minimum``
+    times), the first named on a tie; its first mention. ``accept`` leaves out the ones it refuses.
+    One notion for the references ("la start-up" that nothing nearer decides) and the bare titles
+    ("CEO Jane Roe" of :mod:`.components.titled_people`)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Span] = {}
+    for ent in names:
+        if ent.label_ != _TOPIC_LABEL or (accept is not None and not accept(ent)):
+            continue
+        key = entity_key(ent)
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, ent)
+    if not first:
+        return None
+    key = max(first, key=lambda k: counts[k])  # the first named wins a tie (dicts keep order)
+    return first[key] if counts[key] >= minimum else None
+
+
+def _tests(settings: ReferenceSettings, token: Token, kind: str | None,
+           described: Mapping[str, str]) -> list[Callable[[Span], bool] | None]:
+    """What a description's antecedent should be, most demanding first: of its nationality and its
+    kind, then of its kind, then anything ("the Paris-based startup" said of a company the KB
+    places in New York: the text may know better than the KB's one country). A kind is a
+    preference ("le géant" prefers an established company or one the article calls a giant) except
+    that a young company ("the startup", "la jeune pousse") is never an established one; and what a
+    founding or joining verb's object describes is never named in the verb's own subject ("*A's*
+    former researcher founded the startup")."""
+    country = settings.nationality(token)
+    founders = _founders_phrase(token, settings.founding_verbs)
+
+    def giant(ent: Span) -> bool:
+        return ent.kb_id_ in settings.giants or described.get(entity_key(ent)) == "giant"
+
+    def young(ent: Span) -> bool:
+        return described.get(entity_key(ent)) == "young"
+
+    kinds: list[Callable[[Span], bool]] = []
+    if kind == "young":
+        kinds = [lambda e: young(e) and not giant(e), lambda e: not giant(e)]
+    elif kind == "giant":
+        kinds = [giant, lambda e: not young(e)]
+    hard: list[Callable[[Span], bool]] = []
+    if founders is not None:
+        hard.append(lambda e: not (founders[0] <= e.start and e.end <= founders[1]))
+    if kind == "young":
+        hard.append(lambda e: not giant(e))
+    wanted: list[list[Callable[[Span], bool]]] = []
+    if country is not None:
+        wanted += [[*hard, lambda e: settings.agrees(e, country), k] for k in kinds]
+    wanted += [[*hard, k] for k in kinds]
+    if country is not None:
+        wanted.append([*hard, lambda e: settings.agrees(e, country)])
+    wanted.append(hard)
+    return [_all(parts) for parts in wanted]
+
+
+def _all(parts: Sequence[Callable[[Span], bool]]) -> Callable[[Span], bool] | None:
+    if not parts:
+        return None
+    return lambda ent: all(part(ent) for part in parts)
+
+
+def _founders_phrase(token: Token, verbs: frozenset[str]) -> tuple[int, int] | None:
+    """The token range of the subject phrase of the founding or joining verb whose object
+    ``token`` is ("L'ancien chercheur de A *a fondé* la start-up": the range of "L'ancien
+    chercheur de A"), or None."""
+    head = token.head
+    for _ in range(3):
+        if head.pos_ in {"VERB", "AUX"}:
+            if head.lemma_.lower() not in verbs:
+                return None
+            subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS and c.i < token.i), None)
+            return None if subject is None else (subject.left_edge.i, subject.right_edge.i + 1)
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return None
 
 
 def _names_another(token: Token, ent_of: Mapping[int, Span]) -> bool:
@@ -377,13 +485,6 @@ def _in_list(ent: Span) -> bool:
     return root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
 
 
-def _agreeing(settings: ReferenceSettings, country: str | None) -> Callable[[Span], bool] | None:
-    """The test that a description's nationality puts on its antecedent, or None without one."""
-    if country is None:
-        return None
-    return lambda ent: settings.agrees(ent, country)
-
-
 def _may_describe(ent: Span, description: Token | None, agrees: Callable[[Span], bool] | None) -> bool:
     """Whether ``ent`` may be what ``description`` (a pronoun when None) stands for: named before it,
     not a subject of its own clause, and of the description's country when it says one ("the
@@ -415,6 +516,8 @@ def _salient(
     labels: Sequence[str],
     description: Token | None,
     agrees: Callable[[Span], bool] | None = None,
+    *,
+    named: Sequence[Span] = (),
 ) -> list[tuple[int, Span]]:
     """The salient entity of each label: last subject (current sentence first), else the last one
     mentioned; for an organisation, a member of a list is no such mention, and when the last ones
@@ -438,12 +541,12 @@ def _salient(
         if best is None and label == _TOPIC_LABEL:
             # no organisation in subject position lately, the last ones named only in a list: the
             # article's own company, named first
-            topic = next((m for m in mentions if m[1].label_ == label and m[1].end <= limit
-                          and (agrees is None or agrees(m[1]))), None)
-            if topic is not None and description is not None and _in_own_clause(description, topic[1]):
+            topic = article_topic([m for m in named if m.end <= limit], accept=agrees)
+            if topic is not None and description is not None and _in_own_clause(description, topic):
                 topic = None
             if topic is not None:
-                best = (number - topic[0], topic[1])
+                sent_no = next((n for n, m in mentions if m is topic), number)
+                best = (number - sent_no, topic)
         if best is None and label == _TOPIC_LABEL:
             best = _last_mention(number, mentions, label, description, skip_lists=False, agrees=agrees)
         if best is not None:

@@ -111,6 +111,10 @@ class Lexicon:
             demonyms=dict(self.demonyms),
             countries={e.id: e.country for e in load_knowledge_base() if e.country},
             based_words=frozenset(w.lower() for w in self.based_words.get(lang, [])),
+            kinds={**dict.fromkeys(self.words("giant_org_nouns", lang), "giant"),
+                   **dict.fromkeys(self.words("young_org_nouns", lang), "young")},
+            giants=self.words("established_companies"),
+            founding_verbs=self.words("org_creation_verbs", lang) | self.words("join_verbs", lang),
         )
 
     def role_heads(self, lang: str) -> list[str]:

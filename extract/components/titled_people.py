@@ -12,7 +12,8 @@ article's organisation, under three guards that keep it to that reading:
 * the sentence names no organisation but the topic, and nothing before the title owns it (no
   "Acme's", "its", "of"): those are read by the patterns and role phrases with their written owner;
 * the person has no other employer in the candidates so far, and the article has a topic: the
-  organisation named (or referred to) most often before the sentence ends, at least twice.
+  organisation named (or referred to) most often before the sentence ends, at least twice
+  (:func:`..coref.article_topic`, the same topic the references fall back on).
 
 The fact is read through the article's context, so it carries the confidence of a fact read
 through a reference (``+topic``, discounted like ``+coref``).
@@ -20,14 +21,13 @@ through a reference (``+topic``, discounted like ``+coref``).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from ..coref import REFERENCE_DISCOUNT, Reference
+from ..coref import REFERENCE_DISCOUNT, Reference, article_topic, entity_key
 from ..lexicon import Lexicon
 from .extensions import RelationCandidate, span_candidate
 
@@ -70,7 +70,7 @@ def titled_people(
         if not predicates:
             continue
         topic = _topic(doc, sent.end, ent_of, refs)
-        if topic is None or any(ent_of[i].label_ == "Organization" and ent_of[i].text != topic.text
+        if topic is None or any(ent_of[i].label_ == "Organization" and entity_key(ent_of[i]) != entity_key(topic)
                                 for i in range(sent.start, sent.end) if i in ent_of):
             continue  # another company in the sentence may be the one the title belongs to
         out.extend(
@@ -139,21 +139,16 @@ def _title_after(doc: Doc, person: Span, titles: frozenset[str], role_of: RoleOf
 
 
 def _topic(doc: Doc, end: int, ent_of: Mapping[int, Span], refs: Mapping[int, Reference]) -> Span | None:
-    """The organisation the article is about up to token ``end``: named or referred to most often
-    (at least twice), the first named on a tie; its first mention."""
-    counts: Counter[str] = Counter()
-    first: dict[str, Span] = {}
+    """The organisation the article is about up to token ``end`` (:func:`..coref.article_topic`:
+    named or referred to most often, the first named on a tie), named at least twice."""
+    names: list[Span] = []
     for i in range(end):
         ent = ent_of.get(i)
         if ent is not None:
-            if i == ent.start and ent.label_ == "Organization":
-                counts[ent.text] += 1
-                first.setdefault(ent.text, ent)
+            if i == ent.start:
+                names.append(ent)
             continue
         ref = refs.get(i)
-        if ref is not None and ref.candidates and ref.candidates[0].label_ == "Organization":
-            counts[ref.candidates[0].text] += 1
-    if not first:
-        return None
-    name = max(first, key=lambda n: counts[n])  # the first named wins a tie
-    return first[name] if counts[name] >= _MIN_TOPIC_MENTIONS else None
+        if ref is not None and ref.rule == "coref" and ref.candidates:  # an apposition is the same mention
+            names.append(ref.candidates[0])
+    return article_topic(names, _MIN_TOPIC_MENTIONS)
