@@ -32,7 +32,7 @@ import json
 import sys
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -53,7 +53,9 @@ __all__ = ["Example", "TrainingDocument", "examples_of", "load_corpus", "main", 
 
 REPO = Path(__file__).resolve().parents[1]
 CLASSIFIER = "aikg_relation_classifier"
-CORPORA = ("sample", "seeds", "dev", "heldout", "cases", "cases-test")
+#: The development set's splits (``benchmarks/devset.py`` says what each is for).
+DEVSET_SPLITS = ("dev", "heldout", "unseen", "check", "final", "fresh", "next", "probe")
+CORPORA = ("sample", "seeds", *DEVSET_SPLITS, "cases", "cases-test")
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def load_corpus(name: str, texts: Path | None = None) -> list[TrainingDocument]:
         folder, gold = REPO / "corpus" / "sample", _gold_split([REPO / "tests" / "gold" / "sample.jsonl"], None)
     elif name == "seeds":
         folder, gold = REPO.parent / "shared" / "seeds", _gold_split([REPO / "tests" / "gold" / "seeds.jsonl"], None)
-    elif name in ("dev", "heldout"):
+    elif name in DEVSET_SPLITS:
         if texts is None:
             raise SystemExit("aikg.training: --texts DIR is needed for the development set")
         files = sorted((REPO / "tests" / "gold" / "dev").glob("*.jsonl"))
@@ -216,8 +218,10 @@ def _threshold(scored: list[tuple[float, bool]], precision: float) -> float:
     return max(best, 0.3)
 
 
-def train(examples: Sequence[Example], *, c: float = 0.3, precision: float = 0.9, folds: int = 5) -> RelationModel:
-    """One logistic regression per predicate; thresholds from ``folds``-fold out-of-fold scores."""
+def train(examples: Sequence[Example], *, c: float = 0.3, precision: float = 0.9, folds: int = 5,
+          precision_of: Mapping[str, float] | None = None) -> RelationModel:
+    """One logistic regression per predicate; thresholds from ``folds``-fold out-of-fold scores,
+    at ``precision`` or the predicate's own target in ``precision_of``."""
     by_predicate: dict[str, list[Example]] = defaultdict(list)
     for example in examples:
         for predicate in example.candidates:
@@ -238,7 +242,8 @@ def train(examples: Sequence[Example], *, c: float = 0.3, precision: float = 0.9
                 continue
             partial = RelationModel({predicate: PredicateModel(part[0], 0.5, part[1])})
             scored.extend((partial.probability(predicate, r.features), predicate in r.positive) for r in test_rows)
-        predicates[predicate] = PredicateModel(fitted[0], _threshold(scored, precision), fitted[1])
+        target = (precision_of or {}).get(predicate, precision)
+        predicates[predicate] = PredicateModel(fitted[0], _threshold(scored, target), fitted[1])
     return RelationModel(predicates)
 
 
@@ -249,7 +254,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH)
     parser.add_argument("-C", type=float, default=0.3, help="inverse L2 regularisation strength")
     parser.add_argument("--precision", type=float, default=0.9, help="target precision of each threshold")
+    parser.add_argument("--predicate-precision", action="append", default=[], metavar="PREDICATE=P",
+                        help="a predicate's own target precision (repeatable)")
     args = parser.parse_args(argv)
+    try:
+        precision_of = {k: float(v) for k, _, v in (item.partition("=") for item in args.predicate_precision)}
+    except ValueError:
+        raise SystemExit("aikg.training: --predicate-precision takes PREDICATE=P, P a number") from None
     corpora = args.corpus or ["dev", "sample", "seeds", "cases"]
     extractor = Extractor()
     examples: list[Example] = []
@@ -259,7 +270,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         counts[name] = len(items)
         for item in items:
             examples.extend(examples_of(item, extractor))
-    model = train(examples, c=args.C, precision=args.precision)
+    model = train(examples, c=args.C, precision=args.precision, precision_of=precision_of)
     positives: dict[str, int] = defaultdict(int)
     for example in examples:
         for predicate in example.positive:
@@ -270,7 +281,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         "positive_pairs": dict(sorted(positives.items())),
         "C": args.C,
         "threshold_precision": args.precision,
-        "command": "python -m aikg.training " + " ".join(f"--corpus {c}" for c in corpora),
+        "predicate_precision": precision_of,
+        "command": "python -m aikg.training " + " ".join(f"--corpus {c}" for c in corpora)
+        + "".join(f" --predicate-precision {k}={v}" for k, v in precision_of.items()),
     }
     model = RelationModel(model.predicates, about)
     args.out.write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")

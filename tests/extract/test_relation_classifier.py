@@ -74,6 +74,16 @@ def test_training_learns_the_feature_that_separates_and_a_precise_threshold() ->
     assert model.probability("investsIn", ["bw:meet"]) < model.predicates["investsIn"].threshold
 
 
+def test_a_predicate_may_have_its_own_precision_target() -> None:
+    # a noisy predicate: the 0.99 target finds no threshold (disabled), its own 0.6 target does
+    examples = [Example(f"d{n}", ["bw:back", f"noise:{n % 5}"], ["investsIn"], {"investsIn"} if n % 3 else set())
+                for n in range(60)]
+    examples += [Example(f"d{n}", ["bw:meet", f"noise:{n % 5}"], ["investsIn"], set()) for n in range(60, 120)]
+    strict = train(examples, c=1.0, precision=0.99, folds=3).predicates["investsIn"].threshold
+    own = train(examples, c=1.0, precision=0.99, folds=3, precision_of={"investsIn": 0.6}).predicates["investsIn"]
+    assert own.threshold < strict
+
+
 def test_threshold_is_the_lowest_probability_that_keeps_the_precision() -> None:
     scored = [(0.95, True), (0.9, True), (0.85, True), (0.8, False), (0.7, True), (0.6, False), (0.5, False)]
     assert _threshold(scored, 0.8) == 0.7  # 4 right of the 5 at or above 0.7
