@@ -16,8 +16,8 @@ def _pairs(extractor: Extractor, text: str, language: str) -> set[tuple[str, str
 
 
 def test_each_guest_keeps_only_their_own_organisation(extractor: Extractor) -> None:
-    pairs = _pairs(extractor, "Les invités ne manquent pas : le dirigeant de Nvidia Jensen Huang, le fondateur "
-                              "de Hugging Face Paul Marchand, sans oublier la ministre.", "fr")
+    pairs = _pairs(extractor, "Sur la scène du salon : le patron de Nvidia Jensen Huang, le fondateur "
+                              "de Hugging Face Paul Marchand, et enfin la ministre.", "fr")
     assert {("Jensen Huang", "Nvidia"), ("Paul Marchand", "Hugging Face")} <= pairs
     assert ("Jensen Huang", "Hugging Face") not in pairs
     assert ("Paul Marchand", "Nvidia") not in pairs
