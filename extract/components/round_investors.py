@@ -29,7 +29,9 @@ not at all, both about *which company* a round or its investors belong to:
   names listed with it, invests in the organisation after "in"/"into"/"dans"/"au capital de" in
   the verb's clause; a stake noun ("stake", "participation", "shareholder") counts as the verb
   when it is taken, held or predicated. The organisation must head its phrase ("invest in *Acme*
-  chips" is a purchase, not an investment).
+  chips" is a purchase, not an investment). A relative pronoun subject stands for its noun, or
+  for the subject placed among it ("A and B are among the investors that invested ..."); the sum
+  the verb takes ("invested $40m in Zorbi") was raised by the recipient.
 
 * :func:`backing_received`: the recipient side, "Zorbi has received backing from investors
   including A, B and C", "Zorbi a obtenu un financement de A et B": the subject of a receiving
@@ -51,16 +53,18 @@ from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
+from .backing_frames import backing_frames
 from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 from .raises_founders import _round_noun
 from .round_frames import round_frames
 
-__all__ = ["BACKED", "EARLIER", "INVESTOR", "backing_received", "earlier_rounds", "investors_named", "named_raisers",
-           "round_investors"]
+__all__ = ["BACKED", "EARLIER", "INVESTED", "INVESTOR", "backing_received", "earlier_rounds", "investors_named",
+           "named_raisers", "round_investors"]
 
 EARLIER = "pattern:earlier-round"
 INVESTOR = "pattern:investor-verb"
+INVESTED = "pattern:investor-verb-amount"
 BACKED = "pattern:backing-received"
 #: Tokens after the investing verb within which the recipient's preposition must come.
 _RECIPIENT_REACH = 10
@@ -69,11 +73,16 @@ _RECIPIENT_REACH = 10
 _NAME_REACH = 6
 _CONFIDENCE = 0.7
 _ORG = "Organization"
+_AMOUNT = "MonetaryAmount"
 #: The patterns whose ``investsIn`` object is the raiser above the round or investor noun.
 _RAISER_PATTERNS = frozenset({"dep:round-led-by", "dep:round-led-by-acl", "dep:investors-include",
                               "pattern:round-led-by", "pattern:investors-led-by", "pattern:among-backers"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 _POSS_DEPS = frozenset({"poss", "nmod:poss"})
+#: Relative pronouns that stand for an investing verb's subject ("the investors *that* invested").
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "qui"})
+#: Prepositions that place a subject among a group ("among the investors", "parmi les fonds").
+_GROUP_PREPS = frozenset({"among", "amongst", "parmi"})
 #: Sentences back that a pointing pronoun ("This was followed by ...") may reach for a raise.
 _BACK = 2
 
@@ -86,7 +95,7 @@ def round_investors(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappi
     out = named_raisers(doc, candidates, ent_of, lexicon, lang)
     earlier = earlier_rounds(doc, out, ent_of, refs, lexicon, lang)
     found = (_owned_by_earlier(out, earlier) + earlier + investors_named(doc, ent_of, refs, lexicon, lang)
-             + backing_received(doc, ent_of, refs, lexicon, lang))
+             + backing_received(doc, ent_of, refs, lexicon, lang) + backing_frames(doc, ent_of, refs, lexicon, lang))
     return round_frames(doc, found, ent_of, lexicon, lang)
 
 
@@ -315,6 +324,10 @@ def investors_named(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Ref
         if recipient is None:
             continue
         sent = token.sent
+        if verb is token:
+            out.extend(RelationCandidate(recipient.start, recipient.end, "raised", amount.start, amount.end,
+                                         sent.start, sent.end, INVESTED, _CONFIDENCE, "", "")
+                       for amount in _invested_amounts(verb, ent_of))
         for investor, referred in _investors(verb, ent_of, refs):
             if (investor.start, investor.end) == (recipient.start, recipient.end):
                 continue
@@ -330,7 +343,8 @@ def _recipient(doc: Doc, token: Token, preps: frozenset[str], ent_of: Mapping[in
     """The organisation after the recipient's preposition in the clause of ``token``: it must head
     its phrase (no noun after it, "in *Nvidia* chips") and only an article, adjectives and a noun
     that describes an organisation may stand before it ("dans la start-up Zorbi", not "dans des
-    puces Nvidia")."""
+    puces Nvidia"), whatever the tagger made of that noun ("AI startup Zorbi this year" reads
+    "startup" as a verb), with a noun that modifies it ("robotics startup Zorbi")."""
     end = min(token.sent.end, token.i + _RECIPIENT_REACH)
     for i in range(token.i + 1, end):
         word = doc[i]
@@ -347,7 +361,8 @@ def _recipient(doc: Doc, token: Token, preps: frozenset[str], ent_of: Mapping[in
                 return ent
             word = doc[j]
             described = word.pos_ in {"DET", "ADJ", "PUNCT", "ADP", "X"} \
-                or (word.pos_ == "NOUN" and word.lower_ in describing) \
+                or word.lower_ in describing \
+                or (word.pos_ == "NOUN" and j + 1 < token.sent.end and doc[j + 1].lower_ in describing) \
                 or (word.pos_ == "PROPN" and not word.is_title)  # "la start-up": "-" read as a name
             if word.text in {",", ";"} or not described:
                 return None
@@ -367,6 +382,10 @@ def _investors(verb: Token, ent_of: Mapping[int, Span], refs: Mapping[int, Refer
     subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
     if subject is None:
         return []
+    if subject.lower_ in _RELATIVE_PRONOUNS and clause.dep_ in {"relcl", "acl:relcl"}:
+        subject = _antecedent(clause.head)
+        if subject is None:
+            return []
     ent = ent_of.get(subject.i)
     if ent is None:
         ref = refs.get(subject.i)
@@ -387,6 +406,36 @@ def _investors(verb: Token, ent_of: Mapping[int, Span], refs: Mapping[int, Refer
         if child.dep_ == "conj" and other is not None and other.label_ in {_ORG, "Person"} and other not in listed:
             listed.append(other)
     return [(span, False) for span in listed]
+
+
+def _invested_amounts(verb: Token, ent_of: Mapping[int, Span]) -> list[Span]:
+    """The sums an investing verb takes as its object, with one restated in parentheses ("invested
+    2.5 billion yuan ($350 million) in Zorbi"): the recipient raised them, whatever the parser made
+    of the words between the sum and the recipient's name."""
+    found: list[Span] = []
+    for child in verb.children:
+        if child.dep_ not in {"dobj", "obj"}:
+            continue
+        for token in child.subtree:
+            ent = ent_of.get(token.i)
+            if ent is not None and ent.label_ == _AMOUNT and ent not in found:
+                found.append(ent)
+    return found
+
+
+def _antecedent(noun: Token) -> Token | None:
+    """What a relative pronoun subject of an investing verb stands for: its noun, or, when the noun
+    is a group the clause's subject is placed among ("A and B are *among the investors* that
+    invested ...", "A fait partie des fonds qui ont investi ..."), that subject."""
+    if noun.dep_ in {"pobj", "obl", "nmod"}:
+        prep = noun.head if noun.dep_ == "pobj" else noun
+        verb = prep.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ == "pobj" and prep.lower_ not in _GROUP_PREPS:
+            return noun
+        if noun.dep_ != "pobj" and not any(c.dep_ == "case" and c.lower_ in _GROUP_PREPS for c in noun.children):
+            return noun
+        return next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), noun)
+    return noun
 
 
 def backing_received(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference],

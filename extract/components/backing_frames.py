@@ -1,0 +1,161 @@
+"""Backing told around a company rather than by a verb with the investor as subject (pure, token
+level; the parser often misreads these sentences, so they are read on the words and a few arcs).
+
+* :func:`joined_backing`: "A joined B and C in backing Zorbi", "A joined peers from B to C in
+  funding Zorbi": the joining verb's subject, its object and the names it lists (a "from B to C"
+  range included) invest in the organisation the backing gerund takes.
+* :func:`stranded_investments`: a relative clause with no pronoun and a stranded preposition,
+  "a deal with Zorbi, the robotics startup the group invested in": the organisation the
+  description stands beside raised money from the clause's subject (a name, or what a
+  description such as "the company" refers to through :mod:`..coref`).
+
+Cue words are data (``word_lists`` in ``data/lexicon.json``: ``backing_joiners`` and
+``joined_backing_verbs`` (lemmas); the shared ``investing_verbs``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.tokens import Doc, Span
+
+from ..coref import REFERENCE_DISCOUNT, Reference
+from ..lexicon import Lexicon
+from .doc_words import cue_tokens
+from .extensions import RelationCandidate
+
+__all__ = ["JOINED_BACKING", "STRANDED", "backing_frames", "joined_backing", "stranded_investments"]
+
+JOINED_BACKING = "pattern:joined-in-backing"
+STRANDED = "pattern:stranded-investment"
+_CONFIDENCE = 0.7
+_ORG = "Organization"
+_ACTORS = frozenset({"Organization", "Person"})
+#: Prepositions a stranded investing verb ends on ("the startup it invested *in*").
+_STRANDED_PREPS = frozenset({"in", "into"})
+#: What may stand between the description and its subject: auxiliaries and adverbs.
+_BETWEEN = frozenset({"has", "had", "have", "already", "also", "previously", "once", "first", "recently"})
+#: Words that start the description after the comma ("Zorbi, *the* startup ...").
+_DESCRIPTION_OPENERS = frozenset({"the", "a", "an"})
+#: Words before a joining verb's gerund ("joined B *in* backing Zorbi").
+_GERUND_PREPS = frozenset({"in", "en"})
+
+
+def backing_frames(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon,
+                   lang: str) -> list[RelationCandidate]:
+    """Every construction of this module, for :mod:`.round_investors`."""
+    return joined_backing(doc, ent_of, lexicon, lang) + stranded_investments(doc, ent_of, refs, lexicon, lang)
+
+
+def _candidate(subject: Span, predicate: str, obj: Span, sent: Span, extractor: str,
+               confidence: float = _CONFIDENCE) -> RelationCandidate:
+    return RelationCandidate(subject.start, subject.end, predicate, obj.start, obj.end, sent.start, sent.end,
+                             extractor, confidence, "", "")
+
+
+def joined_backing(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
+    """``investsIn`` from the names of a joining verb's clause to the organisation its backing
+    gerund takes (module docstring)."""
+    gerunds = lexicon.words("joined_backing_verbs", lang)
+    joiners = lexicon.words("backing_joiners", lang)
+    out: list[RelationCandidate] = []
+    for gerund in cue_tokens(doc, gerunds):
+        if gerund.lemma_.lower() not in gerunds or not gerund.lower_.endswith(("ing", "ant")):
+            continue
+        if gerund.i == 0 or doc[gerund.i - 1].lower_ not in _GERUND_PREPS:
+            continue
+        sent = gerund.sent
+        join = next((t for t in doc[sent.start: gerund.i - 1] if t.lemma_.lower() in joiners), None)
+        recipient = _first_org_after(doc, gerund.i + 1, sent.end, ent_of)
+        if join is None or recipient is None:
+            continue
+        seen: set[int] = set()
+        for i in range(sent.start, gerund.i - 1):
+            investor = ent_of.get(i)
+            if investor is None or investor.start != i or investor.label_ not in _ACTORS or i in seen \
+                    or doc[investor.end - 1].dep_ == "poss" \
+                    or (investor.end < len(doc) and doc[investor.end].lower_ in ("'s", "’s")):
+                continue
+            seen.add(i)
+            out.append(_candidate(investor, "investsIn", recipient, sent, JOINED_BACKING))
+    return out
+
+
+def _first_org_after(doc: Doc, start: int, end: int, ent_of: Mapping[int, Span]) -> Span | None:
+    """The first organisation within a few words after ``start`` (the gerund's object, past a place
+    or a descriptor before the name), none past a comma."""
+    for i in range(start, min(end, start + 4)):
+        if doc[i].text in {",", ";", "."}:
+            return None
+        ent = ent_of.get(i)
+        if ent is not None and ent.label_ == _ORG:
+            return ent
+    return None
+
+
+def stranded_investments(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon,
+                         lang: str) -> list[RelationCandidate]:
+    """``investsIn`` from the subject of a stranded investing verb to the organisation its
+    description stands beside (module docstring)."""
+    if lang != "en":
+        return []
+    verbs = lexicon.words("investing_verbs", lang)
+    describing = frozenset(lexicon.reference_nouns.get(_ORG, {}).get(lang, []))
+    out: list[RelationCandidate] = []
+    for verb in cue_tokens(doc, verbs):
+        if verb.lemma_.lower() not in verbs or verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ not in _STRANDED_PREPS:
+            continue
+        after = doc[verb.i + 2] if verb.i + 2 < len(doc) else None
+        if after is not None and not after.is_punct:
+            continue
+        sent = verb.sent
+        j = verb.i - 1
+        while j > sent.start and doc[j].lower_ in _BETWEEN:
+            j -= 1
+        investor, referred = _subject_at(j, ent_of, refs)
+        if investor is None:
+            continue
+        subject_start = investor.start if not referred else _phrase_start(doc, j)
+        recipient = _described(doc, subject_start, sent.start, ent_of, describing)
+        if recipient is None or (recipient.start, recipient.end) == (investor.start, investor.end):
+            continue
+        out.append(_candidate(investor, "investsIn", recipient, sent,
+                              STRANDED + ("+coref" if referred else ""),
+                              _CONFIDENCE * (REFERENCE_DISCOUNT if referred else 1.0)))
+    return out
+
+
+def _subject_at(j: int, ent_of: Mapping[int, Span], refs: Mapping[int, Reference]) -> tuple[Span | None, bool]:
+    """The actor named at ``j`` (a name, or what a description or pronoun there refers to)."""
+    ent = ent_of.get(j)
+    if ent is not None:
+        return (ent, False) if ent.label_ in _ACTORS else (None, False)
+    ref = refs.get(j)
+    if ref is None:
+        return None, False
+    found = next((c for c in ref.candidates if c.label_ in _ACTORS), None)
+    return found, found is not None
+
+
+def _phrase_start(doc: Doc, j: int) -> int:
+    """The first word of the short noun phrase ending at ``j`` ("*the* company")."""
+    i = j
+    while i > 0 and doc[i - 1].lower_ in _DESCRIPTION_OPENERS | {"its", "their"}:
+        i -= 1
+    return i
+
+
+def _described(doc: Doc, subject_start: int, lo: int, ent_of: Mapping[int, Span],
+               describing: frozenset[str]) -> Span | None:
+    """The organisation before ", the <words> <describing noun>" that ends right before the
+    clause's subject ("Zorbi, the robotics startup | the group invested in")."""
+    noun = subject_start - 1
+    if noun <= lo or doc[noun].lower_ not in describing:
+        return None
+    i = noun - 1
+    while i > lo and doc[i].text != "," and not doc[i].is_punct:
+        if doc[i].lower_ in _DESCRIPTION_OPENERS and doc[i - 1].text == ",":
+            ent = ent_of.get(i - 2)
+            return ent if ent is not None and ent.label_ == _ORG else None
+        i -= 1
+    return None
