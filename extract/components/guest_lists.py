@@ -4,8 +4,9 @@ Articles about an event give its guests in constructions that name no event and 
 sentence patterns: a list after a guest noun ("the guest list includes A, CEO of X, and B", "les
 invités ne manquent pas : le dirigeant de X A, la fondatrice de Y B"), a programme's lines ("Jane
 Roe, Head of Policy, Acme."), "in the presence of A, but also of the heads of X and Y", "A's
-appearance", "A is also slated to attend", "experts from X and Y attending", "A will take part in
-the debates, as will representatives from X". :mod:`.attendance` gives each of these
+appearance", "a keynote by A", "des prises de parole de cadres de X et Y", "A is also slated to
+attend", "experts from X and Y attending", "A will take part in the debates, as will
+representatives from X". :mod:`.attendance` gives each of these
 ``attended`` with the event in focus (its reader supplies the clause readers: subjects,
 assertion); this module finds the cue and the guests.
 
@@ -67,6 +68,9 @@ class GuestWords:
     take_part: frozenset[str]
     sessions: frozenset[str]
     travel: frozenset[str] = frozenset()
+    #: Nouns of speaking at an event ("keynote", "talk", "prise de parole"): "a keynote by A",
+    #: "des prises de parole de cadres de X, Y".
+    speeches: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, lang: str, attendees: frozenset[str]) -> GuestWords:
@@ -76,7 +80,7 @@ class GuestWords:
             joiners=frozenset({",", ";", *lexicon.coordinators}) | lexicon.words("guest_list_joiners", lang),
             presence=lexicon.words("presence_nouns", lang), attend=lexicon.words("attend_verbs", lang),
             take_part=lexicon.words("presence_verbs", lang), sessions=lexicon.words("session_nouns", lang),
-            travel=lexicon.words("travel_verbs", lang),
+            travel=lexicon.words("travel_verbs", lang), speeches=lexicon.words("speech_nouns", lang),
         )
 
 
@@ -139,7 +143,7 @@ def guest_cues(doc: Doc, ent_of: Mapping[int, Span], words: GuestWords,
     # the tokens a branch below reads: its cue words ("attending" too) and the verbs an "as" hangs
     # on ("..., as will B"); any other verb's _attending is empty
     cues = (words.attendees | words.lists | words.presence | words.travel | words.attend | words.take_part
-            | {"take"} | {f"{word}ing" for word in words.attend})
+            | words.speeches | {"take"} | {f"{word}ing" for word in words.attend})
     read = {t.i for t in cue_tokens(doc, cues)} | {t.head.i for t in cue_tokens(doc, frozenset({"as"}))}
     for token in (doc[i] for i in sorted(read)):
         if token.i in ent_of:
@@ -151,10 +155,14 @@ def guest_cues(doc: Doc, ent_of: Mapping[int, Span], words: GuestWords,
             guests = _after_guest_noun(token, ent_of, words, reader)
             if guests:
                 yield "guest-list", token, guests
-        elif pos == "NOUN" and _is(token, words.presence):
-            guests = _presence(token, ent_of, words)
+        elif pos == "NOUN" and (_is(token, words.presence) or _is(token, words.speeches)):
+            guests = _presence(token, ent_of, words) if _is(token, words.presence) else []
             if guests and reader.asserted(token):
                 yield "presence-noun", token, guests
+            elif not guests and _is(token, words.speeches):
+                guests = _speakers(token, ent_of, words)
+                if guests:  # a noun phrase, not a clause: "n'a jamais eu autant de ..." negates nothing of it
+                    yield "speech-noun", token, guests
         elif pos in _VERB_POS and reader.asserted(token):
             guests = _attending(token, ent_of, words, reader)
             if guests:
@@ -190,6 +198,16 @@ def _presence(noun: Token, ent_of: Mapping[int, Span], words: GuestWords) -> lis
     opened = noun.i > 0 and doc[noun.i - 1].lower_ in {"en", "in", "the"}
     if opened and noun.i + 1 < noun.sent.end and doc[noun.i + 1].lower_ in {"of", "de", "d'", "d’", "des", "du"}:
         return listed_guests(doc, noun.i + 1, noun.sent.end, ent_of, words)
+    return []
+
+
+def _speakers(noun: Token, ent_of: Mapping[int, Span], words: GuestWords) -> list[Span]:
+    """"a keynote by A", "talks from A and B", "des prises de parole de cadres de X, Y et Z": who
+    speaks, listed right after the noun's "by" / "from" / "of" / "de"."""
+    doc = noun.doc
+    link = noun.i + 1
+    if link < noun.sent.end and doc[link].lower_ in {"by", "from", "of", "de", "d'", "d’", "des", "du"}:
+        return listed_guests(doc, link + 1, noun.sent.end, ent_of, words)
     return []
 
 

@@ -7,6 +7,7 @@ read, so each test fails without the rule it names.
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 
@@ -134,3 +135,20 @@ def test_went_to_a_place_fr(nlp_fr: Language) -> None:
     # guest_lists._goes_to_event: going to a city is not going to the event
     text = "Le salon VivaTech a ouvert mercredi à Paris. Claire Dubois s'est rendue à Lyon jeudi."
     assert "Claire Dubois" not in _who(nlp_fr, text)
+
+
+
+@pytest.mark.parametrize(
+    ("nlp_name", "text", "guests"),
+    [
+        ("nlp_en", "The Zorbex Summit opened in Berlin on Monday. The day began with a keynote by Jane Roe.",
+         {"Jane Roe"}),
+        ("nlp_fr", "Le salon Quorra Expo s'est ouvert à Lyon. Avec 500 exposants et des interventions de dirigeants "
+                   "de Hugging Face, Dataiku et Alan, le salon n'a jamais été aussi couru.",
+         {"Hugging Face", "Dataiku", "Alan"}),
+    ],
+)
+def test_who_speaks_at_the_event_in_focus_attends(request: pytest.FixtureRequest, nlp_name: str, text: str,
+                                                  guests: set[str]) -> None:
+    # guest_lists._speakers: "a keynote by A", "des interventions de dirigeants de X, Y et Z"
+    assert guests <= _who(request.getfixturevalue(nlp_name), text)
