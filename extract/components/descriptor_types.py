@@ -112,8 +112,12 @@ def _word_before(doc: Doc, index: int) -> tuple[str, int]:
 
 def _organisation_context(doc: Doc, ent: Span, person_words: set[str], words: DescriptorWords) -> bool:
     word, start = _word_before(doc, ent.start)
-    if word in words.org_of_words or (word in words.org_descriptors
-                                      and not (ent.label_ == "Person" and word in words.role_words)):
+    if "-" in word and word.rsplit("-", 1)[1] in words.org_descriptors and doc[start].ent_type_ == "Organization":
+        return True  # "Acme-rival X": a rival of an organisation is one
+    if (word in words.org_of_words or (word in words.org_descriptors
+                                       and not (ent.label_ == "Person" and word in words.role_words))) and (
+        not _clause_subject(ent.root)
+    ):
         return True
     if word in _OF and start > 0:
         role, _ = _word_before(doc, start)
@@ -129,7 +133,15 @@ def _organisation_context(doc: Doc, ent: Span, person_words: set[str], words: De
         lone = len(ent) == 1 and ent.root.lower_ not in person_words
         if following in words.role_words and (ent.label_ != "Person" or lone):
             return True
-    return _apposition_descriptor(ent.root, words)
+    return _apposition_descriptor(ent.root, words, person_name=ent.label_ == "Person" and len(ent) > 1)
+
+
+def _clause_subject(root: Token) -> bool:
+    """ "a startup *X* co-founded": the name is the subject of a relative clause without a
+    pronoun that hangs on the descriptor right before it, not the descriptor's name."""
+    return root.dep_ in {"nsubj", "nsubj:pass"} and root.head.dep_ in {"acl", "relcl", "acl:relcl"} and (
+        root.head.head.i == root.i - 1
+    )
 
 
 def organisation_context(doc: Doc, ent: Span, person_words: set[str], words: DescriptorWords) -> bool:
@@ -150,10 +162,12 @@ def _raises_money(ent: Span, person_words: set[str], words: DescriptorWords) -> 
             and root.head.lemma_.lower() in words.raise_verbs)
 
 
-def _apposition_descriptor(root: Token, words: DescriptorWords) -> bool:
+def _apposition_descriptor(root: Token, words: DescriptorWords, *, person_name: bool = False) -> bool:
     """ "X, a Berlin startup": a descriptor noun in apposition (either direction)."""
     if root.dep_ == "appos" and root.head.lower_ in words.org_descriptors and root.head.i < root.i:
-        return True
+        # "la filiale de X place *Jane Doe* à sa tête": a person's first and last name, misparsed
+        # as the apposition of a descriptor before it, stays a person
+        return not person_name
     return any(child.dep_ == "appos" and child.i > root.i and child.lower_ in words.org_descriptors
                for child in root.children)
 

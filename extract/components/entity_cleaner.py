@@ -26,6 +26,7 @@ from .bylines import byline_people
 from .context_types import ContextWords, context_words, retype_by_context
 from .descriptor_types import DescriptorWords, described_names, descriptor_words, retype_by_descriptors
 from .doc_words import cue_tokens, doc_text
+from .entity_forms import FormWords, entity_forms, form_words
 from .event_names import event_names
 from .extensions import register_extensions
 from .misc_types import MiscWords, misc_words, typed_misc
@@ -110,6 +111,7 @@ class EntityCleaner:
         self.longer: LongerNameWords | None = None
         self.misc: MiscWords | None = None
         self.orgs: OrgWords | None = None
+        self.forms: FormWords | None = None
         self._article_names: frozenset[str] = frozenset()
         self._misc: list[Span] = []  # the document's unknown MISC names, typed at the end or dropped
 
@@ -133,6 +135,7 @@ class EntityCleaner:
         self.longer = longer_name_words(self.lexicon)
         self.misc = misc_words(self.lexicon)
         self.orgs = org_words(self.lexicon)
+        self.forms = form_words(self.lexicon)
         self.byline_cues = self.lexicon.words("byline_cues")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -159,6 +162,7 @@ class EntityCleaner:
         ents = retype_by_context(doc, ents, self.context, self.kb) if self.context else ents
         ents = typed_misc(doc, ents, self._misc, self.misc, self.descriptors) if self.misc else ents
         ents = org_constructions(doc, ents, self.orgs, self.kb) if self.orgs else ents
+        ents = entity_forms(doc, ents, self.forms) if self.forms else ents
         doc.ents = same_name_products(self._type_lists(doc, product_versions(doc, concept_lists(doc, ents))))
         return doc
 
@@ -416,8 +420,10 @@ class EntityCleaner:
     def _retype(self, span: Span, mapped: str) -> str:
         assert self.lexicon is not None
         words = [t.lower_ for t in span]
-        if mapped != "Event" and any(w in self.lexicon.event_words for w in words[-2:]):
-            return "Event"
+        if mapped != "Event" and any(w in self.lexicon.event_words for w in words[-2:]) and not (
+            len(span) == 1 and span[0].is_upper
+        ):
+            return "Event"  # an acronym that spells an event word ("FAIR", a lab) keeps its type
         if mapped in {"Place", "Person", "Product"} and words[-1] in self.lexicon.org_suffixes and len(words) > 1:
             return "Organization"
         return mapped

@@ -37,8 +37,11 @@ from .doc_words import cue_tokens
 __all__ = ["OrgWords", "listed_kinds", "org_constructions", "org_words"]
 
 #: Words that join the parts of an institution's name ("of", "de", "des mines").
-_CONNECTORS = {"en": frozenset({"of", "for"}), "fr": frozenset({"de", "des", "du", "d'", "d’", "la"})}
+_CONNECTORS = {"en": frozenset({"of", "for"}), "fr": frozenset({"de", "des", "du", "d'", "d’", "la", "l'", "l’"})}
 _AND = frozenset({"and", "et", "&"})
+#: What may follow "et" inside a name ("de l'Économie et *des* Finances"); an article starts another
+#: name ("l'Institut Curie et *l'*Observatoire").
+_PARTITIVES = frozenset({"de", "des", "du", "d'", "d’"})
 #: What may stand between a role and its department: "Head *of* Policy*,* Public Affairs".
 _ROLE_LINKS = frozenset({"of", ",", "de", "des", "du", "la", "and", "&"})
 #: What may stand between a street noun and the name: "rue *La* Fontaine", "rue *d'*Oslo".
@@ -51,6 +54,8 @@ class OrgWords:
     departments: frozenset[str]
     streets: frozenset[str]
     roles: frozenset[str]
+    #: Institution nouns of government ("ministry"): their names list portfolios joined by "and".
+    ministries: frozenset[str] = frozenset()
 
 
 def org_words(lexicon: Lexicon) -> OrgWords:
@@ -60,6 +65,7 @@ def org_words(lexicon: Lexicon) -> OrgWords:
         departments=lexicon.words("department_words"),
         streets=lexicon.words("street_nouns"),
         roles=frozenset(phrase.split()[-1] for lang in lexicon.roles.values() for phrase in lang),
+        ministries=lexicon.words("ministry_nouns"),
     )
 
 
@@ -107,6 +113,11 @@ def _institution_span(doc: Doc, head: int, starts: set[int], lang: str) -> tuple
         elif token.lower_ in _AND and end + 1 < len(doc) and _capitalised(doc[end + 1]) and end + 1 not in starts:
             end += 1  # "Institute of Science *and* Technology", not "... and Google"
             after_connector = True
+        elif token.lower_ in _AND and end + 2 < len(doc) and doc[end + 1].lower_ in _PARTITIVES and (
+            _capitalised(doc[end + 2]) and end + 2 not in starts
+        ):
+            end += 2  # "Ministère de l'Économie *et des* Finances"
+            after_connector = True
         elif lang == "fr" and token.is_lower and token.is_alpha and (
             (token.pos_ == "ADJ" and not after_connector) or (token.pos_ == "NOUN" and after_connector)
         ):
@@ -136,7 +147,9 @@ def institution_names(doc: Doc, ents: list[Span], words: OrgWords, kb: Knowledge
     for token in cue_tokens(doc, words.institutions):
         if token.i < taken_until or token.lower_ not in words.institutions or not _capitalised(token):
             continue
-        bounds = _institution_span(doc, token.i, starts, lang)
+        # a ministry's portfolios are no names of their own ("of Energy and *Digital Affairs*")
+        known = {e.start for e in ents if e.kb_id_ or e.label_ != "Organization"}
+        bounds = _institution_span(doc, token.i, known if token.lower_ in words.ministries else starts, lang)
         if bounds is None:
             continue
         start, end = bounds
