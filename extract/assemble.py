@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import combinations
 
 from spacy.tokens import Doc
@@ -20,6 +21,7 @@ from spacy.tokens import Doc
 from .amounts import conversions, is_round_amount
 from .calibration import Calibration, load_calibration
 from .components.demonym_places import prefer_described
+from .components.doc_words import doc_text
 from .components.extensions import register_extensions, relation_candidates
 from .components.name_lists import list_joiners
 from .components.role_pairs import uncrossed
@@ -60,7 +62,7 @@ def _description_pattern(kb: KnowledgeBase) -> re.Pattern[str] | None:
     return re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
 
 
-def _raw_mentions(doc: Doc) -> list[RawMention]:
+def _raw_mentions(doc: Doc, spans: _Spans) -> list[RawMention]:
     mentions: list[RawMention] = []
     for ent in doc.ents:
         try:
@@ -73,7 +75,7 @@ def _raw_mentions(doc: Doc) -> list[RawMention]:
             if money is None:
                 continue
             amount, currency = money
-        sent = ent.sent
+        sentence_start, sentence_end = spans.sentence_bounds(ent.start)
         mentions.append(
             RawMention(
                 text=ent.text,
@@ -81,8 +83,8 @@ def _raw_mentions(doc: Doc) -> list[RawMention]:
                 kb_id=ent.kb_id_ or None,
                 start=ent.start_char,
                 end=ent.end_char,
-                sentence_start=sent.start_char,
-                sentence_end=sent.end_char,
+                sentence_start=sentence_start,
+                sentence_end=sentence_end,
                 amount=amount,
                 currency=currency,
             )
@@ -93,18 +95,20 @@ def _raw_mentions(doc: Doc) -> list[RawMention]:
 def _sentence_bounds(doc: Doc, char: int) -> tuple[int, int]:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return 0, len(doc.text)
+        return 0, len(doc_text(doc))
     sent = span[0].sent
     return sent.start_char, sent.end_char
 
 
 class _Spans:
-    """Character offsets and evidence of token spans, each worked out once per document.
+    """Character offsets, sentences and evidence of token spans, each worked out once per document.
 
     The relation candidates of a document (about 30 on average) name far fewer distinct
     spans and sentences; making a ``Span`` and joining a sentence's tokens for each of them was
     most of the time spent turning candidates into records. Equal evidence is one shared
     (frozen) object, which also makes the pickled records that workers send back smaller.
+    The sentences are read once (``Span.sent`` walks the tokens to its sentence's ends at each
+    read, and every mention and fact asks for its sentence).
     """
 
     def __init__(self, doc: Doc, doc_id: str) -> None:
@@ -112,6 +116,24 @@ class _Spans:
         self.doc_id = doc_id
         self._offsets: dict[tuple[int, int], tuple[int, int]] = {}
         self._evidence: dict[tuple[int, int], Evidence] = {}
+
+    @cached_property
+    def _sentences(self) -> tuple[list[int], list[tuple[int, int]]]:
+        """Each sentence's first token, and its first and past-the-last characters, in order (read
+        on first use: a document without entities has no sentence to ask about)."""
+        sentences = list(self.doc.sents)
+        return [s.start for s in sentences], [(s.start_char, s.end_char) for s in sentences]
+
+    def sentence_start(self, token: int) -> int:
+        """The first token of the sentence of token ``token`` (``doc[token].sent.start``)."""
+        starts = self._sentences[0]
+        return starts[bisect_right(starts, token) - 1]
+
+    def sentence_bounds(self, token: int) -> tuple[int, int]:
+        """``(start_char, end_char)`` of the sentence of token ``token`` (``Span.sent`` of a span
+        that starts there, even one that crosses into the next sentence)."""
+        starts, chars = self._sentences
+        return chars[bisect_right(starts, token) - 1]
 
     def offsets(self, start: int, end: int) -> tuple[int, int]:
         """``(start_char, end_char)`` of the tokens ``start:end``."""
@@ -125,8 +147,8 @@ class _Spans:
         """The :class:`Evidence` of the sentence made of the tokens ``start:end``."""
         found = self._evidence.get((start, end))
         if found is None:
-            sentence = self.doc[start:end]
-            found = Evidence(self.doc_id, sentence.text, sentence.start_char, sentence.end_char)
+            start_char, end_char = self.offsets(start, end)
+            found = Evidence(self.doc_id, doc_text(self.doc)[start_char:end_char], start_char, end_char)
             self._evidence[(start, end)] = found
         return found
 
@@ -189,8 +211,9 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
     """Records for one processed document (``document.language`` should already be set);
     ``calibration``: the packaged table by default (:mod:`.calibration`)."""
     register_extensions()
-    raw = _raw_mentions(doc)
-    text = doc.text  # Doc.text joins every token on each read: read once
+    spans = _Spans(doc, document.doc_id)
+    raw = _raw_mentions(doc, spans)
+    text = doc_text(doc)
     resolution = resolve_mentions(raw, kb)
     entities: dict[str, EntityRecord] = {e.key: e for e in resolution.entities}
     mentions: list[Mention] = list(resolution.mentions)
@@ -230,7 +253,6 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
         if triple not in best or best[triple].confidence < record.confidence:
             best[triple] = record
 
-    spans = _Spans(doc, document.doc_id)
     calibration = load_calibration() if calibration is None else calibration
     status_of: dict[tuple[int, int, int, int, bool, int], tuple[FactStatus, bool]] = {}
     for cand in uncrossed(prefer_described(relation_candidates(doc))):
@@ -254,10 +276,8 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
                     resolution=(f"demonym:{token.text}->{entry.id}",),
                     in_knowledge_base=True,
                 )
-                sent = token.sent
-                mentions.append(
-                    Mention(obj, token.text, token.idx, token.idx + len(token.text), sent.start_char, sent.end_char)
-                )
+                mentions.append(Mention(obj, token.text, token.idx, token.idx + len(token.text),
+                                        *spans.sentence_bounds(token.i)))
         else:
             found = key_at.get(spans.offsets(cand.object_start, cand.object_end))
             if found is None:
@@ -279,6 +299,7 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
             found_status = status_of[status_key] = fact_status(
                 doc[cand.subject_start : cand.subject_end], doc[cand.object_start : object_end], predicate, markers,
                 cand.sentence_start,
+                (spans.sentence_start(cand.subject_start), spans.sentence_start(cand.object_start)),
             )
         status, hedged = found_status
         confidence = float(cand.confidence) * (HEDGE_FACTOR if hedged else 1.0)

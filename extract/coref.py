@@ -29,7 +29,9 @@ use them (``+appos``, ``+coref``):
   raised") is the reporting verb's subject first. A possessive in a clause whose subject is a
   description ("*le patron de* Nvidia ... *sa* présence") is the description's referent, or none.
 
-Everything is computed in one pass over the tokens, with dictionary look-ups only.
+Everything is computed in one pass, with dictionary look-ups only, over the tokens that can
+matter: those of entities and those of the words that may refer (the pronouns and descriptions
+of the settings, found with :func:`.components.doc_words.cue_tokens`); most tokens are neither.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
+
+from .components.doc_words import cue_tokens
 
 __all__ = ["REFERENCE_DISCOUNT", "Reference", "ReferenceSettings", "resolve_references"]
 
@@ -130,6 +134,11 @@ class ReferenceSettings:
                 found[word] = (*found.get(word, ()), label)
         return found
 
+    @cached_property
+    def cue_words(self) -> frozenset[str]:
+        """The words that may refer to an entity: every pronoun and description noun."""
+        return frozenset({*self.pronoun_types, *self._noun_types})
+
 
 @dataclass(frozen=True)
 class Reference:
@@ -171,64 +180,69 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
     pronouns = settings.pronoun_types
     last: Span | None = None  # the entity of the previous token, and its root's index (read once)
     root = -1
-    for number, sent in enumerate(doc.sents):
-        for token in sent:
-            ent = ent_of.get(token.i)
-            if ent is not None:
-                if ent is not last:
-                    last, root = ent, ent.root.i
-                if token.i == ent.start and not _inside_longer_name(ent, ent_of):
-                    mentions.append((number, ent))
-                    if ent.label_ == _TOPIC_LABEL:
-                        named.append(ent)
-                if token.i == root and not _bracketed(ent) and not _inside_longer_name(ent, ent_of) and (
-                    ent.root.dep_ in _SUBJECT_DEPS
-                    or (ent.root.dep_ in {"appos", "flat:name"} and ent.root.head.dep_ in _SUBJECT_DEPS)
-                    or _split_subject(ent)
-                ):
-                    subjects.append((number, ent))
-                continue
-            lower = token.lower_
-            ref: Reference | None = None
-            pronoun_types = pronouns.get(lower)
-            if pronoun_types and token.pos_ in {"PRON", "DET"}:
-                found = (
-                    _reported(token, ent_of, pronoun_types)
-                    or _coordinated(token, ent_of)
-                    or _salient(number, subjects, mentions, pronoun_types, None, named=named)
-                )
-                owner = _described_owner(token, ent_of)
-                if owner is not None:  # "Le patron de X a profité de *sa* présence": the patron's
-                    found = [(0, c) for c in refs[owner.i].candidates] if owner.i in refs else []
+    starts = [sent.start for sent in doc.sents]
+    cues = {token.i: token for token in cue_tokens(doc, settings.cue_words)}
+    number = -1  # the sentence of the token, counted from 0
+    for i in sorted({*ent_of, *cues}):
+        while number + 1 < len(starts) and starts[number + 1] <= i:
+            number += 1
+        ent = ent_of.get(i)
+        if ent is not None:
+            if ent is not last:
+                last, root = ent, ent.root.i
+            if i == ent.start and not _inside_longer_name(ent, ent_of):
+                mentions.append((number, ent))
+                if ent.label_ == _TOPIC_LABEL:
+                    named.append(ent)
+            if i == root and not _bracketed(ent) and not _inside_longer_name(ent, ent_of) and (
+                ent.root.dep_ in _SUBJECT_DEPS
+                or (ent.root.dep_ in {"appos", "flat:name"} and ent.root.head.dep_ in _SUBJECT_DEPS)
+                or _split_subject(ent)
+            ):
+                subjects.append((number, ent))
+            continue
+        token = cues[i]
+        lower = token.lower_
+        ref: Reference | None = None
+        pronoun_types = pronouns.get(lower)
+        if pronoun_types and token.pos_ in {"PRON", "DET"}:
+            found = (
+                _reported(token, ent_of, pronoun_types)
+                or _coordinated(token, ent_of)
+                or _salient(number, subjects, mentions, pronoun_types, None, named=named)
+            )
+            owner = _described_owner(token, ent_of)
+            if owner is not None:  # "Le patron de X a profité de *sa* présence": the patron's
+                found = [(0, c) for c in refs[owner.i].candidates] if owner.i in refs else []
+            if found:
+                ref = Reference(tuple(s for _, s in found), "coref", tuple(d for d, _ in found))
+        elif token.pos_ in {"NOUN", "PROPN"} and (label := settings.noun_type(lower)):
+            apposed = _apposed(token, ent_of, label) or _named_next(token, ent_of, label)
+            # "the X conference in *Berlin*, an AI summit that ...", "l'entreprise fondée par A,
+            # *B* et C": the parser hangs a description on the nearest name; one of another type
+            # is not what it describes
+            misplaced = apposed is not None and apposed.label_ != label
+            kind = settings.kinds.get(lower) if label == _TOPIC_LABEL else None
+            if apposed is not None and not misplaced:
+                ref = Reference((apposed,), "appos")
+                if kind is not None:
+                    described.setdefault(entity_key(apposed), kind)
+            elif misplaced or _is_definite(token):
+                found = _surface_appos(token, ent_of, label) or _named_after(token, mentions, number, label)
+                if not found and not _names_another(token, ent_of):
+                    for test in _tests(settings, token, kind, described):
+                        found = _salient(number, subjects, mentions, [label], token, test, named=named)
+                        if found:
+                            break
                 if found:
                     ref = Reference(tuple(s for _, s in found), "coref", tuple(d for d, _ in found))
-            elif token.pos_ in {"NOUN", "PROPN"} and (label := settings.noun_type(lower)):
-                apposed = _apposed(token, ent_of, label) or _named_next(token, ent_of, label)
-                # "the X conference in *Berlin*, an AI summit that ...", "l'entreprise fondée par A,
-                # *B* et C": the parser hangs a description on the nearest name; one of another type
-                # is not what it describes
-                misplaced = apposed is not None and apposed.label_ != label
-                kind = settings.kinds.get(lower) if label == _TOPIC_LABEL else None
-                if apposed is not None and not misplaced:
-                    ref = Reference((apposed,), "appos")
-                    if kind is not None:
-                        described.setdefault(entity_key(apposed), kind)
-                elif misplaced or _is_definite(token):
-                    found = _surface_appos(token, ent_of, label) or _named_after(token, mentions, number, label)
-                    if not found and not _names_another(token, ent_of):
-                        for test in _tests(settings, token, kind, described):
-                            found = _salient(number, subjects, mentions, [label], token, test, named=named)
-                            if found:
-                                break
-                    if found:
-                        ref = Reference(tuple(s for _, s in found), "coref", tuple(d for d, _ in found))
-            if ref is None:
-                continue
-            refs[token.i] = ref
-            if ref.rule == "coref" and ref.candidates and ref.candidates[0].label_ == _TOPIC_LABEL:
-                named.append(ref.candidates[0])  # an apposition is the same mention, not another
-            if token.dep_ in _SUBJECT_DEPS and ref.candidates:
-                subjects.append((number, ref.candidates[0]))
+        if ref is None:
+            continue
+        refs[token.i] = ref
+        if ref.rule == "coref" and ref.candidates and ref.candidates[0].label_ == _TOPIC_LABEL:
+            named.append(ref.candidates[0])  # an apposition is the same mention, not another
+        if token.dep_ in _SUBJECT_DEPS and ref.candidates:
+            subjects.append((number, ref.candidates[0]))
     return refs
 
 

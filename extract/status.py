@@ -127,11 +127,14 @@ def _words(token: Token) -> tuple[str, str]:
 
 
 def fact_status(
-    subject: Span, obj: Span, predicate: str, markers: Markers, sentence_start: int | None = None
+    subject: Span, obj: Span, predicate: str, markers: Markers, sentence_start: int | None = None,
+    sentences: tuple[int, int] | None = None,
 ) -> tuple[FactStatus, bool]:
     """``(status, hedged)`` of "``subject`` ``predicate`` ``obj``" as its sentence (the one that
-    starts at token ``sentence_start``, when the ends are in two) states it."""
-    sentences = subject.sent.start, obj.sent.start
+    starts at token ``sentence_start``, when the ends are in two) states it. ``sentences``: the
+    starts of the ends' sentences, when the caller has them (``Span.sent`` walks the tokens at
+    each read)."""
+    sentences = sentences or (subject.sent.start, obj.sent.start)
     path = _path_tokens(subject, obj, sentence_start, predicate in _NOMINAL_PREDICATES, sentences)
     near: list[Token] = list(path)
     for token in path:

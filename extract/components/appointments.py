@@ -56,13 +56,14 @@ _PASSIVE_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
 
 def appointment_relations(
     doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon, lang: str,
-    role_of: RoleOf,
+    role_of: RoleOf, role_words: frozenset[str],
 ) -> list[RelationCandidate]:
-    """Every construction of this module, for the relation finder."""
+    """Every construction of this module, for the relation finder. ``role_words``: the lowercase
+    words that ``role_of`` may find a role at (the others it answers None for)."""
     return (appointed_roles(doc, ent_of, refs, lexicon, lang, role_of)
             + named_appointments(doc, ent_of, refs, lexicon, lang, role_of)
             + past_employers(doc, ent_of, refs, lexicon, lang)
-            + role_phrases(doc, ent_of, refs, lexicon, lang, role_of))
+            + role_phrases(doc, ent_of, refs, lexicon, lang, role_of, role_words))
 
 
 # -- shared readings ----------------------------------------------------------------------------
@@ -472,15 +473,16 @@ def _possessor(doc: Doc, role: int, ent_of: Mapping[int, Span], refs: Mapping[in
 
 def role_phrases(
     doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon, lang: str,
-    role_of: RoleOf,
+    role_of: RoleOf, role_words: frozenset[str],
 ) -> list[RelationCandidate]:
     """Roles the patterns break on: a description or an adjective between the role and the name,
-    a second coordinated role, a possessor and a list of people around a role noun."""
+    a second coordinated role, a possessor and a list of people around a role noun. A role phrase
+    starts at a token ``role_of`` knows (one of ``role_words``): only those tokens are visited."""
     possessives = lexicon.words("poss_pronouns", lang)
     joiners = frozenset(lexicon.coordinators)
     out: list[RelationCandidate] = []
     seen: set[int] = set()
-    for token in doc:
+    for token in cue_tokens(doc, role_words):
         if token.i in seen or token.ent_type_ or token.pos_ not in {"NOUN", "PROPN", "ADJ", "X", "VERB"}:
             continue
         found = _role_end(doc, token.i, role_of)

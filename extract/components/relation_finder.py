@@ -103,6 +103,7 @@ class RelationFinder:
         #: that ends or starts no role phrase is skipped before any phrase is built (most tokens).
         self.role_ends: frozenset[str] = frozenset()
         self.role_starts: frozenset[str] = frozenset()
+        self.role_words: frozenset[str] = frozenset()
 
     def initialize(
         self,
@@ -129,6 +130,7 @@ class RelationFinder:
         phrases = self.lexicon.roles.get(self.lang, {})
         self.role_ends = frozenset(p[i:] for p in phrases for i in range(len(p)))
         self.role_starts = frozenset(p.split(" ", 1)[0] for p in phrases if " " in p)
+        self.role_words = self.role_ends | self.role_starts  # where _role_predicate may find a role
         self.dep_matcher = TreeMatcher()
         self.matcher = WordSetMatcher(self.vocab)  # each document's patterns, word sets as flags
         self.specs = {}
@@ -154,11 +156,12 @@ class RelationFinder:
         if self.dep_matcher is None or self.matcher is None or self.lexicon is None or self.references is None:
             raise PipelineError(Errors.E508.format(name=self.name))
         candidates: list[RelationCandidate] = []
-        if not doc.ents:
+        ents = doc.ents  # each read of doc.ents makes its spans anew: read once
+        if not ents:
             set_relation_candidates(doc, candidates)
             return doc
         ent_of: dict[int, Span] = {}
-        for ent in doc.ents:
+        for ent in ents:
             for i in range(ent.start, ent.end):
                 ent_of[i] = ent
         refs = resolve_references(doc, ent_of, self.references)
@@ -185,7 +188,8 @@ class RelationFinder:
         candidates.extend(byline_affiliations(doc, ent_of, self.byline_cues))
         candidates.extend(raises_and_founders(doc, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(founding_team_relations(doc, ent_of, refs, self.lexicon, self.lang))
-        candidates.extend(appointment_relations(doc, ent_of, refs, self.lexicon, self.lang, self._role_predicate))
+        candidates.extend(appointment_relations(doc, ent_of, refs, self.lexicon, self.lang, self._role_predicate,
+                                                self.role_words))
         candidates.extend(title_sequences(doc, ent_of, self.lexicon, self.lang, self.role_narrowers))
         candidates.extend(titled_people(doc, candidates, ent_of, refs, self.lexicon, self.lang, self._role_predicate))
         candidates = respective_roles(doc, candidates, ent_of, self.lexicon, self.lang, self.role_narrowers)
