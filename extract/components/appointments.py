@@ -35,6 +35,7 @@ from ..lexicon import Lexicon
 from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 from .founding_teams import described_people, role_candidate  # the same surface list, the same candidates
+from .role_frames import role_frame_relations
 
 __all__ = ["APPOINTED", "PAST", "ROLE_PHRASE", "appointed_roles", "appointment_relations", "named_appointments",
            "past_employers", "role_phrases"]
@@ -63,7 +64,8 @@ def appointment_relations(
     return (appointed_roles(doc, ent_of, refs, lexicon, lang, role_of)
             + named_appointments(doc, ent_of, refs, lexicon, lang, role_of)
             + past_employers(doc, ent_of, refs, lexicon, lang)
-            + role_phrases(doc, ent_of, refs, lexicon, lang, role_of, role_words))
+            + role_phrases(doc, ent_of, refs, lexicon, lang, role_of, role_words)
+            + role_frame_relations(doc, ent_of, refs, lexicon, lang, role_of))
 
 
 # -- shared readings ----------------------------------------------------------------------------

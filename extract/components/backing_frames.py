@@ -4,13 +4,21 @@ level; the parser often misreads these sentences, so they are read on the words 
 * :func:`joined_backing`: "A joined B and C in backing Zorbi", "A joined peers from B to C in
   funding Zorbi": the joining verb's subject, its object and the names it lists (a "from B to C"
   range included) invest in the organisation the backing gerund takes.
+* :func:`backed_by_sums`: a backing participle whose agent is a sum, "Founded by A and backed by
+  $200 million in funding, Zorbi ...", "Zorbi, backed by $30 million from B, ...": the
+  organisation the participle describes (the name after the opening phrase, or the name before
+  the comma) raised that sum.
+* :func:`relative_investors`: "Zorbi, dont A est l'un des principaux actionnaires", "l'entreprise
+  dont A et B sont les investisseurs": the names the relative clause makes investors invest in
+  its antecedent (a name, or what a description such as "l'entreprise" refers to).
 * :func:`stranded_investments`: a relative clause with no pronoun and a stranded preposition,
   "a deal with Zorbi, the robotics startup the group invested in": the organisation the
   description stands beside raised money from the clause's subject (a name, or what a
   description such as "the company" refers to through :mod:`..coref`).
 
 Cue words are data (``word_lists`` in ``data/lexicon.json``: ``backing_joiners`` and
-``joined_backing_verbs`` (lemmas); the shared ``investing_verbs``).
+``joined_backing_verbs`` (lemmas), ``investor_relatives``; the shared ``investing_verbs``,
+``backing_participles`` and ``investor_nouns``).
 """
 
 from __future__ import annotations
@@ -24,10 +32,22 @@ from ..lexicon import Lexicon
 from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 
-__all__ = ["JOINED_BACKING", "STRANDED", "backing_frames", "joined_backing", "stranded_investments"]
+__all__ = ["BACKED_BY_SUM", "JOINED_BACKING", "RELATIVE", "STRANDED", "backed_by_sums", "backing_frames",
+           "joined_backing", "relative_investors", "stranded_investments"]
 
 JOINED_BACKING = "pattern:joined-in-backing"
 STRANDED = "pattern:stranded-investment"
+BACKED_BY_SUM = "pattern:backed-by-sum"
+RELATIVE = "pattern:relative-investor"
+#: Copulas between the relative clause's names and the investor noun ("dont A *est* l'un des actionnaires").
+_COPULAS = frozenset({"est", "sont", "était", "étaient", "is", "are", "was", "were"})
+#: Tokens after the copula within which the investor noun must come ("l'un des principaux actionnaires").
+_NOUN_REACH = 5
+_AMOUNT = "MonetaryAmount"
+#: The agent's preposition after a backing participle ("backed *by*", "soutenue *par*").
+_AGENT_PREPS = frozenset({"by", "par"})
+#: Words that may open the description before the name after an opening phrase ("*the startup* Zorbi").
+_NAME_OPENERS = frozenset({"the", "la", "le", "l'", "l’"})
 _CONFIDENCE = 0.7
 _ORG = "Organization"
 _ACTORS = frozenset({"Organization", "Person"})
@@ -44,7 +64,8 @@ _GERUND_PREPS = frozenset({"in", "en"})
 def backing_frames(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon,
                    lang: str) -> list[RelationCandidate]:
     """Every construction of this module, for :mod:`.round_investors`."""
-    return joined_backing(doc, ent_of, lexicon, lang) + stranded_investments(doc, ent_of, refs, lexicon, lang)
+    return (joined_backing(doc, ent_of, lexicon, lang) + stranded_investments(doc, ent_of, refs, lexicon, lang)
+            + backed_by_sums(doc, ent_of, lexicon, lang) + relative_investors(doc, ent_of, refs, lexicon, lang))
 
 
 def _candidate(subject: Span, predicate: str, obj: Span, sent: Span, extractor: str,
@@ -159,3 +180,85 @@ def _described(doc: Doc, subject_start: int, lo: int, ent_of: Mapping[int, Span]
             return ent if ent is not None and ent.label_ == _ORG else None
         i -= 1
     return None
+
+
+def backed_by_sums(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
+    """``raised`` from the organisation a backing participle describes to the sum that is its agent
+    (module docstring)."""
+    participles = lexicon.words("backing_participles", lang)
+    describing = frozenset(lexicon.reference_nouns.get(_ORG, {}).get(lang, []))
+    out: list[RelationCandidate] = []
+    for participle in cue_tokens(doc, participles):
+        if participle.lower_ not in participles or participle.i + 2 >= len(doc) \
+                or doc[participle.i + 1].lower_ not in _AGENT_PREPS:
+            continue
+        reach = range(participle.i + 2, min(len(doc), participle.i + 4))
+        amount = next((ent_of[i] for i in reach if i in ent_of), None)
+        if amount is None or amount.label_ != _AMOUNT:
+            continue
+        sent = participle.sent
+        recipient = _before_comma(doc, participle.i, sent.start, ent_of) \
+            or _after_opening(doc, participle.i, amount.end, sent, ent_of, describing)
+        if recipient is not None:
+            out.append(_candidate(recipient, "raised", amount, sent, BACKED_BY_SUM))
+    return out
+
+
+def _before_comma(doc: Doc, i: int, lo: int, ent_of: Mapping[int, Span]) -> Span | None:
+    """"Zorbi, backed by ...": the organisation right before the comma before the participle."""
+    if i - 2 < lo or doc[i - 1].text != ",":
+        return None
+    ent = ent_of.get(i - 2)
+    return ent if ent is not None and ent.label_ == _ORG else None
+
+
+def _after_opening(doc: Doc, i: int, end: int, sent: Span, ent_of: Mapping[int, Span],
+                   describing: frozenset[str]) -> Span | None:
+    """"(Founded by A and) backed by $N, Zorbi ...": when the participle is in the sentence's
+    opening phrase (no organisation and no finite verb before it), the organisation that opens the
+    main clause after the phrase's comma."""
+    if any(ent_of.get(j) is not None and ent_of[j].label_ == _ORG for j in range(sent.start, i)) \
+            or any(t.tag_ in ("VBD", "VBZ", "VBP") for t in doc[sent.start: i]):
+        return None
+    comma = next((t.i for t in doc[end: sent.end] if t.text == ","), None)
+    if comma is None:
+        return None
+    j = comma + 1
+    while j < sent.end and j < comma + 4 and (doc[j].lower_ in _NAME_OPENERS or doc[j].lower_ in describing):
+        j += 1
+    ent = ent_of.get(j)
+    return ent if ent is not None and ent.start == j and ent.label_ == _ORG else None
+
+
+def relative_investors(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon,
+                       lang: str) -> list[RelationCandidate]:
+    """``investsIn`` from the names a relative clause makes investors to its antecedent (module
+    docstring)."""
+    relatives = lexicon.words("investor_relatives", lang)
+    nouns = lexicon.words("investor_nouns", lang)
+    out: list[RelationCandidate] = []
+    for relative in cue_tokens(doc, relatives):
+        sent = relative.sent
+        j = relative.i + 1
+        names: list[Span] = []
+        while j < sent.end and (ent := ent_of.get(j)) is not None and ent.start == j and ent.label_ in _ACTORS:
+            names.append(ent)
+            j = ent.end
+            if j < sent.end and doc[j].lower_ in {",", "et", "and"}:
+                j += 1
+        if not names or j >= sent.end or doc[j].lower_ not in _COPULAS \
+                or not any(t.lower_ in nouns for t in doc[j + 1: min(sent.end, j + 1 + _NOUN_REACH)]):
+            continue
+        k = relative.i - 1
+        if k > sent.start and doc[k].text == ",":
+            k -= 1
+        recipient, referred = ent_of.get(k), False
+        if recipient is None:
+            recipient, referred = _subject_at(k, ent_of, refs)
+        if recipient is None or recipient.label_ != _ORG:
+            continue
+        for name in names:
+            if (name.start, name.end) != (recipient.start, recipient.end):
+                out.append(_candidate(name, "investsIn", recipient, sent, RELATIVE + ("+coref" if referred else ""),
+                                      _CONFIDENCE * (REFERENCE_DISCOUNT if referred else 1.0)))
+    return out

@@ -42,3 +42,24 @@ def test_the_sum_an_investing_verb_takes_was_raised_by_its_recipient(extractor: 
     text = "Kestrel Capital and Lumen Ventures invested $80 million in AI startup Zorbi Labs this year."
     assert ("Zorbi Labs", "$80 million") in labelled(extractor, text, "raised", "en")
     assert ("Kestrel Capital", "Zorbi Labs") in labelled(extractor, text, "investsIn", "en")
+
+
+@pytest.mark.parametrize("text", [
+    "Founded by two former chess players and backed by $30 million in funding, Zorbi Labs thinks robots can cook.",
+    "Zorbi Labs, backed by $30 million from unnamed funds, builds kitchen robots.",
+])
+def test_a_sum_as_the_agent_of_a_backing_participle_was_raised(extractor: Extractor, text: str) -> None:
+    assert ("Zorbi Labs", "$30 million") in labelled(extractor, text, "raised", "en")
+
+
+def test_names_a_relative_clause_makes_shareholders_invest_in_its_antecedent(extractor: Extractor) -> None:
+    text = ("La croissance de la société Zorbi Labs, dont Kestrel Capital est l'un des principaux actionnaires, "
+            "se poursuit.")
+    assert ("Kestrel Capital", "Zorbi Labs") in labelled(extractor, text, "investsIn", "fr")
+
+
+def test_a_list_of_backers_after_a_dash_invests_in_the_rounds_company(extractor: Extractor) -> None:
+    text = ("Zorbi Labs raised $50 million this spring. The roster of investors reads like a guide to the "
+            "valley—Kestrel Capital, Lumen Ventures and Orbit, among others.")
+    found = labelled(extractor, text, "investsIn", "en")
+    assert {("Kestrel Capital", "Zorbi Labs"), ("Lumen Ventures", "Zorbi Labs"), ("Orbit", "Zorbi Labs")} <= found

@@ -1,0 +1,67 @@
+"""People's roles framed by the words around them (``extract/components/role_frames.py``; texts
+written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.extract.pipeline import Extractor
+from aikg.extract.records import Document
+
+pytestmark = pytest.mark.model
+
+DUPONT = "person/marc-dupont"
+MARTIN = "person/paul-martin"
+JULIE = "person/julie-martin"
+DALTON = "person/mark-dalton"
+BERGER = "person/tom-berger"
+ZORBEX = "organization/zorbex-labs"
+KELPA = "organization/kelpa-ai"
+NEXA = "organization/nexa-labs"
+
+
+def facts(extractor: Extractor, text: str, predicate: str, language: str) -> set[tuple[str, str]]:
+    out = extractor.extract(Document("t", text, source="test", language=language))
+    return {(r.subject, r.object) for r in out.relations if r.predicate == predicate and not r.hedged}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "predicate", "expected"),
+    [
+        # two roles before one organisation
+        ("en", "Former co-founder and CEO of Zorbex Labs, a robotics company, Mark Dalton, has said that he "
+         "will step back.", "leads", (DALTON, ZORBEX)),
+        ("fr", "Marc Dupont et Paul Martin, co-CEOs et co-fondateurs de Zorbex Labs, déclarent :", "leads",
+         (DUPONT, ZORBEX)),
+        # a hire with its purpose
+        ("en", "Kelpa AI hired Mark Dalton to lead Nexa Labs.", "leads", (DALTON, NEXA)),
+        ("fr", "Kelpa AI a pris un virage, en recrutant Marc Dupont, cofondateur de Zorbex Labs, pour piloter "
+         "Nexa Labs.", "leads", (DUPONT, NEXA)),
+        # people a list singles out by their role, and the company that hires them
+        ("en", "Kelpa AI invested heavily in Zorbex Labs, licensed the startup's models and hired much of its "
+         "staff, including co-founders Mark Dalton and Tom Berger.", "founded", (BERGER, ZORBEX)),
+        ("en", "Kelpa AI invested heavily in Zorbex Labs, licensed the startup's models and hired much of its "
+         "staff, including co-founders Mark Dalton and Tom Berger.", "worksFor", (DALTON, KELPA)),
+        # an appointment whose role is no organisation's own
+        ("en", "Kelpa AI named Mark Dalton CEO of a new robotics division.", "worksFor", (DALTON, KELPA)),
+        ("fr", "Paul Durand, directeur général de Kelpa AI, a nommé un proche, Marc Dupont, à un poste clé.",
+         "worksFor", (DUPONT, KELPA)),
+        # "côté Acme" before people named with their roles
+        ("fr", "Après les départs côté Zorbex Labs du directeur scientifique Marc Dupont et de la directrice "
+         "technique Julie Martin, c'est au tour de Paul.", "worksFor", (JULIE, ZORBEX)),
+    ],
+)
+def test_role_frames(extractor: Extractor, language: str, text: str, predicate: str,
+                     expected: tuple[str, str]) -> None:
+    assert expected in facts(extractor, text, predicate, language)
+
+
+def test_hired_staff_is_not_the_hirers_own_team(extractor: Extractor) -> None:
+    text = ("Kelpa AI invested heavily in Zorbex Labs, licensed the startup's models and hired much of its "
+            "staff, including co-founders Mark Dalton and Tom Berger.")
+    assert (DALTON, KELPA) not in facts(extractor, text, "founded", "en")
+
+
+def test_a_person_named_without_a_post_is_no_employee(extractor: Extractor) -> None:
+    text = "Kelpa AI named Mark Dalton in its lawsuit."
+    assert (DALTON, KELPA) not in facts(extractor, text, "worksFor", "en")
