@@ -35,6 +35,8 @@ from ..lexicon import Lexicon
 from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 from .founding_teams import described_people, role_candidate  # the same surface list, the same candidates
+from .role_frames import referred_entity as _entity  # the same readings as the role frames'
+from .role_frames import role_end as _role_end
 from .role_frames import role_frame_relations
 
 __all__ = ["APPOINTED", "PAST", "ROLE_PHRASE", "appointed_roles", "appointment_relations", "named_appointments",
@@ -69,20 +71,6 @@ def appointment_relations(
 
 
 # -- shared readings ----------------------------------------------------------------------------
-
-
-def _entity(index: int, ent_of: Mapping[int, Span], refs: Mapping[int, Reference],
-            label: str) -> tuple[Span | None, bool]:
-    """The entity of ``label`` a token names (itself) or refers to (through a reference)."""
-    ent = ent_of.get(index)
-    if ent is not None:
-        return (ent, False) if ent.label_ == label else (None, False)
-    ref = refs.get(index)
-    if ref is not None:
-        for candidate in ref.candidates:
-            if candidate.label_ == label:
-                return candidate, True
-    return None, False
 
 
 def _person_of(token: Token, ent_of: Mapping[int, Span], refs: Mapping[int, Reference],
@@ -134,22 +122,6 @@ def _org_after(doc: Doc, start: int, ent_of: Mapping[int, Span], lexicon: Lexico
             return None
         i += 1
     return None
-
-
-def _role_end(doc: Doc, index: int, role_of: RoleOf) -> tuple[int, str] | None:
-    """The last token of the role phrase that starts at ``index`` and its predicate ("chief *executive*")."""
-    predicate = role_of(doc, index)
-    if predicate is None:
-        return None
-    end = index
-    while end + 1 < doc[index].sent.end and doc[end + 1].pos_ in {"NOUN", "PROPN", "ADJ"} \
-            and not doc[end + 1].ent_type_:
-        longer = role_of(doc, end + 1)
-        if longer is None:
-            break
-        end, predicate = end + 1, longer
-    return end, predicate
-
 
 
 _VERB_POS = frozenset({"VERB", "AUX"})

@@ -35,8 +35,8 @@ from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 from .founding_teams import described_people, role_candidate
 
-__all__ = ["ROLE_FRAME", "appointer_org", "coordinated_roles", "hired_to_lead", "included_roles",
-           "role_frame_relations", "side_roles"]
+__all__ = ["ROLE_FRAME", "appointer_org", "coordinated_roles", "hired_to_lead", "included_roles", "referred_entity",
+           "role_end", "role_frame_relations", "side_roles"]
 
 ROLE_FRAME = "pattern:role-frame"
 #: The relation finder's reading of a role phrase ending (or, in French, starting) at a token.
@@ -68,7 +68,7 @@ def _ent(index: int, ent_of: Mapping[int, Span], label: str) -> Span | None:
     return ent if ent is not None and ent.label_ == label else None
 
 
-def _referred(index: int, ent_of: Mapping[int, Span], refs: Mapping[int, Reference],
+def referred_entity(index: int, ent_of: Mapping[int, Span], refs: Mapping[int, Reference],
               label: str) -> tuple[Span | None, bool]:
     """The entity of ``label`` a token names, or refers to through a reference."""
     ent = ent_of.get(index)
@@ -86,7 +86,7 @@ def _same(a: Span, b: Span) -> bool:
     return a.start == b.start or a.text == b.text
 
 
-def _role_at(doc: Doc, index: int, role_of: RoleOf) -> tuple[int, str] | None:
+def role_end(doc: Doc, index: int, role_of: RoleOf) -> tuple[int, str] | None:
     """The last token of the role phrase that starts at ``index`` and its predicate."""
     predicate = role_of(doc, index)
     if predicate is None:
@@ -158,7 +158,7 @@ def coordinated_roles(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, ro
     i = 0
     while i < len(doc):
         token = doc[i]
-        found = None if token.ent_type_ else _role_at(doc, i, role_of)
+        found = None if token.ent_type_ else role_end(doc, i, role_of)
         if found is None:
             i += 1
             continue
@@ -166,7 +166,7 @@ def coordinated_roles(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, ro
         roles = [(i, last, predicate)]
         k = last + 1
         if k + 1 < token.sent.end and doc[k].lower_ in joiners and not doc[k + 1].ent_type_:
-            second = _role_at(doc, k + 1, role_of)
+            second = role_end(doc, k + 1, role_of)
             if second is not None:
                 roles.append((k + 1, second[0], second[1]))
                 k = second[0] + 1
@@ -186,7 +186,7 @@ def _objects(verb: Token, ent_of: Mapping[int, Span], refs: Mapping[int, Referen
     people: list[Span] = []
     for obj in (c for c in verb.children if c.dep_ in _OBJECT_DEPS):
         for token in [obj, *obj.conjuncts, *(c for c in obj.children if c.dep_ == "appos")]:
-            person, _ = _referred(token.i, ent_of, refs, "Person")
+            person, _ = referred_entity(token.i, ent_of, refs, "Person")
             if person is not None and person not in people:
                 people.append(person)
     if not people and verb.i + 1 < verb.sent.end:
@@ -196,6 +196,17 @@ def _objects(verb: Token, ent_of: Mapping[int, Span], refs: Mapping[int, Referen
     return people
 
 
+def _appointees(doc: Doc, verbs: frozenset[str], ent_of: Mapping[int, Span], refs: Mapping[int, Reference]
+                ) -> list[tuple[Token, list[Span], int]]:
+    """Each verb of ``verbs`` with the people it takes as objects and the token after the last."""
+    found: list[tuple[Token, list[Span], int]] = []
+    for verb in cue_tokens(doc, verbs):
+        people = _objects(verb, ent_of, refs) if verb.pos_ == "VERB" else []
+        if people:
+            found.append((verb, people, max(p.end for p in people)))
+    return found
+
+
 def hired_to_lead(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon,
                   lang: str) -> list[RelationCandidate]:
     """"Acme recruited Y to lead Zorbex Labs", "en recrutant Y pour piloter Zorbex Labs": ``leads``."""
@@ -203,13 +214,7 @@ def hired_to_lead(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Refer
     leading = lexicon.words("role_lead_verbs", lang)
     purpose = lexicon.words("purpose_markers", lang)
     out: list[RelationCandidate] = []
-    for verb in cue_tokens(doc, hires):
-        if verb.pos_ != "VERB":
-            continue
-        people = _objects(verb, ent_of, refs)
-        if not people:
-            continue
-        start = max(p.end for p in people)
+    for verb, people, start in _appointees(doc, hires, ent_of, refs):
         for j in range(start, min(verb.sent.end - 2, start + _WINDOW)):
             if doc[j].lower_ in purpose and doc[j + 1].lemma_.lower() in leading:
                 org = _ent(j + 2, ent_of, "Organization")
@@ -225,7 +230,7 @@ def _subject_org(verb: Token, ent_of: Mapping[int, Span], refs: Mapping[int, Ref
                  role_of: RoleOf) -> tuple[Span | None, bool]:
     """The organisation an appointing subject is or works for: "Acme named", "X, PDG d'Acme, a nommé"."""
     for subject in (c for c in verb.children if c.dep_ in _SUBJECT_DEPS):
-        org, referred = _referred(subject.i, ent_of, refs, "Organization")
+        org, referred = referred_entity(subject.i, ent_of, refs, "Organization")
         if org is not None:
             return org, referred
         person = _ent(subject.i, ent_of, "Person")
@@ -235,7 +240,7 @@ def _subject_org(verb: Token, ent_of: Mapping[int, Span], refs: Mapping[int, Ref
         k = person.end + 1
         while k < verb.i and doc[k].pos_ in {"DET", "ADJ"}:
             k += 1
-        found = _role_at(doc, k, role_of) if k < verb.i else None
+        found = role_end(doc, k, role_of) if k < verb.i else None
         if found is not None:
             org = _linked_org(doc, found[0] + 1, ent_of)
             if org is not None:
@@ -255,13 +260,7 @@ def appointer_org(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Refer
     appoint = lexicon.words("appoint_verbs", lang)
     posts = lexicon.words("post_nouns", lang)
     out: list[RelationCandidate] = []
-    for verb in cue_tokens(doc, appoint):
-        if verb.pos_ != "VERB":
-            continue
-        people = _objects(verb, ent_of, refs)
-        if not people:
-            continue
-        start = max(p.end for p in people)
+    for verb, people, start in _appointees(doc, appoint, ent_of, refs):
         stop = min(verb.sent.end, start + _WINDOW)
         if not any(doc[j].lemma_.lower() in posts or doc[j].lower_ in posts
                    or (not doc[j].ent_type_ and role_of(doc, j) is not None) for j in range(start, stop)):
@@ -291,7 +290,7 @@ def _owner_before(doc: Doc, cue: Token, ent_of: Mapping[int, Span], refs: Mappin
                     if candidate.label_ == "Organization" and not _same(candidate, hirer):
                         return candidate, True
                 return _other_org(doc, cue, hirer, ent_of), False
-            return _referred(i, ent_of, refs, "Organization")
+            return referred_entity(i, ent_of, refs, "Organization")
         if token.lower_ in {"'s", "’s"} and i - 1 >= sent_start:
             return _ent(i - 1, ent_of, "Organization"), False
         if token.pos_ in {"VERB", "AUX"} or token.ent_type_:
@@ -334,7 +333,7 @@ def included_roles(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Refe
     for cue in cue_tokens(doc, cues):
         if cue.i + 2 >= cue.sent.end:
             continue
-        found = _role_at(doc, cue.i + 1, role_of)
+        found = role_end(doc, cue.i + 1, role_of)
         if found is None:
             continue
         last, predicate = found
@@ -368,7 +367,7 @@ def side_roles(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: str
         while i < sent.end and doc[i].pos_ not in {"VERB", "AUX"} and doc[i].text not in {":", ";", "(", "«"}:
             if doc[i].ent_type_:
                 break  # a name with no role before it ends the list
-            found = _role_at(doc, i, role_of)
+            found = role_end(doc, i, role_of)
             if found is None:
                 i += 1
                 continue
