@@ -11,7 +11,8 @@ words between the noun and the name, and lists, do not matter:
    ``compound``/``nmod`` for "US investors"), or the demonym itself used as a noun ("les
    *français* Bpifrance");
 2. the *names it describes*: the organisation containing the noun; the one the noun is a
-   compound, apposition or modifier of ("tech *giant* X"); the organisation in apposition to the
+   compound, apposition or modifier of ("tech *giant* X"); the subject the noun is predicated of
+   ("X is a French *start-up*", "X est une *start-up* française"); the organisation in apposition to the
    noun or named right after its phrase ("le champion français de l'IA, X"); the organisations
    after "like" / "such as" / "comme" / "dont" ("US investors *like* A and B");
 3. the names listed right after each one ("Bpifrance, New Wave et Motier Ventures": only commas
@@ -91,7 +92,22 @@ def _described(noun: Token, demonym: Token, ent_of: Mapping[int, Span]) -> list[
         elif child.lower_ in _LIST_WORDS or any(c.lower_ in _LIST_WORDS for c in child.children if c.dep_ == "case"):
             found.extend(_names_in(child, ent_of))  # "investors *like* A", "investisseurs comme A"
     found = [ent for ent in found if ent.label_ == "Organization"]
-    return found or _named_after_phrase(noun, ent_of)
+    return found or _copula_subject(noun, ent_of) or _named_after_phrase(noun, ent_of)
+
+
+def _copula_subject(noun: Token, ent_of: Mapping[int, Span]) -> list[Span]:
+    """ "X is a French start-up", "X est une start-up française", "A and B are among the Chinese
+    investors": the noun is predicated of the copula's subject (English: the noun is the verb's
+    ``attr``; French: the noun heads the clause and has the copula as a child)."""
+    if noun.dep_ == "attr":
+        clause = noun.head
+    elif any(c.dep_ == "cop" for c in noun.children):
+        clause = noun
+    else:
+        return []
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"}), None)
+    ent = ent_of.get(subject.i) if subject is not None else None
+    return [ent] if ent is not None and ent.label_ == "Organization" else []
 
 
 def _next_name(noun: Token, ent_of: Mapping[int, Span]) -> Span | None:

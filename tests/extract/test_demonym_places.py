@@ -107,3 +107,8 @@ def test_a_country_in_brackets_after_a_company_is_where_it_is(extractor: Extract
     based = {(r.subject, r.object) for r in out.relations if r.predicate == "basedIn"}
     assert ("aleph-alpha", "germany") in based
     assert not any(s.endswith("jane-roe") for s, _ in based)
+
+
+def test_a_demonym_on_a_predicated_noun_places_the_subject(extractor: Extractor) -> None:
+    out = extractor.extract(Document("t", "Dataiku est une start-up française.", source="test", language="fr"))
+    assert ("dataiku", "france") in {(r.subject, r.object) for r in out.relations if r.predicate == "basedIn"}
