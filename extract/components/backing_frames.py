@@ -11,6 +11,8 @@ level; the parser often misreads these sentences, so they are read on the words 
 * :func:`relative_investors`: "Zorbi, dont A est l'un des principaux actionnaires", "l'entreprise
   dont A et B sont les investisseurs": the names the relative clause makes investors invest in
   its antecedent (a name, or what a description such as "l'entreprise" refers to).
+* :func:`hyphen_backed`: with a legal form before the hyphen, which keeps "Corp.-backed" one
+  token, "A Corp.-backed Zorbi": A invests in Zorbi.
 * :func:`stranded_investments`: a relative clause with no pronoun and a stranded preposition,
   "a deal with Zorbi, the robotics startup the group invested in": the organisation the
   description stands beside raised money from the clause's subject (a name, or what a
@@ -25,20 +27,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..lexicon import Lexicon
 from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 
-__all__ = ["BACKED_BY_SUM", "JOINED_BACKING", "RELATIVE", "STRANDED", "backed_by_sums", "backing_frames",
-           "joined_backing", "relative_investors", "stranded_investments"]
+__all__ = ["BACKED_BY_SUM", "HYPHEN_BACKED", "JOINED_BACKING", "RELATIVE", "STRANDED", "backed_by_sums",
+           "backing_frames", "hyphen_backed", "joined_backing", "relative_investors", "stranded_investments"]
 
 JOINED_BACKING = "pattern:joined-in-backing"
 STRANDED = "pattern:stranded-investment"
 BACKED_BY_SUM = "pattern:backed-by-sum"
 RELATIVE = "pattern:relative-investor"
+HYPHEN_BACKED = "pattern:legal-form-backed"
 #: Copulas between the relative clause's names and the investor noun ("dont A *est* l'un des actionnaires").
 _COPULAS = frozenset({"est", "sont", "était", "étaient", "is", "are", "was", "were"})
 #: Tokens after the copula within which the investor noun must come ("l'un des principaux actionnaires").
@@ -65,7 +68,8 @@ def backing_frames(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Refe
                    lang: str) -> list[RelationCandidate]:
     """Every construction of this module, for :mod:`.round_investors`."""
     return (joined_backing(doc, ent_of, lexicon, lang) + stranded_investments(doc, ent_of, refs, lexicon, lang)
-            + backed_by_sums(doc, ent_of, lexicon, lang) + relative_investors(doc, ent_of, refs, lexicon, lang))
+            + backed_by_sums(doc, ent_of, lexicon, lang) + relative_investors(doc, ent_of, refs, lexicon, lang)
+            + hyphen_backed(doc, ent_of, lexicon, lang))
 
 
 def _candidate(subject: Span, predicate: str, obj: Span, sent: Span, extractor: str,
@@ -262,3 +266,34 @@ def relative_investors(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, 
                 out.append(_candidate(name, "investsIn", recipient, sent, RELATIVE + ("+coref" if referred else ""),
                                       _CONFIDENCE * (REFERENCE_DISCOUNT if referred else 1.0)))
     return out
+
+
+def hyphen_backed(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
+    """``investsIn`` from the organisation before a one-token "Corp.-backed" to the organisation
+    after it (module docstring)."""
+    if lang != "en" or "-" not in doc.text:
+        return []
+    participles = lexicon.words("backing_participles", lang)
+    out: list[RelationCandidate] = []
+    for token in _hyphen_words(doc, participles):
+        investor = ent_of.get(token.i - 1) if token.i > 0 else None
+        recipient = ent_of.get(token.i + 1)
+        if investor is None or recipient is None or investor.label_ not in _ACTORS or recipient.label_ != _ORG \
+                or recipient.start != token.i + 1:
+            continue
+        out.append(_candidate(investor, "investsIn", recipient, token.sent, HYPHEN_BACKED))
+    return out
+
+
+def _hyphen_words(doc: Doc, participles: frozenset[str]) -> list[Token]:
+    """The one-token words of ``doc`` that end in "-<participle>" after a full stop ("Corp.-backed")."""
+    found: list[Token] = []
+    text = doc.text.lower()
+    for participle in participles:
+        start = text.find(".-" + participle)
+        while start >= 0:
+            span = doc.char_span(start + 1, start + 2 + len(participle), alignment_mode="expand")
+            if span is not None and len(span) == 1:
+                found.append(span[0])
+            start = text.find(".-" + participle, start + 1)
+    return found

@@ -31,7 +31,8 @@ not at all, both about *which company* a round or its investors belong to:
   when it is taken, held or predicated. The organisation must head its phrase ("invest in *Acme*
   chips" is a purchase, not an investment). A relative pronoun subject stands for its noun, or
   for the subject placed among it ("A and B are among the investors that invested ..."); the sum
-  the verb takes ("invested $40m in Zorbi") was raised by the recipient.
+  the verb takes ("invested $40m in Zorbi") was raised by the recipient. A negated verb or stake
+  ("will not acquire any stake in Zorbi") gives nothing.
 
 * :func:`backing_received`: the recipient side, "Zorbi has received backing from investors
   including A, B and C", "Zorbi a obtenu un financement de A et B": the subject of a receiving
@@ -79,6 +80,8 @@ _RAISER_PATTERNS = frozenset({"dep:round-led-by", "dep:round-led-by-acl", "dep:i
                               "pattern:round-led-by", "pattern:investors-led-by", "pattern:among-backers"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 _POSS_DEPS = frozenset({"poss", "nmod:poss"})
+#: Words that deny an investing verb or a stake noun they hang on.
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "pas", "jamais", "aucune", "aucun", "ni"})
 #: Relative pronouns that stand for an investing verb's subject ("the investors *that* invested").
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "qui"})
 #: Prepositions that place a subject among a group ("among the investors", "parmi les fonds").
@@ -320,6 +323,8 @@ def investors_named(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Ref
             verb = token
         else:
             continue
+        if _negated(verb) or _negated(token):
+            continue  # "Google will not acquire any stake in Zorbi", "A n'a pas investi dans Zorbi"
         recipient = _recipient(doc, token, preps, ent_of, describing)
         if recipient is None:
             continue
@@ -406,6 +411,11 @@ def _investors(verb: Token, ent_of: Mapping[int, Span], refs: Mapping[int, Refer
         if child.dep_ == "conj" and other is not None and other.label_ in {_ORG, "Person"} and other not in listed:
             listed.append(other)
     return [(span, False) for span in listed]
+
+
+def _negated(token: Token) -> bool:
+    """Whether a negation hangs on ``token`` ("will *not* acquire", "*no* stake", "n'a *pas* investi")."""
+    return any(c.lower_ in _NEGATIONS for c in token.children)
 
 
 def _invested_amounts(verb: Token, ent_of: Mapping[int, Span]) -> list[Span]:
