@@ -238,7 +238,10 @@ class RelationFinder:
         else:
             deps = _SUBJECT_CHILD_DEPS if subject else _OBJECT_CHILD_DEPS
             for child in token.children:
-                if child.dep_ in deps and child.i in ent_of and ent_of[child.i].label_ in labels:
+                if child.dep_ in deps and child.i in ent_of and ent_of[child.i].label_ in labels \
+                        and not (child.dep_ == "nmod" and any(c.dep_ == "case" for c in child.children)):
+                    # a name with its own preposition is the noun's complement, not its name:
+                    # "le concurrent *d'*OpenAI" is not OpenAI
                     found.append(ent_of[child.i])
                     break
             if not found and index in refs:

@@ -33,3 +33,10 @@ def test_listed_names_take_the_nouns_place(extractor: Extractor, language: str, 
 def test_a_noun_without_a_list_opener_stands_for_nothing(extractor: Extractor) -> None:
     facts = _facts(extractor, "Zorbo was founded by engineers, and Sam Ridley sold it last year.", "en")
     assert not {f for f in facts if f[1] == "founded"}
+
+
+def test_a_complement_of_the_subject_noun_is_not_the_subject(extractor: Extractor) -> None:
+    # "l'ancien chercheur *de Meta* a fondé X": Meta is the noun's complement, it founded nothing
+    facts = _facts(extractor, "Zorbex a levé 5 millions d'euros. L'ancien chercheur de Meta a fondé la start-up avec "
+                              "Jean Dupont.", "fr")
+    assert ("Meta", "founded", "Zorbex") not in facts
