@@ -13,14 +13,19 @@ level; the parser often misreads these sentences, so they are read on the words 
   its antecedent (a name, or what a description such as "l'entreprise" refers to).
 * :func:`hyphen_backed`: with a legal form before the hyphen, which keeps "Corp.-backed" one
   token, "A Corp.-backed Zorbi": A invests in Zorbi.
+* :func:`caused_by_rounds`: a round with its sum given as the cause of what a company did or
+  became, "Today, it is worth $8 billion, thanks to a $2 billion funding round", "le groupe
+  disposait de 10 milliards de liquidités, suite à une levée de fonds de 6,6 milliards": the
+  clause's subject (a name, or what a pronoun or description refers to) raised the sum.
 * :func:`stranded_investments`: a relative clause with no pronoun and a stranded preposition,
   "a deal with Zorbi, the robotics startup the group invested in": the organisation the
   description stands beside raised money from the clause's subject (a name, or what a
   description such as "the company" refers to through :mod:`..coref`).
 
 Cue words are data (``word_lists`` in ``data/lexicon.json``: ``backing_joiners`` and
-``joined_backing_verbs`` (lemmas), ``investor_relatives``; the shared ``investing_verbs``,
-``backing_participles`` and ``investor_nouns``).
+``joined_backing_verbs`` (lemmas), ``investor_relatives``, ``round_cause_words``; the shared
+``investing_verbs``, ``backing_participles``, ``investor_nouns``, ``funding_nouns`` and
+``round_amount_words``).
 """
 
 from __future__ import annotations
@@ -34,14 +39,20 @@ from ..lexicon import Lexicon
 from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 
-__all__ = ["BACKED_BY_SUM", "HYPHEN_BACKED", "JOINED_BACKING", "RELATIVE", "STRANDED", "backed_by_sums",
-           "backing_frames", "hyphen_backed", "joined_backing", "relative_investors", "stranded_investments"]
+__all__ = ["BACKED_BY_SUM", "CAUSED", "HYPHEN_BACKED", "JOINED_BACKING", "RELATIVE", "STRANDED", "backed_by_sums",
+           "backing_frames", "caused_by_rounds", "hyphen_backed", "joined_backing", "relative_investors",
+           "stranded_investments"]
 
 JOINED_BACKING = "pattern:joined-in-backing"
 STRANDED = "pattern:stranded-investment"
 BACKED_BY_SUM = "pattern:backed-by-sum"
 RELATIVE = "pattern:relative-investor"
 HYPHEN_BACKED = "pattern:legal-form-backed"
+CAUSED = "pattern:round-as-cause"
+#: Tokens before a round noun within which its cause words must end ("thanks to a jaw-dropping $2 billion round").
+_CAUSE_REACH = 9
+#: Tokens after a round noun within which its sum may come ("une levée de fonds *de 6,6 milliards*").
+_SUM_REACH = 4
 #: Copulas between the relative clause's names and the investor noun ("dont A *est* l'un des actionnaires").
 _COPULAS = frozenset({"est", "sont", "était", "étaient", "is", "are", "was", "were"})
 #: Tokens after the copula within which the investor noun must come ("l'un des principaux actionnaires").
@@ -69,7 +80,7 @@ def backing_frames(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Refe
     """Every construction of this module, for :mod:`.round_investors`."""
     return (joined_backing(doc, ent_of, lexicon, lang) + stranded_investments(doc, ent_of, refs, lexicon, lang)
             + backed_by_sums(doc, ent_of, lexicon, lang) + relative_investors(doc, ent_of, refs, lexicon, lang)
-            + hyphen_backed(doc, ent_of, lexicon, lang))
+            + hyphen_backed(doc, ent_of, lexicon, lang) + caused_by_rounds(doc, ent_of, refs, lexicon, lang))
 
 
 def _candidate(subject: Span, predicate: str, obj: Span, sent: Span, extractor: str,
@@ -297,3 +308,44 @@ def _hyphen_words(doc: Doc, participles: frozenset[str]) -> list[Token]:
                 found.append(span[0])
             start = text.find(".-" + participle, start + 1)
     return found
+
+
+def caused_by_rounds(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon,
+                     lang: str) -> list[RelationCandidate]:
+    """``raised`` from the subject of a clause to the sum of the round given as its cause (module
+    docstring)."""
+    nouns = lexicon.words("funding_nouns", lang) | lexicon.words("round_amount_words", lang)
+    causes = [tuple(words.split()) for words in lexicon.words("round_cause_words", lang)]
+    out: list[RelationCandidate] = []
+    seen: set[int] = set()
+    for noun in cue_tokens(doc, nouns):
+        sent = noun.sent
+        cause = _cause_before(doc, noun.i, sent.start, causes)
+        if cause is None or any(t.text in {",", ";"} for t in doc[cause: noun.i]):
+            continue
+        amount = next((ent_of[i] for i in range(cause, min(sent.end, noun.i + 1 + _SUM_REACH))
+                       if i in ent_of and ent_of[i].label_ == _AMOUNT), None)
+        if amount is None or amount.start in seen:
+            continue
+        verb = doc[cause].head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")), None)
+        if subject is None:
+            continue
+        owner, referred = _subject_at(subject.i, ent_of, refs)
+        if owner is None or owner.label_ != _ORG:
+            continue
+        seen.add(amount.start)
+        out.append(_candidate(owner, "raised", amount, sent, CAUSED + ("+coref" if referred else ""),
+                              _CONFIDENCE * (REFERENCE_DISCOUNT if referred else 1.0)))
+    return out
+
+
+def _cause_before(doc: Doc, i: int, lo: int, causes: list[tuple[str, ...]]) -> int | None:
+    """The start of the cause words that end within a few tokens before the round noun at ``i``."""
+    for start in range(i - 1, max(lo, i - _CAUSE_REACH) - 1, -1):
+        for words in causes:
+            if start + len(words) <= i and all(doc[start + k].lower_ == w for k, w in enumerate(words)):
+                return start
+    return None

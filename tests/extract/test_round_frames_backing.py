@@ -68,3 +68,15 @@ def test_a_stake_denied_is_no_investment(extractor: Extractor) -> None:
     text = ("Kestrel Capital will not acquire any stake in Zorbi Labs, but will receive a non-exclusive license "
             "to certain Zorbi Labs technologies.")
     assert ("Kestrel Capital", "Zorbi Labs") not in labelled(extractor, text, "investsIn", "en")
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    pytest.param("Zorbi Labs builds robots. Today, it is worth $9 billion, thanks to a record $3 billion "
+                 "funding round.", "en", ("Zorbi Labs", "$3 billion"), id="thanks-to-a-round"),
+    pytest.param("Zorbi Labs a indiqué que le groupe disposait de 9 milliards de dollars de trésorerie, suite à une "
+                 "levée de fonds de 3 milliards de dollars.", "fr", ("Zorbi Labs", "3 milliards de dollars"),
+                 id="suite-a-une-levee"),
+])
+def test_a_round_given_as_the_cause_was_raised_by_the_clauses_subject(extractor: Extractor, text: str, language: str,
+                                                                      expected: tuple[str, str]) -> None:
+    assert expected in labelled(extractor, text, "raised", language)
