@@ -35,10 +35,11 @@ REPO = Path(__file__).resolve().parents[1]
 #: every gold file of the set (one per language and batch); each line says its own ``split``
 GOLD_FILES = tuple(sorted((REPO / "tests" / "gold" / "dev").glob("*.jsonl")))
 DEFAULT_TEXTS = REPO.parent / "scratch" / "devset" / "texts"
-#: ``dev`` is read and trained on; ``heldout`` and ``unseen`` are checks (``unseen``: scored once, at the end);
-#: ``check``: a fresh batch scored once in the middle of a session, then moved to ``dev``;
-#: ``fresh`` and ``next``: batches annotated at the end of a session for the next one to score once;
-#: ``probe``: a batch annotated during a session and scored once in its middle
+#: ``dev`` is read and trained on; ``check``: fresh batches scored once, then read and trained on;
+#: ``heldout``, ``unseen`` and ``final`` are checks nobody read the errors of (the calibration set);
+#: ``fresh`` and ``next``: batches annotated at the end of a session, scored once (``fresh`` at the start
+#: of the next session, ``next`` at the end of the same one); ``probe``: annotated during a session and
+#: scored once in its middle
 SPLITS = ("dev", "heldout", "unseen", "check", "final", "fresh", "next", "probe", "all")
 
 
