@@ -17,13 +17,18 @@ level; the parser often misreads these sentences, so they are read on the words 
   became, "Today, it is worth $8 billion, thanks to a $2 billion funding round", "le groupe
   disposait de 10 milliards de liquidités, suite à une levée de fonds de 6,6 milliards": the
   clause's subject (a name, or what a pronoun or description refers to) raised the sum.
+* :func:`raised_for_others`: a raise told about someone else than the raiser, "A, co-founder of
+  B, has raised $1 billion in funding for his new venture, Zorbi" (a person's raise for an
+  organisation), "un tour de table a permis à la pépite de lever 10 millions", "the round allowed
+  Zorbi to raise $10m": the organisation raised the sum.
 * :func:`stranded_investments`: a relative clause with no pronoun and a stranded preposition,
   "a deal with Zorbi, the robotics startup the group invested in": the organisation the
   description stands beside raised money from the clause's subject (a name, or what a
   description such as "the company" refers to through :mod:`..coref`).
 
 Cue words are data (``word_lists`` in ``data/lexicon.json``: ``backing_joiners`` and
-``joined_backing_verbs`` (lemmas), ``investor_relatives``, ``round_cause_words``; the shared
+``joined_backing_verbs`` (lemmas), ``investor_relatives``, ``round_cause_words``,
+``raise_enabling_verbs`` (lemmas), ``raise_beneficiary_preps``; the shared ``round_raising_verbs``,
 ``investing_verbs``, ``backing_participles``, ``investor_nouns``, ``funding_nouns`` and
 ``round_amount_words``).
 """
@@ -39,9 +44,9 @@ from ..lexicon import Lexicon
 from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 
-__all__ = ["BACKED_BY_SUM", "CAUSED", "HYPHEN_BACKED", "JOINED_BACKING", "RELATIVE", "STRANDED", "backed_by_sums",
-           "backing_frames", "caused_by_rounds", "hyphen_backed", "joined_backing", "relative_investors",
-           "stranded_investments"]
+__all__ = ["BACKED_BY_SUM", "CAUSED", "HYPHEN_BACKED", "JOINED_BACKING", "RAISED_FOR", "RELATIVE", "STRANDED",
+           "backed_by_sums", "backing_frames", "caused_by_rounds", "hyphen_backed", "joined_backing",
+           "raised_for_others", "relative_investors", "stranded_investments"]
 
 JOINED_BACKING = "pattern:joined-in-backing"
 STRANDED = "pattern:stranded-investment"
@@ -49,6 +54,11 @@ BACKED_BY_SUM = "pattern:backed-by-sum"
 RELATIVE = "pattern:relative-investor"
 HYPHEN_BACKED = "pattern:legal-form-backed"
 CAUSED = "pattern:round-as-cause"
+RAISED_FOR = "pattern:raised-for-other"
+#: Tokens after a raising verb within which the beneficiary's preposition must come ("raised $1bn *in funding* for").
+_FOR_REACH = 6
+#: Tokens before a raising verb within which the enabling verb must come ("a permis à la pépite française de lever").
+_ENABLER_REACH = 8
 #: Tokens before a round noun within which its cause words must end ("thanks to a jaw-dropping $2 billion round").
 _CAUSE_REACH = 9
 #: Tokens after a round noun within which its sum may come ("une levée de fonds *de 6,6 milliards*").
@@ -80,7 +90,8 @@ def backing_frames(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Refe
     """Every construction of this module, for :mod:`.round_investors`."""
     return (joined_backing(doc, ent_of, lexicon, lang) + stranded_investments(doc, ent_of, refs, lexicon, lang)
             + backed_by_sums(doc, ent_of, lexicon, lang) + relative_investors(doc, ent_of, refs, lexicon, lang)
-            + hyphen_backed(doc, ent_of, lexicon, lang) + caused_by_rounds(doc, ent_of, refs, lexicon, lang))
+            + hyphen_backed(doc, ent_of, lexicon, lang) + caused_by_rounds(doc, ent_of, refs, lexicon, lang)
+            + raised_for_others(doc, ent_of, refs, lexicon, lang))
 
 
 def _candidate(subject: Span, predicate: str, obj: Span, sent: Span, extractor: str,
@@ -348,4 +359,69 @@ def _cause_before(doc: Doc, i: int, lo: int, causes: list[tuple[str, ...]]) -> i
         for words in causes:
             if start + len(words) <= i and all(doc[start + k].lower_ == w for k, w in enumerate(words)):
                 return start
+    return None
+
+
+def raised_for_others(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon,
+                      lang: str) -> list[RelationCandidate]:
+    """``raised`` for the organisation a person raised money for, or that something enabled to
+    raise it (module docstring)."""
+    verbs = lexicon.words("round_raising_verbs", lang)
+    enablers = lexicon.words("raise_enabling_verbs", lang)
+    preps = lexicon.words("raise_beneficiary_preps", lang)
+    describing = frozenset(lexicon.reference_nouns.get(_ORG, {}).get(lang, []))
+    out: list[RelationCandidate] = []
+    for verb in cue_tokens(doc, verbs):
+        if verb.lemma_.lower() not in verbs:
+            continue
+        sent = verb.sent
+        amount = next((ent_of[i] for i in range(verb.i + 1, min(sent.end, verb.i + 4))
+                       if i in ent_of and ent_of[i].label_ == _AMOUNT), None)
+        if amount is None:
+            continue
+        found = _enabled(doc, verb, enablers, ent_of, refs) \
+            or _beneficiary(doc, verb, amount, preps, ent_of, describing)
+        if found is not None:
+            owner, referred = found
+            out.append(_candidate(owner, "raised", amount, sent, RAISED_FOR + ("+coref" if referred else ""),
+                                  _CONFIDENCE * (REFERENCE_DISCOUNT if referred else 1.0)))
+    return out
+
+
+def _enabled(doc: Doc, verb: Token, enablers: frozenset[str], ent_of: Mapping[int, Span],
+             refs: Mapping[int, Reference]) -> tuple[Span, bool] | None:
+    """"(a) permis à X de lever", "allowed X to raise": X (a name, or what a description refers to)."""
+    if verb.i < 2 or doc[verb.i - 1].lower_ not in ("de", "d'", "d’", "to"):
+        return None
+    lo = max(verb.sent.start, verb.i - _ENABLER_REACH)
+    if not any(t.lemma_.lower() in enablers for t in doc[lo: verb.i - 1]):
+        return None
+    k = verb.i - 2
+    while k > lo and doc[k].pos_ == "ADJ" and (k not in ent_of or ent_of[k].label_ == "Place"):
+        # "la pépite *française* de lever": an adjective, a demonym among them
+        k -= 1
+    owner, referred = _subject_at(k, ent_of, refs)
+    return (owner, referred) if owner is not None and owner.label_ == _ORG else None
+
+
+def _beneficiary(doc: Doc, verb: Token, amount: Span, preps: frozenset[str], ent_of: Mapping[int, Span],
+                 describing: frozenset[str]) -> tuple[Span, bool] | None:
+    """"A has raised $N (in funding) for his new venture, Zorbi": the organisation after "for", when
+    the verb's subject is a person."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    person = ent_of.get(subject.i) if subject is not None else None
+    if person is None or person.label_ != "Person":
+        return None
+    end = min(verb.sent.end, amount.end + _FOR_REACH)
+    prep = next((t.i for t in doc[amount.end: end] if t.lower_ in preps), None)
+    if prep is None:
+        return None
+    for i in range(prep + 1, min(verb.sent.end, prep + 1 + 2 * _FOR_REACH)):
+        ent = ent_of.get(i)
+        if ent is not None:
+            return (ent, False) if ent.label_ == _ORG else None
+        word = doc[i]
+        if not (word.pos_ in ("DET", "ADJ", "PRON", "PUNCT") or word.lower_ in describing
+                or (word.pos_ == "NOUN" and i + 1 < len(doc) and doc[i + 1].lower_ in describing)):
+            return None
     return None

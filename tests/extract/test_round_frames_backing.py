@@ -80,3 +80,14 @@ def test_a_stake_denied_is_no_investment(extractor: Extractor) -> None:
 def test_a_round_given_as_the_cause_was_raised_by_the_clauses_subject(extractor: Extractor, text: str, language: str,
                                                                       expected: tuple[str, str]) -> None:
     assert expected in labelled(extractor, text, "raised", language)
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    pytest.param("Jane Doe, former head of research at Orbit, has raised $40 million in funding for her new robotics "
+                 "venture, Zorbi Labs.", "en", ("Zorbi Labs", "$40 million"), id="person-raised-for-venture"),
+    pytest.param("Zorbi Labs fabrique des robots. Un tour de table d'amorçage a permis à la pépite lyonnaise de lever "
+                 "12 millions d'euros.", "fr", ("Zorbi Labs", "12 millions d'euros"), id="a-permis-de-lever"),
+])
+def test_a_raise_told_about_someone_else_than_the_raiser(extractor: Extractor, text: str, language: str,
+                                                         expected: tuple[str, str]) -> None:
+    assert expected in labelled(extractor, text, "raised", language)
