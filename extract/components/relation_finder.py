@@ -237,15 +237,21 @@ class RelationFinder:
                 found, rule = self._pick(refs[head.i], labels)
         else:
             deps = _SUBJECT_CHILD_DEPS if subject else _OBJECT_CHILD_DEPS
+            complement = False
             for child in token.children:
-                if child.dep_ in deps and child.i in ent_of and ent_of[child.i].label_ in labels \
-                        and not (child.dep_ == "nmod" and any(c.dep_ == "case" for c in child.children)):
-                    # a name with its own preposition is the noun's complement, not its name:
-                    # "le concurrent *d'*OpenAI" is not OpenAI
+                if child.dep_ in deps and child.i in ent_of and ent_of[child.i].label_ in labels:
+                    if child.dep_ == "nmod" and any(c.dep_ == "case" for c in child.children):
+                        # a name with its own preposition is the noun's complement, not its name:
+                        # "le concurrent *d'*OpenAI" is not OpenAI
+                        complement = True
+                        continue
                     found.append(ent_of[child.i])
                     break
             if not found and index in refs:
                 found, rule = self._pick(refs[index], labels)
+            if not found and complement:
+                found = self._apposed_before(doc, token, ent_of, labels)
+                rule = "appos" if found else rule
             if not found and token.pos_ == "NOUN":
                 found = self._included(doc, index, ent_of, labels)
                 rule = "included" if found else rule
@@ -262,6 +268,14 @@ class RelationFinder:
                 if ent is not None and ent.label_ == found[0].label_ and ent not in found:
                     found.append(ent)
         return found, rule
+
+    @staticmethod
+    def _apposed_before(doc: Doc, token: Token, ent_of: dict[int, Span], labels: frozenset[str]) -> list[Span]:
+        """The name a description is written in apposition to, right before its phrase and a comma,
+        when the parser hung the two apart ("Alphabet, *la maison mère* de Google, a annoncé ...")."""
+        edge = token.left_edge.i
+        ent = ent_of.get(edge - 2) if edge >= 2 and doc[edge - 1].text == "," else None
+        return [ent] if ent is not None and ent.label_ in labels and ent.end == edge - 1 else []
 
     def _included(self, doc: Doc, index: int, ent_of: dict[int, Span], labels: frozenset[str]) -> list[Span]:
         """The names a common noun introduces as a list: "founded by entrepreneurs including A, B
