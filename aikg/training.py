@@ -17,7 +17,7 @@ news the model has not seen: trained without twelve development articles and sco
 targets 0.9 / 0.85 / 0.8 gave relation F1 0.378 / 0.413 / 0.465 at precision 0.699 / 0.690 / 0.673,
 but on the held-out third the 0.8 target took precision from 0.772 to 0.669 and facts at
 confidence >= 0.8 from 83% to 77% right (below the 80% bar), so the stricter target stays, except
-for the four predicates of :data:`PREDICATE_PRECISION`, which hold their precision at 0.8.
+for the three predicates of :data:`PREDICATE_PRECISION`, which hold their precision at 0.8.
 
 Corpora (``--corpus``, repeatable): ``sample`` (``corpus/sample`` + ``tests/gold/sample.jsonl``),
 ``seeds`` (``../shared/seeds`` + ``tests/gold/seeds.jsonl``), any split of the development set
@@ -57,11 +57,13 @@ __all__ = ["Example", "TrainingDocument", "examples_of", "load_corpus", "main", 
 REPO = Path(__file__).resolve().parents[1]
 CLASSIFIER = "aikg_relation_classifier"
 #: Predicates whose threshold aims at 0.8 precision out of fold instead of ``--precision`` (0.9):
-#: on the 42 articles no rule or model was fit on (``heldout``, ``unseen``, ``final``), these four
-#: gained recall at the same precision with the lower target (investsIn 24 -> 38 right facts for
-#: 13 -> 11 wrong, raised 14 -> 20 for 7 -> 8), while worksFor, leads, founded and basedIn lost
-#: precision (worksFor 16 -> 43 wrong facts for 16 more right): they keep the stricter target.
-PREDICATE_PRECISION = {"investsIn": 0.8, "raised": 0.8, "develops": 0.8, "attended": 0.8}
+#: on the 42 articles no rule or model was fit on (``heldout``, ``unseen``, ``final``), these three
+#: gained recall at about the same precision with the lower target (raised 14 -> 20 right facts for
+#: 7 -> 8 wrong, develops 6 -> 11 for 2 -> 3, attended 15 -> 19 for 1 -> 1), while worksFor, leads,
+#: founded and basedIn lost precision (worksFor 16 -> 43 wrong facts for 16 more right). investsIn
+#: gained most (24 -> 38 right for 13 -> 11 wrong) but then read investments into sentences the rules
+#: reject ("will invest $2bn in Nvidia chips", "received a call from Accel"): it keeps 0.9.
+PREDICATE_PRECISION = {"raised": 0.8, "develops": 0.8, "attended": 0.8}
 #: The development set's splits (``benchmarks/devset.py`` says what each is for).
 DEVSET_SPLITS = ("dev", "heldout", "unseen", "check", "final", "fresh", "next", "probe")
 CORPORA = ("sample", "seeds", *DEVSET_SPLITS, "cases", "cases-test")

@@ -1,4 +1,5 @@
-"""People and organisations paired one to one in a sentence: the classifier does not cross the pairs.
+"""People and organisations paired one to one in a sentence, and a sum with its one raiser: the
+classifier does not cross the pairs the rules read.
 
 News lists several people each with their own organisation: "les invités : le dirigeant de Nvidia
 A, le fondateur de Mistral AI B", "A, CEO of Acme, and B, who runs Zorbex". The rules read each
@@ -32,7 +33,9 @@ ROLE_PREDICATES = frozenset({"worksFor", "leads", "founded"})
 
 def uncrossed(candidates: Sequence[RelationCandidate]) -> list[RelationCandidate]:
     """``candidates`` without the classifier's roles that cross two pairs the rules read (module
-    docstring)."""
+    docstring), and without its ``raised`` of an amount the rules give another raiser: one sum is
+    raised by one company ("Quorra raised $75M from Sequoia and Accel": not Sequoia)."""
+    candidates = _one_raiser(candidates)
     ruled: dict[int, set[tuple[tuple[int, int], tuple[int, int]]]] = {}
     for cand in candidates:
         if cand.predicate in ROLE_PREDICATES and not cand.extractor.startswith(CLASSIFIER_PREFIX):
@@ -51,3 +54,15 @@ def uncrossed(candidates: Sequence[RelationCandidate]) -> list[RelationCandidate
                 continue
         kept.append(cand)
     return kept
+
+
+def _one_raiser(candidates: Sequence[RelationCandidate]) -> list[RelationCandidate]:
+    """The candidates without the classifier's raisers of an amount the rules gave to another."""
+    raisers: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    for cand in candidates:
+        if cand.predicate == "raised" and not cand.extractor.startswith(CLASSIFIER_PREFIX):
+            raisers.setdefault((cand.object_start, cand.object_end), set()).add((cand.subject_start, cand.subject_end))
+    return [cand for cand in candidates
+            if not (cand.predicate == "raised" and cand.extractor.startswith(CLASSIFIER_PREFIX)
+                    and raisers.get((cand.object_start, cand.object_end), {(cand.subject_start, cand.subject_end)})
+                    .isdisjoint({(cand.subject_start, cand.subject_end)}))]

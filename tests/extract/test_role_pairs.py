@@ -21,3 +21,13 @@ def test_each_guest_keeps_only_their_own_organisation(extractor: Extractor) -> N
     assert {("Jensen Huang", "Nvidia"), ("Paul Marchand", "Hugging Face")} <= pairs
     assert ("Jensen Huang", "Hugging Face") not in pairs
     assert ("Paul Marchand", "Nvidia") not in pairs
+
+
+def test_one_sum_has_one_raiser() -> None:
+    from aikg.extract.components.extensions import RelationCandidate
+    from aikg.extract.components.role_pairs import uncrossed
+
+    rule = RelationCandidate(0, 1, "raised", 3, 5, 0, 12, "dep:svo", 0.8, "", "")
+    crossed = RelationCandidate(7, 9, "raised", 3, 5, 0, 12, "clf:raised+appos", 0.8, "", "")
+    alone = RelationCandidate(7, 9, "raised", 20, 22, 13, 30, "clf:raised", 0.8, "", "")
+    assert uncrossed([rule, crossed, alone]) == [rule, alone]
