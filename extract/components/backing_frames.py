@@ -15,10 +15,10 @@ level; the parser often misreads these sentences, so they are read on the words 
   token, "A Corp.-backed Zorbi": A invests in Zorbi.
 * :func:`caused_by_rounds`: a round with its sum given as the cause of what a company did or
   became, "Today, it is worth $8 billion, thanks to a $2 billion funding round", "le groupe
-  disposait de 10 milliards de liquidités, suite à une levée de fonds de 6,6 milliards": the
+  avait 4 milliards en caisse, suite à une levée de 2,5 milliards": the
   clause's subject (a name, or what a pronoun or description refers to) raised the sum.
 * :func:`raised_for_others`: a raise told about someone else than the raiser, "A, co-founder of
-  B, has raised $1 billion in funding for his new venture, Zorbi" (a person's raise for an
+  B, raised $300 million for his latest company, Zorbi" (a person's raise for an
   organisation), "un tour de table a permis à la pépite de lever 10 millions", "the round allowed
   Zorbi to raise $10m": the organisation raised the sum.
 * :func:`stranded_investments`: a relative clause with no pronoun and a stranded preposition,
@@ -57,11 +57,11 @@ CAUSED = "pattern:round-as-cause"
 RAISED_FOR = "pattern:raised-for-other"
 #: Tokens after a raising verb within which the beneficiary's preposition must come ("raised $1bn *in funding* for").
 _FOR_REACH = 6
-#: Tokens before a raising verb within which the enabling verb must come ("a permis à la pépite française de lever").
+#: Tokens before a raising verb within which the enabling verb must come ("a permis à la jeune pousse de lever").
 _ENABLER_REACH = 8
-#: Tokens before a round noun within which its cause words must end ("thanks to a jaw-dropping $2 billion round").
+#: Tokens before a round noun within which its cause words must end ("thanks to an eye-watering $3 billion round").
 _CAUSE_REACH = 9
-#: Tokens after a round noun within which its sum may come ("une levée de fonds *de 6,6 milliards*").
+#: Tokens after a round noun within which its sum may come ("une levée *de 2,5 milliards*").
 _SUM_REACH = 4
 #: Copulas between the relative clause's names and the investor noun ("dont A *est* l'un des actionnaires").
 _COPULAS = frozenset({"est", "sont", "était", "étaient", "is", "are", "was", "were"})

@@ -29,6 +29,10 @@ __all__ = ["CLASSIFIER_PREFIX", "ROLE_PREDICATES", "uncrossed"]
 CLASSIFIER_PREFIX = "clf:"
 #: The predicates that pair a person with an organisation.
 ROLE_PREDICATES = frozenset({"worksFor", "leads", "founded"})
+#: Roles a person seldom holds at two organisations of one sentence: when the rules read one, the
+#: classifier's other is dropped ("A hired its staff, including co-founders X and Y": X founded
+#: what "its" names, not A).
+_HEAD_ROLES = frozenset({"leads", "founded"})
 
 
 def uncrossed(candidates: Sequence[RelationCandidate]) -> list[RelationCandidate]:
@@ -37,10 +41,12 @@ def uncrossed(candidates: Sequence[RelationCandidate]) -> list[RelationCandidate
     raised by one company ("Quorra raised $75M from Sequoia and Accel": not Sequoia)."""
     candidates = _one_raiser(candidates)
     ruled: dict[int, set[tuple[tuple[int, int], tuple[int, int]]]] = {}
+    founding: dict[int, set[tuple[tuple[int, int], str, tuple[int, int]]]] = {}
     for cand in candidates:
         if cand.predicate in ROLE_PREDICATES and not cand.extractor.startswith(CLASSIFIER_PREFIX):
-            ruled.setdefault(cand.sentence_start, set()).add(
-                ((cand.subject_start, cand.subject_end), (cand.object_start, cand.object_end)))
+            person, org = (cand.subject_start, cand.subject_end), (cand.object_start, cand.object_end)
+            ruled.setdefault(cand.sentence_start, set()).add((person, org))
+            founding.setdefault(cand.sentence_start, set()).add((person, cand.predicate, org))
     if not ruled:
         return list(candidates)
     kept: list[RelationCandidate] = []
@@ -51,6 +57,11 @@ def uncrossed(candidates: Sequence[RelationCandidate]) -> list[RelationCandidate
             elsewhere = any(p == person and o != org for p, o in pairs)
             taken = any(o == org and p != person for p, o in pairs)
             if elsewhere and taken and (person, org) not in pairs:
+                continue
+            # the rules read whom this person founded or leads in the sentence: not another one too
+            stated = founding.get(cand.sentence_start, set())
+            if cand.predicate in _HEAD_ROLES and (person, cand.predicate, org) not in stated and any(
+                    p == person and pred == cand.predicate and o != org for p, pred, o in stated):
                 continue
         kept.append(cand)
     return kept

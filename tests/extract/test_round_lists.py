@@ -71,6 +71,6 @@ def test_a_name_after_an_earlier_figure_is_no_source(extractor: Extractor) -> No
 
 
 def test_a_secured_amount_is_raised_in_french(extractor: Extractor) -> None:
-    out = extractor.extract(Document("t", "La société Quorra a sécurisé 15 millions d'euros auprès de Kestrel Ventures.",
-                                     source="test", language="fr"))
+    text = "La société Quorra a sécurisé 15 millions d'euros auprès de Kestrel Ventures."
+    out = extractor.extract(Document("t", text, source="test", language="fr"))
     assert any(r.predicate == "raised" and r.subject.endswith("quorra") for r in out.relations)
