@@ -21,11 +21,11 @@ from spacy.tokens import Doc
 from .amounts import conversions, is_round_amount
 from .calibration import Calibration, load_calibration
 from .components.demonym_places import prefer_described
-from .components.doc_words import doc_text
 from .components.extensions import register_extensions, relation_candidates
 from .components.name_lists import list_joiners
 from .components.role_pairs import uncrossed
 from .dates import find_dates
+from .doc_words import doc_text
 from .editions import find_editions
 from .kb import KnowledgeBase
 from .lexicon import load_lexicon, load_relation_patterns

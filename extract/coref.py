@@ -31,7 +31,7 @@ use them (``+appos``, ``+coref``):
 
 Everything is computed in one pass, with dictionary look-ups only, over the tokens that can
 matter: those of entities and those of the words that may refer (the pronouns and descriptions
-of the settings, found with :func:`.components.doc_words.cue_tokens`); most tokens are neither.
+of the settings, found with :func:`.doc_words.cue_tokens`); most tokens are neither.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from .components.doc_words import cue_tokens
+from .doc_words import cue_tokens
 
 __all__ = ["REFERENCE_DISCOUNT", "Reference", "ReferenceSettings", "resolve_references"]
 

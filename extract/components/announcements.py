@@ -37,8 +37,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
+from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
-from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 from .product_makers import clause_owner, product_makers
 from .product_releases import released_products

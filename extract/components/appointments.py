@@ -31,8 +31,8 @@ from collections.abc import Callable, Mapping
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import Reference
+from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
-from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 from .founding_teams import described_people, role_candidate  # the same surface list, the same candidates
 from .role_frames import referred_entity as _entity  # the same readings as the role frames'

@@ -60,8 +60,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import Reference
+from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
-from .doc_words import cue_tokens
 from .event_focus import event_key, lasting_focus
 from .event_owners import owner_attendance
 from .event_places import held_places

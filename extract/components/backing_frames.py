@@ -40,8 +40,8 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
+from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
-from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 
 __all__ = ["BACKED_BY_SUM", "CAUSED", "HYPHEN_BACKED", "JOINED_BACKING", "RAISED_FOR", "RELATIVE", "STRANDED",

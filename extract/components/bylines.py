@@ -25,7 +25,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span, Token
 
-from .doc_words import cue_tokens, doc_text
+from ..doc_words import cue_tokens, doc_text
 from .extensions import RelationCandidate
 
 __all__ = ["CONFIDENCE", "EXTRACTOR", "byline_affiliations", "byline_people"]

@@ -51,11 +51,11 @@ from functools import lru_cache
 import numpy
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_words import doc_text
 from ..kb import KnowledgeBase
 from ..lexicon import Lexicon
 from ..records import EntityType
 from .descriptor_types import descriptor_words
-from .doc_words import doc_text
 from .frame_types import FrameWords, frame_words, retype_by_frame
 
 __all__ = ["ContextWords", "context_words", "retype_by_context", "written_lists"]

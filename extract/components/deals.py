@@ -43,10 +43,10 @@ from itertools import combinations
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
+from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
 from ..records import DEAL_PREDICATES
 from .acquisitions import AcquisitionWords, pending_deal, verb_acquisitions
-from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 from .licensing import technology_partners
 from .quote_speakers import quote_speaker

@@ -28,7 +28,7 @@ from collections.abc import Iterator, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
-from .doc_words import cue_tokens
+from ..doc_words import cue_tokens
 from .extensions import RelationCandidate
 
 __all__ = ["CONFIDENCE", "EXTRACTOR", "described_places", "prefer_described"]

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..doc_words import cue_tokens, doc_text
 from ..errors import Errors, PipelineError
 from ..kb import KnowledgeBase, load_knowledge_base
 from ..lexicon import Lexicon, load_lexicon
@@ -25,7 +26,6 @@ from ..records import EntityType
 from .bylines import byline_people
 from .context_types import ContextWords, context_words, retype_by_context
 from .descriptor_types import DescriptorWords, described_names, descriptor_words, retype_by_descriptors
-from .doc_words import cue_tokens, doc_text
 from .entity_forms import FormWords, entity_forms, form_words
 from .event_names import event_names
 from .extensions import register_extensions

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
-from .doc_words import cue_tokens
 
 __all__ = ["FormWords", "entity_forms", "form_words"]
 

@@ -22,11 +22,11 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_words import doc_text
 from ..kb import KnowledgeBase
 from ..lexicon import Lexicon
 from ..normalize import compact
 from ..records import EntityType
-from .doc_words import doc_text
 
 __all__ = ["ShortName", "short_event_names"]
 

@@ -29,8 +29,8 @@ from collections.abc import Iterator, Mapping
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
+from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
-from .doc_words import cue_tokens
 from .extensions import RelationCandidate, span_candidate
 
 __all__ = ["COMPANIONS", "FOCUS", "TEAM", "described_people", "focus_founders", "founding_companions",

@@ -41,11 +41,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_words import cue_tokens
 from ..kb import KnowledgeBase
 from ..lexicon import Lexicon
 from ..records import EntityType
 from .descriptor_types import DescriptorWords, organisation_context
-from .doc_words import cue_tokens
 
 __all__ = ["FrameWords", "frame_words", "retype_by_frame"]
 

@@ -27,8 +27,8 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
-from .doc_words import cue_tokens
 
 __all__ = ["GuestWords", "guest_cues", "listed_guests"]
 

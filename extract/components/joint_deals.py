@@ -14,7 +14,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
-from .doc_words import cue_tokens
+from ..doc_words import cue_tokens
 from .extensions import RelationCandidate, span_candidate
 
 __all__ = ["JOINT", "joint_partners"]

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span
 
-from .doc_words import cue_tokens
+from ..doc_words import cue_tokens
 from .extensions import RelationCandidate
 
 __all__ = ["LED_ROUND", "led_rounds"]

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
-from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 
 if TYPE_CHECKING:

@@ -27,7 +27,7 @@ import numpy
 from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
-from .doc_words import doc_text
+from ..doc_words import doc_text
 
 __all__ = ["LineBreaks"]
 

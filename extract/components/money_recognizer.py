@@ -14,8 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..doc_words import doc_text
 from ..money import find_money
-from .doc_words import doc_text
 
 __all__ = ["MoneyRecognizer"]
 

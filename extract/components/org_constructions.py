@@ -29,10 +29,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from ..doc_words import cue_tokens
 from ..kb import KnowledgeBase
 from ..lexicon import Lexicon
 from ..records import EntityType
-from .doc_words import cue_tokens
 
 __all__ = ["OrgWords", "listed_kinds", "org_constructions", "org_words"]
 

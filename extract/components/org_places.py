@@ -24,8 +24,8 @@ from collections.abc import Iterator, Mapping
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
+from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
-from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 
 __all__ = ["CONFIDENCE", "stated_places"]

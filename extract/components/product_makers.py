@@ -48,8 +48,8 @@ from collections.abc import Iterator, Mapping
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
+from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
-from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 from .possessed_products import possessed_products
 from .product_owners import product_owners

@@ -34,8 +34,8 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
+from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
-from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 
 __all__ = ["product_owners"]

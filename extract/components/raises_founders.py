@@ -33,8 +33,8 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
+from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
-from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 from .founding_teams import described_people, short_name, short_names
 

@@ -247,11 +247,15 @@ class RelationFinder:
                         continue
                     found.append(ent_of[child.i])
                     break
-            if not found and index in refs:
-                found, rule = self._pick(refs[index], labels)
-            if not found and complement:
+            if not found and (complement or (self.references is not None
+                                             and self.references.noun_type(token.lower_) == "Organization")):
+                # a description written right after a name and a comma, which the parser hung
+                # elsewhere, is that name before any reference: "Kyutai, un laboratoire ... installé
+                # à Paris", "Alphabet, la maison mère de Google, a annoncé"
                 found = self._apposed_before(doc, token, ent_of, labels)
                 rule = "appos" if found else rule
+            if not found and index in refs:
+                found, rule = self._pick(refs[index], labels)
             if not found and token.pos_ == "NOUN":
                 found = self._included(doc, index, ent_of, labels)
                 rule = "included" if found else rule
@@ -274,6 +278,8 @@ class RelationFinder:
         """The name a description is written in apposition to, right before its phrase and a comma,
         when the parser hung the two apart ("Alphabet, *la maison mère* de Google, a annoncé ...")."""
         edge = token.left_edge.i
+        if doc[edge].text == ",":  # the parser hung the comma on the description
+            edge += 1
         ent = ent_of.get(edge - 2) if edge >= 2 and doc[edge - 1].text == "," else None
         return [ent] if ent is not None and ent.label_ in labels and ent.end == edge - 1 else []
 

@@ -15,8 +15,8 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span
 
+from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
-from .doc_words import cue_tokens
 from .extensions import RelationCandidate, span_candidate
 from .name_lists import list_joiners, listed_before
 from .title_sequences import titles_at

@@ -9,7 +9,7 @@ reading (``role_of``), never by a name:
   apposition before the roles or, for roles put first, named after the organisation;
 * :func:`hired_to_lead`: a hire with its purpose, "Acme recruited Y to lead Zorbex Labs", "en
   recrutant Y pour piloter Zorbex Labs": Y leads what the purpose verb names;
-* :func:`included_roles`: people a list singles out by their role, "hired much of its staff,
+* :func:`included_roles`: people a list singles out by their role, "took on most of its team,
   including co-founders A and B": the role is the possessor's ("its" = the company in the
   sentence), and the hirer's staff they join (``worksFor`` the hiring organisation);
 * :func:`appointer_org`: an appointment whose role is no organisation's own, "Acme named Y CEO of a
@@ -30,8 +30,8 @@ from collections.abc import Callable, Mapping
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import Reference
+from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
-from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 from .founding_teams import described_people, role_candidate
 
@@ -326,7 +326,7 @@ def _other_org(doc: Doc, cue: Token, other: Span, ent_of: Mapping[int, Span]) ->
 
 def included_roles(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon,
                    lang: str, role_of: RoleOf) -> list[RelationCandidate]:
-    """"hired much of its staff, including co-founders A and B": the role is the possessor's, and the
+    """"took on most of its team, including co-founders A and B": the role is the possessor's, and the
     people work for the hiring organisation."""
     cues = lexicon.words("inclusion_cues", lang)
     out: list[RelationCandidate] = []

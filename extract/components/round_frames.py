@@ -31,8 +31,8 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
-from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 
 __all__ = ["led_round_of", "portfolio_backers", "possessed_rounds", "round_frames", "rounds_joined",

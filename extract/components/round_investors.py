@@ -53,9 +53,9 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
+from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
 from .backing_frames import backing_frames
-from .doc_words import cue_tokens
 from .extensions import RelationCandidate
 from .raises_founders import _round_noun
 from .round_frames import round_frames
@@ -324,7 +324,7 @@ def investors_named(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Ref
         else:
             continue
         if _negated(verb) or _negated(token):
-            continue  # "Google will not acquire any stake in Zorbi", "A n'a pas investi dans Zorbi"
+            continue  # "A will take no stake in Zorbi", "A n'a pas investi dans Zorbi"
         recipient = _recipient(doc, token, preps, ent_of, describing)
         if recipient is None:
             continue

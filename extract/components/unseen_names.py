@@ -31,9 +31,9 @@ import re
 import numpy
 from spacy.tokens import Doc, Span
 
+from ..doc_words import doc_text
 from ..kb import KBEntry, KnowledgeBase
 from ..normalize import fold
-from .doc_words import doc_text
 
 __all__ = [
     "concept_lists",

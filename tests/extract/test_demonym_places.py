@@ -112,3 +112,13 @@ def test_a_country_in_brackets_after_a_company_is_where_it_is(extractor: Extract
 def test_a_demonym_on_a_predicated_noun_places_the_subject(extractor: Extractor) -> None:
     out = extractor.extract(Document("t", "Dataiku est une start-up française.", source="test", language="fr"))
     assert ("dataiku", "france") in {(r.subject, r.object) for r in out.relations if r.predicate == "basedIn"}
+
+
+
+def test_a_description_after_a_name_and_a_comma_is_that_name(extractor: Extractor) -> None:
+    # the parser hangs "un laboratoire ... installé à Lyon" on the verb; it describes the name before it
+    out = extractor.extract(Document("t", "Kelpa Systems a recruté 40 ingénieurs cette année. En mai 2022, Jean Dupont "
+                                          "a fondé Zorbex, un laboratoire de recherche à but non lucratif installé à "
+                                          "Lyon.", source="test", language="fr"))
+    based = {(r.subject, r.object) for r in out.relations if r.predicate == "basedIn"}
+    assert ("organization/zorbex", "lyon") in based

@@ -65,8 +65,8 @@ def test_a_sum_as_the_agent_of_a_backing_participle_was_raised(extractor: Extrac
 
 
 def test_a_stake_denied_is_no_investment(extractor: Extractor) -> None:
-    text = ("Kestrel Capital will not acquire any stake in Zorbi Labs, but will receive a non-exclusive license "
-            "to certain Zorbi Labs technologies.")
+    text = ("Kestrel Capital will not acquire any stake in Zorbi Labs; it gets a licence to some of "
+            "the Zorbi Labs technology instead.")
     assert ("Kestrel Capital", "Zorbi Labs") not in labelled(extractor, text, "investsIn", "en")
 
 
