@@ -33,47 +33,47 @@ ROLE_PREDICATES = frozenset({"worksFor", "leads", "founded"})
 #: classifier's other is dropped ("A hired its staff, including co-founders X and Y": X founded
 #: what "its" names, not A).
 _HEAD_ROLES = frozenset({"leads", "founded"})
+#: A written span, as token offsets (start, end).
+_Span = tuple[int, int]
 
 
 def uncrossed(candidates: Sequence[RelationCandidate]) -> list[RelationCandidate]:
-    """``candidates`` without the classifier's roles that cross two pairs the rules read (module
-    docstring), and without its ``raised`` of an amount the rules give another raiser: one sum is
-    raised by one company ("Quorra raised $75M from Sequoia and Accel": not Sequoia)."""
-    candidates = _one_raiser(candidates)
-    ruled: dict[int, set[tuple[tuple[int, int], tuple[int, int]]]] = {}
-    founding: dict[int, set[tuple[tuple[int, int], str, tuple[int, int]]]] = {}
+    """``candidates`` without the classifier's facts that the rules' readings of the same sentence
+    contradict (module docstring): a role that crosses two pairs the rules read, a second founding
+    or lead of a person the rules read one of, and a second raiser of a sum the rules gave one
+    ("Quorra raised $75M from Sequoia and Accel": not Sequoia)."""
+    roles: dict[int, set[tuple[_Span, str, _Span]]] = {}  # sentence -> (person, predicate, org) the rules read
+    raisers: dict[_Span, set[_Span]] = {}  # amount -> the raisers the rules read
     for cand in candidates:
-        if cand.predicate in ROLE_PREDICATES and not cand.extractor.startswith(CLASSIFIER_PREFIX):
-            person, org = (cand.subject_start, cand.subject_end), (cand.object_start, cand.object_end)
-            ruled.setdefault(cand.sentence_start, set()).add((person, org))
-            founding.setdefault(cand.sentence_start, set()).add((person, cand.predicate, org))
-    if not ruled:
-        return list(candidates)
-    kept: list[RelationCandidate] = []
-    for cand in candidates:
-        pairs = ruled.get(cand.sentence_start)
-        if pairs and cand.predicate in ROLE_PREDICATES and cand.extractor.startswith(CLASSIFIER_PREFIX):
-            person, org = (cand.subject_start, cand.subject_end), (cand.object_start, cand.object_end)
-            elsewhere = any(p == person and o != org for p, o in pairs)
-            taken = any(o == org and p != person for p, o in pairs)
-            if elsewhere and taken and (person, org) not in pairs:
-                continue
-            # the rules read whom this person founded or leads in the sentence: not another one too
-            stated = founding.get(cand.sentence_start, set())
-            if cand.predicate in _HEAD_ROLES and (person, cand.predicate, org) not in stated and any(
-                    p == person and pred == cand.predicate and o != org for p, pred, o in stated):
-                continue
-        kept.append(cand)
-    return kept
+        if _by_classifier(cand):
+            continue
+        subject, obj = (cand.subject_start, cand.subject_end), (cand.object_start, cand.object_end)
+        if cand.predicate in ROLE_PREDICATES:
+            roles.setdefault(cand.sentence_start, set()).add((subject, cand.predicate, obj))
+        elif cand.predicate == "raised":
+            raisers.setdefault(obj, set()).add(subject)
+    return [cand for cand in candidates if not (_by_classifier(cand) and _contradicted(cand, roles, raisers))]
 
 
-def _one_raiser(candidates: Sequence[RelationCandidate]) -> list[RelationCandidate]:
-    """The candidates without the classifier's raisers of an amount the rules gave to another."""
-    raisers: dict[tuple[int, int], set[tuple[int, int]]] = {}
-    for cand in candidates:
-        if cand.predicate == "raised" and not cand.extractor.startswith(CLASSIFIER_PREFIX):
-            raisers.setdefault((cand.object_start, cand.object_end), set()).add((cand.subject_start, cand.subject_end))
-    return [cand for cand in candidates
-            if not (cand.predicate == "raised" and cand.extractor.startswith(CLASSIFIER_PREFIX)
-                    and raisers.get((cand.object_start, cand.object_end), {(cand.subject_start, cand.subject_end)})
-                    .isdisjoint({(cand.subject_start, cand.subject_end)}))]
+def _by_classifier(cand: RelationCandidate) -> bool:
+    return cand.extractor.startswith(CLASSIFIER_PREFIX)
+
+
+def _contradicted(cand: RelationCandidate, roles: dict[int, set[tuple[_Span, str, _Span]]],
+                  raisers: dict[_Span, set[_Span]]) -> bool:
+    """Whether the rules' readings contradict the classifier's candidate ``cand``."""
+    subject, obj = (cand.subject_start, cand.subject_end), (cand.object_start, cand.object_end)
+    if cand.predicate == "raised":
+        return obj in raisers and subject not in raisers[obj]
+    stated = roles.get(cand.sentence_start)
+    if cand.predicate not in ROLE_PREDICATES or not stated:
+        return False
+    pairs = {(person, org) for person, _, org in stated}
+    if (subject, obj) not in pairs:
+        elsewhere = any(person == subject for person, _ in pairs)
+        taken = any(org == obj and person != subject for person, org in pairs)
+        if elsewhere and taken:
+            return True
+    # the rules read whom this person founded or leads in the sentence: not another one too
+    return cand.predicate in _HEAD_ROLES and (subject, cand.predicate, obj) not in stated and any(
+        person == subject and predicate == cand.predicate for person, predicate, _ in stated)
