@@ -156,13 +156,13 @@ def guest_cues(doc: Doc, ent_of: Mapping[int, Span], words: GuestWords,
             if guests:
                 yield "guest-list", token, guests
         elif pos == "NOUN" and (_is(token, words.presence) or _is(token, words.speeches)):
+            # "keynote" and "intervention" are both: "in the presence of" first, else who speaks
             guests = _presence(token, ent_of, words) if _is(token, words.presence) else []
-            if guests and reader.asserted(token):
-                yield "presence-noun", token, guests
-            elif not guests and _is(token, words.speeches):
-                guests = _speakers(token, ent_of, words)
-                if guests:  # a noun phrase, not a clause: "n'a jamais eu autant de ..." negates nothing of it
-                    yield "speech-noun", token, guests
+            if guests:
+                if reader.asserted(token):
+                    yield "presence-noun", token, guests
+            elif _is(token, words.speeches) and (speakers := _speakers(token, ent_of, words)):
+                yield "speech-noun", token, speakers  # a noun phrase: "n'a jamais eu autant de" negates nothing of it
         elif pos in _VERB_POS and reader.asserted(token):
             guests = _attending(token, ent_of, words, reader)
             if guests:
