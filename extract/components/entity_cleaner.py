@@ -31,6 +31,7 @@ from .event_names import event_names
 from .extensions import register_extensions
 from .misc_types import MiscWords, misc_words, typed_misc
 from .model_spans import LongerNameWords, longer_name_words, longer_names
+from .name_echoes import echoed_names
 from .name_edges import (
     EdgeWords,
     article_names,
@@ -163,7 +164,8 @@ class EntityCleaner:
         ents = typed_misc(doc, ents, self._misc, self.misc, self.descriptors) if self.misc else ents
         ents = org_constructions(doc, ents, self.orgs, self.kb) if self.orgs else ents
         ents = entity_forms(doc, ents, self.forms) if self.forms else ents
-        doc.ents = same_name_products(self._type_lists(doc, product_versions(doc, concept_lists(doc, ents))))
+        ents = same_name_products(self._type_lists(doc, product_versions(doc, concept_lists(doc, ents))))
+        doc.ents = echoed_names(doc, ents)
         return doc
 
     # -- constructions ------------------------------------------------------------------------
