@@ -37,7 +37,12 @@ not at all, both about *which company* a round or its investors belong to:
 * :func:`backing_received`: the recipient side, "Zorbi has received backing from investors
   including A, B and C", "Zorbi a obtenu un financement de A et B": the subject of a receiving
   verb whose object is a backing noun invests nothing; the organisations named under the
-  noun's (or the verb's) "from"/"de" invest in it.
+  noun's (or the verb's) "from"/"de" invest in it. A subjectless receiving verb shares the subject
+  of the verb it hangs on ("Zorbi closed its offices before securing an investment from A"), and
+  a common-noun subject stands for the name apposed to it ("the firm Zorbi").
+
+Investors named by nouns apart from any round ("A, l'un des premiers investisseurs de Zorbi",
+"Zorbi's investors include A", "A's portfolio includes Zorbi") are read by :mod:`.investor_nouns`.
 
 The cue words are data (``word_lists`` ``investor_nouns``, ``funding_nouns``,
 ``round_amount_words``, ``round_owner_preps``, ``round_joining_preps``, ``round_raising_verbs``,
@@ -57,6 +62,7 @@ from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
 from .backing_frames import backing_frames
 from .extensions import RelationCandidate
+from .investor_nouns import investor_nouns
 from .raises_founders import _round_noun
 from .round_frames import round_frames
 
@@ -98,7 +104,8 @@ def round_investors(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappi
     out = named_raisers(doc, candidates, ent_of, lexicon, lang)
     earlier = earlier_rounds(doc, out, ent_of, refs, lexicon, lang)
     found = (_owned_by_earlier(out, earlier) + earlier + investors_named(doc, ent_of, refs, lexicon, lang)
-             + backing_received(doc, ent_of, refs, lexicon, lang) + backing_frames(doc, ent_of, refs, lexicon, lang))
+             + backing_received(doc, ent_of, refs, lexicon, lang) + backing_frames(doc, ent_of, refs, lexicon, lang)
+             + investor_nouns(doc, ent_of, lexicon, lang))
     return round_frames(doc, found, ent_of, lexicon, lang)
 
 
@@ -463,10 +470,12 @@ def backing_received(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Re
         verb = noun.head  # (made only for a backing noun: each read of a head makes a Token)
         if verb.lemma_.lower() not in verbs:
             continue
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        subject = _governing_subject(verb)
         if subject is None:
             continue
         recipient, referred = ent_of.get(subject.i), False
+        if recipient is None:  # "Emirati firm Zorbi ... before securing": the name apposed to the subject
+            recipient = next((ent_of[c.i] for c in subject.children if c.dep_ == "appos" and c.i in ent_of), None)
         if recipient is None and (ref := refs.get(subject.i)) is not None:
             recipient = next((c for c in ref.candidates if c.label_ == _ORG), None)
             referred = True
@@ -488,3 +497,24 @@ def backing_received(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Re
                     BACKED + ("+coref" if referred else ""),
                     _CONFIDENCE * (REFERENCE_DISCOUNT if referred else 1.0), "", ""))
     return out
+
+
+#: Dependencies by which a subjectless verb hangs on the verb whose subject it shares ("closed its
+#: offices *before securing* ...", "*and secured*").
+_SHARING_DEPS = frozenset({"pcomp", "advcl", "xcomp", "conj"})
+
+
+def _governing_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, else of the verb it hangs on with no subject of its own (a gerund
+    after a preposition, an open complement, a conjoined verb), up to three verbs up."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None or verb.dep_ not in _SHARING_DEPS:
+            return subject
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.pos_ == "ADP":
+            head = head.head
+        if head.i == verb.i or head.pos_ not in {"VERB", "AUX"}:
+            return None
+        verb = head
+    return None
