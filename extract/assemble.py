@@ -22,6 +22,7 @@ from .amounts import conversions, is_round_amount
 from .calibration import Calibration, load_calibration
 from .components.demonym_places import prefer_described
 from .components.extensions import register_extensions, relation_candidates
+from .components.investment_vetoes import unvetoed
 from .components.name_lists import list_joiners
 from .components.role_pairs import uncrossed
 from .dates import find_dates
@@ -255,7 +256,7 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
 
     calibration = load_calibration() if calibration is None else calibration
     status_of: dict[tuple[int, int, int, int, bool, int], tuple[FactStatus, bool]] = {}
-    for cand in uncrossed(prefer_described(relation_candidates(doc))):
+    for cand in uncrossed(unvetoed(doc, prefer_described(relation_candidates(doc)))):
         predicate, object_kb = cand.predicate, cand.object_kb
         subject = key_at.get(spans.offsets(cand.subject_start, cand.subject_end))
         if subject is None:
