@@ -33,7 +33,7 @@ __all__ = ["DEFAULT_KB_PATH", "KBEntry", "KnowledgeBase", "load_knowledge_base"]
 DEFAULT_KB_PATH = Path(str(resources.files("aikg.extract").joinpath("data/kb.jsonl")))
 _WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_FIELDS = {"id", "type", "label", "aliases", "wikidata", "exact_aliases", "descriptions", "country", "public"}
+_FIELDS = {"id", "type", "label", "aliases", "wikidata", "exact_aliases", "descriptions", "country", "public", "cldr"}
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,8 @@ class KBEntry:
     country: str | None = None
     #: A government, public body or office holder (used to tell public from private money).
     public: bool = False
+    #: Unicode CLDR territory code of a place ("MA", "011"), from which its names were generated.
+    cldr: str | None = None
 
     @property
     def is_country(self) -> bool:
@@ -196,12 +198,19 @@ def _parse_entry(raw: Any) -> KBEntry:
         descriptions=_strings(raw.get("descriptions", []), "descriptions"),
         country=_optional_id(raw.get("country"), "country"),
         public=_flag(raw.get("public", False), "public"),
+        cldr=_optional_code(raw.get("cldr")),
     )
 
 
 def _optional_id(value: Any, name: str) -> str | None:
     if value is not None and (not isinstance(value, str) or not _ID.match(value)):
         raise ValueError(f"{name!r} must be the id of another entry or null, not {value!r}")
+    return value
+
+
+def _optional_code(value: Any) -> str | None:
+    if value is not None and (not isinstance(value, str) or not re.fullmatch(r"[A-Z]{2}|[0-9]{3}", value)):
+        raise ValueError(f"'cldr' must be a CLDR territory code ('MA', '011') or null, not {value!r}")
     return value
 
 

@@ -43,6 +43,7 @@ from .name_edges import (
     split_possessive,
 )
 from .org_constructions import OrgWords, listed_kinds, org_constructions, org_words
+from .place_names import places_in_names
 from .product_names import ProductWords, product_names, product_words, same_name_products
 from .unseen_names import (
     concept_lists,
@@ -147,6 +148,7 @@ class EntityCleaner:
         self._article_names = article_names(doc, self.edges) if self.edges else frozenset()
         self._misc = []
         ents_in = longer_names(doc, list(doc.ents), self.longer, self.kb) if self.longer else doc.ents
+        ents_in = places_in_names(doc, list(ents_in), self.kb)  # "Smart Africa": a place inside a longer name
         for ent in ents_in:
             for span in self._clean(doc, ent, text):
                 spans.extend(self._split_coordination(doc, span))
