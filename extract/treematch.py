@@ -50,7 +50,7 @@ _OPS = frozenset({">", ">>", "<", "$--", "$++"})
 class _Tree:
     """One parsed document as lists: token attributes, heads, children (in order), lazy indexes."""
 
-    __slots__ = ("attrs", "children", "controlled", "heads", "indexes", "subtrees", "values")
+    __slots__ = ("attrs", "candidates", "children", "controlled", "heads", "indexes", "subtrees", "values")
 
     def __init__(self, doc: Doc) -> None:
         # one C pass over the tokens (``Doc.to_array``), no ``Token`` object per token: values are
@@ -69,14 +69,10 @@ class _Tree:
         self.controlled = _controlled_subjects(columns["DEP"], columns["POS"], heads, children)
         self.indexes: dict[str, dict[int, list[int]]] = {}
         self.subtrees: dict[int, list[int]] = {}
+        #: the distinct values of each attribute read so far (whether a pattern can match at all)
         self.values: dict[str, set[int]] = {}
-
-    def has_any(self, attr: str, allowed: frozenset[int]) -> bool:
-        """Whether some token has one of the ``allowed`` values of ``attr``."""
-        values = self.values.get(attr)
-        if values is None:
-            values = self.values[attr] = set(self.attrs[attr])
-        return not allowed.isdisjoint(values)
+        #: the candidate tokens of each node test read so far (many patterns share their root's)
+        self.candidates: dict[object, list[int] | None] = {}
 
     def index(self, attr: str) -> dict[int, list[int]]:
         """Token ids by value of ``attr`` (built on first use)."""
@@ -150,8 +146,11 @@ def _value_id(attr: str, value: str) -> int:
     return int(get_string_id(value))
 
 
+_UNREAD = object()
+
+
 class _Node:
-    __slots__ = ("checks", "left", "name", "op")
+    __slots__ = ("checks", "key", "left", "name", "op")
 
     def __init__(self, spec: dict[str, Any], names: dict[str, int]) -> None:
         self.name: str = spec["RIGHT_ID"]
@@ -172,10 +171,8 @@ class _Node:
             else:
                 values = [value]
             self.checks.append((attr, frozenset(_value_id(attr, v) for v in values)))
-
-    def possible(self, tree: _Tree) -> bool:
-        """False when, for one of this node's attributes, no token of the document has an allowed value."""
-        return all(tree.has_any(attr, allowed) for attr, allowed in self.checks)
+        #: the node's tests as one hashable value: nodes with the same tests have the same candidates
+        self.key = tuple(self.checks)
 
     def accepts(self, tree: _Tree, i: int) -> bool:
         attrs = tree.attrs
@@ -187,10 +184,20 @@ class _Node:
     def candidates(self, tree: _Tree) -> list[int] | None:
         """Tokens that may fit this node, in document order, from the document's index (``None``: not indexed).
 
+        Read once per document for each set of tests: patterns that share a root (a verb, a
+        preposition) share its candidates. The list is not to be changed.
+
         Document order, not the order of ``allowed`` (a set, whose order changes with each
         process's string hashing): the order of matches decides which of two equally good
         sentences becomes a fact's evidence, so it must not change from run to run.
         """
+        cached = tree.candidates.get(self.key, _UNREAD)
+        if cached is not _UNREAD:
+            return cached  # type: ignore[return-value]
+        found = tree.candidates[self.key] = self._candidates(tree)
+        return found
+
+    def _candidates(self, tree: _Tree) -> list[int] | None:
         for attr in _INDEXED:
             for check_attr, allowed in self.checks:
                 if check_attr == attr:
@@ -205,6 +212,9 @@ class TreeMatcher:
 
     def __init__(self) -> None:
         self._patterns: list[tuple[str, list[_Node]]] = []
+        #: each pattern's distinct node tests, in node order: one of them that no token of a document
+        #: passes rules the pattern out there
+        self._tests: list[tuple[tuple[str, frozenset[int]], ...]] = []
 
     def __len__(self) -> int:
         return len(self._patterns)
@@ -221,18 +231,27 @@ class TreeMatcher:
             if not nodes or nodes[0].left != -1 or any(n.left == -1 for n in nodes[1:]):
                 raise ValueError(f"pattern {key!r}: the first node, and only it, must have no LEFT_ID")
             self._patterns.append((key, nodes))
+            self._tests.append(tuple(dict.fromkeys(check for node in nodes for check in node.checks)))
 
     def __call__(self, doc: Doc) -> list[tuple[str, list[int]]]:
         if not self._patterns or len(doc) == 0:
             return []
         tree = _Tree(doc)
         found: list[tuple[str, list[int]]] = []
-        for key, nodes in self._patterns:
-            if not all(node.possible(tree) for node in nodes):
-                continue  # a node that no token of the document can fit: no match (and no search)
-            for root in self._roots(nodes, tree):
-                for assignment in self._extend(nodes, tree, [root]):
-                    found.append((key, assignment))
+        attrs = tree.attrs
+        present = tree.values
+        for (key, nodes), tests in zip(self._patterns, self._tests, strict=True):
+            for attr, allowed in tests:  # node.possible() of each node, inline
+                values = present.get(attr)
+                if values is None:
+                    values = present[attr] = set(attrs[attr])
+                if allowed.isdisjoint(values):
+                    break  # a node that no token of the document can fit: no match (and no search)
+            else:
+                # each node's tests on this document's columns, read once per pattern, not at each token
+                checks = [[(attrs[attr], allowed) for attr, allowed in node.checks] for node in nodes]
+                for root in self._roots(nodes, tree):
+                    _extend(key, nodes, checks, tree, [root], found)
         return found
 
     @staticmethod
@@ -250,14 +269,29 @@ class TreeMatcher:
                     return (h for h in heads if root.accepts(tree, h))
         return (i for i in range(len(tree.heads)) if root.accepts(tree, i))
 
-    def _extend(self, nodes: list[_Node], tree: _Tree, assigned: list[int]) -> Iterator[list[int]]:
-        if len(assigned) == len(nodes):
-            yield list(assigned)
-            return
-        node = nodes[len(assigned)]
-        for i in tree.related(assigned[node.left], node.op):
-            if i in assigned or not node.accepts(tree, i):
-                continue
-            assigned.append(i)
-            yield from self._extend(nodes, tree, assigned)
-            assigned.pop()
+
+def _extend(key: str, nodes: list[_Node], checks: list[list[tuple[list[int], frozenset[int]]]], tree: _Tree,
+            assigned: list[int], found: list[tuple[str, list[int]]]) -> None:
+    """Append to ``found`` every match that extends ``assigned`` (depth first: matches in the order
+    of the nodes' related tokens). A plain recursion that appends, not a generator per level: the
+    search visits a hundred thousand partial matches per pass."""
+    n = len(assigned)
+    if n == len(nodes):  # a pattern of one node
+        found.append((key, list(assigned)))
+        return
+    node = nodes[n]
+    last = n + 1 == len(nodes)
+    node_checks = checks[n]
+    for i in tree.related(assigned[node.left], node.op):
+        if i in assigned:
+            continue
+        for column, allowed in node_checks:
+            if column[i] not in allowed:
+                break
+        else:
+            if last:
+                found.append((key, [*assigned, i]))
+            else:
+                assigned.append(i)
+                _extend(key, nodes, checks, tree, assigned, found)
+                assigned.pop()
