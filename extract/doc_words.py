@@ -20,6 +20,8 @@ The index is made on first use, in the entity and relation stages, once the lemm
 [1, 5, 8]
 >>> cue_tokens(doc, frozenset({"founder"}))
 []
+>>> sorted(cue_positions(doc, frozenset({"by", "respectively"})))
+[1, 5, 8]
 >>> doc_text(doc) == doc.text
 True
 """
@@ -31,10 +33,12 @@ from weakref import WeakKeyDictionary
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-__all__ = ["cue_tokens", "doc_text"]
+__all__ = ["cue_positions", "cue_tokens", "doc_text"]
 
 #: the index of each live document: lowercase form or lemma -> the positions that carry it
 _INDEXES: WeakKeyDictionary[Doc, dict[str, list[int]]] = WeakKeyDictionary()
+#: the positions of each live document that carry words of a set asked for, by set
+_POSITIONS: WeakKeyDictionary[Doc, dict[frozenset[str], frozenset[int]]] = WeakKeyDictionary()
 #: the text of each live document
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 
@@ -77,3 +81,21 @@ def cue_tokens(doc: Doc, words: frozenset[str]) -> list[Token]:
     else:
         found = [i for word, positions in index.items() if word in words for i in positions]
     return [doc[i] for i in sorted(set(found))]
+
+
+def cue_positions(doc: Doc, words: frozenset[str]) -> frozenset[int]:
+    """The positions of :func:`cue_tokens`, as a set kept for the document's lifetime (per set of
+    words): a test made at every token ("may a role start here?") then costs a set look-up, not a
+    ``Token``."""
+    kept = _POSITIONS.get(doc)
+    if kept is None:
+        kept = _POSITIONS[doc] = {}
+    found = kept.get(words)
+    if found is None:
+        index = _index(doc)
+        if len(words) <= len(index):
+            found = frozenset(i for word in words for i in index.get(word, ()))
+        else:
+            found = frozenset(i for word, positions in index.items() if word in words for i in positions)
+        kept[words] = found
+    return found

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference, ReferenceSettings, resolve_references
+from ..doc_words import cue_positions
 from ..errors import DataFileError, Errors, PipelineError
 from ..lexicon import Lexicon, load_lexicon, load_relation_patterns
 from ..treematch import TreeMatcher
@@ -349,6 +350,8 @@ class RelationFinder:
         that is narrowed to a department, a country or a deputy ("head of research", "directrice
         France", "directeur général adjoint") is only ``worksFor``."""
         assert self.lexicon is not None
+        if index not in cue_positions(doc, self.role_words):
+            return None  # no role word here (callers ask at every token: a set look-up, not a Token)
         token = doc[index]
         if token.lower_ not in self.role_ends and token.text.lower() not in self.role_ends \
                 and token.lower_ not in self.role_starts:
