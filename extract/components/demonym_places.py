@@ -131,11 +131,14 @@ def _names_in(token: Token, ent_of: Mapping[int, Span]) -> list[Span]:
 
 def _named_after_phrase(noun: Token, ent_of: Mapping[int, Span]) -> list[Span]:
     """ "le champion français de l'IA, *X*": the first organisation close after the noun, with no
-    verb between, in the noun's subtree or right after its phrase and a comma."""
+    verb between, in the noun's subtree or right after its phrase and a comma; none when a person
+    comes first ("la Française *A*, patronne de X": the demonym describes the person)."""
     for token in noun.doc[noun.i + 1: min(noun.i + _PHRASE_REACH, noun.sent.end)]:
         if token.pos_ in {"VERB", "AUX"}:
             return []
         ent = ent_of.get(token.i)
+        if ent is not None and ent.label_ == "Person":
+            return []  # "la Française *A*, ex-cadre de X": the demonym describes the person
         if ent is not None and ent.label_ == "Organization":
             edge = noun.right_edge.i
             after_comma = ent.start == edge + 2 and noun.doc[edge + 1].text == ","  # parsed apart, written apart

@@ -60,6 +60,9 @@ def test_a_demonym_places_the_organisations_it_describes(extractor: Extractor, l
         # people described, not their companies
         ("en", "She is one of the successful European entrepreneurs, including Lumora's Jane Doe.",
          ("organization/lumora", "europe")),
+        # a demonym used as a noun before a person's name describes the person, not her employers
+        ("fr", "La Française Nadia Ferrand, ancienne cadre de Greylock et patronne de Zorbi, part aux "
+               "États-Unis.", ("greylock-partners", "france")),
     ],
 )
 def test_a_demonym_places_nothing_it_does_not_describe(extractor: Extractor, language: str, text: str,
