@@ -167,7 +167,9 @@ class _Cluster:
         return entity_key(self.type, self.name, self.amount, self.currency)
 
 
-_ACRONYM_SKIP = frozenset({"of", "de", "du", "des", "the", "for", "and", "et", "la", "le"})
+#: Joining words an acronym skips ("Gate *to* Growth Forum", AGGF).
+_ACRONYM_SKIP = frozenset({"of", "de", "du", "des", "the", "for", "and", "et", "la", "le",
+                           "to", "on", "à", "pour", "sur"})
 
 
 def _initials(name: str) -> str:

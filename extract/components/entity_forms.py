@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 
 from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
+from .long_names import LongNameWords, long_name_words, long_names
 
 __all__ = ["FormWords", "entity_forms", "form_words"]
 
@@ -54,6 +55,8 @@ class FormWords:
     venues: frozenset[str]
     former: frozenset[str]
     org_nouns: frozenset[str]
+    #: The words of :mod:`.long_names` (bracket acronyms, event series).
+    long: LongNameWords | None = None
 
 
 def form_words(lexicon: Lexicon) -> FormWords:
@@ -63,11 +66,13 @@ def form_words(lexicon: Lexicon) -> FormWords:
         venues=lexicon.words("venue_nouns"),
         former=lexicon.words("former_words"),
         org_nouns=frozenset(w for ws in lexicon.org_nouns.values() for w in ws),
+        long=long_name_words(lexicon),
     )
 
 
 def entity_forms(doc: Doc, ents: list[Span], words: FormWords) -> list[Span]:
     """The document's entities with the constructions of this module applied."""
+    ents = long_names(doc, ents, words.long) if words.long else ents
     ents = edition_years(doc, ents, words)
     ents = venue_names(doc, ents, words)
     ents = renamed(doc, ents, words)
@@ -77,13 +82,41 @@ def entity_forms(doc: Doc, ents: list[Span], words: FormWords) -> list[Span]:
 # -- edition years --------------------------------------------------------------------------------
 
 
+#: Words that name an edition before the event's name ("la 2e *édition* du Techfest 2031").
+_EDITION_WORDS = frozenset({"edition", "édition", "editions", "éditions"})
+
+
+def _before_event_noun(doc: Doc, ent: Span, words: FormWords) -> bool:
+    """Whether lower-case words after ``ent`` end in an event noun ("Leap 2031 *tech show*")."""
+    for token in doc[ent.end : min(len(doc), ent.end + 3)]:
+        if token.lower_ in words.event_heads:
+            return True
+        if not (token.is_lower and token.is_alpha):
+            break
+    return False
+
+
+def _edition_named(doc: Doc, ent: Span, words: FormWords) -> bool:
+    """Whether the year ending ``ent`` is an edition's: after an event noun ("Summit 2031"), before
+    lower-case words that end in one ("Leap 2031 tech show") or after an edition word ("la 2e
+    édition du Techfest 2031")."""
+    if ent[-2].lower_ in words.event_heads or _before_event_noun(doc, ent, words):
+        return True
+    return any(t.lower_ in _EDITION_WORDS for t in doc[max(0, ent.start - 3) : ent.start])
+
+
 def edition_years(doc: Doc, ents: list[Span], words: FormWords) -> list[Span]:
-    """An event's name of two words or more ending in an event noun and a year loses the year."""
+    """An event's name ending in an edition's year loses the year (see :func:`_edition_named`); an
+    unknown name and a year before an event noun is an event's edition whatever the model typed it
+    ("the Orbis 2031 tech show")."""
     out: list[Span] = []
     for ent in ents:
-        if (ent.label_ == "Event" and len(ent) >= 3 and _YEAR.match(ent[-1].text)
-                and ent[-2].lower_ in words.event_heads):
+        if len(ent) < 2 or not _YEAR.match(ent[-1].text):
+            out.append(ent)
+        elif ent.label_ == "Event" and _edition_named(doc, ent, words):
             out.append(Span(doc, ent.start, ent.end - 1, label="Event", kb_id=ent.kb_id_))
+        elif not ent.kb_id_ and ent.label_ in {"Organization", "Product"} and _before_event_noun(doc, ent, words):
+            out.append(Span(doc, ent.start, ent.end - 1, label="Event"))
         else:
             out.append(ent)
     return out

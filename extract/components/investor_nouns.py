@@ -5,7 +5,8 @@ premier plan de Zorbi", so they are read on the words).
 
 * :func:`investor_predicates`: an investor noun predicated of a name or apposed to it, with the
   company after "of"/"de": "A est un des investisseurs de premier plan de Zorbi", "A is also a
-  major shareholder of Zorbi", "A, l'un des premiers investisseurs de Zorbi, ...". A possessive
+  major shareholder of Zorbi", "A, l'un des premiers investisseurs de Zorbi, ...", "A, which was
+  an early supporter of Zorbi" ("an investor *at* Zorbi" works there: no investment). A possessive
   before the noun ("its investors") makes it someone else's list, read by :func:`listed_investors`.
 * :func:`listed_investors`: a company's investors listed after a listing verb, "Zorbi's investors
   include A and B", "Zorbi compte parmi ses actionnaires A et B".
@@ -16,10 +17,10 @@ premier plan de Zorbi", so they are read on the words).
   investment by A in Zorbi", "un investissement de A dans Zorbi".
 
 Cue words are data (``word_lists`` in ``data/lexicon.json``: ``investor_owner_preps``,
-``investor_copulas``, ``investor_list_verbs``, ``investor_counting_verbs``, ``portfolio_holdings``,
-``investment_sources``; and the shared ``investor_nouns``, ``portfolio_backer_nouns``,
-``portfolio_nouns``, ``backing_participles``, ``investment_nouns``, ``backing_nouns``,
-``recipient_preps``).
+``investor_predicate_nouns``, ``investor_copulas``, ``investor_list_verbs``,
+``investor_counting_verbs``, ``portfolio_holdings``, ``investment_sources``; and the shared
+``investor_nouns``, ``portfolio_backer_nouns``, ``portfolio_nouns``, ``backing_participles``,
+``investment_nouns``, ``backing_nouns``, ``recipient_preps``).
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ _PHRASE_WORDS = frozenset({"one", "of", "the", "a", "an", "un", "une", "l'", "l�
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "ses", "son", "sa", "leurs", "leur", "nos", "notre"})
 #: Words that deny the predicate they come before ("is not an investor", "n'est plus actionnaire").
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "pas", "plus", "jamais"})
+#: Relative pronouns that stand for the name before their comma ("A, which was ...", "A, qui est ...").
+_RELATIVES = frozenset({"which", "who", "that", "qui"})
 _DETERMINERS = frozenset({"the", "a", "an", "le", "la", "les", "l'", "l’", "un", "une"})
 _SEPARATORS = frozenset({",", "and", "et", "&", "ainsi", "que", "as", "well", "de", "d'", "d’", "du", "des"})
 #: Words that may stand between a listing verb and its first name ("include notably", "figurent notamment").
@@ -122,7 +125,7 @@ def _listed(doc: Doc, j: int, end: int, ent_of: Mapping[int, Span], labels: froz
 
 def investor_predicates(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
     """``investsIn`` from an investor noun with its company after "of"/"de" (module docstring)."""
-    nouns = _words(lexicon, lang, "investor_nouns", "portfolio_backer_nouns")
+    nouns = _words(lexicon, lang, "investor_nouns", "portfolio_backer_nouns", "investor_predicate_nouns")
     preps = _words(lexicon, lang, "investor_owner_preps")
     copulas = _words(lexicon, lang, "investor_copulas")
     out: list[RelationCandidate] = []
@@ -168,6 +171,8 @@ def _predicated_of(doc: Doc, i: int, lo: int, ent_of: Mapping[int, Span], copula
             k = j - 1
             while k >= lo and doc[k].pos_ == "ADV" and doc[k].lower_ not in _NEGATIONS:
                 k -= 1
+            if k - 1 >= lo and doc[k].lower_ in _RELATIVES and doc[k - 1].lower_ == ",":
+                k -= 2  # "A, which was an early backer of Zorbi": the relative stands for the name before it
             return _ending(k, ent_of, _ACTORS)
         if lower not in _PHRASE_WORDS and token.pos_ not in {"ADJ", "NUM", "DET", "ADV"}:
             return None

@@ -118,6 +118,16 @@ def _institution_span(doc: Doc, head: int, starts: set[int], lang: str) -> tuple
         ):
             end += 2  # "Ministère de l'Économie *et des* Finances"
             after_connector = True
+        elif lang == "fr" and token.lower_ in _AND and end + 2 < len(doc) and doc[end + 1].lower_ in _PARTITIVES and (
+            doc[end + 2].is_lower and doc[end + 2].pos_ == "NOUN"
+        ):
+            end += 3  # "Chambre de commerce *et d'industrie*"
+            good_end, after_connector = end, False
+        elif lang == "fr" and token.lower_ in _AND and end + 3 < len(doc) and doc[end + 1].lower_ == "de" and (
+            doc[end + 2].lower_ in {"la", "l'", "l’"} and _capitalised(doc[end + 3]) and end + 3 not in starts
+        ):
+            end += 3  # "Ministère de la Transition numérique *et de la* Réforme"
+            after_connector = True
         elif lang == "fr" and token.is_lower and token.is_alpha and (
             (token.pos_ == "ADJ" and not after_connector) or (token.pos_ == "NOUN" and after_connector)
         ):
@@ -136,6 +146,27 @@ def _institution_span(doc: Doc, head: int, starts: set[int], lang: str) -> tuple
     return start, good_end
 
 
+def _lower_ministry(doc: Doc, i: int, words: OrgWords) -> bool:
+    """A lower-case ministry noun before "de la" and a capitalised portfolio names the ministry:
+    "le *ministère de la Transition numérique*" (French writes it in lower case)."""
+    if doc[i].lower_ not in words.ministries or i + 2 >= len(doc) or doc.lang_ != "fr":
+        return False
+    nxt = doc[i + 1].lower_
+    after = doc[i + 3] if nxt == "de" and doc[i + 2].lower_ == "la" and i + 3 < len(doc) else doc[i + 2]
+    return nxt in {"de", "du", "des", "d'", "d’"} and _capitalised(after)
+
+
+def _without_state(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> int:
+    """A ministry's name less the country that ends it ("... de la Digitalisation *de Côte
+    d'Ivoire*"): the state it belongs to, no part of its name."""
+    for j in range(start + 2, end - 1):
+        if doc[j].lower_ in {"de", "du", "d'", "d’", "of"}:
+            entry = kb.lookup(doc[j + 1 : end].text, EntityType.PLACE)
+            if entry is not None and entry.type is EntityType.PLACE:
+                return j
+    return end
+
+
 def institution_names(doc: Doc, ents: list[Span], words: OrgWords, kb: KnowledgeBase) -> list[Span]:
     """Names headed by a capitalised institution noun ("Université", "Institute of") as organisations.
     The name replaces the entities inside it (its place: "Observatoire de *Lyon*"); an entity that
@@ -145,7 +176,9 @@ def institution_names(doc: Doc, ents: list[Span], words: OrgWords, kb: Knowledge
     starts = {e.start for e in ents}
     taken_until = -1
     for token in cue_tokens(doc, words.institutions):
-        if token.i < taken_until or token.lower_ not in words.institutions or not _capitalised(token):
+        if token.i < taken_until or token.lower_ not in words.institutions:
+            continue
+        if not _capitalised(token) and not _lower_ministry(doc, token.i, words):
             continue
         # a ministry's portfolios are no names of their own ("of Energy and *Digital Affairs*")
         known = {e.start for e in ents if e.kb_id_ or e.label_ != "Organization"}
@@ -153,6 +186,8 @@ def institution_names(doc: Doc, ents: list[Span], words: OrgWords, kb: Knowledge
         if bounds is None:
             continue
         start, end = bounds
+        if token.lower_ in words.ministries:
+            end = _without_state(doc, start, end, kb)
         inside = [e for e in ents if e.start < end and e.end > start]
         if any(e.start < start or e.end > end for e in inside):
             continue

@@ -17,6 +17,10 @@ INVESTORS = [
                  {("Kestrel Capital", "Zorbi Labs")}, id="predicate-investor-noun-fr"),
     pytest.param("Jean Dupont, l'un des premiers investisseurs de Zorbi Labs, a réagi.", "fr",
                  {("Jean Dupont", "Zorbi Labs")}, id="apposed-investor-noun-fr"),
+    pytest.param("Kestrel Capital, which was an early supporter of Zorbi Labs in 2019, led the round.", "en",
+                 {("Kestrel Capital", "Zorbi Labs")}, id="relative-supporter"),
+    pytest.param("The first deal was followed with Orbit Systems pumping $2 billion into Zorbi Labs in March.", "en",
+                 {("Orbit Systems", "Zorbi Labs")}, id="pumping-into"),
     pytest.param("Zorbi Labs's investors include Kestrel Capital and Lumen Ventures.", "en",
                  {("Kestrel Capital", "Zorbi Labs"), ("Lumen Ventures", "Zorbi Labs")}, id="investors-include"),
     pytest.param("Zorbi Labs compte parmi ses actionnaires Kestrel Capital et Lumen Ventures.", "fr",
@@ -52,6 +56,8 @@ def test_investors_named_apart_from_the_round(extractor: Extractor, text: str, l
 
 @pytest.mark.parametrize(("text", "language"), [
     pytest.param("Kestrel Capital n'est pas un des investisseurs de Zorbi Labs.", "fr", id="negated"),
+    pytest.param("Kestrel Capital has hired Jane Doe, an investor at Zorbi Labs.", "en", id="investor-at-works-there"),
 ])
 def test_no_investment_where_the_noun_states_none(extractor: Extractor, text: str, language: str) -> None:
-    assert ("Kestrel Capital", "Zorbi Labs") not in labelled(extractor, text, "investsIn", language)
+    found = labelled(extractor, text, "investsIn", language)
+    assert ("Kestrel Capital", "Zorbi Labs") not in found and ("Jane Doe", "Zorbi Labs") not in found
