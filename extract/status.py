@@ -147,6 +147,7 @@ def fact_status(
         near.append(doc[obj.start - 1])  # "ex-OpenAI", "l'ex-patron de"
     inside = {t.i for span in (subject, obj) for t in span}
     words = {w for t in near if t.i not in inside for w in _words(t)}
+    words |= {w.split("-", 1)[0] for w in words if "-" in w} & markers.former  # "ex-cadre", one token
     hedge = markers.hedge - markers.planned if predicate == "attended" else markers.hedge
     if predicate in DEAL_PREDICATES:
         hedge = hedge | markers.cancel

@@ -40,3 +40,10 @@ def test_a_plain_partner_founded_nothing(extractor: Extractor) -> None:
     facts = labelled_facts(extractor, "Nadia Rahm, managing partner at Kestrel Partners, said the founder was happy.",
                            "en")
     assert not any(f[1] == "founded" for f in facts)
+
+
+def test_a_former_prefix_written_into_the_role_word_makes_the_role_past(extractor: Extractor) -> None:
+    """ "ex-cadre" is one token in French: its prefix still says the role is over."""
+    facts = labelled_facts(extractor, "Nadia Ferrand, ex-cadre de Kestrel, rejoint une jeune pousse.", "fr")
+    works = {fact for fact in facts if fact[:3] == ("Nadia Ferrand", "worksFor", "Kestrel")}
+    assert works == {("Nadia Ferrand", "worksFor", "Kestrel", "former")}
