@@ -15,7 +15,13 @@ a classifier ``investsIn`` (never a rule's) between that pair is dropped:
   Zorbi", "in talks to back Zorbi", "envisage d'investir dans Zorbi"): its subject invests in
   nothing its clause names;
 * an acquisition: a pair the rules read as ``acquired`` in the sentence is a purchase, not an
-  investment.
+  investment;
+* a source: the outlet that reports the news ("the Daily Planet reported that", "according to",
+  "selon") receives no investment in that sentence.
+
+When an investing verb's recipient is a thing and no organisation is named after its "in", the
+clause names no recipient: its subject invests in none of the names the clause holds ("will invest
+$1bn into Kenya's ecosystem in partnership with Zorbi").
 
 >>> from aikg.extract.components.extensions import RelationCandidate
 >>> def c(extractor, predicate="investsIn"):
@@ -23,7 +29,8 @@ a classifier ``investsIn`` (never a rule's) between that pair is dropped:
 >>> [x.extractor for x in _without({(0, (0, 1), (4, 5))}, [c("clf:investsIn"), c("dep:svo")])]
 ['dep:svo']
 
-Cue words are data (``word_lists`` in ``data/lexicon.json``: ``investment_plan_words``, and the
+Cue words are data (``word_lists`` in ``data/lexicon.json``: ``investment_plan_words``,
+``report_words``, and the
 shared ``investing_verbs``, ``joined_backing_verbs``, ``investment_nouns``, ``backing_nouns``,
 ``funding_nouns``, ``round_amount_words``, ``recipient_preps``, ``receiving_verbs``,
 ``backer_preps``, ``hedge_words``).
@@ -81,12 +88,21 @@ def vetoed_pairs(doc: Doc, lexicon: Lexicon, lang: str) -> set[_Pair]:
     for token in cue_tokens(doc, investing | nouns):
         sent = token.sent
         subjects = _subjects(token, names)
-        for thing in _things(token, preps, names):
-            out.update((sent.start, s, thing) for s in subjects)
+        found = _things(token, preps, names)
+        things = [thing for thing, _ in found]
+        if any(before for _, before in found) and token.pos_ in {"VERB", "AUX"} \
+                and not _org_recipient(token, preps, names):
+            # "invest $1bn into Kenya's ecosystem in partnership with Zorbi": the clause names no recipient
+            things += [(names[t.i].start, names[t.i].end) for t in token.subtree if t.i in names]
+        for thing in things:
+            out.update((sent.start, s, thing) for s in subjects if s != thing)
         if token.pos_ in {"VERB", "AUX"} and _planned(token, _words(lexicon, lang, "investment_plan_words",
                                                                       "hedge_words")):
             for obj in {(names[t.i].start, names[t.i].end) for t in token.subtree if t.i in names}:
                 out.update((sent.start, s, obj) for s in subjects)
+    reporting = _words(lexicon, lang, "report_words")
+    for word in cue_tokens(doc, reporting):
+        out.update(_sources(word, names))
     funding = nouns | _words(lexicon, lang, "funding_nouns", "round_amount_words")
     sources = _words(lexicon, lang, "backer_preps")
     for verb in cue_tokens(doc, _words(lexicon, lang, "receiving_verbs")):
@@ -115,10 +131,11 @@ def _subjects(token: Token, names: dict[int, Span]) -> list[_Span]:
     return []
 
 
-def _things(token: Token, preps: frozenset[str], names: dict[int, Span]) -> list[_Span]:
+def _things(token: Token, preps: frozenset[str], names: dict[int, Span]) -> list[tuple[_Span, bool]]:
     """The names inside the phrase ``token`` takes after "in"/"dans" when that phrase is a thing:
-    headed by a common noun the name comes before ("Zorbi chips"), or a place ("in France")."""
-    out: list[_Span] = []
+    headed by a common noun the name comes before ("Zorbi chips"), or a place ("in France"); each
+    with whether it comes before the noun."""
+    out: list[tuple[_Span, bool]] = []
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             head = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -132,7 +149,7 @@ def _things(token: Token, preps: frozenset[str], names: dict[int, Span]) -> list
         for t in head.subtree:
             ent = names.get(t.i)
             if ent is not None and (ent.end <= head.i or ent.label_ == "Place"):
-                out.append(_span(ent))
+                out.append((_span(ent), ent.end <= head.i))
     return out
 
 
@@ -163,3 +180,37 @@ def _received_otherwise(verb: Token, funding: frozenset[str], sources: frozenset
               for t in c.subtree if t.i in names]
     sent = verb.sent
     return {(sent.start, _span(names[g.i]), recipient) for g in givers for recipient in _subjects(verb, names)}
+
+
+def _org_recipient(token: Token, preps: frozenset[str], names: dict[int, Span]) -> bool:
+    """Whether ``token`` takes an organisation's name after "in"/"dans" ("invest in *Zorbi*")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            heads = [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ in {"obl", "nmod", "obl:arg"} and any(g.dep_ == "case" and g.lower_ in preps
+                                                               for g in child.children):
+            heads = [child]
+        else:
+            continue
+        if any(h.i in names and names[h.i].label_ == "Organization" for h in heads):
+            return True
+    return False
+
+
+def _sources(word: Token, names: dict[int, Span]) -> set[_Pair]:
+    """"the Daily Planet reported that ...", "according to the Daily Planet", "selon le Daily
+    Planet": the outlet is a source; no name of the sentence invests in it."""
+    sent = word.sent
+    source: Span | None = None
+    if word.pos_ in {"VERB", "AUX"}:
+        subject = next((c for c in word.children if c.dep_ in _SUBJECT_DEPS), None)
+        source = names.get(subject.i) if subject is not None else None
+    else:
+        j = word.i + 1
+        while j < sent.end and j not in names and j <= word.i + 3:
+            j += 1
+        source = names.get(j)
+    if source is None:
+        return set()
+    return {(sent.start, _span(names[t.i]), _span(source)) for t in sent if t.i in names
+            and names[t.i].start == t.i and names[t.i].start != source.start}
