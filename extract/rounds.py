@@ -149,6 +149,8 @@ _COMPLEMENT = re.compile(r"\b(?:of|at|from|de|du|des|chez)\s*$|\bd['’]$", re.I
 #: "ainsi que de X", "as well as of X": the preposition repeats the list's own, X is a member.
 _JOINED = re.compile(r"\b(?:ainsi que|de même que|et|ou|as well as|and)\s+(?:of|from|de|du|des|d['’])\s*$",
                      re.IGNORECASE)
+#: After a name's complement, the list's preposition repeated ("de A de Beta et de C"): C is a member.
+_REPEATED = re.compile(r"\s*,?\s*(?:et|and|ainsi que|as well as)\s+(?:de|d['’]|du|des|of|from)\s*", re.IGNORECASE)
 #: A description closed by a comma ("A, the venture arm of Beta, and C"): the next name is a member.
 _CLOSED = re.compile(r"\s*,\s*(?:(?:and|et)\s+)?")
 #: Before a list: a preposition or an agent makes it a complement ("founded by A and B").
@@ -638,7 +640,7 @@ def _named_after_cue(text: str, spans: list[tuple[int, int]], company: str, guar
                     position = mention.end
                     complement = -1
                     continue
-                if complement == position and not _CLOSED.fullmatch(gap) \
+                if complement == position and not _CLOSED.fullmatch(gap) and not _REPEATED.fullmatch(gap) \
                         and not (_SEPARATOR.search(gap) and entities[mention.entity_key].type is EntityType.PERSON):
                     break  # after "A, co-founder of Beta", a person goes on ("..., and Jane Roe"), or any name
                     # once a comma closed the description ("A, the venture arm of Beta, and C")

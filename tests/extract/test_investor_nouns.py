@@ -38,6 +38,9 @@ INVESTORS = [
     pytest.param("Analysts said Zorbi Labs closed its offices before securing a $40 million investment from "
                  "Orbit Systems.", "en", {("Orbit Systems", "Zorbi Labs")}, id="gerund-shares-subject"),
     pytest.param("La start-up Zorbi Labs avait levé 30 millions de dollars, avec des contributions notables de "
+                 "Lumen Ventures de Orbit Systems et de Kestrel Capital.", "fr",
+                 {("Lumen Ventures", "Zorbi Labs"), ("Kestrel Capital", "Zorbi Labs")}, id="complement-then-et-de"),
+    pytest.param("La start-up Zorbi Labs avait levé 30 millions de dollars, avec des contributions notables de "
                  "Kestrel Capital et de Lumen Ventures.", "fr",
                  {("Kestrel Capital", "Zorbi Labs"), ("Lumen Ventures", "Zorbi Labs")}, id="contributions-de"),
 ]
