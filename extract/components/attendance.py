@@ -81,6 +81,9 @@ _PERSON = frozenset({"Person"})
 _PARTIES = frozenset({"Person", "Organization"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 _NAME_DEPS = frozenset({"appos", "flat:name", "compound", "flat"})
+#: "take part", "prendre part"; the demonstratives of the gathering taken part in ("ce panel").
+_TAKE = frozenset({"take", "prendre"})
+_THIS = frozenset({"this", "that", "ce", "cet", "cette"})
 _WITH = frozenset({"with", "avec", "alongside", "aux côtés"})
 _AMONG = frozenset({"among", "parmi"})
 _FROM = frozenset({"from", "by", "de", "par", "d'", "d’"})
@@ -197,7 +200,15 @@ class _Reader:
                 self.focus_marks.append((token.i, None))
 
     def _of_event(self, token: Token) -> bool:
-        """"the summit dinner", "le dîner du sommet": a side event that belongs to the event."""
+        """"the summit dinner", "le dîner du sommet": a side event that belongs to the event; so
+        does one in the clause whose subject names the event ("le coup d'envoi du Salon X a été
+        donné lors d'une cérémonie", "the Acme Forum opened with a gala")."""
+        verb = token.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and verb.i - token.i < 3:
+            verb = verb.head  # "lors d'une cérémonie": the clause's verb above the adverb
+        if verb.i != token.i and token.dep_ not in _SUBJECT_DEPS and any(
+                c.dep_ in _SUBJECT_DEPS and any(self._names_event(t) for t in c.subtree) for c in verb.children):
+            return True
         for near in [*token.children, token.head]:
             if near.i in self.ent_of and self.ent_of[near.i].label_ == "Event":
                 return True
@@ -205,6 +216,10 @@ class _Reader:
             if ref is not None and any(c.label_ == "Event" for c in ref.candidates):
                 return True
         return False
+
+    def _names_event(self, token: Token) -> bool:
+        ent = self.ent_of.get(token.i)
+        return ent is not None and ent.label_ == "Event"
 
     def focus(self, token: Token) -> Span | None:
         """The event in focus at ``token`` (see the module's docstring)."""
@@ -375,6 +390,24 @@ class _Reader:
                 case = next((c for c in child.children if c.dep_ == "case"), None)
                 yield child, case
 
+    def _listed_before(self, verb: Token) -> list[Span]:
+        """"A, présidente de X, B, directeur de Y, et C ont pris part": the people listed in the
+        subject's phrase (the parser hangs the second name on the first one's role), or before the
+        verb when the parser hangs the verb on the list's first name (``parataxis``)."""
+        head = verb.head if verb.dep_ == "parataxis" else next(
+            (c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        ent = self.ent_of.get(head.i) if head is not None else None
+        if head is None or ent is None or ent.label_ != "Person":
+            return []
+        return [e for e in self.listed(head, _PERSON) if e.end <= verb.i]
+
+    @staticmethod
+    def _this_gathering(child: Token) -> bool:
+        """"ont pris part à *ce panel*", "took part in *this session*": a demonstrative names a part
+        of the event in focus, no other place or gathering."""
+        noun = next((g for g in child.children if g.dep_ == "pobj"), child) if child.dep_ == "prep" else child
+        return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _THIS for c in noun.children)
+
     def elsewhere(self, noun: Token) -> bool:
         """"in a speech in Washington": a speech that names its own place."""
         return any(self.ent_of.get(t.i) is not None and self.ent_of[t.i].label_ == "Place"
@@ -451,12 +484,12 @@ class _Reader:
                     senders = [e for e in self.subjects(verb, _PARTIES) if e.label_ == "Organization"]
                     yield "sent", [sent, *senders]
         if _is(verb, words.presence_verbs) or (
-            _lemma(verb) == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
+            _lemma(verb) in _TAKE and any(c.lower_ == "part" for c in verb.children)
         ):
-            here = not any(child.dep_ in {"obl", "obl:arg", "prep", "dobj", "obj"} and child.lower_ != "part"
-                           for child in verb.children)
+            here = not any(child.dep_ in {"obl", "obl:arg", "obl:mod", "prep", "dobj", "obj"} and child.lower_ != "part"
+                           and not self._this_gathering(child) for child in verb.children)
             if here or any(c.lower_ == "y" for c in verb.children):
-                yield "presence", self.subjects(verb, _PARTIES)
+                yield "presence", self.subjects(verb, _PARTIES) + self._listed_before(verb)
         yield from self.speaking_cues(verb)
         there = [c for c in verb.children if c.lower_ in words.presence_words
                  and c.dep_ in {"advmod", "acomp", "obl:arg", "obl", "attr"}]
