@@ -57,6 +57,7 @@ from ..lexicon import Lexicon
 from ..records import EntityType
 from .descriptor_types import descriptor_words
 from .frame_types import FrameWords, frame_words, retype_by_frame
+from .person_names import person_name_forms
 
 __all__ = ["ContextWords", "context_words", "retype_by_context", "written_lists"]
 
@@ -70,6 +71,9 @@ _HYPHENS = frozenset({"-", "‑"})
 _SUBJECTS = frozenset({"nsubjpass", "nsubj:pass"})
 #: The dependency of a passive participle's "by" / "par" phrase.
 _AGENTS = frozenset({"agent", "obl:agent"})
+#: Predicates whose subject is never a place (a place invests, announces and hosts; it does not
+#: partner, raise, acquire, found or develop).
+_ACTOR_PREDICATES = frozenset({"partnerOf", "raised", "acquired", "founded", "develops"})
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,14 @@ class ContextWords:
     org_suffixes: frozenset[str] = frozenset()
     #: The words of ``frame_types.py`` (lists after a plural organisation noun, founded objects, ...).
     frame: FrameWords | None = None
+    #: Lemmas of verbs of leading ("lead", "piloter"): the name their participle describes with an
+    #: agent is an organisation when the model typed it a Place or a Person ("*X*, piloté par Y").
+    led_verbs: frozenset[str] = frozenset()
+    #: Words written before a person's name that are no part of it ("maître", "sheikh").
+    honorifics: frozenset[str] = frozenset()
+    #: Lemmas of verbs whose subject is an organisation or a person, never a place ("partner",
+    #: "acquire", "raise", "develop"): the relation verbs of the lexicon whose predicates all are so.
+    actor_verbs: frozenset[str] = frozenset()
 
 
 def context_words(lexicon: Lexicon) -> ContextWords:
@@ -101,6 +113,10 @@ def context_words(lexicon: Lexicon) -> ContextWords:
         byline_cues=lexicon.words("byline_cues"),
         org_suffixes=lexicon.org_suffixes,
         frame=frame_words(lexicon, descriptor_words(lexicon)),
+        honorifics=lexicon.words("honorifics"),
+        led_verbs=lexicon.words("org_led_verbs"),
+        actor_verbs=frozenset(verb for lang in lexicon.verbs.values() for verb, predicates in lang.items()
+                              if predicates and set(predicates) <= _ACTOR_PREDICATES),
     )
 
 
@@ -238,15 +254,17 @@ def _passive_subjects(doc: Doc, ents: list[Span], words: ContextWords, by_token:
     acquisition, the name its participle (with its agent) describes, or the subject of the clause
     a fronted participle opens."""
     found: dict[int, Span] = {}
-    subject_ids = [doc.vocab.strings[d] for d in (*_SUBJECTS, "acl", "advcl") if d in doc.vocab.strings]
+    products = {e.text for e in by_token.values() if e.label_ == "Product"}
+    subject_ids = [doc.vocab.strings[d] for d in (*_SUBJECTS, "acl", "advcl", "nmod") if d in doc.vocab.strings]
     deps = doc.to_array("DEP")  # one array, not one Python step per token
     for index in numpy.flatnonzero(numpy.isin(deps, subject_ids)):
         token = doc[int(index)]
-        if token.dep_ in {"acl", "advcl"}:  # a participle with an agent that says "by whom"
+        if token.dep_ in {"acl", "advcl", "nmod"}:  # a participle with an agent that says "by whom"
             verb = token
             if not any(c.dep_ in _AGENTS for c in verb.children):
                 continue
-            if verb.dep_ == "acl":  # "X, founded in 2024 by ...": the name is its head
+            if verb.dep_ in {"acl", "nmod"}:  # "X, founded in 2024 by ...": the name is its head
+                # (a French participle the tagger read as a noun, "X, piloté par Y", is an nmod)
                 token = verb.head
             else:  # "Founded by A and B, X leverages ...": the subject of the clause it opens
                 subject = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.i > verb.i), None)
@@ -259,9 +277,13 @@ def _passive_subjects(doc: Doc, ents: list[Span], words: ContextWords, by_token:
         else:
             verb = token.head
             named = token.pos_ == "PROPN"
-        if not named or verb.lemma_.lower() not in words.passive_verbs:
-            continue
         ent = by_token.get(token.i)
+        lemma = _participle_lemma(verb)
+        # not "the Series B, led by", nor a product of the document ("sa plateforme X ... X, dirigée par")
+        led = (lemma in words.led_verbs and ent is not None and ent.label_ in _LIST_KINDS
+               and ent.text not in products)
+        if not named or (lemma not in words.passive_verbs and not led):
+            continue
         if ent is not None:
             if (not ent.kb_id_ and ent.label_ in _LIST_KINDS | {"Product"} and len(ent) <= 3
                     and not _one_of_a_person(ent, person_words)):
@@ -306,32 +328,73 @@ def _affiliations(doc: Doc, ents: list[Span], by_token: dict[int, Span], words: 
     return found
 
 
+def _participle_lemma(verb: Token) -> str:
+    """The verb's lemma, and that of a French past participle the tagger read as a noun ("piloté"
+    -> "piloter")."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" and verb.lang_ == "fr":
+        return re.sub(r"ée?s?$", "er", verb.lower_)
+    return lemma
+
+
 def _opens_line(doc: Doc, index: int) -> bool:
     return index == 0 or "\n" in doc[index - 1].whitespace_ or "\n" in doc[index - 1].text
 
 
 def _people_with_roles(doc: Doc, ents: list[Span], words: ContextWords) -> dict[int, Span]:
     """ "the trade minister, *Jane Doe*", "*Jane Doe*, a journalist", "By *Jane Doe*": a name of
-    two or three capitalised words typed Organization, with a person's role or a byline."""
+    two or three capitalised words typed Organization or Place, with a person's role or a byline.
+    The role is read on the tree (an apposition) and, where the parser reads a list of people with
+    their roles as one flat list, on the words: a lowercase role right after the name and a comma
+    ("*Jane Doe*, présidente de X", "*Jane Doe*, a senior researcher at X"), or right before it
+    ("AI executive *Jane Doe*")."""
     found: dict[int, Span] = {}
     for ent in ents:
         parts = [t for t in ent if t.text not in _HYPHENS]  # "Jean-Baptiste" may be three tokens
-        if ent.kb_id_ or ent.label_ != "Organization" or not 2 <= len(ent.text.split()) <= 3:
+        if ent.kb_id_ or ent.label_ not in {"Organization", "Place"} or not 2 <= len(ent.text.split()) <= 3:
             continue
         if not all(t.is_alpha and t.text[:1].isupper() for t in parts):
             continue
-        if any(t.is_upper for t in parts):
-            continue  # "AWS Labs": an acronym is an organisation's
+        if any(t.is_upper for t in parts) or any(t.lower_ in words.org_suffixes for t in parts):
+            continue  # "AWS Labs", "Kestrel Venture Partners": an acronym or a legal form is an organisation's
         root = ent.root
         apposed = [root.head] if root.dep_ == "appos" else []
         apposed.extend(c for c in root.children if c.dep_ == "appos")
         # a role in lower case or an acronym ("the *CEO* and founder of X, Jane Doe"), not a name's word
         role = any(t.lower_ in words.role_nouns and (t.is_lower or t.is_upper) for t in apposed)
+        role = role or _role_beside(doc, ent, words.role_nouns)
         before = ent.start - 1
         byline = before >= 0 and doc[before].lower_ in words.byline_cues and _opens_line(doc, before)
         if role or byline:
             found[ent.start] = Span(doc, ent.start, ent.end, label="Person")
     return found
+
+
+#: Words that may stand between a name's comma and the role after it ("Jane Doe, *a senior* researcher").
+_ROLE_OPENERS = frozenset({"a", "an", "the", "un", "une", "le", "la", "l'", "l’", "its", "his", "her", "sa", "son"})
+
+
+def _role_beside(doc: Doc, ent: Span, role_nouns: frozenset[str]) -> bool:
+    """A lowercase role noun right before the name ("executive *Jane Doe*"), or after its comma,
+    an article and at most two lowercase modifiers, and not the first word of a compound ("Jane
+    Doe, *présidente* de X", "Jane Doe, a key *researcher* at X"; not "X, a CEO coaching firm")."""
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.is_lower and before.lower_ in role_nouns and ent.start <= before.head.i < ent.end:
+        return True
+    i = ent.end
+    if i >= len(doc) or doc[i].text != "," or "\n" in doc[i].whitespace_:
+        return False
+    i += 1
+    if i < len(doc) and doc[i].lower_ in _ROLE_OPENERS:
+        i += 1
+    for _ in range(3):
+        if i >= len(doc) or not doc[i].is_lower:
+            return False
+        if doc[i].lower_ in role_nouns:
+            after = doc[i + 1] if i + 1 < len(doc) else None
+            return after is None or not (after.is_lower and after.pos_ == "NOUN")
+        i += 1
+    return False
 
 
 def _listed_people(doc: Doc, ents: list[Span], words: ContextWords) -> dict[int, Span]:
@@ -347,6 +410,20 @@ def _listed_people(doc: Doc, ents: list[Span], words: ContextWords) -> dict[int,
                 continue
             if _most_others_are(run, ent, "Person"):
                 found[ent.start] = Span(doc, ent.start, ent.end, label="Person")
+    return found
+
+
+def _acting_places(ents: list[Span], words: ContextWords) -> dict[int, Span]:
+    """ "South Korea's *Naver* is partnering with ...": an unknown name typed Place that is the
+    subject of a verb no place is the subject of (``actor_verbs``) is an organisation."""
+    found: dict[int, Span] = {}
+    for ent in ents:
+        if ent.kb_id_ or ent.label_ != "Place" or len(ent) > 3 or not all(t.text[:1].isupper() for t in ent):
+            continue
+        root = ent.root
+        verb = root.head
+        if root.dep_ in {"nsubj", "csubj"} and verb.pos_ == "VERB" and verb.lemma_.lower() in words.actor_verbs:
+            found[ent.start] = Span(ent.doc, ent.start, ent.end, label="Organization")
     return found
 
 
@@ -367,6 +444,7 @@ def retype_by_context(doc: Doc, ents: list[Span], words: ContextWords,
                       kb: KnowledgeBase | None = None) -> list[Span]:
     """``ents`` with unknown names typed from their sentence, and missed organisations added
     (see the module docstring)."""
+    ents = person_name_forms(doc, ents, words.honorifics)  # "Maître Jane Doe", a name in Arabic script
     person_words = {t.lower_ for e in ents if e.label_ == "Person" and len(e) > 1 for t in e}
     by_token = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     changes: dict[int, Span] = {}
@@ -374,6 +452,7 @@ def retype_by_context(doc: Doc, ents: list[Span], words: ContextWords,
     changes.update(_listed_organisations(doc, ents, person_words, kb))
     changes.update(_listed_people(doc, ents, words))
     changes.update(_short_names(doc, ents, person_words))
+    changes.update(_acting_places(ents, words))
     changes.update(_which_things(doc, ents, person_words))
     changes.update(_passive_subjects(doc, ents, words, by_token, person_words))
     changes.update(_based_names(doc, ents, words, by_token))

@@ -1,0 +1,110 @@
+"""Names typed from their construction (``extract/components/context_types.py``) and the written
+form of people's names (``person_names.py``): a person with a role beside the name, an organisation
+led by someone or acting as only an organisation acts, a legal-form word, an honorific, a name in
+another script. Sentences and names are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from aikg.extract.components.context_types import ContextWords, retype_by_context
+from aikg.extract.pipeline import Extractor
+from aikg.extract.records import Document
+
+WORDS = ContextWords(based=frozenset(), passive_verbs=frozenset({"fonder"}),
+                     role_nouns=frozenset({"présidente", "executive", "journalist"}), byline_cues=frozenset(),
+                     org_suffixes=frozenset({"partners"}), led_verbs=frozenset({"piloter"}),
+                     honorifics=frozenset({"maître"}), actor_verbs=frozenset({"partner"}))
+
+
+def parsed(lang: str, words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    return Doc(spacy.blank(lang).vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def typed(doc: Doc, ents: list[Span]) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in retype_by_context(doc, ents, WORDS)]
+
+
+def test_a_role_after_the_comma_makes_a_person_of_a_place() -> None:
+    # the parser reads a list of people with their roles as one flat list: no apposition
+    doc = spacy.blank("fr")("Odile Varenkamp, présidente de Norvalis, était présente.")
+    assert typed(doc, [Span(doc, 0, 2, "Place"), Span(doc, 5, 6, "Organization")]) == [
+        ("Odile Varenkamp", "Person"), ("Norvalis", "Organization")]
+
+
+def test_a_role_after_the_comma_spares_legal_forms_and_compounds() -> None:
+    doc = spacy.blank("en")("Kestrel Partners, a journalist favourite, and Orvane Lumis, a journalist training firm.")
+    doc[13].pos_ = "NOUN"  # "training" continues the compound: the role is not its head
+    ents = [Span(doc, 0, 2, "Organization"), Span(doc, 8, 10, "Organization")]
+    assert typed(doc, ents) == [("Kestrel Partners", "Organization"), ("Orvane Lumis", "Organization")]
+
+
+def test_a_role_noun_before_the_name_makes_a_person() -> None:
+    doc = parsed("en", ["departure", "of", "AI", "executive", "Tarun", "Mehrotra"], [0, 0, 3, 5, 5, 1],
+                 ["ROOT", "prep", "compound", "compound", "compound", "pobj"],
+                 ["NOUN", "ADP", "PROPN", "NOUN", "PROPN", "PROPN"])
+    assert typed(doc, [Span(doc, 4, 6, "Organization")]) == [("Tarun Mehrotra", "Person")]
+
+
+def _led(name_label: str, also_product: bool) -> list[tuple[str, str]]:
+    # "Zentavio, piloté par Aline Koffi, ...": the tagger reads the participle as a noun (nmod)
+    words = ["Zentavio", ",", "piloté", "par", "Aline", "Koffi", ".", "Zentavio"]
+    doc = parsed("fr", words, [0, 0, 0, 4, 2, 4, 0, 7], ["ROOT", "punct", "nmod", "case", "obl:agent", "flat:name",
+                                                      "punct", "ROOT"],
+                 ["PROPN", "PUNCT", "NOUN", "ADP", "PROPN", "PROPN", "PUNCT", "PROPN"])
+    ents = [Span(doc, 0, 1, name_label), Span(doc, 4, 6, "Person")]
+    if also_product:
+        ents.append(Span(doc, 7, 8, "Product"))
+    return typed(doc, ents)[:2]
+
+
+def test_a_name_led_by_someone_is_an_organisation() -> None:
+    assert _led("Place", also_product=False) == [("Zentavio", "Organization"), ("Aline Koffi", "Person")]
+
+
+def test_a_product_led_by_someone_stays_a_product() -> None:
+    assert _led("Product", also_product=False)[0] == ("Zentavio", "Product")
+    assert _led("Place", also_product=True)[0] == ("Zentavio", "Place")  # a product elsewhere in the document
+
+
+def test_a_place_that_partners_is_an_organisation() -> None:
+    words = ["Hanvira", "is", "partnering", "with", "Qorvix", ".", "Osaka", "hosted", "it"]
+    doc = parsed("en", words, [2, 2, 2, 2, 3, 2, 7, 7, 7], ["nsubj", "aux", "ROOT", "prep", "pobj", "punct", "nsubj",
+                                                           "ROOT", "dobj"],
+                 ["PROPN", "AUX", "VERB", "ADP", "PROPN", "PUNCT", "PROPN", "VERB", "PRON"])
+    doc[2].lemma_, doc[7].lemma_ = "partner", "host"
+    ents = [Span(doc, 0, 1, "Place"), Span(doc, 4, 5, "Organization"), Span(doc, 6, 7, "Place")]
+    assert typed(doc, ents) == [("Hanvira", "Organization"), ("Qorvix", "Organization"), ("Osaka", "Place")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("language", "text", "expected", "absent"),
+    [
+        # an honorific is no part of the name; a law firm's "Avocats" makes an organisation
+        ("fr", "Le cabinet Verlaine Avocats, dirigé par Maître Jeanne Rousseau, accompagne les jeunes pousses.",
+         {"Verlaine Avocats": "Organization", "Jeanne Rousseau": "Person"}, {"Maître Jeanne Rousseau"}),
+        # a source credit in brackets: "Biz" ends an outlet's name, no person's
+        ("en", "The plant will serve markets in Europe and Asia. (Daejeon Biz)",
+         {"Daejeon Biz": "Organization"}, set()),
+        # a place's company that partners
+        ("en", "#Kenya #infrastructure — South Korea’s Hanvira is partnering with NVIDIA, Qorvix Systems, and "
+               "Tallis Capital to build a 300MW campus.", {"Hanvira": "Organization", "South Korea": "Place"}, set()),
+    ],
+)
+def test_names_in_articles(extractor: Extractor, language: str, text: str, expected: dict[str, str],
+                           absent: set[str]) -> None:
+    out = extractor.extract(Document("t", text, source="test", language=language))
+    found = {e.label: e.type.value for e in out.entities}
+    for name, type_ in expected.items():
+        assert found.get(name) == type_, (name, found)
+    assert not absent & set(found), found
+
+
+@pytest.mark.model
+def test_a_name_in_another_script_is_dropped(extractor: Extractor) -> None:
+    text = "Le salon est placé sous le haut patronage du roi. تحت الرعاية السامية لصاحب الجلالة"
+    out = extractor.extract(Document("t", text, source="test", language="fr"))
+    assert not [e.label for e in out.entities if any("\u0600" <= ch <= "\u06ff" for ch in e.label)]
