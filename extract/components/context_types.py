@@ -367,6 +367,12 @@ def _people_with_roles(doc: Doc, ents: list[Span], words: ContextWords) -> dict[
         byline = before >= 0 and doc[before].lower_ in words.byline_cues and _opens_line(doc, before)
         if role or byline:
             found[ent.start] = Span(doc, ent.start, ent.end, label="Person")
+    # the role says what the name is at every mention of the document ("AI executive *Jane Doe*" ...
+    # "*Jane Doe*'s departure", which the model read as an organisation)
+    people = {span.text for span in found.values()}
+    for ent in ents:
+        if ent.start not in found and ent.text in people and not ent.kb_id_ and ent.label_ in {"Organization", "Place"}:
+            found[ent.start] = Span(doc, ent.start, ent.end, label="Person")
     return found
 
 

@@ -41,11 +41,13 @@ def test_a_role_after_the_comma_spares_legal_forms_and_compounds() -> None:
     assert typed(doc, ents) == [("Kestrel Partners", "Organization"), ("Orvane Lumis", "Organization")]
 
 
-def test_a_role_noun_before_the_name_makes_a_person() -> None:
-    doc = parsed("en", ["departure", "of", "AI", "executive", "Tarun", "Mehrotra"], [0, 0, 3, 5, 5, 1],
-                 ["ROOT", "prep", "compound", "compound", "compound", "pobj"],
-                 ["NOUN", "ADP", "PROPN", "NOUN", "PROPN", "PROPN"])
-    assert typed(doc, [Span(doc, 4, 6, "Organization")]) == [("Tarun Mehrotra", "Person")]
+def test_a_role_noun_before_the_name_makes_a_person_at_every_mention() -> None:
+    doc = parsed("en", ["departure", "of", "AI", "executive", "Tarun", "Mehrotra", ".", "Tarun", "Mehrotra", "left"],
+                 [0, 0, 3, 5, 5, 1, 0, 8, 9, 9],
+                 ["ROOT", "prep", "compound", "compound", "compound", "pobj", "punct", "compound", "nsubj", "ROOT"],
+                 ["NOUN", "ADP", "PROPN", "NOUN", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB"])
+    ents = [Span(doc, 4, 6, "Organization"), Span(doc, 7, 9, "Organization")]
+    assert typed(doc, ents) == [("Tarun Mehrotra", "Person"), ("Tarun Mehrotra", "Person")]
 
 
 def _led(name_label: str, also_product: bool) -> list[tuple[str, str]]:
