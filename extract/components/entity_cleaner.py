@@ -267,8 +267,11 @@ class EntityCleaner:
 
     def _split_coordination(self, doc: Doc, span: Span) -> list[Span]:
         """ "Coatue Management and Tiger Global Management": an unknown span that joins two
-        capitalised names with "and" / "et" is two entities of its type."""
+        capitalised names with "and" / "et" is two entities of its type; not one headed by an
+        institution noun, whose complements are joined ("Institute of Arts and Design")."""
         if span.kb_id_ or len(span) < 3:
+            return [span]
+        if self.orgs is not None and span[0].lower_ in self.orgs.institutions:
             return [span]
         cut = next((t.i for t in span[1:-1] if t.lower_ in _COORDINATORS), None)
         if cut is None or not (doc[cut + 1].text[:1].isupper() and doc[span.start].text[:1].isupper()):

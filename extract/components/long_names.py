@@ -79,11 +79,12 @@ _ARTICLES = frozenset({"la", "le", "les", "du", "des", "the"})
 
 def handles(doc: Doc, ents: list[Span]) -> list[Span]:
     """Drop a name that is a handle (right after "@", or holding an underscore: "Agence_APN") and
-    an unknown one-word name with "&" after an article ("chargé de la TN&RA")."""
-    return [e for e in ents if "_" not in e.text and not (e.start > 0 and doc[e.start - 1].text.endswith("@"))
-            and not e.text.startswith("@")
-            and not (len(e) == 1 and "&" in e.text and not e.kb_id_ and e.start > 0
-                     and doc[e.start - 1].lower_ in _ARTICLES)]
+    an unknown one-word name with "&" after an article ("chargé de la TN&RA"); a handle that is a
+    known name is that name ("CEO @OpenAI")."""
+    return [e for e in ents if e.kb_id_ or (
+        "_" not in e.text and not (e.start > 0 and doc[e.start - 1].text.endswith("@"))
+        and not e.text.startswith("@")
+        and not (len(e) == 1 and "&" in e.text and e.start > 0 and doc[e.start - 1].lower_ in _ARTICLES))]
 
 
 # -- series ---------------------------------------------------------------------------------------
