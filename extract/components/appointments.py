@@ -67,7 +67,7 @@ def appointment_relations(
             + named_appointments(doc, ent_of, refs, lexicon, lang, role_of)
             + past_employers(doc, ent_of, refs, lexicon, lang)
             + role_phrases(doc, ent_of, refs, lexicon, lang, role_of, role_words)
-            + role_frame_relations(doc, ent_of, refs, lexicon, lang, role_of))
+            + role_frame_relations(doc, ent_of, refs, lexicon, lang, role_of, role_words))
 
 
 # -- shared readings ----------------------------------------------------------------------------

@@ -273,6 +273,11 @@ def _absolute(token: Token, ent_of: Mapping[int, Span], words: GuestWords) -> li
 def _name_line(sent: Span, ent_of: Mapping[int, Span], words: GuestWords) -> Iterable[tuple[str, Token, list[Span]]]:
     """"Jane Roe, Head of Policy, Acme.", "À gauche : Jean Dupont, le patron d'Acme.": a line that
     is only a person's name and description (a programme's speakers, a recap's captions)."""
+    # the line opens with a person's name (after a colon at most): a sentence where no person's
+    # name starts is left before a Token is made (nearly every sentence)
+    if not any((e := ent_of.get(k)) is not None and e.start == k and e.label_ == "Person"
+               for k in range(sent.start, sent.end + 1)):
+        return
     tokens = [t for t in sent if not t.is_space]
     if not tokens or any(t.pos_ in _VERB_POS and t.i not in ent_of for t in tokens):
         return

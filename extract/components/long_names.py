@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
 from ..resolve import _abbreviates, _initials
 
@@ -160,12 +161,16 @@ def _type_of(span: Span, acronym: Span | None, words: LongNameWords) -> str:
     return "Organization"
 
 
+#: The token a bracketed acronym opens with.
+_OPENING = frozenset({"("})
+
+
 def bracket_names(doc: Doc, ents: list[Span], words: LongNameWords) -> list[Span]:
     """A long name followed by its acronym in brackets is one entity; the acronym's mentions in
     the document take its type (see the module's docstring)."""
     found: list[tuple[Span, str]] = []
     at = {i: e for e in ents for i in range(e.start, e.end)}
-    for token in doc:
+    for token in cue_tokens(doc, _OPENING):  # the brackets only: no Token made for the other words
         if token.text != "(" or token.i == 0:
             continue
         defined = _defined(doc, token.i)

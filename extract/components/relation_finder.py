@@ -129,7 +129,11 @@ class RelationFinder:
         self.byline_cues = self.lexicon.words("byline_cues", self.lang)
         self.role_narrowers = self.lexicon.words("role_narrowers", self.lang)
         phrases = self.lexicon.roles.get(self.lang, {})
-        self.role_ends = frozenset(p[i:] for p in phrases for i in range(len(p)))
+        # a token ends a phrase only where the tokenizer may cut it: at its start, at a space or
+        # punctuation ("co-|founder"), never between two letters ("partn|er", "l|es": such
+        # suffixes let every "les" and "er" through to the phrase look-ups)
+        self.role_ends = frozenset(p[i:] for p in phrases for i in range(len(p))
+                                   if i == 0 or not (p[i - 1].isalpha() and p[i].isalpha()))
         self.role_starts = frozenset(p.split(" ", 1)[0] for p in phrases if " " in p)
         self.role_words = self.role_ends | self.role_starts  # where _role_predicate may find a role
         self.dep_matcher = TreeMatcher()

@@ -30,7 +30,7 @@ from collections.abc import Callable, Mapping
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import Reference
-from ..doc_words import cue_tokens
+from ..doc_words import cue_positions, cue_tokens
 from ..lexicon import Lexicon
 from .extensions import RelationCandidate
 from .founding_teams import described_people, role_candidate
@@ -50,10 +50,11 @@ _WINDOW = 8
 
 def role_frame_relations(
     doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon, lang: str,
-    role_of: RoleOf,
+    role_of: RoleOf, role_words: frozenset[str] | None = None,
 ) -> list[RelationCandidate]:
-    """Every construction of this module, for the relation finder."""
-    return (coordinated_roles(doc, ent_of, lexicon, role_of)
+    """Every construction of this module, for the relation finder (``role_words``: the words
+    ``role_of`` may find a role at, see :func:`coordinated_roles`)."""
+    return (coordinated_roles(doc, ent_of, lexicon, role_of, role_words)
             + hired_to_lead(doc, ent_of, refs, lexicon, lang)
             + included_roles(doc, ent_of, refs, lexicon, lang, role_of)
             + appointer_org(doc, ent_of, refs, lexicon, lang, role_of)
@@ -150,18 +151,24 @@ def _holders(doc: Doc, first: int, after: int, ent_of: Mapping[int, Span], lexic
 # -- coordinated roles and organisations --------------------------------------------------------------
 
 
-def coordinated_roles(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, role_of: RoleOf
-                      ) -> list[RelationCandidate]:
-    """"co-founder and CEO of Acme", "co-PDG et cofondateurs d'Acme": both roles are Acme's."""
+def coordinated_roles(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, role_of: RoleOf,
+                      role_words: frozenset[str] | None = None) -> list[RelationCandidate]:
+    """"co-founder and CEO of Acme", "co-PDG et cofondateurs d'Acme": both roles are Acme's.
+
+    With ``role_words`` (the words ``role_of`` answers None for every other token at), only the
+    tokens that carry one are visited: asking at every token made a ``Token`` for each, most of
+    this function's time."""
     joiners = frozenset(lexicon.coordinators)
     out: list[RelationCandidate] = []
-    i = 0
-    while i < len(doc):
-        token = doc[i]
-        found = None if token.ent_type_ else role_end(doc, i, role_of)
-        if found is None:
-            i += 1
+    starts = sorted(cue_positions(doc, role_words)) if role_words is not None else range(len(doc))
+    after = 0  # the first token a role may start at: a role found runs to its organisation
+    for i in starts:
+        if i < after:
             continue
+        found = role_end(doc, i, role_of)
+        if found is None or doc[i].ent_type_:
+            continue
+        token = doc[i]
         last, predicate = found
         roles = [(i, last, predicate)]
         k = last + 1
@@ -174,7 +181,7 @@ def coordinated_roles(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, ro
         if org is not None and len(roles) > 1:
             for person in _holders(doc, i, org.end, ent_of, lexicon):
                 out.extend(role_candidate(person, pred, org, token.sent, ROLE_FRAME, False) for _s, _l, pred in roles)
-        i = k if k > i else i + 1
+        after = k if k > i else i + 1
     return out
 
 

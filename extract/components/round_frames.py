@@ -27,6 +27,7 @@ Cue words are data (``word_lists`` in ``data/lexicon.json``: ``round_leading_ver
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span, Token
@@ -246,24 +247,31 @@ def unnamed_raisers(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappi
     nouns = _words(lexicon, lang, "funding_nouns", "round_amount_words")
     preps = lexicon.words("round_owner_preps", lang)
     raised = {c.object_start for c in candidates if c.predicate == "raised"}
+    cued = cue_tokens(doc, verbs)  # the raising verbs' tokens only: no Token made for the others
+    if not cued:
+        return []
     sentences = list(doc.sents)
+    starts = [sent.start for sent in sentences]
     out: list[RelationCandidate] = []
-    for index, sent in enumerate(sentences[:-1]):
-        for verb in sent:
-            if verb.lemma_.lower() not in verbs:
-                continue
-            subject = next((t for t in verb.children if t.dep_.startswith("nsubj")), None)
-            if subject is not None and subject.i in ent_of and _in_complement(doc, ent_of[subject.i].start,
-                                                                               sent.start, ent_of):
-                subject = next((t for t in sent[:3] if t.pos_ == "NOUN"), None)  # the noun the complement describes
-            amount = next((ent_of[t.i] for t in verb.children if t.dep_ in ("obj", "dobj") and t.i in ent_of
-                           and ent_of[t.i].label_ == _AMOUNT), None)
-            if subject is None or amount is None or subject.i in ent_of or subject.lower_ not in subjects \
-                    or amount.start in raised:
-                continue
-            owner = _opening_round_owner(doc, sentences[index + 1], ent_of, nouns, preps)
-            if owner is not None:
-                out.append(_candidate(owner, "raised", amount, sent, UNNAMED, 0.7))
+    for verb in cued:
+        index = bisect_right(starts, verb.i) - 1
+        if index >= len(sentences) - 1:  # the last sentence: no next one to open with the round
+            break
+        sent = sentences[index]
+        if verb.lemma_.lower() not in verbs:
+            continue
+        subject = next((t for t in verb.children if t.dep_.startswith("nsubj")), None)
+        if subject is not None and subject.i in ent_of and _in_complement(doc, ent_of[subject.i].start,
+                                                                           sent.start, ent_of):
+            subject = next((t for t in sent[:3] if t.pos_ == "NOUN"), None)  # the noun the complement describes
+        amount = next((ent_of[t.i] for t in verb.children if t.dep_ in ("obj", "dobj") and t.i in ent_of
+                       and ent_of[t.i].label_ == _AMOUNT), None)
+        if subject is None or amount is None or subject.i in ent_of or subject.lower_ not in subjects \
+                or amount.start in raised:
+            continue
+        owner = _opening_round_owner(doc, sentences[index + 1], ent_of, nouns, preps)
+        if owner is not None:
+            out.append(_candidate(owner, "raised", amount, sent, UNNAMED, 0.7))
     return out
 
 
