@@ -61,6 +61,8 @@ def _longer_name(doc: Doc, ent: Span, model: list[Span], kb: KnowledgeBase) -> S
     if kb[ent.ent_id_].type is not EntityType.PLACE:
         return None
     for whole in model:
+        if not (whole.start <= ent.start and ent.end <= whole.end):
+            continue  # cannot hold the place (checked before any Token is made)
         start = whole.start + (whole[0].lower_ in _ARTICLES and len(whole) > 1)  # "the Asia Tech Review"
         span = Span(doc, start, whole.end, label=whole.label_)
         if not (span.start <= ent.start and ent.end <= span.end and len(span) > len(ent)):
