@@ -33,12 +33,13 @@ from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
 from .extensions import RelationCandidate, span_candidate
 
-__all__ = ["COMPANIONS", "FOCUS", "TEAM", "described_people", "focus_founders", "founding_companions",
-           "founding_team_relations", "short_name", "short_names", "team_members"]
+__all__ = ["COMPANIONS", "FOCUS", "POSSESSED", "TEAM", "described_people", "focus_founders", "founding_companions",
+           "founding_team_relations", "possessed_founders", "short_name", "short_names", "team_members"]
 
 COMPANIONS = "pattern:founded-with"
 FOCUS = "pattern:focus-founder"
 TEAM = "pattern:team-member"
+POSSESSED = "pattern:possessed-founders"
 _CONFIDENCE = 0.75
 #: Tokens a description before a name may take ("former Acme chief executive").
 _PRE_WINDOW = 6
@@ -59,6 +60,7 @@ def founding_team_relations(
     names = _ShortNames(doc, lexicon, lang)
     return (founding_companions(doc, ent_of, refs, lexicon, lang, names=names)
             + focus_founders(doc, ent_of, lexicon, lang)
+            + possessed_founders(doc, ent_of, refs, lexicon, lang)
             + team_members(doc, ent_of, refs, lexicon, lang, names=names))
 
 
@@ -377,6 +379,58 @@ def _unowned(doc: Doc, role: Token, ent_of: Mapping[int, Span], lexicon: Lexicon
     if role.i + 1 < sent.end and doc[role.i + 1].lower_ in _OF_WORDS:
         return False
     return not any(ent.label_ == "Organization" for ent in sent.ents)
+
+
+# -- founders listed after a possessive founder noun --------------------------------------------
+
+
+def possessed_founders(
+    doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon, lang: str,
+) -> list[RelationCandidate]:
+    """``founded`` for the people listed after the verb of a founder noun owned by a possessive
+    that refers to an organisation: "Among its co-founders are A and B", "Its founders include A
+    and B", "Parmi ses cofondateurs figurent A et B", "Ses deux fondateurs sont A et B". The
+    company is the possessive's antecedent (the previous sentence's subject, mostly); when that
+    antecedent is a person ("Jean Roe a lancé X. *Ses* cofondateurs ..."), the company is unsaid
+    and nothing is read. The list right after the noun ("its co-founders A and B") is the
+    patterns' (role phrases through the reference)."""
+    roles = lexicon.roles.get(lang, {})
+    possessives = lexicon.words("poss_pronouns", lang)
+    verbs = lexicon.words("team_verbs", lang) | lexicon.words("member_verbs", lang)
+    out: list[RelationCandidate] = []
+    for token in cue_tokens(doc, frozenset(word for word, role in roles.items() if role == "founded")):
+        if roles.get(token.lower_) != "founded" or token.i in ent_of or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        owner = next((c for c in token.children if c.i < token.i and c.lower_ in possessives), None)
+        ref = refs.get(owner.i) if owner is not None else None
+        if ref is None or not ref.candidates or ref.candidates[0].label_ != "Organization":
+            continue
+        start = _listing_start(token, verbs, ent_of)
+        if start is None:
+            continue
+        people, _end = described_people(doc, start, ent_of, lexicon, before=False)
+        sent = token.sent
+        out.extend(role_candidate(person, "founded", ref.candidates[0], sent, POSSESSED, True) for person in people)
+    return out
+
+
+def _listing_start(noun: Token, verbs: frozenset[str], ent_of: Mapping[int, Span]) -> int | None:
+    """Where the list of a founder noun's verb starts: after the verb the noun is the subject of,
+    or the complement of through "among"/"parmi" ("*Parmi* ses cofondateurs *figurent* A"); after
+    the copula of a name the noun is predicated of ("Ses fondateurs *sont* A et B", parsed with A
+    as the head)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":  # English "among its founders are"
+        head = head.head
+    if head.i == noun.i:
+        return None
+    if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in verbs and head.i > noun.i:
+        return head.i + 1
+    if head.i in ent_of and ent_of[head.i].label_ == "Person" and noun.dep_ in _SUBJECT_DEPS:
+        cop = next((c for c in head.children if c.dep_ == "cop" and noun.i < c.i < head.i), None)
+        if cop is not None and cop.lemma_.lower() in verbs:
+            return cop.i + 1
+    return None
 
 
 # -- team members -------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from .name_lists import list_joiners, listed_after
 from .object_lists import listed_organisations
 from .org_places import stated_places
 from .raises_founders import raises_and_founders
+from .referred_places import referred_places
 from .respective_roles import respective_roles
 from .round_investors import round_investors
 from .title_sequences import title_sequences
@@ -190,6 +191,7 @@ class RelationFinder:
             self._emit(doc, spec, named, ent_of, refs, candidates)
         candidates.extend(described_places(doc, ent_of, self.lexicon.demonyms, self.org_nouns))
         candidates.extend(stated_places(doc, candidates, ent_of, refs, self.lexicon, self.lang))
+        candidates.extend(referred_places(doc, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(byline_affiliations(doc, ent_of, self.byline_cues))
         candidates.extend(raises_and_founders(doc, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(founding_team_relations(doc, ent_of, refs, self.lexicon, self.lang))
