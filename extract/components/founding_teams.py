@@ -348,8 +348,10 @@ def focus_founders(
         k = token.i + 1
         if k < sent.end and doc[k].text in {",", ":", "—", "–"}:
             k += 1
-        people, _end = described_people(doc, k, ent_of, lexicon, before=False)
-        if not people or (k > token.i + 1 and len(people) < 2 and doc[token.i - 1].lower_ not in fellows):
+        people, end = described_people(doc, k, ent_of, lexicon, before=False)
+        if not people or not _only_in_predicate(doc, token, end, ent_of):
+            continue
+        if k > token.i + 1 and len(people) < 2 and doc[token.i - 1].lower_ not in fellows:
             continue  # "..., founder, Jane Roe said": one name after a comma is another phrase
         org = _focus(doc, ent_of, sent.start)
         if org is None:
@@ -378,7 +380,22 @@ def _unowned(doc: Doc, role: Token, ent_of: Mapping[int, Span], lexicon: Lexicon
         break
     if role.i + 1 < sent.end and doc[role.i + 1].lower_ in _OF_WORDS:
         return False
-    return not any(ent.label_ == "Organization" for ent in sent.ents)
+    return True
+
+
+def _only_in_predicate(doc: Doc, role: Token, end: int, ent_of: Mapping[int, Span]) -> bool:
+    """Whether the sentence names no organisation but in the predicate of the verb the listed
+    founders are the subject of: "Co-founders A and B previously led research *at Acme*" tells
+    where they worked before, not what they founded; an organisation before the list, in it, or
+    after it with no finite verb first ("co-founders A and B, both from Acme") may own the noun."""
+    sent = role.sent
+    orgs = [i for i in range(sent.start, sent.end) if i in ent_of and ent_of[i].label_ == "Organization"]
+    if not orgs:
+        return True
+    if end >= sent.end or orgs[0] < end:
+        return False
+    verb = next((t for t in doc[end:orgs[0]] if _is_finite(t)), None)
+    return verb is not None and doc[end].text != ","
 
 
 # -- founders listed after a possessive founder noun --------------------------------------------

@@ -68,3 +68,27 @@ def test_a_possessive_of_a_person_lists_no_company_founders(extractor: Extractor
     text = ("Paulo Serrano a rejoint Quillon Robotics en 2020. "
             "Parmi ses cofondateurs figurent Marta Quintela et Idris Okafor.")
     assert not any(p == "founded" and o == "Quillon Robotics" for _, p, o in facts(extractor, text, "fr"))
+
+
+FOCUS = "Quillon Robotics raised $12 million on Tuesday. Quillon Robotics designs warehouse arms. "
+
+
+def test_bare_founders_whose_sentence_names_a_former_employer(extractor: Extractor) -> None:
+    # the organisation is in the predicate (where they worked), not on the founder noun
+    text = FOCUS + "Co-founders Marta Quintela and Idris Okafor previously worked at Siemens."
+    found = facts(extractor, text, "en")
+    assert ("Marta Quintela", "founded", "Quillon Robotics") in found
+    assert ("Idris Okafor", "founded", "Quillon Robotics") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an organisation in the founders' own phrase may own the noun
+        "Co-founders Marta Quintela and Idris Okafor, both from Siemens, hired ten engineers.",
+        "Siemens co-founders Marta Quintela and Idris Okafor joined the board.",
+    ],
+)
+def test_no_focus_founders_when_an_organisation_may_own_the_noun(extractor: Extractor, sentence: str) -> None:
+    found = facts(extractor, FOCUS + sentence, "en")
+    assert not any(s == "Marta Quintela" and p == "founded" and o == "Quillon Robotics" for s, p, o in found)
