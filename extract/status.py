@@ -122,6 +122,18 @@ def _path_tokens(subject: Span, obj: Span, sentence_start: int | None = None, no
     return [*up, *down]
 
 
+#: French conditional endings ("rachèterait", "pourraient"): the tagger also calls some present
+#: tenses conditional ("Parmi ses cofondateurs *figurent* A et B").
+_FRENCH_CONDITIONAL_ENDINGS = ("rais", "rait", "rions", "riez", "raient")
+
+
+def _conditional(token: Token) -> bool:
+    """A verb in the conditional mood, as the tagger says and, in French, as its ending confirms."""
+    if token.pos_ not in {"VERB", "AUX"} or "Cnd" not in token.morph.get("Mood", []):
+        return False
+    return token.doc.lang_ != "fr" or token.lower_.endswith(_FRENCH_CONDITIONAL_ENDINGS)
+
+
 def _words(token: Token) -> tuple[str, str]:
     return token.lower_, (token.lemma_ or token.text).lower()
 
@@ -152,8 +164,7 @@ def fact_status(
     if predicate in DEAL_PREDICATES:
         hedge = hedge | markers.cancel
     hedged = bool(words & hedge) or any(
-        t.pos_ in {"VERB", "AUX"} and "Cnd" in t.morph.get("Mood", [])
-        and not (predicate == "attended" and set(_words(t)) & markers.planned)
+        _conditional(t) and not (predicate == "attended" and set(_words(t)) & markers.planned)
         for t in near)
     former = predicate in TENSED_PREDICATES and (
         bool(words & markers.former) or _before_later(path, markers) or _past_against_now(path, markers)
