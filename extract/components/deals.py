@@ -49,7 +49,9 @@ from ..records import DEAL_PREDICATES
 from .acquisitions import AcquisitionWords, pending_deal, verb_acquisitions
 from .extensions import RelationCandidate
 from .licensing import technology_partners
+from .partner_phrases import phrase_partners
 from .quote_speakers import quote_speaker
+from .respective_deals import respective_pairs
 
 __all__ = ["DealWords", "deal_relations"]
 
@@ -104,6 +106,7 @@ class DealWords:
     investment: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
     speech: frozenset[str] = frozenset()
+    respectively: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, lang: str) -> DealWords:
@@ -124,6 +127,7 @@ class DealWords:
             investment=words("investment_nouns"),
             first_person=words("first_person_possessives"),
             speech=words("speech_verbs"),
+            respectively=words("respectively_words"),
         )
 
 
@@ -158,6 +162,8 @@ class _Deals:
         #: an amount by anyone but the recipient is contradicted (the investor does not raise what it
         #: puts in, nor does a name inside the investor's description, "Meta, la société mère de *Facebook*")
         self.invested: dict[int, int] = {}
+        #: ``sentence start -> pairs`` of the deals paired by position ("... respectively")
+        self.respective: dict[int, set[frozenset[int]]] = {}
 
     # -- entities ----------------------------------------------------------------------------
 
@@ -355,9 +361,11 @@ class _Deals:
                     ent, via = quote_speaker(self, child), True  # "our partnership with Y," X said
                 return ([ent] if ent is not None else []), via, True
         for child in noun.children:  # "the Microsoft partnership", "an AMD acquisition of Y"
-            ent = self.ent_of.get(child.i)
-            if child.dep_ == "compound" and ent is not None and ent.label_ == _ORG:
-                return [ent], False, True
+            # (and a compound's compound: "a *Rakuten* technology partner")
+            for word in (child, *(c for c in child.children if c.dep_ == "compound" and c.i < child.i)):
+                ent = self.ent_of.get(word.i)
+                if child.dep_ == "compound" and ent is not None and ent.label_ == _ORG:
+                    return [ent], False, True
         return [], False, False
 
     def clause_subject(self, noun: Token, verbs: frozenset[str] | None) -> tuple[list[Span], bool]:
@@ -438,10 +446,23 @@ class _Deals:
         partners = self.org_list(start)
         if not partners:
             return
+        if (paired := self.by_position(noun, start)) is not None:
+            yield from paired
+            return
         owners, via, has_possessive = self.possessor(noun)
         if not has_possessive:
             owners, via = self.clause_subject(noun, None)
         yield from self.each(owners, partners, "partnerOf", via)
+
+    def by_position(self, word: Token, start: Token) -> list[RelationCandidate | None] | None:
+        """The deals of "A and B struck deals with C and D *respectively*" (:mod:`.respective_deals`),
+        remembered so that no other reading pairs the sentence's parties all with all."""
+        pairs = respective_pairs(self, word, start, self.words.respectively)
+        if pairs is None:
+            return None
+        self.respective.setdefault(start.sent.start, set()).update(
+            frozenset({a.start, b.start}) for a, b in pairs)
+        return [self.emit(a, b, "partnerOf", PARTNER_EXTRACTOR, PARTNER_CONFIDENCE, False) for a, b in pairs]
 
     def partner_verb(self, verb: Token) -> Iterable[RelationCandidate | None]:
         """ "X teamed up with Y", "X has partnered with fleets from A and B", "X est fier de
@@ -449,6 +470,10 @@ class _Deals:
         start = self.after(verb, _WITH_VERB)
         partners = self.org_list(start) if start is not None else []
         if not partners:
+            return
+        assert start is not None
+        if (paired := self.by_position(verb, start)) is not None:
+            yield from paired
             return
         owners: list[Span] = []
         via = False
@@ -572,7 +597,8 @@ class _Deals:
             ent, via_provider = self.org(own[0])
             providers = [ent] if ent is not None else []
             via = via or via_provider
-        elif noun.dep_ == "appos":
+        elif noun.dep_ == "appos" or (noun.dep_ == "compound" and head.i in self.ent_of):
+            # "Y, a X partner"; "X's partner Y"
             ent, _ = self.org(head)
             providers = [ent] if ent is not None else []
         elif noun.dep_ in {"attr", "ROOT", "oprd"} or (noun.dep_ == "pobj" and head.lower_ in _AS):
@@ -625,7 +651,8 @@ def deal_relations(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappin
              for c in out if c.predicate == "partnerOf" and c.object_end > 0}
     cues = words.partner_verbs | words.partnership | words.acquisition | words.partner | words.investment
     found_by: list[Iterable[RelationCandidate | None]] = [verb_acquisitions(deals, buying),
-                                                          technology_partners(deals, lexicon, lang)]
+                                                          technology_partners(deals, lexicon, lang),
+                                                          phrase_partners(deals, lexicon, lang)]
     for token in cue_tokens(doc, cues):
         found: Iterable[RelationCandidate | None]
         if token.i in ent_of:
@@ -665,6 +692,10 @@ def deal_relations(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappin
             seen.add(key)
             out.append(candidate)
     out = [c for c in out if not (c.predicate == "acquired" and pending_deal(doc, c, buying))]
+    if deals.respective:  # paired by position: no other pairing of the sentence's parties
+        out = [c for c in out if not (c.predicate == "partnerOf" and c.sentence_start in deals.respective
+                                      and frozenset({c.subject_start, c.object_start})
+                                      not in deals.respective[c.sentence_start])]
     valuing = lexicon.words("valuation_words", lang)
     out = [c for c in out if not (c.predicate == "raised" and c.object_end > 0
                                   and _valuation(doc[c.object_start : c.object_end].root, valuing))]

@@ -1,7 +1,9 @@
 """Partnerships whose party is the quote's speaker ("our partnership with Y," X said), whose
 noun takes a complement before "with" ("un accord de licence avec Y"), or told as the use of a
 partner's technology (:mod:`aikg.extract.components.licensing`). Own sentences; each test fails
-without its rule."""
+without its rule. Also: "A and B struck deals with C and D respectively"
+(:mod:`aikg.extract.components.respective_deals`), "join forces", "working with"
+(:mod:`aikg.extract.components.partner_phrases`), "a X technology partner", "X's partner Y"."""
 
 from __future__ import annotations
 
@@ -55,3 +57,72 @@ def test_french_technology_of(nlp_fr: Language) -> None:
 
 def test_a_description_possessive_gives_nothing(nlp_en: Language) -> None:
     assert not _pairs(nlp_en, "Adobe uses the company's models to improve its app.")
+
+
+# -- deals paired by position (respective_deals) ----------------------------------------
+
+
+def test_deals_paired_by_position(nlp_en: Language) -> None:
+    text = "Siemens and Bosch struck deals with Mistral AI and Cohere respectively."
+    assert _pairs(nlp_en, text) == {frozenset({"Siemens", "Mistral AI"}), frozenset({"Bosch", "Cohere"})}
+
+
+def test_groups_split_at_commas_and_list_before_a_heading(nlp_en: Language) -> None:
+    # the parser hangs "Siemens, Bosch" on the heading: the surface list before the deal is read
+    text = ("In short: Siemens, Bosch, and SAP used their cash to sign deals with Mistral AI, "
+            "Aleph Alpha and Cohere, and Hugging Face respectively.")
+    assert _pairs(nlp_en, text) == {
+        frozenset({"Siemens", "Mistral AI"}), frozenset({"Bosch", "Aleph Alpha"}),
+        frozenset({"Bosch", "Cohere"}), frozenset({"SAP", "Hugging Face"}),
+    }
+
+
+def test_french_accords_respectivement(nlp_fr: Language) -> None:
+    text = "Siemens et Renault ont conclu des accords avec Mistral AI et Cohere respectivement."
+    assert _pairs(nlp_fr, text) == {frozenset({"Siemens", "Mistral AI"}), frozenset({"Renault", "Cohere"})}
+
+
+# -- partner_phrases; partner nouns inside a name's phrase ----------------------------------------
+
+
+def test_joined_forces_with(nlp_en: Language) -> None:
+    # partner_idioms: "join forces"
+    assert _pairs(nlp_en, "Sanofi joined forces with Owkin.") == {frozenset({"Sanofi", "Owkin"})}
+
+
+def test_listed_subject_joined_forces(nlp_en: Language) -> None:
+    assert _pairs(nlp_en, "Sanofi and Owkin joined forces last year.") == {frozenset({"Sanofi", "Owkin"})}
+
+
+def test_joindre_leurs_forces(nlp_fr: Language) -> None:
+    assert _pairs(nlp_fr, "Sanofi et Owkin ont joint leurs forces.") == {frozenset({"Sanofi", "Owkin"})}
+
+
+def test_organisation_began_working_with(nlp_en: Language) -> None:
+    # with_partner_verbs: the subject of the clause above, a named organisation
+    assert _pairs(nlp_en, "Sanofi began working with Owkin two years ago.") == {frozenset({"Sanofi", "Owkin"})}
+
+
+def test_organisation_travaille_avec(nlp_fr: Language) -> None:
+    assert _pairs(nlp_fr, "Sanofi travaille avec Owkin depuis deux ans.") == {frozenset({"Sanofi", "Owkin"})}
+
+
+def test_person_working_with_is_no_partnership(nlp_en: Language) -> None:
+    assert _pairs(nlp_en, "Jane Smith began working with Owkin in 2020.") == set()
+
+
+def test_memorandum_of_understanding(nlp_en: Language) -> None:
+    # partnership_nouns: "memorandum", its "of understanding" skipped before "with"
+    text = "Sanofi signed a memorandum of understanding with Owkin."
+    assert _pairs(nlp_en, text) == {frozenset({"Sanofi", "Owkin"})}
+
+
+def test_apposed_technology_partner(nlp_en: Language) -> None:
+    # possessor(): a compound's compound, "a Rakuten technology partner"
+    text = "SoftBank is weighing an acquisition of chip designer Nvidia, a Rakuten technology partner."
+    assert _pairs(nlp_en, text) == {frozenset({"Nvidia", "Rakuten"})}
+
+
+def test_possessive_partner_before_a_name(nlp_en: Language) -> None:
+    # partner_noun(): the noun compounded onto the name it describes, "X's partner Y"
+    assert _pairs(nlp_en, "Owkin's partner Sanofi said it was pleased.") == {frozenset({"Owkin", "Sanofi"})}

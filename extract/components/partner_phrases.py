@@ -1,0 +1,71 @@
+"""Partnerships told with a verb and its object, or with a common verb only organisations make a
+partnership of: "X joined forces with Y", "A et B ont uni leurs forces", "X began working with Y".
+
+A verb that names a partnership only with its object ("join *forces*", "unir ses *forces*":
+``partner_idioms``, "verb object" lemmas) makes its subject the partner of the organisation after
+"with" / "avec" / "à"; with no such organisation, the organisations listed as its subject are each
+other's partners. A verb of working together (``with_partner_verbs``: "work", "travailler") does
+so only between two names typed as organisations, written as such (a person "working with" a
+company is its employee or its client, and the subject is not read through a reference).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..doc_words import cue_tokens
+from ..lexicon import Lexicon
+from .extensions import RelationCandidate
+
+if TYPE_CHECKING:
+    from .deals import _Deals
+
+__all__ = ["phrase_partners"]
+
+_ORG = "Organization"
+_OBJECTS = frozenset({"dobj", "obj"})
+_SUBJECTS = frozenset({"nsubj"})
+_WITH = frozenset({"with", "avec", "à", "au", "aux"})
+
+
+def phrase_partners(deals: _Deals, lexicon: Lexicon, lang: str) -> Iterable[RelationCandidate | None]:
+    """``partnerOf`` read from "join forces with" and "work with" (see the module's docstring)."""
+    idioms: dict[str, set[str]] = {}
+    for phrase in lexicon.words("partner_idioms", lang):
+        head, _, obj = phrase.partition(" ")
+        idioms.setdefault(head, set()).add(obj)
+    working = lexicon.words("with_partner_verbs", lang)
+    for verb in cue_tokens(deals.doc, frozenset(idioms) | working):
+        if verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma in idioms:
+            if any(c.dep_ in _OBJECTS and {c.lemma_.lower(), c.lower_} & idioms[lemma] for c in verb.children):
+                yield from _partners(deals, verb, strict=False)
+        elif lemma in working:
+            yield from _partners(deals, verb, strict=True)
+
+
+def _partners(deals: _Deals, verb: Token, strict: bool) -> Iterable[RelationCandidate | None]:
+    start = deals.after(verb, _WITH)
+    partners = deals.org_list(start) if start is not None else []
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if strict:  # "X began working with Y": the subject of the clause above, named
+        owners, via = deals.clause_subject(verb, None) if not subjects else ([], False)
+        named = deals.ent_of.get(subjects[0].i) if subjects else None
+        if via or (subjects and (named is None or named.label_ != _ORG)):
+            return
+        owners = [named] if named is not None else owners
+    elif subjects:
+        owners, via = deals.org_list(subjects[0]), False
+    else:
+        owners, via = deals.clause_subject(verb, None)
+    if partners:
+        yield from deals.each(owners, partners, "partnerOf", via)
+    elif not strict:  # "A and B joined forces"
+        for a, b in combinations(owners, 2):
+            yield from deals.each([a], [b], "partnerOf", False)
