@@ -103,7 +103,29 @@ def _buyer_subject(deals: _Deals, verb: Token, words: AcquisitionWords) -> tuple
         return ([ent] if ent is not None else []), via
     if verb.dep_ == "conj":  # "X raised money and bought Y"
         return _buyer_subject(deals, verb.head, words)
+    signed = _deal_verb(deals, verb)
+    if signed is not None:  # "X signed an agreement to acquire Y", "X a finalisé un accord pour acquérir Y"
+        return _buyer_subject(deals, signed, words)
     return [], False
+
+
+def _deal_verb(deals: _Deals, verb: Token) -> Token | None:
+    """The verb that made the deal whose purpose is ``verb``: the infinitive hangs on a partnership
+    noun ("an agreement *to acquire*") or beside it on the verb ("a finalisé un accord *pour
+    acquérir*"), and the noun is the object of a deal-making verb (``deal_owner_verbs``)."""
+    head = verb.head
+    if verb.dep_ in _PARTICIPLE_DEPS and head.dep_ in _OBJECT_DEPS:
+        noun, maker = head, head.head
+    elif verb.dep_ == "advcl":
+        nouns = [c for c in head.children if c.dep_ in _OBJECT_DEPS and c.i < verb.i]
+        if not nouns:
+            return None
+        noun, maker = nouns[0], head
+    else:
+        return None
+    made = {maker.lower_, maker.lemma_.lower()} & deals.words.owner_verbs
+    deal = {noun.lower_, noun.lemma_.lower()} & deals.words.partnership
+    return maker if made and deal else None
 
 
 def _head_org(deals: _Deals, verb: Token) -> list[Span]:

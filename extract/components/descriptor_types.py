@@ -172,10 +172,24 @@ def _apposition_descriptor(root: Token, words: DescriptorWords, *, person_name: 
                for child in root.children)
 
 
+def _capitalised(token: Token) -> bool:
+    """A word written as a name: Title Case ("Quellis") or camel case ("QuellAI", "ScienceKit"),
+    not all capitals (an acronym there is as often a common word), nor a name glued to a stop word
+    ("VeloCoreThe": a lost line break before the next sentence)."""
+    text = token.text
+    if token.is_title:
+        return True
+    if not (text[:1].isupper() and text.isalpha() and any(c.islower() for c in text[1:])):
+        return False
+    # "DeepMindThe": a name glued to the next sentence's first word (a lost line break)
+    humps = [i for i in range(1, len(text)) if text[i].isupper() and text[i - 1].islower()]
+    return not (humps and token.vocab[text[humps[-1]:].lower()].is_stop)
+
+
 def described_names(doc: Doc, ents: list[Span], words: DescriptorWords) -> list[Span]:
     """Names the statistical model missed right after a descriptor noun: "la start-up *Quellis*",
-    "la start-up lyonnaise *Quellis*", "the AI lab *Nacre Labs*" (one to three capitalised words,
-    none inside an entity)."""
+    "la start-up lyonnaise *Quellis*", "the AI lab *Nacre Labs*", "the startup *VeloCore*" (one to
+    three capitalised or camel-case words, none inside an entity)."""
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     found: list[Span] = []
     ends = words.descriptor_ends
@@ -190,7 +204,7 @@ def described_names(doc: Doc, ents: list[Span], words: DescriptorWords) -> list[
             start += 1  # "la start-up *lyonnaise* Quellis"
         end = start
         while (end < len(doc) and end - start < 3 and end not in taken and not doc[end].is_sent_start
-               and doc[end].pos_ in _NAME_POS and doc[end].is_title):
+               and doc[end].pos_ in _NAME_POS and _capitalised(doc[end])):
             end += 1
         if end > start:
             found.append(Span(doc, start, end, label="Organization"))

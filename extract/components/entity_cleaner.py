@@ -45,6 +45,7 @@ from .name_edges import (
 from .org_constructions import OrgWords, listed_kinds, org_constructions, org_words
 from .place_names import places_in_names
 from .product_names import ProductWords, product_names, product_words, same_name_products
+from .slot_names import slot_names, slot_words
 from .unseen_names import (
     concept_lists,
     contracted_article,
@@ -164,6 +165,7 @@ class EntityCleaner:
         ents = retype_by_descriptors(doc, ents, self.descriptors)
         ents = retype_by_context(doc, ents, self.context, self.kb) if self.context else ents
         ents = typed_misc(doc, ents, self._misc, self.misc, self.descriptors) if self.misc else ents
+        ents = slot_names(doc, ents, slot_words(self.lexicon))  # an organisation's slot the model left empty
         ents = org_constructions(doc, ents, self.orgs, self.kb) if self.orgs else ents
         ents = entity_forms(doc, ents, self.forms) if self.forms else ents
         ents = same_name_products(self._type_lists(doc, product_versions(doc, concept_lists(doc, ents))))

@@ -59,3 +59,17 @@ def test_announced_acquisition_of_a_misread_description(nlp_en: Language) -> Non
     # _Deals.owner_before(): the deal-making verb right before the noun names the buyer
     text = "Snowflake has announced the acquisition of data-labelling startup Streamlit in an all-stock deal."
     assert ("Snowflake", "Streamlit") in _acquired(nlp_en, text)
+
+
+def test_agreement_to_acquire(nlp_en: Language) -> None:
+    # _deal_verb(): the infinitive on a partnership noun that a deal-making verb takes
+    assert ("Siemens", "Owkin") in _acquired(nlp_en, "Siemens reached a deal to buy Owkin.")
+
+
+def test_accord_pour_acquerir(nlp_fr: Language) -> None:
+    text = "Siemens a finalisé un accord pour acquérir la start-up Owkin pour 300 millions d'euros."
+    assert ("Siemens", "Owkin") in _acquired(nlp_fr, text)
+
+
+def test_deal_under_discussion_is_no_acquisition(nlp_fr: Language) -> None:
+    assert not _acquired(nlp_fr, "Siemens discute d'un accord pour racheter Owkin.")

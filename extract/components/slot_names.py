@@ -1,0 +1,243 @@
+"""Names the statistical model never made, found from an organisation's slot in the sentence.
+
+Why: the small models miss unknown company names outright, most of all at the start of a
+sentence ("*Orbis*, a robotics company based in Lyon, raised ..." gives no entity at all, so
+neither the raise nor the place can be stored). Some slots of the dependency tree only an
+organisation fills, and a capitalised word there is its name:
+
+* the head of an apposition whose noun describes an organisation: "*Orbis*, a robotics company",
+  "*Tarvosa*, une start-up bordelaise" (``org_descriptors`` and the ``org_nouns``), on the tree or,
+  where the parser missed it, on the surface: a name that opens the sentence, a comma, a
+  determiner, lower-case words and the noun;
+* the subject of a verb that only organisations do (``org_subject_verbs``): "*Veltrix* acquired",
+  "*Quellis* a racheté", "*Quarnet* partnered with";
+* a member of a coordination of organisations that is in no entity: "investors such as *Qortal*,
+  Mirae Asset and Thomvest Ventures" (a member typed otherwise makes it no such list);
+* the object of an acquisition verb in the active voice (``org_acquisition_verbs``), of an
+  acquisition noun (``acquisition_nouns`` + of / de: "le rachat de *X*") and of an investing
+  verb's "in" / "dans" (``investing_verbs``: "invested in *X*").
+
+The name is the slot's word with its contiguous capitalised neighbours in its own subtree (three
+words at most), none inside an entity or a span the model labelled with a type the graph does not
+keep (a date or a number: "pumped $2bn into X *in March*"). It is no name when a word of it is a
+stop word, a number, a single letter ("sa série *F*"), a word the lexicon says is no entity
+(``not_entities``, roles and titles, ``weekday_words``, the months of ``dates.py``: "Mardi, une
+start-up nantaise ..."), a word written in lower case elsewhere in the document, a
+sentence-initial inflected common word ("Investors raised concerns": its lemma differs from its
+form), or a word of a Title Case headline; nor when the slot's word sits inside a longer
+capitalised phrase ("*World* Labs": not ours to cut). An unknown name the model typed as a place
+in one of these slots is an organisation ("invested in *Trellix*"), and so is a one-word person's
+name in an object slot that is no word of a person named in full.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..dates import MONTHS
+from ..doc_words import cue_tokens
+from ..lexicon import Lexicon
+from .model_spans import SPANS_KEY
+
+__all__ = ["SlotWords", "slot_names", "slot_words"]
+
+_SUBJECTS = frozenset({"nsubj"})
+_OBJECTS = frozenset({"dobj", "obj"})
+_PASSIVE = frozenset({"auxpass", "aux:pass", "nsubjpass", "nsubj:pass"})
+_OF = frozenset({"of", "de", "d'", "d’", "du"})
+_IN = frozenset({"in", "into", "dans"})
+_NAME_POS = frozenset({"PROPN", "NOUN", "VERB", "ADJ", "X"})
+_RETYPED = frozenset({"Place"})
+#: The model's labels for what is no name (dates, times, numbers).
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
+
+
+@dataclass(frozen=True)
+class SlotWords:
+    """The cue words of each slot (lowercase lemmas, all languages together)."""
+
+    subject_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    object_nouns: frozenset[str]
+    investing_verbs: frozenset[str]
+    descriptors: frozenset[str]
+    no_names: frozenset[str]
+
+
+_CACHE: dict[int, tuple[Lexicon, SlotWords]] = {}
+
+
+def slot_words(lexicon: Lexicon) -> SlotWords:
+    """The slot words from ``lexicon`` (built once per lexicon)."""
+    cached = _CACHE.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    roles = frozenset(word for lang in lexicon.roles.values() for phrase in lang for word in phrase.split())
+    words = SlotWords(
+        subject_verbs=lexicon.words("org_subject_verbs"),
+        object_verbs=lexicon.words("org_acquisition_verbs"),
+        object_nouns=lexicon.words("acquisition_nouns"),
+        investing_verbs=lexicon.words("investing_verbs"),
+        descriptors=lexicon.words("org_descriptors") | frozenset(w for ws in lexicon.org_nouns.values() for w in ws),
+        no_names=frozenset(w.lower() for w in lexicon.not_entities) | roles | lexicon.words("weekday_words")
+        | frozenset(MONTHS)
+        | frozenset(w.lower() for w in lexicon.title_words),
+    )
+    _CACHE[id(lexicon)] = (lexicon, words)
+    return words
+
+
+def _passive(verb: Token) -> bool:
+    return any(child.dep_ in _PASSIVE for child in verb.children)
+
+
+def _slots(doc: Doc, words: SlotWords) -> tuple[list[Token], list[Token]]:
+    """The tokens in an organisation's slot (see the module docstring): subjects and appositions'
+    heads, then objects."""
+    slots: list[Token] = []
+    for verb in cue_tokens(doc, words.subject_verbs):
+        if verb.pos_ in {"VERB", "AUX"} and not _passive(verb):
+            slots.extend(child for child in verb.children if child.dep_ in _SUBJECTS)
+    objects: list[Token] = []
+    for verb in cue_tokens(doc, words.object_verbs):
+        if verb.pos_ == "VERB" and not _passive(verb):
+            objects.extend(child for child in verb.children if child.dep_ in _OBJECTS)
+    for word in cue_tokens(doc, words.investing_verbs | words.object_nouns):
+        preps = _IN if word.lemma_.lower() in words.investing_verbs or word.lower_ in words.investing_verbs else _OF
+        if word.pos_ not in {"VERB", "NOUN"} or (word.pos_ == "NOUN") != (preps is _OF):
+            continue
+        for child in word.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                objects.extend(grand for grand in child.children if grand.dep_ == "pobj")
+            elif child.dep_ in {"obl", "obl:arg", "obl:mod", "nmod"} and any(
+                    c.dep_ == "case" and c.lower_ in preps for c in child.children):
+                objects.append(child)
+    for noun in cue_tokens(doc, words.descriptors):
+        if noun.lower_ not in words.descriptors:
+            continue
+        if noun.dep_ == "appos" and noun.head.i < noun.i:
+            slots.append(noun.head)
+            continue
+        # the parser often misses the apposition ("X, une start-up bordelaise spécialisée dans ...",
+        # X an oblique): read it on the surface, "X , <determiner> <lower-case words> <noun>"
+        det = next((t for t in doc[max(noun.i - 3, 0): noun.i] if t.pos_ == "DET"), None)
+        if det is None or det.i < 2 or doc[det.i - 1].text != "," or not all(
+                t.is_lower for t in doc[det.i + 1: noun.i]):
+            continue
+        opening = doc[noun.sent.start: det.i - 1]  # the name opens the sentence ("Jusqu'à sa série F, l'entreprise")
+        if 0 < len(opening) <= 3 and all(t.text[:1].isupper() for t in opening):
+            slots.append(doc[det.i - 2])
+    return slots, objects
+
+
+def _listed(ents: list[Span]) -> list[Token]:
+    """The members of a coordination ("A, B and C", conj edges) with two organisations or more
+    and no entity of another type: their tokens outside an entity ("investors such as *X*, Mirae
+    Asset and Thomvest Ventures")."""
+    by_token = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+    seen: set[int] = set()
+    found: list[Token] = []
+    for ent in ents:
+        if ent.label_ != "Organization" or ent.root.i in seen:
+            continue
+        group, todo = {ent.root.i: ent.root}, [ent.root]
+        while todo:
+            token = todo.pop()
+            near = [c for c in token.children if c.dep_ == "conj"] + ([token.head] if token.dep_ == "conj" else [])
+            for other in near:
+                if other.i not in group:
+                    group[other.i] = other
+                    todo.append(other)
+        seen.update(group)
+        kinds = [by_token[i].label_ if i in by_token else None for i in group]
+        if kinds.count("Organization") >= 2 and set(kinds) <= {"Organization", None}:
+            found.extend(token for i, token in sorted(group.items()) if i not in by_token)
+    return found
+
+
+def _headline(sent: Span) -> bool:
+    """A Title Case line: none of its content words is in lower case (a sentence full of names
+    still has its verb and nouns in lower case: "Backers include A, B and C")."""
+    content = [t for t in sent if t.is_alpha and not t.is_stop]
+    return len(content) >= 3 and not any(t.is_lower for t in content)
+
+
+def _name_like(token: Token, taken: set[int], words: SlotWords, lower_words: set[str]) -> bool:
+    text = token.text
+    return (token.i not in taken and text[:1].isupper() and len(text) > 1 and any(c.isalpha() for c in text)
+            and not token.is_stop and not token.like_num and not token.is_punct and token.pos_ in _NAME_POS
+            and token.lower_ not in words.no_names and token.lower_ not in lower_words
+            and not (token.is_sent_start and token.lemma_.lower() != token.lower_))
+
+
+def _in_subtree(token: Token, root: Token) -> bool:
+    return token.i == root.i or any(a.i == root.i for a in token.ancestors)
+
+
+def _name(root: Token, taken: set[int], words: SlotWords, lower_words: set[str]) -> Span | None:
+    doc = root.doc
+    if not _name_like(root, taken, words, lower_words):
+        return None
+    start, end = root.i, root.i + 1
+    sent = root.sent
+    while (start > sent.start and end - start < 3 and _in_subtree(doc[start - 1], root)
+           and doc[start - 1].whitespace_ and _name_like(doc[start - 1], taken, words, lower_words)):
+        start -= 1
+    while (end < sent.end and end - start < 3 and _in_subtree(doc[end], root) and doc[end - 1].whitespace_
+           and _name_like(doc[end], taken, words, lower_words)):
+        end += 1
+    if any(i in range(sent.start, sent.end) and _in_subtree(doc[i], root) and doc[i].text[:1].isupper()
+           and not doc[i].is_stop for i in (start - 1, end)):
+        return None  # a longer capitalised phrase than the slot's name ("World Labs"): not ours to cut
+    return Span(doc, start, end, label="Organization")
+
+
+def slot_names(doc: Doc, ents: list[Span], words: SlotWords) -> list[Span]:
+    """``ents`` with the organisations named in an organisation's slot that the model missed
+    (added) or typed as an unknown place, or a lone word typed Person in an object slot (re-typed);
+    see the module docstring.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> doc = nlp("Orbis acquired Quell.")
+    >>> doc[0].pos_, doc[0].dep_, doc[1].pos_, doc[2].pos_, doc[2].dep_ = "PROPN", "nsubj", "VERB", "PROPN", "dobj"
+    >>> doc[0].head = doc[1]; doc[2].head = doc[1]; doc[3].head = doc[1]
+    >>> doc[1].lemma_ = "acquire"
+    >>> acquire = frozenset({"acquire"})
+    >>> words = SlotWords(acquire, acquire, frozenset(), frozenset(), frozenset(), frozenset())
+    >>> [(e.text, e.label_) for e in slot_names(doc, [Span(doc, 2, 3, "Place")], words)]
+    [('Orbis', 'Organization'), ('Quell', 'Organization')]
+    """
+    subjects, objects = _slots(doc, words)
+    by_token = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+    # a word the model labelled with a type the graph does not keep ("in *March*": a date)
+    model_made = {i for span in doc.spans.get(SPANS_KEY, ()) if span.label_ in _NOT_NAMES
+                  for i in range(span.start, span.end)}
+    person_words = {t.lower_ for e in ents if e.label_ == "Person" and len(e) > 1 for t in e}
+    object_ids = {t.i for t in objects}
+    lower_words = {t.lower_ for t in doc if t.is_lower}
+    retyped: dict[int, Span] = {}
+    found: list[Span] = []
+    for slot in subjects + objects + _listed(ents):
+        ent = by_token.get(slot.i)
+        if ent is not None:
+            # "invested in *Melvaro*": a lone word typed Person in an object slot, no word of a
+            # person's full name in the document, is the organisation too
+            lone = (slot.i in object_ids and ent.label_ == "Person" and len(ent) == 1
+                    and ent.root.lower_ not in person_words)
+            if (ent.label_ in _RETYPED or lone) and not ent.kb_id_ and len(ent) <= 3:
+                retyped[ent.start] = Span(doc, ent.start, ent.end, label="Organization")
+            continue
+        if _headline(slot.sent):
+            continue
+        taken = set(by_token) | model_made | {i for span in found for i in range(span.start, span.end)}
+        span = _name(slot, taken, words, lower_words)
+        if span is not None:
+            found.append(span)
+    if not found and not retyped:
+        return ents
+    out = [retyped.get(ent.start, ent) if ent.start in retyped and retyped[ent.start].end == ent.end else ent
+           for ent in ents]
+    return sorted(out + found, key=lambda e: e.start)

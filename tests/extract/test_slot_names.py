@@ -1,0 +1,78 @@
+"""Names the model never made, found from an organisation's slot in the sentence
+(``extract/components/slot_names.py``), and camel-case names after a descriptor noun
+(``descriptor_types.described_names``). Texts and names are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.extract.pipeline import Extractor
+from aikg.extract.records import Document
+
+pytestmark = pytest.mark.model
+
+
+def types(extractor: Extractor, text: str, language: str = "en") -> dict[str, str]:
+    out = extractor.extract(Document("t", text, source="test", language=language))
+    return {e.label: e.type.value for e in out.entities}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        # the head of an apposition that describes an organisation, at the start of the sentence
+        ("en", "Orbis, a robotics company based in Lyon, raised $20 million.", "Orbis"),
+        # ... also where the parser missed the apposition (the name an oblique, the noun the subject)
+        ("fr", "Tarvosa, une start-up bordelaise spécialisée dans la robotique, a levé 2 millions d'euros.",
+         "Tarvosa"),
+        # the subject of a verb only organisations do
+        ("en", "Veltrix acquired Norvale for $40 million.", "Veltrix"),
+        ("en", "Quarnet partnered with Microsoft on the project.", "Quarnet"),
+        ("fr", "Quellis a racheté Borvane pour 10 millions d'euros.", "Quellis"),
+        # the object of an investing verb's "in" / "dans" (typed Place or Person by the model)
+        ("en", "Sequoia invested in Trellix last year.", "Trellix"),
+        ("fr", "Le fonds a investi dans Melvaro l'an dernier.", "Melvaro"),
+        ("en", "Google pumped $2bn into Norvex in March 2024.", "Norvex"),
+        # a member of a list of organisations
+        ("en", "Backers include Lightspeed Venture Partners, Bain Capital Ventures and Norvex Growth.",
+         "Norvex Growth"),
+        ("fr", "Parmi les participants figurent Ekimetrics, Artefact, Braincube et QuorvaVision.", "QuorvaVision"),
+        # a camel-case name after a descriptor noun
+        ("en", "Last week the biomedical startup MedoraIQ opened an office in Boston.", "MedoraIQ"),
+    ],
+)
+def test_organisation_in_its_slot(extractor: Extractor, language: str, text: str, name: str) -> None:
+    assert types(extractor, text, language).get(name) == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "not_names"),
+    [
+        # a sentence-initial adverb or inflected common noun is no name
+        ("en", "Today, the company raised $5 million.", {"Today"}),
+        ("en", "Investors raised concerns about the plan.", {"Investors"}),
+        ("fr", "Aujourd'hui, la société a levé 3 millions d'euros.", {"Aujourd'hui", "Aujourd"}),
+        ("en", "Meanwhile, a startup in Nantes raised $2 million.", {"Meanwhile"}),
+        # a fronted phrase before the subject is no apposition ("F" a series, no name)
+        ("fr", "Jusqu'à sa série F, l'entreprise attirait surtout des investisseurs institutionnels.", {"F"}),
+        ("fr", "Après le rachat de Novelia Santé, l'entreprise attirait surtout des fonds.", {"Santé"}),
+        # a weekday before an apposition-like phrase
+        ("fr", "Mardi, une start-up nantaise a annoncé une levée.", {"Mardi"}),
+        # a date after "into X in": the model's date is no name
+        ("en", "Google pumped $2bn into Norvex in March 2024.", {"March", "March 2024"}),
+        # a Title Case headline
+        ("en", "Startup Raises Big Round From Investors", {"Startup", "Startup Raises"}),
+        ("en", "Norvale Acquires Quellis In Big Deal", {"Norvale", "Quellis"}),
+        # a name glued to the next sentence's first word (a lost line break)
+        ("en", "Acme will buy Paris-based AI company VeloCoreThe Ledger reports that the price was high.",
+         {"VeloCoreThe", "VeloCoreThe Ledger"}),
+        # a part of a longer capitalised name is not cut out of it
+        ("en", "Vista Labs has raised $30 million, and the world took note.", {"Labs"}),
+    ],
+)
+def test_no_name_in_the_slot(extractor: Extractor, language: str, text: str, not_names: set[str]) -> None:
+    assert not not_names & set(types(extractor, text, language))
+
+
+def test_a_known_place_stays_a_place(extractor: Extractor) -> None:
+    assert types(extractor, "Paris raised its budget for schools.").get("Paris") == "Place"
