@@ -1,5 +1,7 @@
 """Partnerships told with a verb and its object, or with a common verb only organisations make a
-partnership of: "X joined forces with Y", "A et B ont uni leurs forces", "X began working with Y".
+partnership of: "X joined forces with Y", "A et B ont uni leurs forces", "X began working with Y";
+or told as a thing of one organisation made with another: "its chip, developed with Y", "son
+vaccin développé avec Y" (``partner_build_verbs``; the gold gives the partner ``partnerOf``).
 
 A verb that names a partnership only with its object ("join *forces*", "unir ses *forces*":
 ``partner_idioms``, "verb object" lemmas) makes its subject the partner of the organisation after
@@ -30,6 +32,8 @@ _ORG = "Organization"
 _OBJECTS = frozenset({"dobj", "obj"})
 _SUBJECTS = frozenset({"nsubj"})
 _WITH = frozenset({"with", "avec", "à", "au", "aux"})
+_MADE_WITH = frozenset({"with", "avec"})
+_PARTICIPLES = frozenset({"acl", "amod"})
 
 
 def phrase_partners(deals: _Deals, lexicon: Lexicon, lang: str) -> Iterable[RelationCandidate | None]:
@@ -39,6 +43,7 @@ def phrase_partners(deals: _Deals, lexicon: Lexicon, lang: str) -> Iterable[Rela
         head, _, obj = phrase.partition(" ")
         idioms.setdefault(head, set()).add(obj)
     working = lexicon.words("with_partner_verbs", lang)
+    yield from _built_with(deals, lexicon.words("partner_build_verbs", lang))
     for verb in cue_tokens(deals.doc, frozenset(idioms) | working):
         if verb.pos_ != "VERB":
             continue
@@ -48,6 +53,26 @@ def phrase_partners(deals: _Deals, lexicon: Lexicon, lang: str) -> Iterable[Rela
                 yield from _partners(deals, verb, strict=False)
         elif lemma in working:
             yield from _partners(deals, verb, strict=True)
+
+
+def _built_with(deals: _Deals, verbs: frozenset[str]) -> Iterable[RelationCandidate | None]:
+    """ "son vaccin *développé avec* le géant Y", "its chip, *built with* Y": the owner of the thing
+    made (its possessive, else the subject of the clause above when the possessive is a pronoun the
+    references leave open) is the partner of the organisation it was made with."""
+    for verb in cue_tokens(deals.doc, verbs):
+        participle = verb.tag_ == "VBN" or "Part" in verb.morph.get("VerbForm", [])
+        if verb.pos_ != "VERB" or verb.dep_ not in _PARTICIPLES or not participle:
+            continue
+        start = deals.after(verb, _MADE_WITH)
+        partners = deals.org_list(start) if start is not None else []
+        if not partners:
+            continue
+        owners, via, possessed = deals.possessor(verb.head)
+        if not possessed:
+            continue
+        if not owners:
+            owners, via = deals.clause_subject(verb.head, None)
+        yield from deals.each(owners, partners, "partnerOf", via)
 
 
 def _partners(deals: _Deals, verb: Token, strict: bool) -> Iterable[RelationCandidate | None]:

@@ -3,7 +3,8 @@ noun takes a complement before "with" ("un accord de licence avec Y"), or told a
 partner's technology (:mod:`aikg.extract.components.licensing`). Own sentences; each test fails
 without its rule. Also: "A and B struck deals with C and D respectively"
 (:mod:`aikg.extract.components.respective_deals`), "join forces", "working with"
-(:mod:`aikg.extract.components.partner_phrases`), "a X technology partner", "X's partner Y"."""
+(:mod:`aikg.extract.components.partner_phrases`), "its X, developed with Y", "a X technology
+partner", "X's partner Y"."""
 
 from __future__ import annotations
 
@@ -126,3 +127,17 @@ def test_apposed_technology_partner(nlp_en: Language) -> None:
 def test_possessive_partner_before_a_name(nlp_en: Language) -> None:
     # partner_noun(): the noun compounded onto the name it describes, "X's partner Y"
     assert _pairs(nlp_en, "Owkin's partner Sanofi said it was pleased.") == {frozenset({"Owkin", "Sanofi"})}
+
+
+def test_own_thing_built_with_a_partner(nlp_en: Language) -> None:
+    # partner_phrases._built_with(): the possessive's owner, "its X, developed with Y"
+    assert _pairs(nlp_en, "Sanofi showed its model, developed with Owkin, on Monday.") == {
+        frozenset({"Sanofi", "Owkin"})}
+
+
+def test_son_modele_concu_avec(nlp_fr: Language) -> None:
+    assert _pairs(nlp_fr, "Sanofi présente son modèle conçu avec Owkin.") == {frozenset({"Sanofi", "Owkin"})}
+
+
+def test_thing_built_with_a_partner_and_no_owner(nlp_fr: Language) -> None:
+    assert _pairs(nlp_fr, "Le modèle développé avec Owkin est prêt.") == set()
