@@ -5,7 +5,10 @@ Doe", "Sheikh Omar Roe", "H.E. Jane Doe", "Dr Jane Doe"), and the graph names th
 it (the honorifics are a word list, ``honorifics`` in ``data/lexicon.json``); a name written in a
 script other than the Latin one of an English or French article (an Arabic dedication under a
 French article) is a second writing of a name the article gives in Latin letters, or a name the
-reader of the graph cannot check: it is dropped, whatever its type.
+reader of the graph cannot check: it is dropped, whatever its type. And after a role noun (an
+acronym most often) the model cuts a three-word name and takes the role for an organisation ("COO *Mara*
+Lin Chen": "COO" an organisation, "Lin Chen" a person): the first name between the role and the
+person is the person's, and the role alone is no organisation.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import unicodedata
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["other_script", "person_name_forms"]
+__all__ = ["other_script", "person_name_forms", "role_cut_first_names"]
 
 
 def other_script(text: str) -> bool:
@@ -45,3 +48,32 @@ def person_name_forms(doc: Doc, ents: list[Span], honorifics: frozenset[str]) ->
             start += 1
         out.append(ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_))
     return out
+
+
+def role_cut_first_names(doc: Doc, ents: list[Span], role_nouns: frozenset[str]) -> list[Span]:
+    """``ents`` with a person's name given back the capitalised word the model cut between a role
+    noun and it ("COO *Mara* Lin Chen"), and a one-word entity that is only that role dropped.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("COO Mara Lin Chen will lead.")
+    >>> ents = [Span(doc, 0, 1, "Organization"), Span(doc, 2, 4, "Person")]
+    >>> [(e.text, e.label_) for e in role_cut_first_names(doc, ents, frozenset({"coo"}))]
+    [('Mara Lin Chen', 'Person')]
+    """
+    by_token = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+    grown: dict[int, Span] = {}
+    dropped: set[int] = set()
+    for ent in ents:
+        if ent.label_ != "Person" or ent.kb_id_ or ent.start < 2 or len(ent) > 3:
+            continue
+        first, role = doc[ent.start - 1], doc[ent.start - 2]
+        if (first.i in by_token or not first.is_title or not first.is_alpha or first.is_stop
+                or first.lower_ in role_nouns or role.lower_ not in role_nouns or not first.whitespace_):
+            continue
+        grown[ent.start] = Span(doc, first.i, ent.end, label="Person")
+        held = by_token.get(role.i)
+        if held is not None and len(held) == 1 and not held.kb_id_:
+            dropped.add(held.start)
+    if not grown:
+        return ents
+    return [grown.get(ent.start, ent) for ent in ents if ent.start not in dropped]

@@ -1,6 +1,7 @@
 """Names the model never made, found from an organisation's slot in the sentence
 (``extract/components/slot_names.py``), and camel-case names after a descriptor noun
-(``descriptor_types.described_names``). Texts and names are written for the tests."""
+(``descriptor_types.described_names``), and a first name cut after a role (``person_names.py``).
+Texts and names are written for the tests."""
 
 from __future__ import annotations
 
@@ -76,3 +77,11 @@ def test_no_name_in_the_slot(extractor: Extractor, language: str, text: str, not
 
 def test_a_known_place_stays_a_place(extractor: Extractor) -> None:
     assert types(extractor, "Paris raised its budget for schools.").get("Paris") == "Place"
+
+
+def test_first_name_cut_after_a_role_acronym(extractor: Extractor) -> None:
+    """``person_names.role_cut_first_names``: "COO *Mara* Lin Chen" is one person, "COO" no organisation."""
+    found = types(extractor, "COO Mara Lin Chen and CTO Tomas Brek will be interim co-CEOs.")
+    assert found.get("Mara Lin Chen") == "Person"
+    assert "COO" not in found and "Lin Chen" not in found
+    assert types(extractor, "CEO Jane Doe spoke at the event.").get("Jane Doe") == "Person"
