@@ -1,6 +1,7 @@
-"""French constructions of roles and seats that the readers missed: a role after "dont" ("X, dont
-le cofondateur A"), "aux commandes de X" / "aux manettes de X", "X, qui a son siège à P" (the
-pattern ``pattern:dont-role-person`` and French words in ``data/lexicon.json``); sentences written
+"""French constructions of roles, seats and founders that the readers missed: a role after "dont"
+("X, dont le cofondateur A"), "aux commandes de X" / "aux manettes de X", "X, qui a son siège à P",
+"X, créé à l'initiative de A et B" (the patterns ``pattern:dont-role-person`` and
+``pattern:created-at-initiative-of``, French words in ``data/lexicon.json``); sentences written
 for the tests."""
 
 from __future__ import annotations
@@ -69,3 +70,16 @@ def test_qui_a_son_siege_a_is_based_in(extractor: Extractor) -> None:
 def test_a_board_seat_is_no_seat(extractor: Extractor) -> None:
     facts = _facts(extractor, "Criteo, qui a un siège au conseil d'administration de Qonto, recrute.")
     assert not any(p == "basedIn" for _, p, _ in facts)
+
+
+def test_created_at_the_initiative_of_founded(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Derrière ce robot se cache le Mistral AI lab, créé en 2015 à Paris à l’initiative "
+                              "de Paul Girard et Sophie Lebrun, président du fonds Partech.")
+    assert ("Paul Girard", "founded", "Mistral AI") in facts
+    assert ("Sophie Lebrun", "founded", "Mistral AI") in facts
+    assert ("Sophie Lebrun", "founded", "Partech") not in facts
+
+
+def test_an_initiative_without_creation_is_no_founding(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Criteo a lancé ce programme à l'initiative de Anne Morel.")
+    assert not any(p == "founded" for _, p, _ in facts)
