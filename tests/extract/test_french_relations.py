@@ -1,8 +1,8 @@
 """French constructions of roles, seats and founders that the readers missed: a role after "dont"
 ("X, dont le cofondateur A"), "aux commandes de X" / "aux manettes de X", "X, qui a son siège à P",
-"X, créé à l'initiative de A et B" (the patterns ``pattern:dont-role-person`` and
-``pattern:created-at-initiative-of``, French words in ``data/lexicon.json``); sentences written
-for the tests."""
+"X, créé à l'initiative de A et B", "A a occupé le poste de R chez X" (the patterns
+``pattern:dont-role-person``, ``pattern:created-at-initiative-of``, ``dep:hold-post-at``,
+French words in ``data/lexicon.json``); sentences written for the tests."""
 
 from __future__ import annotations
 
@@ -83,3 +83,15 @@ def test_created_at_the_initiative_of_founded(extractor: Extractor) -> None:
 def test_an_initiative_without_creation_is_no_founding(extractor: Extractor) -> None:
     facts = _facts(extractor, "Criteo a lancé ce programme à l'initiative de Anne Morel.")
     assert not any(p == "founded" for _, p, _ in facts)
+
+
+def test_holding_a_post_at_an_organisation_works_for_it(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Marc Levy, l’un des deux cofondateurs de Mistral AI, a occupé précédemment le poste "
+                              "de directeur du produit chez Criteo, où il a travaillé sur la recherche.")
+    fact = facts.get(("Marc Levy", "worksFor", "Criteo"))
+    assert fact is not None and fact.status == "former"
+
+
+def test_a_post_without_chez_is_no_employer(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Anne Morel a occupé le poste de directrice financière avant le rachat par Criteo.")
+    assert ("Anne Morel", "worksFor", "Criteo") not in facts
