@@ -126,7 +126,7 @@ def _institution_span(doc: Doc, head: int, starts: set[int], lang: str) -> tuple
         elif lang == "fr" and token.lower_ in _AND and end + 3 < len(doc) and doc[end + 1].lower_ == "de" and (
             doc[end + 2].lower_ in {"la", "l'", "l’"} and _capitalised(doc[end + 3]) and end + 3 not in starts
         ):
-            end += 3  # "Ministère de la Transition numérique *et de la* Réforme"
+            end += 3  # "Ministère de la Culture *et de la* Communication"
             after_connector = True
         elif lang == "fr" and token.is_lower and token.is_alpha and (
             (token.pos_ == "ADJ" and not after_connector) or (token.pos_ == "NOUN" and after_connector)

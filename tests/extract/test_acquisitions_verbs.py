@@ -67,7 +67,7 @@ def test_agreement_to_acquire(nlp_en: Language) -> None:
 
 
 def test_accord_pour_acquerir(nlp_fr: Language) -> None:
-    text = "Siemens a finalisé un accord pour acquérir la start-up Owkin pour 300 millions d'euros."
+    text = "Siemens a finalisé un accord pour acquérir Owkin, une jeune pousse lyonnaise, pour 300 millions d'euros."
     assert ("Siemens", "Owkin") in _acquired(nlp_fr, text)
 
 

@@ -30,7 +30,7 @@ def _classifier_fact(doc: Doc, investor: str, company: str, extractor: str = "cl
                  id="a-call-received"),
     pytest.param("fr", "Orbit Systems envisage d'investir dans Zorbi Labs.", "Orbit Systems", "Zorbi Labs",
                  id="envisage"),
-    pytest.param("en", "Orbit Systems will invest $1 billion into Kenya's digital ecosystem in partnership with "
+    pytest.param("en", "Orbit Systems will invest $2 billion into Ghana's cloud sector in partnership with "
                  "Zorbi Labs, among others.", "Orbit Systems", "Zorbi Labs", id="a-thing-and-a-partner"),
     pytest.param("en", "But the Daily Planet reported that venture firm Kestrel Capital led the round.",
                  "Kestrel Capital", "Daily Planet", id="the-outlet-that-reports"),

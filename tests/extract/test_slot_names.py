@@ -55,7 +55,7 @@ def test_organisation_in_its_slot(extractor: Extractor, language: str, text: str
         ("fr", "Aujourd'hui, la société a levé 3 millions d'euros.", {"Aujourd'hui", "Aujourd"}),
         ("en", "Meanwhile, a startup in Nantes raised $2 million.", {"Meanwhile"}),
         # a fronted phrase before the subject is no apposition ("F" a series, no name)
-        ("fr", "Jusqu'à sa série F, l'entreprise attirait surtout des investisseurs institutionnels.", {"F"}),
+        ("fr", "Jusqu'à sa série F, la société séduisait surtout des fonds de pension.", {"F"}),
         ("fr", "Après le rachat de Novelia Santé, l'entreprise attirait surtout des fonds.", {"Santé"}),
         # a weekday before an apposition-like phrase
         ("fr", "Mardi, une start-up nantaise a annoncé une levée.", {"Mardi"}),
