@@ -69,3 +69,9 @@ def labelled_facts(extractor: Extractor, text: str, language: str) -> set[tuple[
     labels = {e.key: e.label for e in out.entities}
     return {(labels.get(r.subject, r.subject), r.predicate, labels.get(r.object, r.object), r.status.value)
             for r in out.relations}
+
+
+def entity_types(extractor: Extractor, text: str, language: str = "en") -> dict[str, str]:
+    """The entities ``extractor`` finds in ``text``, as label -> type."""
+    out = extractor.extract(Document("t", text, source="test", language=language))
+    return {e.label: e.type.value for e in out.entities}

@@ -8,14 +8,9 @@ from __future__ import annotations
 import pytest
 
 from aikg.extract.pipeline import Extractor
-from aikg.extract.records import Document
+from tests.helpers import entity_types as types
 
 pytestmark = pytest.mark.model
-
-
-def types(extractor: Extractor, text: str, language: str = "en") -> dict[str, str]:
-    out = extractor.extract(Document("t", text, source="test", language=language))
-    return {e.label: e.type.value for e in out.entities}
 
 
 @pytest.mark.parametrize(
