@@ -45,7 +45,7 @@ from .name_edges import (
 from .org_constructions import OrgWords, listed_kinds, org_constructions, org_words
 from .place_names import places_in_names
 from .product_names import ProductWords, product_names, product_words, same_name_products
-from .slot_names import slot_names, slot_words
+from .slot_names import SlotWords, slot_names, slot_words
 from .unseen_names import (
     concept_lists,
     contracted_article,
@@ -114,6 +114,7 @@ class EntityCleaner:
         self.longer: LongerNameWords | None = None
         self.misc: MiscWords | None = None
         self.orgs: OrgWords | None = None
+        self.slots: SlotWords | None = None
         self.forms: FormWords | None = None
         self._article_names: frozenset[str] = frozenset()
         self._misc: list[Span] = []  # the document's unknown MISC names, typed at the end or dropped
@@ -138,6 +139,7 @@ class EntityCleaner:
         self.longer = longer_name_words(self.lexicon)
         self.misc = misc_words(self.lexicon)
         self.orgs = org_words(self.lexicon)
+        self.slots = slot_words(self.lexicon)
         self.forms = form_words(self.lexicon)
         self.byline_cues = self.lexicon.words("byline_cues")
 
@@ -165,7 +167,7 @@ class EntityCleaner:
         ents = retype_by_descriptors(doc, ents, self.descriptors)
         ents = retype_by_context(doc, ents, self.context, self.kb) if self.context else ents
         ents = typed_misc(doc, ents, self._misc, self.misc, self.descriptors) if self.misc else ents
-        ents = slot_names(doc, ents, slot_words(self.lexicon))  # an organisation's slot the model left empty
+        ents = slot_names(doc, ents, self.slots) if self.slots else ents  # an organisation's slot left empty
         ents = org_constructions(doc, ents, self.orgs, self.kb) if self.orgs else ents
         ents = entity_forms(doc, ents, self.forms) if self.forms else ents
         ents = same_name_products(self._type_lists(doc, product_versions(doc, concept_lists(doc, ents))))

@@ -66,14 +66,8 @@ class SlotWords:
     no_names: frozenset[str]
 
 
-_CACHE: dict[int, tuple[Lexicon, SlotWords]] = {}
-
-
 def slot_words(lexicon: Lexicon) -> SlotWords:
-    """The slot words from ``lexicon`` (built once per lexicon)."""
-    cached = _CACHE.get(id(lexicon))
-    if cached is not None and cached[0] is lexicon:
-        return cached[1]
+    """The slot words from ``lexicon`` (the entity stage reads them once, when it is initialised)."""
     roles = frozenset(word for lang in lexicon.roles.values() for phrase in lang for word in phrase.split())
     words = SlotWords(
         subject_verbs=lexicon.words("org_subject_verbs"),
@@ -85,7 +79,6 @@ def slot_words(lexicon: Lexicon) -> SlotWords:
         | frozenset(MONTHS)
         | frozenset(w.lower() for w in lexicon.title_words),
     )
-    _CACHE[id(lexicon)] = (lexicon, words)
     return words
 
 
