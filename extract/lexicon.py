@@ -83,8 +83,8 @@ class Lexicon:
     pronouns: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     #: Other word lists used by the relation patterns (``$name`` placeholders), by language.
     word_lists: dict[str, dict[str, list[str]]] = field(default_factory=dict)
-    #: :meth:`words` answers, built once per list and language (components read them per document).
-    _words: dict[tuple[str, str | None], frozenset[str]] = field(
+    #: :meth:`words` and :meth:`words_of` answers, built once per list and language (components read them per document).
+    _words: dict[tuple[str | tuple[str, ...], str | None], frozenset[str]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
 
     def words(self, name: str, lang: str | None = None) -> frozenset[str]:
@@ -99,6 +99,17 @@ class Lexicon:
             by_lang = self.word_lists.get(name, {})
             groups = by_lang.values() if lang is None else [by_lang.get(lang, [])]
             found = self._words[(name, lang)] = frozenset(w.lower() for group in groups for w in group)
+        return found
+
+    def words_of(self, lang: str | None, *names: str) -> frozenset[str]:
+        """The words of several word lists in ``lang``, together (kept, like :meth:`words`).
+
+        >>> "round" in load_lexicon().words_of("en", "investment_nouns", "funding_nouns")
+        True
+        """
+        found = self._words.get((names, lang))
+        if found is None:
+            found = self._words[(names, lang)] = frozenset().union(*(self.words(name, lang) for name in names))
         return found
 
     def reference_settings(self, lang: str) -> ReferenceSettings:

@@ -74,17 +74,13 @@ def _without(vetoed: set[_Pair], candidates: Iterable[RelationCandidate]) -> lis
         and (c.sentence_start, (c.subject_start, c.subject_end), (c.object_start, c.object_end)) in vetoed)]
 
 
-def _words(lexicon: Lexicon, lang: str, *names: str) -> frozenset[str]:
-    return frozenset().union(*(lexicon.words(name, lang) for name in names))
-
-
 def vetoed_pairs(doc: Doc, lexicon: Lexicon, lang: str) -> set[_Pair]:
     """(sentence start, subject, object) of every pair the sentence's words say invests nothing."""
     names = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     out: set[_Pair] = set()
-    investing = _words(lexicon, lang, "investing_verbs", "joined_backing_verbs")
-    nouns = _words(lexicon, lang, "investment_nouns", "backing_nouns")
-    preps = _words(lexicon, lang, "recipient_preps")
+    investing = lexicon.words_of(lang, "investing_verbs", "joined_backing_verbs")
+    nouns = lexicon.words_of(lang, "investment_nouns", "backing_nouns")
+    preps = lexicon.words_of(lang, "recipient_preps")
     for token in cue_tokens(doc, investing | nouns):
         sent = token.sent
         subjects = _subjects(token, names)
@@ -96,16 +92,16 @@ def vetoed_pairs(doc: Doc, lexicon: Lexicon, lang: str) -> set[_Pair]:
             things += [(names[t.i].start, names[t.i].end) for t in token.subtree if t.i in names]
         for thing in things:
             out.update((sent.start, s, thing) for s in subjects if s != thing)
-        if token.pos_ in {"VERB", "AUX"} and _planned(token, _words(lexicon, lang, "investment_plan_words",
+        if token.pos_ in {"VERB", "AUX"} and _planned(token, lexicon.words_of(lang, "investment_plan_words",
                                                                       "hedge_words")):
             for obj in {(names[t.i].start, names[t.i].end) for t in token.subtree if t.i in names}:
                 out.update((sent.start, s, obj) for s in subjects)
-    reporting = _words(lexicon, lang, "report_words")
+    reporting = lexicon.words_of(lang, "report_words")
     for word in cue_tokens(doc, reporting):
         out.update(_sources(word, names))
-    funding = nouns | _words(lexicon, lang, "funding_nouns", "round_amount_words")
-    sources = _words(lexicon, lang, "backer_preps")
-    for verb in cue_tokens(doc, _words(lexicon, lang, "receiving_verbs")):
+    funding = nouns | lexicon.words_of(lang, "funding_nouns", "round_amount_words")
+    sources = lexicon.words_of(lang, "backer_preps")
+    for verb in cue_tokens(doc, lexicon.words_of(lang, "receiving_verbs")):
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         out.update(_received_otherwise(verb, funding, sources, names))

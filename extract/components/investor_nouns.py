@@ -68,10 +68,6 @@ def investor_nouns(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang:
             + portfolios(doc, ent_of, lexicon, lang) + investments_between(doc, ent_of, lexicon, lang))
 
 
-def _words(lexicon: Lexicon, lang: str, *names: str) -> frozenset[str]:
-    return frozenset().union(*(lexicon.words(name, lang) for name in names))
-
-
 def _candidate(investor: Span, company: Span, sent: Span, extractor: str) -> RelationCandidate:
     return RelationCandidate(investor.start, investor.end, "investsIn", company.start, company.end, sent.start,
                              sent.end, extractor, _CONFIDENCE, "", "")
@@ -125,9 +121,9 @@ def _listed(doc: Doc, j: int, end: int, ent_of: Mapping[int, Span], labels: froz
 
 def investor_predicates(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
     """``investsIn`` from an investor noun with its company after "of"/"de" (module docstring)."""
-    nouns = _words(lexicon, lang, "investor_nouns", "portfolio_backer_nouns", "investor_predicate_nouns")
-    preps = _words(lexicon, lang, "investor_owner_preps")
-    copulas = _words(lexicon, lang, "investor_copulas")
+    nouns = lexicon.words_of(lang, "investor_nouns", "portfolio_backer_nouns", "investor_predicate_nouns")
+    preps = lexicon.words_of(lang, "investor_owner_preps")
+    copulas = lexicon.words_of(lang, "investor_copulas")
     out: list[RelationCandidate] = []
     for noun in cue_tokens(doc, nouns):
         if noun.lower_ not in nouns or noun.pos_ not in {"NOUN", "PROPN", "ADJ"}:
@@ -186,9 +182,9 @@ def listed_investors(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lan
     """``investsIn`` from a company's investors listed after a listing verb (module docstring):
     "Zorbi's investors include A and B" (the owner before a possessive), "Zorbi compte parmi ses
     actionnaires A et B" (the counting verb's subject)."""
-    nouns = _words(lexicon, lang, "investor_nouns")
-    listing = _words(lexicon, lang, "investor_list_verbs")
-    counting = _words(lexicon, lang, "investor_counting_verbs")
+    nouns = lexicon.words_of(lang, "investor_nouns")
+    listing = lexicon.words_of(lang, "investor_list_verbs")
+    counting = lexicon.words_of(lang, "investor_counting_verbs")
     out: list[RelationCandidate] = []
     for noun in cue_tokens(doc, nouns):
         if noun.lower_ not in nouns:
@@ -241,10 +237,10 @@ def _counted_list(doc: Doc, i: int, sent: Span, ent_of: Mapping[int, Span],
 def portfolios(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
     """``investsIn`` from an investor's portfolio listed (module docstring): "A's portfolio
     includes B and C", "Parmi les entreprises soutenues par A figurent B et C"."""
-    holdings = _words(lexicon, lang, "portfolio_holdings")
-    companies = _words(lexicon, lang, "portfolio_nouns")
-    participles = _words(lexicon, lang, "backing_participles")
-    listing = _words(lexicon, lang, "investor_list_verbs")
+    holdings = lexicon.words_of(lang, "portfolio_holdings")
+    companies = lexicon.words_of(lang, "portfolio_nouns")
+    participles = lexicon.words_of(lang, "backing_participles")
+    listing = lexicon.words_of(lang, "investor_list_verbs")
     out: list[RelationCandidate] = []
     for token in cue_tokens(doc, holdings | participles):
         sent = token.sent
@@ -302,9 +298,9 @@ def _backed_companies(doc: Doc, participle: Token, sent: Span, ent_of: Mapping[i
 def investments_between(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
     """``investsIn`` from an investment noun followed by its source and its recipient: "an
     investment by A in Zorbi", "un investissement de A dans Zorbi"."""
-    nouns = _words(lexicon, lang, "investment_nouns", "backing_nouns")
-    sources = _words(lexicon, lang, "investment_sources")
-    recipients = _words(lexicon, lang, "recipient_preps")
+    nouns = lexicon.words_of(lang, "investment_nouns", "backing_nouns")
+    sources = lexicon.words_of(lang, "investment_sources")
+    recipients = lexicon.words_of(lang, "recipient_preps")
     out: list[RelationCandidate] = []
     for noun in cue_tokens(doc, nouns):
         if noun.lower_ not in nouns or noun.pos_ not in {"NOUN", "PROPN"}:

@@ -57,10 +57,6 @@ def raises_and_founders(
     return owned_rounds(doc, ent_of, refs, lexicon, lang) + founding_agents(doc, ent_of, refs, lexicon, lang)
 
 
-def _words(lexicon: Lexicon, lang: str, *names: str) -> frozenset[str]:
-    return frozenset().union(*(lexicon.words(name, lang) for name in names))
-
-
 def _organisation(index: int, ent_of: Mapping[int, Span], refs: Mapping[int, Reference]) -> tuple[Span | None, bool]:
     """The organisation a token names (itself) or refers to (through a reference), and whether by reference."""
     ent = ent_of.get(index)
@@ -173,10 +169,10 @@ def owned_rounds(
     doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference], lexicon: Lexicon, lang: str
 ) -> list[RelationCandidate]:
     """``raised`` from a round noun that carries its amount and its owner."""
-    rounds = _words(lexicon, lang, "round_amount_words", "funding_nouns")
-    possessives = _words(lexicon, lang, "poss_pronouns")
-    complements = _words(lexicon, lang, "round_noun_complements")
-    announcers = _words(lexicon, lang, "round_owner_verbs")
+    rounds = lexicon.words_of(lang, "round_amount_words", "funding_nouns")
+    possessives = lexicon.words_of(lang, "poss_pronouns")
+    complements = lexicon.words_of(lang, "round_noun_complements")
+    announcers = lexicon.words_of(lang, "round_owner_verbs")
     descriptions = frozenset(lexicon.reference_nouns.get("Organization", {}).get(lang, []))
     owned: dict[int, tuple[Span, bool]] = {}
     amounts = [ent for ent in doc.ents if ent.label_ == "MonetaryAmount"]
@@ -280,7 +276,7 @@ def founding_agents(
 ) -> list[RelationCandidate]:
     """``founded`` for every person listed after a founding participle and its agent word."""
     verbs = lexicon.verbs.get(lang, {})
-    cues = _words(lexicon, lang, "agent_cues")
+    cues = lexicon.words_of(lang, "agent_cues")
     out: list[RelationCandidate] = []
     for verb in cue_tokens(doc, frozenset(word for word, predicates in verbs.items() if "founded" in predicates)):
         # the lexicon look-up first: reading a token's morphology is the costly test

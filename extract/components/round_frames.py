@@ -60,10 +60,6 @@ _SVO = ("dep:svo", "pattern:svo")
 _COMPLEMENT_PREPS = frozenset({"de", "d'", "d’", "du", "des", "of", "from", "at", "chez"})
 
 
-def _words(lexicon: Lexicon, lang: str, *names: str) -> frozenset[str]:
-    return frozenset().union(*(lexicon.words(name, lang) for name in names))
-
-
 def round_frames(doc: Doc, candidates: list[RelationCandidate], ent_of: Mapping[int, Span], lexicon: Lexicon,
                  lang: str) -> list[RelationCandidate]:
     """Every construction of this module, for the relation finder: the misread candidates dropped,
@@ -126,7 +122,7 @@ def _listed_from(doc: Doc, first: Span, limit: int, ent_of: Mapping[int, Span], 
 def led_round_of(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
     """``investsIn`` from the sentence's opening names to the company whose round they lead."""
     verbs = lexicon.words("round_leading_verbs", lang)
-    nouns = _words(lexicon, lang, "funding_nouns", "round_amount_words")
+    nouns = lexicon.words_of(lang, "funding_nouns", "round_amount_words")
     preps = lexicon.words("round_owner_preps", lang)
     out: list[RelationCandidate] = []
     for token in cue_tokens(doc, verbs):
@@ -244,7 +240,7 @@ def unnamed_raisers(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappi
     sentence opens with."""
     verbs = lexicon.words("round_raising_verbs", lang)
     subjects = lexicon.words("unnamed_raiser_nouns", lang)
-    nouns = _words(lexicon, lang, "funding_nouns", "round_amount_words")
+    nouns = lexicon.words_of(lang, "funding_nouns", "round_amount_words")
     preps = lexicon.words("round_owner_preps", lang)
     raised = {c.object_start for c in candidates if c.predicate == "raised"}
     cued = cue_tokens(doc, verbs)  # the raising verbs' tokens only: no Token made for the others
@@ -296,7 +292,7 @@ def rounds_joined(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: 
     verbs = lexicon.words("investing_verbs", lang)
     recipients = lexicon.words("recipient_preps", lang)
     openers = lexicon.words("round_part_openers", lang)
-    nouns = _words(lexicon, lang, "funding_nouns", "round_amount_words")
+    nouns = lexicon.words_of(lang, "funding_nouns", "round_amount_words")
     out: list[RelationCandidate] = []
     for verb in cue_tokens(doc, verbs):
         if verb.lemma_.lower() not in verbs:
@@ -325,7 +321,7 @@ def rounds_joined(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: 
 
 def possessed_rounds(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
     """``raised`` for "Zorbi's (historic) $N(-plus) funding round"."""
-    nouns = _words(lexicon, lang, "funding_nouns", "round_amount_words")
+    nouns = lexicon.words_of(lang, "funding_nouns", "round_amount_words")
     recipients = lexicon.words("recipient_preps", lang)
     out: list[RelationCandidate] = []
     for ent in doc.ents:

@@ -128,10 +128,6 @@ def _owned_by_earlier(candidates: list[RelationCandidate], earlier: list[Relatio
     return out
 
 
-def _words(lexicon: Lexicon, lang: str, *names: str) -> frozenset[str]:
-    return frozenset().union(*(lexicon.words(name, lang) for name in names))
-
-
 # -- earlier rounds -----------------------------------------------------------------------------
 
 
@@ -144,11 +140,11 @@ def earlier_rounds(doc: Doc, candidates: list[RelationCandidate], ent_of: Mappin
     raised = {c.object_start for c in candidates if c.predicate == "raised"}
     raisers = sorted((c.sentence_start, c.subject_start, c.subject_end) for c in candidates
                      if c.predicate == "raised" and c.subject_start >= 0)
-    rounds = _words(lexicon, lang, "round_amount_words", "funding_nouns")
-    complements = _words(lexicon, lang, "round_noun_complements")
-    joining = _words(lexicon, lang, "round_joining_preps")
-    raising = _words(lexicon, lang, "round_raising_verbs")
-    back = _words(lexicon, lang, "back_pronouns")
+    rounds = lexicon.words_of(lang, "round_amount_words", "funding_nouns")
+    complements = lexicon.words_of(lang, "round_noun_complements")
+    joining = lexicon.words_of(lang, "round_joining_preps")
+    raising = lexicon.words_of(lang, "round_raising_verbs")
+    back = lexicon.words_of(lang, "back_pronouns")
     out: list[RelationCandidate] = []
     for amount in amounts:
         if amount.start in raised:
@@ -257,8 +253,8 @@ def named_raisers(doc: Doc, candidates: list[RelationCandidate], ent_of: Mapping
     guessed = [c for c in candidates if c.predicate == "investsIn" and c.extractor.split("+", 1)[0] in _RAISER_PATTERNS]
     if not guessed:
         return candidates
-    nouns = _words(lexicon, lang, "investor_nouns", "funding_nouns", "round_amount_words")
-    preps = _words(lexicon, lang, "round_owner_preps")
+    nouns = lexicon.words_of(lang, "investor_nouns", "funding_nouns", "round_amount_words")
+    preps = lexicon.words_of(lang, "round_owner_preps")
     out: list[RelationCandidate] = []
     for candidate in candidates:
         if candidate not in guessed:
@@ -313,10 +309,10 @@ def _organisation_named(doc: Doc, name: str) -> Span | bool:
 def investors_named(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Reference],
                     lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
     """``investsIn`` from an investing verb or a stake noun with its recipient (module docstring)."""
-    verbs = _words(lexicon, lang, "investing_verbs")
-    stakes = _words(lexicon, lang, "stake_nouns")
-    holding = _words(lexicon, lang, "stake_verbs")
-    preps = _words(lexicon, lang, "recipient_preps")
+    verbs = lexicon.words_of(lang, "investing_verbs")
+    stakes = lexicon.words_of(lang, "stake_nouns")
+    holding = lexicon.words_of(lang, "stake_verbs")
+    preps = lexicon.words_of(lang, "recipient_preps")
     describing = frozenset(lexicon.reference_nouns.get(_ORG, {}).get(lang, [])) | {"up"}
     out: list[RelationCandidate] = []
     for token in cue_tokens(doc, stakes | verbs):
@@ -460,9 +456,9 @@ def backing_received(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Re
     """``investsIn`` from a receiving verb with a backing noun (module docstring): the organisations
     under the noun's or the verb's "from" back the verb's subject (an organisation, or what a
     reference to one points to)."""
-    verbs = _words(lexicon, lang, "receiving_verbs")
-    nouns = _words(lexicon, lang, "backing_nouns")
-    preps = _words(lexicon, lang, "backer_preps")
+    verbs = lexicon.words_of(lang, "receiving_verbs")
+    nouns = lexicon.words_of(lang, "backing_nouns")
+    preps = lexicon.words_of(lang, "backer_preps")
     out: list[RelationCandidate] = []
     for noun in cue_tokens(doc, nouns):
         if (noun.lemma_.lower() not in nouns and noun.lower_ not in nouns) or noun.dep_ not in {"obj", "dobj"}:
