@@ -219,13 +219,29 @@ def deny_network() -> bool:
 
 
 def limit_memory(mebibytes: int) -> None:
-    """Cap this process's address space (``RLIMIT_AS``) at ``mebibytes``: a query that needs more
-    fails to allocate (Python raises MemoryError; Oxigraph's Rust allocator aborts the process),
-    and the server answers E317 instead of the machine swapping. 0 leaves it unlimited."""
+    """Let this process's address space (``RLIMIT_AS``) grow by at most ``mebibytes`` past what it
+    holds now: a query that needs more fails to allocate (Python raises MemoryError; Oxigraph's Rust
+    allocator aborts the process), and the server answers E317 instead of the machine swapping.
+    0 leaves it unlimited.
+
+    Why past what it holds, and called once the store is open: opening the store starts RocksDB's
+    threads, one per core, each reserving a stack and a malloc arena, so the address space of an
+    idle worker grows with the machine's cores (about 0.5 GiB on 2 cores, several GiB on 64).
+    A limit counted from zero let the worker start on small machines and abort while opening the
+    store on large ones; counted from the open store, ``--max-memory`` is what a query may take."""
     if mebibytes > 0:
-        limit = mebibytes * 1024 * 1024
+        limit = address_space() + mebibytes * 1024 * 1024
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+
+
+def address_space() -> int:
+    """Bytes of address space this process has mapped (``VmSize`` of ``/proc/self/status``)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    raise OSError("no VmSize line in /proc/self/status")
 
 
 def _worker_main(conn: multiprocessing.connection.Connection, store_path: str, max_results: int,
@@ -235,12 +251,12 @@ def _worker_main(conn: multiprocessing.connection.Connection, store_path: str, m
     deny_network()
     os.environ["RUST_BACKTRACE"] = "0"  # an allocation past the limit: one line on stderr, not 40
     logging.getLogger("rdflib.term").setLevel(logging.ERROR)  # a caller's odd IRI is not the server's news
-    limit_memory(max_memory)
     try:
         store = open_store(store_path, read_only=True)
     except AikgError as err:
         conn.send(("failed", str(err)))
         return
+    limit_memory(max_memory)  # after the store's threads exist: see limit_memory
     conn.send(("ready", ""))
     with store:
         while True:

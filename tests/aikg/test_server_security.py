@@ -183,6 +183,24 @@ def test_server_security_worker_cannot_open_network_sockets(recorder: Recorder, 
     assert deny_network.__module__ == "aikg.server"
 
 
+def test_server_security_memory_limit_counts_from_the_open_store() -> None:
+    """A worker on a machine with many cores has reserved gigabytes of address space once its store
+    is open (a stack and a malloc arena per RocksDB thread): the limit is what a query may add on
+    top, so the worker still starts threads and allocates below it, and fails past it."""
+    script = (
+        "import mmap, sys, threading\n"
+        "reserved = mmap.mmap(-1, 3 << 30, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS, prot=mmap.PROT_READ)\n"
+        "from aikg.server import limit_memory\n"
+        "limit_memory(256)\n"
+        "thread = threading.Thread(target=lambda: None); thread.start(); thread.join()\n"
+        "within = bytearray(64 << 20)\n"
+        "try:\n    past = bytearray(512 << 20)\nexcept MemoryError:\n    sys.exit(0)\n"
+        "sys.exit(1)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 # -- over HTTP, against a real ``aikg serve`` process --------------------------------------------
 INLINE = "document.title = 'drawn';"
 
