@@ -44,11 +44,14 @@ _PHRASE_REACH = 12
 
 
 def described_places(doc: Doc, ent_of: Mapping[int, Span], demonyms: Mapping[str, str],
-                     org_nouns: frozenset[str]) -> list[RelationCandidate]:
+                     org_nouns: frozenset[str], people_nouns: frozenset[str] = frozenset()) -> list[RelationCandidate]:
     """``basedIn`` candidates (object = the demonym's place, by knowledge-base id) for the
     organisations that a demonym describes (see the module docstring). ``org_nouns`` are the
     nouns that describe organisations ("startup", "investors", "fonds"): "European
-    *entrepreneurs*, including X's Y" describes people, not X."""
+    *entrepreneurs*, including X's Y" describes people, not X. A noun outside that list describes an
+    organisation when the sentence sets it beside one (:func:`_beside_org`: "X, another Belgian
+    *drugmaker*", "X, la *banque* publique belge", "X is a Dutch *chipmaker*") and it is none of
+    ``people_nouns`` (roles, "investor", "journalist": "X's French *CEO*" describes a person)."""
     out: list[RelationCandidate] = []
     seen: set[tuple[int, str]] = set()
     for token in cue_tokens(doc, frozenset(demonyms)):
@@ -65,10 +68,14 @@ def described_places(doc: Doc, ent_of: Mapping[int, Span], demonyms: Mapping[str
             if {noun.lower_, noun.lemma_.lower()} & org_nouns or noun.dep_ != "nmod" or noun.head.pos_ != "NOUN":
                 break
             noun = noun.head
-        if noun is not token and noun.i not in ent_of and not {noun.lower_, noun.lemma_.lower()} & org_nouns:
-            continue
+        words = {noun.lower_, noun.lemma_.lower()}
+        known = noun is token or noun.i in ent_of or bool(words & org_nouns)
+        described = _described(noun, token, ent_of) if known else []
+        if not described and noun is not token and not words & people_nouns:
+            beside = _beside_org(noun, ent_of)
+            described = [beside] if beside is not None else []
         sent = token.sent
-        for ent in _with_conjuncts(_described(noun, token, ent_of), ent_of, demonyms):
+        for ent in _with_conjuncts(described, ent_of, demonyms):
             if ent.label_ != "Organization" or ent.start <= token.i < ent.end or (ent.start, place) in seen:
                 continue
             if any(t.i != token.i and t.lower_ in demonyms for t in doc[max(ent.start - 3, 0): ent.start]):
@@ -93,6 +100,31 @@ def _described(noun: Token, demonym: Token, ent_of: Mapping[int, Span]) -> list[
             found.extend(_names_in(child, ent_of))  # "investors *like* A", "investisseurs comme A"
     found = [ent for ent in found if ent.label_ == "Organization"]
     return found or _copula_subject(noun, ent_of) or _named_after_phrase(noun, ent_of)
+
+
+def _beside_org(noun: Token, ent_of: Mapping[int, Span]) -> Span | None:
+    """The organisation a common noun is set beside, whatever the noun: in apposition either way
+    ("X, another Belgian *drugmaker*"), predicated of it ("X is a Dutch *chipmaker*"), or written
+    right before its phrase with a comma between ("X, la *banque* publique belge, a investi", which
+    the parser often leaves unlinked); ``None`` otherwise."""
+    if noun.pos_ != "NOUN":
+        return None
+    head = ent_of.get(noun.head.i)
+    if noun.dep_ == "appos" and head is not None and head.label_ == "Organization":
+        return head
+    for child in noun.children:
+        ent = ent_of.get(child.i)
+        if child.dep_ == "appos" and ent is not None and ent.label_ == "Organization" and child.i > noun.i:
+            return ent
+    subject = _copula_subject(noun, ent_of)
+    if subject:
+        return subject[0]
+    left = noun.left_edge.i
+    before = ent_of.get(left - 2) if left >= 2 and noun.doc[left - 1].text == "," else None
+    if before is not None and before.label_ == "Organization" and before.end == left - 1 \
+            and noun.doc[left].pos_ == "DET":
+        return before
+    return None
 
 
 def _copula_subject(noun: Token, ent_of: Mapping[int, Span]) -> list[Span]:

@@ -106,6 +106,8 @@ class RelationFinder:
         self.role_ends: frozenset[str] = frozenset()
         self.role_starts: frozenset[str] = frozenset()
         self.role_words: frozenset[str] = frozenset()
+        #: Nouns that describe people (roles, "journalist", "speakers"): never an organisation's description.
+        self.people_nouns: frozenset[str] = frozenset()
 
     def initialize(
         self,
@@ -137,6 +139,8 @@ class RelationFinder:
                                    if i == 0 or not (p[i - 1].isalpha() and p[i].isalpha()))
         self.role_starts = frozenset(p.split(" ", 1)[0] for p in phrases if " " in p)
         self.role_words = self.role_ends | self.role_starts  # where _role_predicate may find a role
+        self.people_nouns = self.lexicon.words("person_nouns", self.lang) | frozenset(self.lexicon.attendee_nouns) \
+            | frozenset(phrases)
         self.dep_matcher = TreeMatcher()
         self.matcher = WordSetMatcher(self.vocab)  # each document's patterns, word sets as flags
         self.specs = {}
@@ -189,7 +193,7 @@ class RelationFinder:
                 # subject nearest to the trigger is the last token before it, object the first one
                 named[anchor] = ids[-1] if anchor in {"subj", "person"} else ids[0]
             self._emit(doc, spec, named, ent_of, refs, candidates)
-        candidates.extend(described_places(doc, ent_of, self.lexicon.demonyms, self.org_nouns))
+        candidates.extend(described_places(doc, ent_of, self.lexicon.demonyms, self.org_nouns, self.people_nouns))
         candidates.extend(stated_places(doc, candidates, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(referred_places(doc, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(byline_affiliations(doc, ent_of, self.byline_cues))
@@ -247,6 +251,9 @@ class RelationFinder:
             complement = False
             for child in token.children:
                 if child.dep_ in deps and child.i in ent_of and ent_of[child.i].label_ in labels:
+                    if child.dep_ == "amod" and child.pos_ == "ADJ" and ent_of[child.i].label_ == "Place":
+                        continue  # "la banque publique *belge* a investi": a demonym describes the noun
+
                     if child.dep_ == "nmod" and any(c.dep_ == "case" for c in child.children):
                         # a name with its own preposition is the noun's complement, not its name:
                         # "le concurrent *d'*OpenAI" is not OpenAI

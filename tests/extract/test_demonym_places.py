@@ -35,6 +35,10 @@ def based_in(extractor: Extractor, text: str, language: str) -> set[tuple[str, s
         # the name parsed apart from the description, after its phrase and a comma
         ("fr", "Nvidia a signé un accord avec le champion français de la robotique (IA), Kestrel AI.",
          {("organization/kestrel-ai", "france")}),
+        # a noun outside the organisation nouns, set beside the name: in apposition, or after it and a comma
+        ("en", "Helsing, the German defence contractor, raised money.", {("helsing", "germany")}),
+        ("fr", "Sofina, la holding belge, a investi dans Mistral AI.", {("organization/sofina", "belgium")}),
+        ("fr", "Le tour a été mené par Bpifrance, la banque publique française.", {("bpifrance", "france")}),
     ],
 )
 def test_a_demonym_places_the_organisations_it_describes(extractor: Extractor, language: str, text: str,
@@ -125,3 +129,11 @@ def test_a_description_after_a_name_and_a_comma_is_that_name(extractor: Extracto
                                           "Lyon.", source="test", language="fr"))
     based = {(r.subject, r.object) for r in out.relations if r.predicate == "basedIn"}
     assert ("organization/zorbex", "lyon") in based
+
+
+def test_a_demonym_on_the_subject_noun_is_not_the_subject(extractor: Extractor) -> None:
+    """ "X, la banque publique belge, a investi ...": the demonym describes the noun; the country
+    invested in nothing (the relation finder took the adjective for the noun's name)."""
+    out = extractor.extract(Document("t", "Sofina, la holding belge, a investi dans Mistral AI.", source="test",
+                                     language="fr"))
+    assert not [r for r in out.relations if r.subject == "belgium"]
