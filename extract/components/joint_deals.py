@@ -25,6 +25,12 @@ _SUBJECTS = frozenset({"nsubj"})
 _OBJECTS = frozenset({"dobj", "obj"})
 #: Articles a subject list may hold besides its names and joiners ("*Le* Monde et OpenAI").
 _ARTICLES = frozenset({"the", "le", "la", "l'", "l’", "les"})
+#: What may stand between a written subject list and its verb: auxiliaries, adverbs, "viennent d'".
+_BETWEEN_POS = frozenset({"AUX", "ADV", "PART"})
+_BETWEEN_WORDS = frozenset({"venir", "de", "d'", "d’", "just", "jointly", "conjointement"})
+#: What a member of a written list may carry besides its name ("the *startup* B", "le *géant coréen* A").
+_DESCRIBING_POS = frozenset({"DET", "ADJ", "NOUN", "NUM", "PROPN"})
+_POSSESSIVES = frozenset({"'s", "’s", "'"})
 
 
 def joint_partners(doc: Doc, ent_of: Mapping[int, Span], nouns: frozenset[str],
@@ -46,6 +52,8 @@ def joint_partners(doc: Doc, ent_of: Mapping[int, Span], nouns: frozenset[str],
                 break
             partners.extend(p for p in listed if p not in partners)
         if len(partners) < 2:
+            partners = _written_subjects(verb, ent_of, joiners)
+        if len(partners) < 2:
             continue
         sent = verb.sent
         out.extend(
@@ -53,6 +61,41 @@ def joint_partners(doc: Doc, ent_of: Mapping[int, Span], nouns: frozenset[str],
             for a, b in combinations(partners, 2)
         )
     return out
+
+
+def _written_subjects(verb: Token, ent_of: Mapping[int, Span], joiners: frozenset[str]) -> list[Span]:
+    """The organisations listed right before the verb, read on the surface where the parser breaks
+    the list ("Retail giant A and the startup B announced a partnership", "Le géant coréen A et la
+    licorne B viennent d'annoncer un partenariat"): each member may carry its own description
+    (articles, adjectives, nouns), members are joined by a comma or a coordinator, and the verb's
+    auxiliaries ("have", "ont", "viennent de") may stand between the list and the verb. Anything
+    else (a preposition, a possessive, another verb, a person) ends the list: "the startup's
+    backers", "le patron de A" are not A."""
+    doc = verb.doc
+    i = verb.i - 1
+    start = verb.sent.start
+    while i >= start and (doc[i].pos_ in _BETWEEN_POS or doc[i].lower_ in _BETWEEN_WORDS
+                          or doc[i].lemma_.lower() in _BETWEEN_WORDS):
+        i -= 1
+    found: list[Span] = []
+    joined = True  # the last member met (going left) is joined to the one before it
+    while i >= start:
+        token = doc[i]
+        ent = ent_of.get(i)
+        if ent is not None:
+            if ent.label_ != "Organization" or (not joined and found):
+                break
+            if ent not in found:
+                found.append(ent)
+            joined = False
+            i = ent.start - 1
+            continue
+        if token.lower_ in joiners:
+            joined = True
+        elif token.pos_ not in _DESCRIBING_POS or token.lower_ in _POSSESSIVES:
+            break
+        i -= 1
+    return found[::-1]
 
 
 def _listed(subject: Token, ent_of: Mapping[int, Span], words: frozenset[str]) -> list[Span] | None:

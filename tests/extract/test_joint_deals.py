@@ -23,6 +23,12 @@ def partners(extractor: Extractor, text: str, language: str) -> set[frozenset[st
         ("en", "Nvidia, Siemens and Dassault Systèmes unveiled an alliance on factory robots.",
          {("Nvidia", "Siemens"), ("Nvidia", "Dassault Systèmes"), ("Siemens", "Dassault Systèmes")}),
         ("fr", "Le Figaro et Google ont conclu un accord de partenariat.", {("Le Figaro", "Google")}),
+        # each member with its own description, which the parser reads as another head
+        ("en", "Retail giant Samsung and the startup Mistral AI announced a partnership on Monday.",
+         {("Samsung", "Mistral AI")}),
+        ("fr", "Le géant coréen Samsung et la licorne Mistral AI viennent d'annoncer un partenariat.",
+         {("Samsung", "Mistral AI")}),
+        ("fr", "Samsung et Mistral AI ont annoncé un partenariat stratégique.", {("Samsung", "Mistral AI")}),
     ],
 )
 def test_listed_subjects_of_a_partnership_are_partners(extractor: Extractor, language: str, text: str,
@@ -32,3 +38,8 @@ def test_listed_subjects_of_a_partnership_are_partners(extractor: Extractor, lan
 
 def test_a_subject_list_without_a_partnership_noun_is_no_partnership(extractor: Extractor) -> None:
     assert not partners(extractor, "Nvidia and Siemens reported higher sales on Tuesday.", "en")
+
+
+def test_a_possessor_in_the_subject_is_no_partner(extractor: Extractor) -> None:
+    """ "Samsung's backers and B": the backers are the partners, not Samsung."""
+    assert not partners(extractor, "Samsung's backers and Mistral AI announced a partnership.", "en")
