@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..doc_words import cue_tokens
 from .extensions import RelationCandidate, span_candidate
 
-__all__ = ["JOINT", "joint_partners"]
+__all__ = ["JOINT", "joint_partners", "written_subjects"]
 
 JOINT = "pattern:joint-partnership"
 _CONFIDENCE = 0.75
@@ -27,7 +27,7 @@ _OBJECTS = frozenset({"dobj", "obj"})
 _ARTICLES = frozenset({"the", "le", "la", "l'", "l’", "les"})
 #: What may stand between a written subject list and its verb: auxiliaries, adverbs, "viennent d'".
 _BETWEEN_POS = frozenset({"AUX", "ADV", "PART"})
-_BETWEEN_WORDS = frozenset({"venir", "de", "d'", "d’", "just", "jointly", "conjointement"})
+_BETWEEN_WORDS = frozenset({"venir", "de", "d'", "d’", "se", "s'", "s’", "just", "jointly", "conjointement"})
 #: What a member of a written list may carry besides its name ("the *startup* B", "le *géant coréen* A").
 _DESCRIBING_POS = frozenset({"DET", "ADJ", "NOUN", "NUM", "PROPN"})
 _POSSESSIVES = frozenset({"'s", "’s", "'"})
@@ -52,7 +52,7 @@ def joint_partners(doc: Doc, ent_of: Mapping[int, Span], nouns: frozenset[str],
                 break
             partners.extend(p for p in listed if p not in partners)
         if len(partners) < 2:
-            partners = _written_subjects(verb, ent_of, joiners)
+            partners = written_subjects(verb, ent_of, joiners)
         if len(partners) < 2:
             continue
         sent = verb.sent
@@ -63,17 +63,17 @@ def joint_partners(doc: Doc, ent_of: Mapping[int, Span], nouns: frozenset[str],
     return out
 
 
-def _written_subjects(verb: Token, ent_of: Mapping[int, Span], joiners: frozenset[str]) -> list[Span]:
+def written_subjects(verb: Token, ent_of: Mapping[int, Span], joiners: frozenset[str]) -> list[Span]:
     """The organisations listed right before the verb, read on the surface where the parser breaks
     the list ("Retail giant A and the startup B announced a partnership", "Le géant coréen A et la
     licorne B viennent d'annoncer un partenariat"): each member may carry its own description
     (articles, adjectives, nouns), members are joined by a comma or a coordinator, and the verb's
-    auxiliaries ("have", "ont", "viennent de") may stand between the list and the verb. Anything
-    else (a preposition, a possessive, another verb, a person) ends the list: "the startup's
+    auxiliaries ("have", "ont", "viennent de", a reflexive "s'") may stand between the list and
+    the verb. Anything else (a preposition, a possessive, another verb, a person) ends the list: "the startup's
     backers", "le patron de A" are not A."""
     doc = verb.doc
     i = verb.i - 1
-    start = verb.sent.start
+    start = 0  # not the parser's sentence start: a broken list often splits its sentence there too
     while i >= start and (doc[i].pos_ in _BETWEEN_POS or doc[i].lower_ in _BETWEEN_WORDS
                           or doc[i].lemma_.lower() in _BETWEEN_WORDS):
         i -= 1
@@ -95,6 +95,8 @@ def _written_subjects(verb: Token, ent_of: Mapping[int, Span], joiners: frozense
         elif token.pos_ not in _DESCRIBING_POS or token.lower_ in _POSSESSIVES:
             break
         i -= 1
+    if i >= start and doc[i].pos_ == "ADP":
+        return []  # "researchers from A and B", "le patron de A et B": the names are a complement
     return found[::-1]
 
 

@@ -1,7 +1,9 @@
 """Partnerships told with a verb and its object, or with a common verb only organisations make a
 partnership of: "X joined forces with Y", "A et B ont uni leurs forces", "X began working with Y";
-or told as a thing of one organisation made with another: "its chip, developed with Y", "son
-vaccin développé avec Y" (``partner_build_verbs``; the gold gives the partner ``partnerOf``).
+or with a verb of partnership and no partner but its own listed subjects: "A and B teamed up",
+"A et B s'allient" (``reciprocal_partner_verbs``); or told as a thing of one organisation made
+with another: "its chip, developed with Y", "son vaccin développé avec Y" (``partner_build_verbs``;
+the gold gives the partner ``partnerOf``).
 
 A verb that names a partnership only with its object ("join *forces*", "unir ses *forces*":
 ``partner_idioms``, "verb object" lemmas) makes its subject the partner of the organisation after
@@ -22,6 +24,8 @@ from spacy.tokens import Token
 from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
 from .extensions import RelationCandidate
+from .joint_deals import written_subjects
+from .name_lists import list_joiners
 
 if TYPE_CHECKING:
     from .deals import _Deals
@@ -43,16 +47,34 @@ def phrase_partners(deals: _Deals, lexicon: Lexicon, lang: str) -> Iterable[Rela
         head, _, obj = phrase.partition(" ")
         idioms.setdefault(head, set()).add(obj)
     working = lexicon.words("with_partner_verbs", lang)
+    reciprocal = lexicon.words("reciprocal_partner_verbs", lang)
     yield from _built_with(deals, lexicon.words("partner_build_verbs", lang))
-    for verb in cue_tokens(deals.doc, frozenset(idioms) | working):
+    for verb in cue_tokens(deals.doc, frozenset(idioms) | working | reciprocal):
         if verb.pos_ != "VERB":
             continue
         lemma = verb.lemma_.lower()
-        if lemma in idioms:
+        if lemma in reciprocal:
+            yield from _reciprocal(deals, verb, list_joiners(lexicon))
+        elif lemma in idioms:
             if any(c.dep_ in _OBJECTS and {c.lemma_.lower(), c.lower_} & idioms[lemma] for c in verb.children):
                 yield from _partners(deals, verb, strict=False)
         elif lemma in working:
             yield from _partners(deals, verb, strict=True)
+
+
+def _reciprocal(deals: _Deals, verb: Token, joiners: frozenset[str]) -> Iterable[RelationCandidate | None]:
+    """ "A and B teamed up to ...", "A et B s'allient pour ...": a verb of partnership with no
+    partner after "with" / "avec" / "à" makes the organisations listed as its subject each other's
+    partners (with one, the deal readers read "A partnered with B")."""
+    if deals.after(verb, _WITH) is not None:
+        return
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    named = subjects and subjects[0].i in deals.ent_of  # "researchers from A and B" are not A and B
+    owners = deals.org_list(subjects[0]) if named else []
+    if len(owners) < 2:
+        owners = written_subjects(verb, deals.ent_of, joiners)
+    for a, b in combinations(owners, 2):
+        yield from deals.each([a], [b], "partnerOf", False)
 
 
 def _built_with(deals: _Deals, verbs: frozenset[str]) -> Iterable[RelationCandidate | None]:

@@ -95,6 +95,18 @@ def test_listed_subject_joined_forces(nlp_en: Language) -> None:
     assert _pairs(nlp_en, "Sanofi and Owkin joined forces last year.") == {frozenset({"Sanofi", "Owkin"})}
 
 
+def test_listed_subject_of_a_partnership_verb_without_partner(nlp_en: Language, nlp_fr: Language) -> None:
+    # reciprocal_partner_verbs: the subjects are each other's partners when no "with" names one
+    assert _pairs(nlp_en, "Orange and Mistral AI teamed up to build models.") == {frozenset({"Orange", "Mistral AI"})}
+    assert _pairs(nlp_fr, "Orange et Mistral AI s'associent pour développer des modèles.") == {
+        frozenset({"Orange", "Mistral AI"})}
+
+
+def test_complement_of_a_partnership_verb_subject_is_no_partner(nlp_en: Language) -> None:
+    """ "Researchers from A and B collaborated": the researchers worked together, not A and B."""
+    assert _pairs(nlp_en, "Researchers from Orange and Inria collaborated on the paper.") == set()
+
+
 def test_joindre_leurs_forces(nlp_fr: Language) -> None:
     assert _pairs(nlp_fr, "Sanofi et Owkin ont joint leurs forces.") == {frozenset({"Sanofi", "Owkin"})}
 
