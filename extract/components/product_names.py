@@ -53,6 +53,8 @@ from ..records import EntityType
 __all__ = ["ProductWords", "product_names", "product_words", "same_name_products"]
 
 _MAX_WORDS = 5
+#: The most lower-case modifiers read between a product's name and its noun ("X *large language* model").
+_MAX_MODIFIERS = 3
 #: A name and its version: "Zephyr-1.5V", "Zephyr 3", "Zephyr v2 mini".
 _VERSION = re.compile(r"^(?P<base>.*?[^\W\d_].*?)[\s-]+v?\d[\w.]*(?:\s+(?:mini|pro|max|ultra|turbo|nano))?$", re.I)
 _QUALIFIER = re.compile(r"\s+(?:mini|pro|max|ultra|turbo|nano)$", re.I)
@@ -251,10 +253,7 @@ def _before_noun(found: _Found, noun: Token) -> None:
     doc = found.doc
     if noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in {"NOUN", "PROPN"}:
         return
-    end = noun.i
-    before = doc[end - 1] if end > 0 else None
-    if before is not None and before.is_lower and before.dep_ == "compound" and before.head.i == noun.i:
-        end -= 1  # "the X *voice* assistant"
+    end = _modifiers_start(noun)  # "the X *voice* assistant", "its X *large language* model"
     while True:
         start = _name_before(doc, end)
         known = [found.by_token[i] for i in range(start, end) if i in found.by_token and found.by_token[i].kb_id_]
@@ -266,6 +265,22 @@ def _before_noun(found: _Found, noun: Token) -> None:
             end = start - 1
         else:
             return
+
+
+def _modifiers_start(noun: Token) -> int:
+    """Where the lower-case words that modify a product noun from the left begin ("the X *large
+    language* model", "the X *voice* assistant"): up to ``_MAX_MODIFIERS`` modifiers (adjectives,
+    nouns, "*messaging* app"), each hanging on a word to its right within the phrase; a name before
+    them names the product."""
+    doc = noun.doc
+    start = noun.i
+    while start > 0 and noun.i - start < _MAX_MODIFIERS:
+        word = doc[start - 1]
+        if not (word.is_lower and word.is_alpha and word.dep_ in {"amod", "compound"}
+                and start - 1 < word.head.i <= noun.i):
+            break
+        start -= 1
+    return start
 
 
 def _possessed(noun: Token, words: ProductWords) -> bool:
