@@ -32,6 +32,8 @@ def _types(extractor: Extractor, text: str, language: str) -> dict[str, str]:
         # a name right after a noun that names a product only when a name follows
         ("en", "Acme had already launched the search technology Findly before that.", {"Findly"}),
         ("fr", "Acme avait déjà lancé la technologie Findly avant cela.", {"Findly"}),
+        ("en", "Microsoft's diagnostic system Zelvix goes even further.", {"Zelvix"}),
+        ("fr", "La start-up a développé sa solution Kerva pour les hôpitaux.", {"Kerva"}),
         # names after a possessed plural product noun and a comma
         ("en", "Acme has spent years on its products, Findly and Brieflo.", {"Findly", "Brieflo"}),
         ("fr", "Acme investit dans ses produits, Findly et Brieflo.", {"Findly", "Brieflo"}),
