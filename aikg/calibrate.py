@@ -31,7 +31,7 @@ from aikg.extract.calibration import DEFAULT_CALIBRATION_PATH, Calibration, extr
 from aikg.extract.evaluate import SYMMETRIC, normalise_name
 from aikg.extract.pipeline import Extractor
 from aikg.extract.records import RelationRecord
-from aikg.training import REPO, TrainingDocument, _documents, _gold_names, _gold_split
+from aikg.training import REPO, TrainingDocument, documents_in, gold_names, gold_of_split
 
 __all__ = ["Cell", "cells_of", "main"]
 
@@ -43,7 +43,7 @@ def cells_of(item: TrainingDocument, extractor: Extractor) -> list[tuple[Cell, f
     document = item.document
     nlp = extractor.pipeline(extractor.language_of(document))
     extraction = doc_to_extraction(nlp(document.text), document, extractor.kb, calibration=Calibration({}))
-    names = _gold_names(extraction, item.gold)
+    names = gold_names(extraction, item.gold)
     gold = {(normalise_name(r.subject), r.predicate, normalise_name(r.object)) for r in item.gold.relations}
     best: dict[tuple[str, str, str], RelationRecord] = {}
     for r in extraction.relations:
@@ -68,12 +68,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     splits = args.split or ["heldout", "unseen", "final"]
     files = sorted((REPO / "tests" / "gold" / "dev").glob("*.jsonl"))
-    documents = _documents(args.texts)
+    documents = documents_in(args.texts)
     extractor = Extractor()
     facts: dict[Cell, list[tuple[float, bool]]] = defaultdict(list)
     read = 0
     for split in splits:
-        for doc_id, gold in sorted(_gold_split(files, split).items()):
+        for doc_id, gold in sorted(gold_of_split(files, split).items()):
             if doc_id not in documents:
                 continue
             read += 1

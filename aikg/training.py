@@ -52,7 +52,8 @@ from aikg.extract.pipeline import Extractor
 from aikg.extract.records import Document, Extraction
 from aikg.extract.relation_model import DEFAULT_MODEL_PATH, DISABLED_THRESHOLD, PredicateModel, RelationModel
 
-__all__ = ["Example", "TrainingDocument", "examples_of", "load_corpus", "main", "train"]
+__all__ = ["Example", "TrainingDocument", "documents_in", "examples_of", "gold_names", "gold_of_split", "load_corpus",
+           "main", "train"]
 
 REPO = Path(__file__).resolve().parents[1]
 CLASSIFIER = "aikg_relation_classifier"
@@ -88,7 +89,8 @@ class Example:
     positive: set[str] = field(default_factory=set)
 
 
-def _documents(folder: Path) -> dict[str, Document]:
+def documents_in(folder: Path) -> dict[str, Document]:
+    """The documents of a folder by id (files that fail to load are skipped: the gold names them)."""
     found: dict[str, Document] = {}
     for source in find_sources([folder]):
         if isinstance(source, DocumentError):
@@ -99,26 +101,27 @@ def _documents(folder: Path) -> dict[str, Document]:
     return found
 
 
-def _gold_split(paths: Iterable[Path], split: str | None) -> dict[str, GoldDocument]:
+def gold_of_split(paths: Iterable[Path], split: str | None) -> dict[str, GoldDocument]:
+    """The gold documents of ``paths`` whose ``split`` is ``split`` (all of them for ``None``)."""
     return {doc: gold for path in paths for doc, gold in load_gold(path, split).items()}
 
 
 def load_corpus(name: str, texts: Path | None = None) -> list[TrainingDocument]:
     """The documents and gold of a named corpus (see the module docstring)."""
     if name == "sample":
-        folder, gold = REPO / "corpus" / "sample", _gold_split([REPO / "tests" / "gold" / "sample.jsonl"], None)
+        folder, gold = REPO / "corpus" / "sample", gold_of_split([REPO / "tests" / "gold" / "sample.jsonl"], None)
     elif name == "seeds":
-        folder, gold = REPO.parent / "shared" / "seeds", _gold_split([REPO / "tests" / "gold" / "seeds.jsonl"], None)
+        folder, gold = REPO.parent / "shared" / "seeds", gold_of_split([REPO / "tests" / "gold" / "seeds.jsonl"], None)
     elif name in DEVSET_SPLITS:
         if texts is None:
             raise SystemExit("aikg.training: --texts DIR is needed for the development set")
         files = sorted((REPO / "tests" / "gold" / "dev").glob("*.jsonl"))
-        folder, gold = texts, _gold_split(files, name)
+        folder, gold = texts, gold_of_split(files, name)
     elif name in ("cases", "cases-test"):
         return [item for item in _cases() if (item.corpus == "cases-test") == (name == "cases-test")]
     else:
         raise SystemExit(f"aikg.training: unknown corpus {name!r}; known: {', '.join(CORPORA)}")
-    documents = _documents(folder)
+    documents = documents_in(folder)
     return [TrainingDocument(documents[doc_id], g, name) for doc_id, g in sorted(gold.items()) if doc_id in documents]
 
 
@@ -137,7 +140,7 @@ def _cases() -> list[TrainingDocument]:
     return items
 
 
-def _gold_names(extraction: Extraction, gold: GoldDocument) -> dict[str, set[str]]:
+def gold_names(extraction: Extraction, gold: GoldDocument) -> dict[str, set[str]]:
     """Entity key -> the normalised gold names it answers to (label, aliases, KB names, amount)."""
     kb = load_knowledge_base()
     aliases_of: dict[str, set[str]] = defaultdict(set)
@@ -176,7 +179,7 @@ def examples_of(item: TrainingDocument, extractor: Extractor) -> list[Example]:
         doc = nlp(document.text)
     extraction = doc_to_extraction(doc, document, extractor.kb)
     key_at = {(m.start, m.end): m.entity_key for m in extraction.mentions}
-    names = _gold_names(extraction, item.gold)
+    names = gold_names(extraction, item.gold)
     facts = {(normalise_name(r.subject), r.predicate, normalise_name(r.object)) for r in item.gold.relations}
     signatures = load_relation_patterns().signatures
     refs = references(doc, reference_settings(load_lexicon(), lang))
