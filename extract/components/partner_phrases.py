@@ -48,13 +48,14 @@ def phrase_partners(deals: _Deals, lexicon: Lexicon, lang: str) -> Iterable[Rela
         idioms.setdefault(head, set()).add(obj)
     working = lexicon.words("with_partner_verbs", lang)
     reciprocal = lexicon.words("reciprocal_partner_verbs", lang)
+    joiners = list_joiners(lexicon)
     yield from _built_with(deals, lexicon.words("partner_build_verbs", lang))
     for verb in cue_tokens(deals.doc, frozenset(idioms) | working | reciprocal):
         if verb.pos_ != "VERB":
             continue
         lemma = verb.lemma_.lower()
         if lemma in reciprocal:
-            yield from _reciprocal(deals, verb, list_joiners(lexicon))
+            yield from _reciprocal(deals, verb, joiners)
         elif lemma in idioms:
             if any(c.dep_ in _OBJECTS and {c.lemma_.lower(), c.lower_} & idioms[lemma] for c in verb.children):
                 yield from _partners(deals, verb, strict=False)

@@ -108,6 +108,8 @@ class RelationFinder:
         self.role_words: frozenset[str] = frozenset()
         #: Nouns that describe people (roles, "journalist", "speakers"): never an organisation's description.
         self.people_nouns: frozenset[str] = frozenset()
+        #: The words that join the members of a list (a comma and the coordinators).
+        self.joiners: frozenset[str] = frozenset()
 
     def initialize(
         self,
@@ -130,6 +132,7 @@ class RelationFinder:
             + self.lexicon.org_nouns.get(self.lang, [])
         ) | self.lexicon.words("org_descriptors", self.lang) | self.lexicon.words("investor_nouns", self.lang)
         self.byline_cues = self.lexicon.words("byline_cues", self.lang)
+        self.joiners = list_joiners(self.lexicon)
         self.role_narrowers = self.lexicon.words("role_narrowers", self.lang)
         phrases = self.lexicon.roles.get(self.lang, {})
         # a token ends a phrase only where the tokenizer may cut it: at its start, at a space or
@@ -204,9 +207,9 @@ class RelationFinder:
         candidates.extend(title_sequences(doc, ent_of, self.lexicon, self.lang, self.role_narrowers))
         candidates.extend(titled_people(doc, candidates, ent_of, refs, self.lexicon, self.lang, self._role_predicate))
         candidates = respective_roles(doc, candidates, ent_of, self.lexicon, self.lang, self.role_narrowers)
-        candidates = listed_organisations(doc, candidates, ent_of, list_joiners(self.lexicon))
+        candidates = listed_organisations(doc, candidates, ent_of, self.joiners)
         candidates.extend(joint_partners(doc, ent_of, self.lexicon.words("partnership_nouns", self.lang),
-                                         list_joiners(self.lexicon)))
+                                         self.joiners))
         candidates = deal_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates = round_investors(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates.extend(led_rounds(doc, candidates, ent_of, self.lexicon.words("round_lead_participles", self.lang),
@@ -316,7 +319,7 @@ class RelationFinder:
         first = ent_of.get(j)
         if not opened or first is None or first.start != j or first.label_ not in labels:
             return []
-        return [first, *listed_after(doc, first.end, ent_of, first.label_, list_joiners(self.lexicon))]
+        return [first, *listed_after(doc, first.end, ent_of, first.label_, self.joiners)]
 
     @staticmethod
     def _pick(ref: Reference, labels: frozenset[str]) -> tuple[list[Span], str]:
