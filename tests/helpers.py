@@ -8,6 +8,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from spacy.language import Language
+
+from aikg.extract.components.extensions import relation_candidates
 from aikg.extract.pipeline import Extractor
 from aikg.extract.records import (
     CoMention,
@@ -63,12 +66,32 @@ def named_rows(store: object, name: str, **params: str) -> list[dict[str, str]]:
     return [{v: str(c) for v, c in zip(answer.variables, row, strict=True) if c is not None} for row in answer.rows]
 
 
-def labelled_facts(extractor: Extractor, text: str, language: str) -> set[tuple[str, str, str, str]]:
-    """The facts ``extractor`` reads in ``text``, as (subject label, predicate, object label, status)."""
+def labelled_facts(extractor: Extractor, text: str, language: str, *,
+                   stated_only: bool = False) -> set[tuple[str, str, str, str]]:
+    """The facts ``extractor`` reads in ``text``, as (subject label, predicate, object label, status);
+    with ``stated_only``, the hedged ones left out."""
     out = extractor.extract(Document("t", text, source="test", language=language))
     labels = {e.key: e.label for e in out.entities}
     return {(labels.get(r.subject, r.subject), r.predicate, labels.get(r.object, r.object), r.status.value)
-            for r in out.relations}
+            for r in out.relations if not (stated_only and r.hedged)}
+
+
+def predicate_pairs(extractor: Extractor, text: str, predicate: str, language: str = "en", *,
+                    with_hedged: bool = False) -> set[tuple[str, str]]:
+    """The (subject key, object key) of each ``predicate`` fact read in ``text``; hedged facts are
+    left out unless ``with_hedged``."""
+    out = extractor.extract(Document("t", text, source="test", language=language))
+    return {(r.subject, r.object) for r in out.relations
+            if r.predicate == predicate and (with_hedged or not r.hedged)}
+
+
+def candidate_pairs(nlp: Language, text: str, predicate: str, extractor_prefix: str = "") -> set[tuple[str, str]]:
+    """The (subject text, object text) of the relation finder's ``predicate`` candidates in ``text``
+    whose extractor starts with ``extractor_prefix`` (a demonym's place, which has no span, left out)."""
+    doc = nlp(text)
+    return {(doc[c.subject_start:c.subject_end].text, doc[c.object_start:c.object_end].text)
+            for c in relation_candidates(doc)
+            if c.predicate == predicate and c.object_end >= 0 and c.extractor.startswith(extractor_prefix)}
 
 
 def entity_types(extractor: Extractor, text: str, language: str = "en") -> dict[str, str]:

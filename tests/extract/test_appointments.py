@@ -8,18 +8,13 @@ from spacy.language import Language
 
 from aikg.extract.components.extensions import relation_candidates
 from aikg.extract.pipeline import Extractor
-from aikg.extract.records import Document
+from tests.helpers import predicate_pairs
 
 pytestmark = pytest.mark.model
 
 KESSLER = "person/laura-kessler"
 ZORBEX = "organization/zorbex-labs"
 KELPA = "organization/kelpa-ai"
-
-
-def facts(extractor: Extractor, text: str, predicate: str, language: str = "en") -> set[tuple[str, str]]:
-    out = extractor.extract(Document("t", text, source="test", language=language))
-    return {(r.subject, r.object) for r in out.relations if r.predicate == predicate and not r.hedged}
 
 
 @pytest.mark.parametrize(
@@ -54,7 +49,7 @@ def facts(extractor: Extractor, text: str, predicate: str, language: str = "en")
 def test_roles_around_people(
     extractor: Extractor, language: str, text: str, predicate: str, expected: tuple[str, str]
 ) -> None:
-    assert expected in facts(extractor, text, predicate, language)
+    assert expected in predicate_pairs(extractor, text, predicate, language)
 
 
 def test_a_list_of_appositions_is_not_one_role(extractor: Extractor) -> None:
@@ -62,7 +57,7 @@ def test_a_list_of_appositions_is_not_one_role(extractor: Extractor) -> None:
     person the first role names."""
     text = ("Parmi les actionnaires, Paul Girard, président de Kelpa AI, Marc Roy, le dirigeant de "
             "Zorbex Labs, et Tom Berger.")
-    assert ("person/marc-roy", KELPA) not in facts(extractor, text, "leads", "fr")
+    assert ("person/marc-roy", KELPA) not in predicate_pairs(extractor, text, "leads", "fr")
 
 
 @pytest.mark.parametrize(
@@ -73,7 +68,7 @@ def test_a_list_of_appositions_is_not_one_role(extractor: Extractor) -> None:
     ],
 )
 def test_the_people_an_organisation_hires_work_for_it(extractor: Extractor, language: str, text: str) -> None:
-    found = facts(extractor, text, "worksFor", language)
+    found = predicate_pairs(extractor, text, "worksFor", language)
     assert ("person/varun-mehta", "organization/kestrel-robotics") in found
     assert ("person/doug-chang", "organization/kestrel-robotics") in found
 
@@ -88,7 +83,7 @@ def test_the_people_an_organisation_hires_work_for_it(extractor: Extractor, lang
     ],
 )
 def test_an_appointment_told_as_a_noun(extractor: Extractor, language: str, text: str, predicate: str) -> None:
-    assert (KESSLER, ZORBEX) in facts(extractor, text, predicate, language)
+    assert (KESSLER, ZORBEX) in predicate_pairs(extractor, text, predicate, language)
 
 
 def test_an_appointment_noun_without_its_organisation_gives_nothing(nlp_en: Language) -> None:

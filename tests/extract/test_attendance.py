@@ -7,15 +7,7 @@ import pytest
 from spacy.language import Language
 
 from aikg.extract.lexicon import load_lexicon
-
-
-def _facts(nlp: Language, text: str, predicate: str) -> set[tuple[str, str]]:
-    doc = nlp(text)
-    return {
-        (doc[c[0] : c[1]].text, doc[c[3] : c[4]].text)
-        for c in doc._.aikg_relations
-        if c[2] == predicate and c[4] >= 0
-    }
+from tests.helpers import candidate_pairs as _facts
 
 
 def _events(nlp: Language, text: str) -> set[str]:

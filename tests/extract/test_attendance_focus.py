@@ -11,22 +11,19 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from tests.helpers import candidate_pairs
 
-def _facts(nlp: Language, text: str, predicate: str) -> set[tuple[str, str]]:
-    doc = nlp(text)
-    return {
-        (doc[c[0] : c[1]].text, doc[c[3] : c[4]].text)
-        for c in doc._.aikg_relations
-        if c[2] == predicate and c[4] >= 0 and str(c[7]).startswith("discourse:")
-    }
+
+def _discourse_pairs(nlp: Language, text: str, predicate: str) -> set[tuple[str, str]]:
+    return candidate_pairs(nlp, text, predicate, "discourse:")
 
 
 def _who(nlp: Language, text: str) -> set[str]:
-    return {person for person, _ in _facts(nlp, text, "attended")}
+    return {person for person, _ in _discourse_pairs(nlp, text, "attended")}
 
 
 def _where(nlp: Language, text: str) -> set[str]:
-    return {place for _, place in _facts(nlp, text, "heldIn")}
+    return {place for _, place in _discourse_pairs(nlp, text, "heldIn")}
 
 
 SUMMIT_EN = "The AI Action Summit opened in Paris on Monday."

@@ -8,42 +8,42 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from tests.helpers import candidate_pairs
 
-def _facts(nlp: Language, text: str, predicate: str) -> set[tuple[str, str]]:
-    doc = nlp(text)
-    return {(doc[c[0]:c[1]].text, doc[c[3]:c[4]].text) for c in doc._.aikg_relations
-            if c[2] == predicate and c[4] >= 0 and str(c[7]).startswith("discourse:")}
+
+def _discourse_pairs(nlp: Language, text: str, predicate: str) -> set[tuple[str, str]]:
+    return candidate_pairs(nlp, text, predicate, "discourse:")
 
 
 def test_guest_role_en(nlp_en: Language) -> None:
     # guest_role(): a guest's role as the predicate of "be", the event it names
     text = "Sam Altman was the main guest of VivaTech on Friday."
-    assert ("Sam Altman", "VivaTech") in _facts(nlp_en, text, "attended")
+    assert ("Sam Altman", "VivaTech") in _discourse_pairs(nlp_en, text, "attended")
 
 
 def test_guest_role_fr(nlp_fr: Language) -> None:
     # guest_role(): French copula, the role heads the clause
     text = "Le G7 a publié un communiqué. Sam Altman, le patron d'OpenAI, était l'invité, samedi, du salon VivaTech."
-    assert ("Sam Altman", "VivaTech") in _facts(nlp_fr, text, "attended")
+    assert ("Sam Altman", "VivaTech") in _discourse_pairs(nlp_fr, text, "attended")
 
 
 def test_joined_on_stage_en(nlp_en: Language) -> None:
     # noun_cues(): stage, the objects of "join" are on stage too
     text = "The AI Action Summit opened in Paris on Monday. Emmanuel Macron joined Sundar Pichai on stage."
-    assert ("Sundar Pichai", "AI Action Summit") in _facts(nlp_en, text, "attended")
+    assert ("Sundar Pichai", "AI Action Summit") in _discourse_pairs(nlp_en, text, "attended")
 
 
 def test_joined_on_stage_fr(nlp_fr: Language) -> None:
     text = "Le salon VivaTech s'est ouvert mercredi à Paris. Emmanuel Macron a rejoint Sundar Pichai sur scène."
-    assert ("Sundar Pichai", "VivaTech") in _facts(nlp_fr, text, "attended")
+    assert ("Sundar Pichai", "VivaTech") in _discourse_pairs(nlp_fr, text, "attended")
 
 
 def test_host_gathering_others_is_not_the_event(nlp_fr: Language) -> None:
     # speaking_cues(): "qui avait réuni à l'Élysée des patrons" (avoir: transitive) is not a gathering at the event
     text = ("Le salon VivaTech s'ouvre mercredi à Paris. « Paris devient une capitale de l'IA », a déclaré "
             "Emmanuel Macron, qui avait réuni la veille à l'Élysée plusieurs dirigeants.")
-    assert ("Emmanuel Macron", "VivaTech") not in _facts(nlp_fr, text, "attended")
-    assert ("VivaTech", "Élysée") not in _facts(nlp_fr, text, "heldIn")
+    assert ("Emmanuel Macron", "VivaTech") not in _discourse_pairs(nlp_fr, text, "attended")
+    assert ("VivaTech", "Élysée") not in _discourse_pairs(nlp_fr, text, "heldIn")
 
 
 def test_venue_ends_before_a_name(nlp_fr: Language) -> None:

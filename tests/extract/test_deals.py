@@ -13,12 +13,7 @@ from aikg.extract.components.extensions import relation_candidates
 from aikg.extract.lexicon import load_lexicon
 from aikg.extract.pipeline import Extractor
 from aikg.extract.records import Document
-
-
-def _facts(nlp: Language, text: str, predicate: str) -> set[tuple[str, str]]:
-    doc = nlp(text)
-    found = [c for c in relation_candidates(doc) if c.predicate == predicate and c.object_end >= 0]
-    return {(doc[c.subject_start : c.subject_end].text, doc[c.object_start : c.object_end].text) for c in found}
+from tests.helpers import candidate_pairs as _facts
 
 
 def _pairs(nlp: Language, text: str) -> set[frozenset[str]]:

@@ -9,16 +9,11 @@ import pytest
 from spacy.language import Language
 
 from aikg.extract.lexicon import load_lexicon
+from tests.helpers import candidate_pairs as _facts
 
 
 def _ents(nlp: Language, text: str, label: str) -> set[str]:
     return {e.text for e in nlp(text).ents if e.label_ == label}
-
-
-def _facts(nlp: Language, text: str, predicate: str) -> set[tuple[str, str]]:
-    doc = nlp(text)
-    return {(doc[c[0] : c[1]].text, doc[c[3] : c[4]].text) for c in doc._.aikg_relations
-            if c[2] == predicate and c[4] >= 0}
 
 
 def test_lexicon_has_event_name_lists() -> None:

@@ -10,16 +10,11 @@ import spacy
 from aikg.extract.components.founding_teams import described_people
 from aikg.extract.lexicon import load_lexicon
 from aikg.extract.pipeline import Extractor
-from aikg.extract.records import Document
+from tests.helpers import predicate_pairs
 
 pytestmark = pytest.mark.model
 
 KELPA = "organization/kelpa-labs"
-
-
-def facts(extractor: Extractor, text: str, predicate: str, language: str = "en") -> set[tuple[str, str]]:
-    out = extractor.extract(Document("t", text, source="test", language=language))
-    return {(r.subject, r.object) for r in out.relations if r.predicate == predicate and not r.hedged}
 
 
 @pytest.mark.parametrize(
@@ -50,7 +45,7 @@ def facts(extractor: Extractor, text: str, predicate: str, language: str = "en")
     ],
 )
 def test_founders_named_apart(extractor: Extractor, language: str, text: str, people: set[str]) -> None:
-    founded = facts(extractor, text, "founded", language)
+    founded = predicate_pairs(extractor, text, "founded", language)
     assert {(f"person/{p}", KELPA) for p in people} <= founded
 
 
@@ -63,7 +58,7 @@ def test_founders_named_apart(extractor: Extractor, language: str, text: str, pe
     ],
 )
 def test_team_members_work_for_the_company(extractor: Extractor, language: str, text: str) -> None:
-    works = facts(extractor, text, "worksFor", language)
+    works = predicate_pairs(extractor, text, "worksFor", language)
     assert {(f"person/{p}", KELPA) for p in ("tom-hart", "lisa-grant", "omar-diallo")} <= works
 
 
@@ -71,7 +66,7 @@ def test_a_second_role_is_not_a_founder(extractor: Extractor) -> None:
     """ "co-founder A and chief technology officer B": B's own role is not the founder noun's."""
     text = ("Kelpa Labs has had a hard year. Since then it lost several leaders, including co-founder Tom Hart "
             "and chief technology officer Lisa Grant.")
-    founded = facts(extractor, text, "founded")
+    founded = predicate_pairs(extractor, text, "founded")
     assert ("person/tom-hart", KELPA) in founded
     assert ("person/lisa-grant", KELPA) not in founded
 

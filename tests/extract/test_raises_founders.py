@@ -8,14 +8,9 @@ from spacy.language import Language
 
 from aikg.extract.coref import resolve_references
 from aikg.extract.pipeline import Extractor
-from aikg.extract.records import Document
+from tests.helpers import predicate_pairs
 
 pytestmark = pytest.mark.model
-
-
-def facts(extractor: Extractor, text: str, predicate: str, language: str = "en") -> set[tuple[str, str]]:
-    out = extractor.extract(Document("t", text, source="test", language=language))
-    return {(r.subject, r.object) for r in out.relations if r.predicate == predicate and not r.hedged}
 
 
 @pytest.mark.parametrize(
@@ -38,12 +33,12 @@ def facts(extractor: Extractor, text: str, predicate: str, language: str = "en")
 def test_owned_rounds_and_raise_verbs(
     extractor: Extractor, language: str, text: str, expected: tuple[str, str]
 ) -> None:
-    assert expected in facts(extractor, text, "raised", language)
+    assert expected in predicate_pairs(extractor, text, "raised", language)
 
 
 def test_a_valuation_is_not_a_round(extractor: Extractor) -> None:
     text = "Zorbex Labs is valued at $14 billion. Its valuation was $2 billion last year."
-    assert facts(extractor, text, "raised") == set()
+    assert predicate_pairs(extractor, text, "raised") == set()
 
 
 def test_the_reporter_of_a_raise_after_a_byline(extractor: Extractor) -> None:
@@ -51,7 +46,7 @@ def test_the_reporter_of_a_raise_after_a_byline(extractor: Extractor) -> None:
     apposition ends right before the verb reported the raise, not the name inside the apposition."""
     text = ("By Jane Roe and Tim Fox\n\nMay 3 (Reuters) - Zorbex Labs, a software company that competes with "
             "Google-backed Kelpa AI, said on Friday it had raised $90 million in a funding round.")
-    raised = facts(extractor, text, "raised")
+    raised = predicate_pairs(extractor, text, "raised")
     assert ("organization/zorbex-labs", "money/90000000-usd") in raised
     assert ("organization/kelpa-ai", "money/90000000-usd") not in raised
 
@@ -64,7 +59,7 @@ def test_the_reporter_of_a_raise_after_a_byline(extractor: Extractor) -> None:
     ],
 )
 def test_every_founder_of_a_list(extractor: Extractor, text: str) -> None:
-    founded = facts(extractor, text, "founded", "fr")
+    founded = predicate_pairs(extractor, text, "founded", "fr")
     people = {"person/paul-durand", "person/marc-lenoir", "person/jean-petit"}
     assert {(p, "organization/zorbex-labs") for p in people} <= founded
 
@@ -74,7 +69,7 @@ def test_founders_of_a_description(extractor: Extractor) -> None:
     person is not what an organisation noun describes, so the noun refers back to the company."""
     text = ("Zorbex Labs a bouclé une levée. Plusieurs investisseurs historiques de l'entreprise fondée en 2023 "
             "par Arnaud Morel, Thibault Lavigne et Gaspard Lemoine ont également participé au tour de table.")
-    founded = facts(extractor, text, "founded", "fr")
+    founded = predicate_pairs(extractor, text, "founded", "fr")
     people = {"person/arnaud-morel", "person/thibault-lavigne", "person/gaspard-lemoine"}
     assert {(p, "organization/zorbex-labs") for p in people} <= founded
 

@@ -8,7 +8,7 @@ from spacy.language import Language
 
 from aikg.extract.components.extensions import relation_candidates
 from aikg.extract.pipeline import Extractor
-from aikg.extract.records import Document
+from tests.helpers import predicate_pairs
 
 pytestmark = pytest.mark.model
 
@@ -20,11 +20,6 @@ BERGER = "person/tom-berger"
 ZORBEX = "organization/zorbex-labs"
 KELPA = "organization/kelpa-ai"
 NEXA = "organization/nexa-labs"
-
-
-def facts(extractor: Extractor, text: str, predicate: str, language: str) -> set[tuple[str, str]]:
-    out = extractor.extract(Document("t", text, source="test", language=language))
-    return {(r.subject, r.object) for r in out.relations if r.predicate == predicate and not r.hedged}
 
 
 @pytest.mark.parametrize(
@@ -55,13 +50,13 @@ def facts(extractor: Extractor, text: str, predicate: str, language: str) -> set
 )
 def test_role_frames(extractor: Extractor, language: str, text: str, predicate: str,
                      expected: tuple[str, str]) -> None:
-    assert expected in facts(extractor, text, predicate, language)
+    assert expected in predicate_pairs(extractor, text, predicate, language)
 
 
 def test_hired_staff_is_not_the_hirers_own_team(extractor: Extractor) -> None:
     text = ("Kelpa AI invested heavily in Zorbex Labs, licensed the startup's models and recruited many of "
             "its engineers, including co-founders Mark Dalton and Tom Berger.")
-    assert (DALTON, KELPA) not in facts(extractor, text, "founded", "en")
+    assert (DALTON, KELPA) not in predicate_pairs(extractor, text, "founded", "en")
 
 
 def test_a_person_named_without_a_post_is_no_employee(nlp_en: Language) -> None:
