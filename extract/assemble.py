@@ -44,7 +44,7 @@ from .records import (
 )
 from .resolve import RawMention, resolve_mentions
 from .rounds import read_rounds
-from .status import TENSED_PREDICATES, Markers, fact_status, markers_for
+from .status import TENSED_PREDICATES, Markers, fact_status
 
 __all__ = ["HEDGE_FACTOR", "IMPLIES_WORKS_FOR", "doc_to_extraction"]
 
@@ -159,7 +159,7 @@ def _language_words(lang: str) -> tuple[Markers, frozenset[str], frozenset[str]]
     """The status markers, round words and list joiners of ``lang``, read once per process (not per
     document)."""
     lexicon = load_lexicon()
-    return markers_for(lexicon, lang), lexicon.words("round_amount_words", lang), list_joiners(lexicon)
+    return lexicon.read_words(Markers, lang), lexicon.words("round_amount_words", lang), list_joiners(lexicon)
 
 
 def _fits(predicate: str, subject: EntityRecord | None, obj: EntityRecord | None) -> bool:

@@ -19,15 +19,18 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .coref import ReferenceSettings
 from .errors import DataFileError, Errors
 from .records import PREDICATES, EntityType
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 __all__ = [
     "DEFAULT_LEXICON_PATH",
@@ -37,6 +40,7 @@ __all__ = [
     "RelationPatterns",
     "load_lexicon",
     "load_relation_patterns",
+    "words_field",
 ]
 
 _DATA = resources.files("aikg.extract").joinpath("data")
@@ -44,6 +48,23 @@ DEFAULT_LEXICON_PATH = Path(str(_DATA.joinpath("lexicon.json")))
 DEFAULT_PATTERNS_PATH = Path(str(_DATA.joinpath("relation_patterns.jsonl")))
 DEFAULT_SIGNATURES_PATH = Path(str(_DATA.joinpath("relation_signatures.json")))
 _TYPES = {t.value for t in EntityType}
+_W = TypeVar("_W", bound="DataclassInstance")
+
+
+def words_field(*names: str) -> frozenset[str]:
+    """A field of a components' word-list dataclass that holds the words of the lists ``names`` of
+    ``word_lists``, together: :meth:`Lexicon.read_words` fills it, so that a module declares which
+    lists it reads next to what it calls them, and no module writes a builder of its own.
+
+    >>> from dataclasses import dataclass
+    >>> @dataclass(frozen=True)
+    ... class Cues:
+    ...     rounds: frozenset[str] = words_field("funding_nouns", "investment_nouns")
+    >>> Cues().rounds  # a dataclass made without the lexicon has no words
+    frozenset()
+    """
+    found: frozenset[str] = field(default=frozenset(), metadata={"words": names})
+    return found
 
 
 @dataclass(frozen=True)
@@ -102,15 +123,36 @@ class Lexicon:
         return found
 
     def words_of(self, lang: str | None, *names: str) -> frozenset[str]:
-        """The words of several word lists in ``lang``, together (kept, like :meth:`words`).
+        """The words of several word lists in ``lang``, together (kept, like :meth:`words`; one
+        list's are :meth:`words`' own set).
 
         >>> "round" in load_lexicon().words_of("en", "investment_nouns", "funding_nouns")
         True
         """
+        if len(names) == 1:
+            return self.words(names[0], lang)
         found = self._words.get((names, lang))
         if found is None:
             found = self._words[(names, lang)] = frozenset().union(*(self.words(name, lang) for name in names))
         return found
+
+    def read_words(self, cls: type[_W], lang: str | None = None, **extra: Any) -> _W:
+        """An instance of the word-list dataclass ``cls`` whose :func:`words_field` fields hold their
+        lists' words in ``lang`` (every language when ``None``), the other fields given in ``extra``
+        (words computed from other parts of the lexicon) or left to their defaults: the one reader
+        of the components' word lists, so that a module adds a list with one line.
+
+        >>> @dataclass(frozen=True)
+        ... class Cues:
+        ...     rounds: frozenset[str] = words_field("funding_nouns", "investment_nouns")
+        ...     name_words: frozenset[str] = frozenset()
+        >>> cues = load_lexicon().read_words(Cues, "en", name_words=frozenset({"labs"}))
+        >>> "round" in cues.rounds, cues.name_words
+        (True, frozenset({'labs'}))
+        """
+        lists = {f.name: self.words_of(lang, *f.metadata["words"]) for f in fields(cls)
+                 if "words" in f.metadata and f.name not in extra}
+        return cls(**lists, **extra)
 
     def reference_settings(self, lang: str) -> ReferenceSettings:
         """Descriptions and pronouns of ``lang`` for :func:`aikg.extract.coref.resolve_references`."""

@@ -27,10 +27,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .lexicon import Lexicon
+from .lexicon import words_field
 from .records import DEAL_PREDICATES, FactStatus
 
-__all__ = ["TENSED_PREDICATES", "Markers", "fact_status", "markers_for"]
+__all__ = ["TENSED_PREDICATES", "Markers", "fact_status"]
 
 #: Predicates that hold over a period and can end; ``founded`` or ``acquired`` happened once.
 TENSED_PREDICATES = frozenset({"leads", "worksFor", "partnerOf", "basedIn"})
@@ -48,34 +48,21 @@ _MODIFIER_DEPS = frozenset({"amod", "advmod", "aux", "aux:tense", "aux:pass", "m
 class Markers:
     """Lower-cased words (or lemmas) that make a role former, or a statement hedged."""
 
-    former: frozenset[str]
-    hedge: frozenset[str]
+    former: frozenset[str] = words_field("former_words")
+    hedge: frozenset[str] = words_field("hedge_words")
     #: Words that open a clause about a later time ("*before* co-founding X, Y was at Z").
-    before: frozenset[str] = frozenset()
+    before: frozenset[str] = words_field("before_words")
     #: Words that set a clause in the present against a past one ("who was X's CEO, *now* backs").
-    now: frozenset[str] = frozenset()
+    now: frozenset[str] = words_field("now_words")
     #: Hedge words that only plan an attendance ("X is *expected* at the summit", "X *devrait*
     #: participer"): planned attendance stated as fact is attendance, so they do not hedge it.
-    planned: frozenset[str] = frozenset()
+    planned: frozenset[str] = words_field("planned_attendance_words")
     #: Words that say a deal did not happen ("X *almost* bought Y", "a *failli* racheter"): they
     #: hedge a deal, whatever found it, but not an amount ("raised *almost* $1bn" is a raise).
-    cancel: frozenset[str] = frozenset()
+    cancel: frozenset[str] = words_field("deal_cancel_words")
     #: Verbs whose object is the person who held a role before ("Y *succeeds* co-CEOs A and B",
     #: "Y *remplace* A"): the role their object holds is a former one.
-    replace: frozenset[str] = frozenset()
-
-
-def markers_for(lexicon: Lexicon, lang: str) -> Markers:
-    """The marker words of ``lang`` from the lexicon's word lists."""
-    return Markers(
-        former=lexicon.words("former_words", lang),
-        hedge=lexicon.words("hedge_words", lang),
-        before=lexicon.words("before_words", lang),
-        now=lexicon.words("now_words", lang),
-        planned=lexicon.words("planned_attendance_words", lang),
-        cancel=lexicon.words("deal_cancel_words", lang),
-        replace=lexicon.words("replace_verbs", lang),
-    )
+    replace: frozenset[str] = words_field("replace_verbs")
 
 
 def _chain(token: Token, stop: Token | None) -> list[Token]:

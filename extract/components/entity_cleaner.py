@@ -36,7 +36,6 @@ from .name_edges import (
     EdgeWords,
     article_names,
     comma_pieces,
-    edge_words,
     imperative_opener,
     keeps_article,
     not_a_name,
@@ -44,7 +43,7 @@ from .name_edges import (
 )
 from .org_constructions import OrgWords, listed_kinds, org_constructions, org_words
 from .place_names import places_in_names
-from .product_names import ProductWords, product_names, product_words, same_name_products
+from .product_names import ProductWords, product_names, same_name_products
 from .slot_names import SlotWords, slot_names, slot_words
 from .unseen_names import (
     concept_lists,
@@ -133,9 +132,10 @@ class EntityCleaner:
         self.kb = load_knowledge_base(self.kb_path)
         self.lexicon = load_lexicon(self.lexicon_path)
         self.descriptors = descriptor_words(self.lexicon)
-        self.products = product_words(self.lexicon)
+        self.products = self.lexicon.read_words(ProductWords, not_names=self.lexicon.not_entities)
         self.context = context_words(self.lexicon)
-        self.edges = edge_words(self.lexicon)
+        self.edges = self.lexicon.read_words(EdgeWords, not_entities=self.lexicon.not_entities,
+                                             org_suffixes=self.lexicon.org_suffixes)
         self.longer = longer_name_words(self.lexicon)
         self.misc = misc_words(self.lexicon)
         self.orgs = org_words(self.lexicon)

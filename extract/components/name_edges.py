@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..kb import KnowledgeBase
-from ..lexicon import Lexicon
+from ..lexicon import words_field
 from ..normalize import fold
 from ..records import EntityType
 
@@ -38,7 +38,6 @@ __all__ = [
     "EdgeWords",
     "article_names",
     "comma_pieces",
-    "edge_words",
     "imperative_opener",
     "keeps_article",
     "not_a_name",
@@ -63,33 +62,20 @@ class EdgeWords:
     """The word lists of this module (lowercase, all languages together)."""
 
     #: Articles that may open a name ("the", "la", "le", "les", "l'").
-    articles: frozenset[str]
+    articles: frozenset[str] = words_field("name_articles")
     #: Nouns of a public office whose "de la X" complement is a portfolio ("ministre", "président").
-    portfolio_heads: frozenset[str]
+    portfolio_heads: frozenset[str] = words_field("portfolio_heads")
     #: Nouns of an organisation's department ("hub", "team"): "X's Data Hub" is X's, no entity.
-    unit_nouns: frozenset[str]
+    unit_nouns: frozenset[str] = words_field("org_unit_nouns")
     #: Words that are never entities alone (``not_entities``).
-    not_entities: frozenset[str]
+    not_entities: frozenset[str] = frozenset()
     #: Words that end an organisation's name (``org_suffixes``): no person's name has them.
-    org_suffixes: frozenset[str]
+    org_suffixes: frozenset[str] = frozenset()
     #: Imperative verbs that open a sentence before a name ("*Meet* Kara Voss", "*Use* Vexa to ...").
-    imperative_openers: frozenset[str] = frozenset()
+    imperative_openers: frozenset[str] = words_field("imperative_openers")
     #: Verbs of a title-cased headline that the model reads into the name after them ("Acme
     #: *Names* Kara Voss as CEO", "Acme *Taps* ..."): never the first word of a name.
-    headline_verbs: frozenset[str] = frozenset()
-
-
-def edge_words(lexicon: Lexicon) -> EdgeWords:
-    """The word lists, from the lexicon."""
-    return EdgeWords(
-        articles=lexicon.words("name_articles"),
-        portfolio_heads=lexicon.words("portfolio_heads"),
-        unit_nouns=lexicon.words("org_unit_nouns"),
-        not_entities=lexicon.not_entities,
-        org_suffixes=lexicon.org_suffixes,
-        imperative_openers=lexicon.words("imperative_openers"),
-        headline_verbs=lexicon.words("headline_verbs"),
-    )
+    headline_verbs: frozenset[str] = words_field("headline_verbs")
 
 
 def _capitalised(text: str) -> bool:

@@ -46,11 +46,11 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..kb import KnowledgeBase
-from ..lexicon import Lexicon
+from ..lexicon import words_field
 from ..normalize import fold
 from ..records import EntityType
 
-__all__ = ["ProductWords", "product_names", "product_words", "same_name_products"]
+__all__ = ["ProductWords", "product_names", "same_name_products"]
 
 _MAX_WORDS = 5
 #: The most lower-case modifiers read between a product's name and its noun ("X *large language* model").
@@ -70,34 +70,25 @@ class ProductWords:
     """The words each construction looks for (lowercase, all languages together)."""
 
     #: Nouns that name a kind of product ("chatbot", "chip", "puce").
-    kinds: frozenset[str]
+    kinds: frozenset[str] = words_field("product_kind_nouns")
     #: Nouns of a group of products, a product noun when "of" follows ("series", "gamme").
-    groups: frozenset[str] = frozenset()
+    groups: frozenset[str] = words_field("product_group_nouns")
     #: Words that introduce examples after a plural product noun ("like", "comme").
-    list_cues: frozenset[str] = frozenset()
+    list_cues: frozenset[str] = words_field("product_list_cues")
     #: Plural nouns of products in general, before examples ("products like X").
-    list_nouns: frozenset[str] = frozenset()
+    list_nouns: frozenset[str] = words_field("product_list_nouns")
     #: Nouns of the organisation that makes a product ("maker", "owner").
-    makers: frozenset[str] = frozenset()
+    makers: frozenset[str] = words_field("maker_nouns")
     #: Words that introduce a product's name after its noun ("called", "baptisé").
-    naming: frozenset[str] = frozenset()
+    naming: frozenset[str] = words_field("product_naming_words")
     #: Folded words that are never a name on their own (``not_entities``).
     not_names: frozenset[str] = frozenset()
     #: Nouns that name a product only when its name follows ("the search technology *X*").
-    leads: frozenset[str] = frozenset()
+    leads: frozenset[str] = words_field("product_lead_nouns")
     #: Possessive determiners ("its products, *X* and *Y*").
-    possessives: frozenset[str] = frozenset()
+    possessives: frozenset[str] = words_field("poss_pronouns")
     #: Edition words after a product's version ("Gemini 2.5 *Pro*").
-    editions: frozenset[str] = frozenset()
-
-
-def product_words(lexicon: Lexicon) -> ProductWords:
-    """The construction words, from the lexicon (both languages)."""
-    return ProductWords(kinds=lexicon.words("product_kind_nouns"), groups=lexicon.words("product_group_nouns"),
-                        list_cues=lexicon.words("product_list_cues"), list_nouns=lexicon.words("product_list_nouns"),
-                        makers=lexicon.words("maker_nouns"), naming=lexicon.words("product_naming_words"),
-                        not_names=lexicon.not_entities, leads=lexicon.words("product_lead_nouns"),
-                        possessives=lexicon.words("poss_pronouns"), editions=lexicon.words("product_version_words"))
+    editions: frozenset[str] = words_field("product_version_words")
 
 
 def _glued(doc: Doc, index: int) -> bool:

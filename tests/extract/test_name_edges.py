@@ -95,10 +95,10 @@ def test_a_known_name_with_an_article_is_matched_as_written(nlp_en: Language) ->
 
 
 def test_a_headline_verb_is_not_the_first_word_of_a_name(nlp_en: Language) -> None:
-    from aikg.extract.components.name_edges import edge_words, imperative_opener
+    from aikg.extract.components.name_edges import EdgeWords, imperative_opener
     from aikg.extract.lexicon import load_lexicon
 
     doc = nlp_en.make_doc("Intel Names Ruth Pike as New CEO")
-    words = edge_words(load_lexicon())
+    words = load_lexicon().read_words(EdgeWords)
     assert imperative_opener(doc, 1, 4, words)  # "Names Ruth Pike": the verb is no part of the name
     assert not imperative_opener(doc, 2, 4, words)
