@@ -53,7 +53,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doc_words import doc_text
 from ..kb import KnowledgeBase
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, words_field
 from ..records import EntityType
 from .descriptor_types import descriptor_words
 from .frame_types import FrameWords, frame_words, retype_by_frame
@@ -83,20 +83,20 @@ class ContextWords:
     #: "based", "headquartered": "<Place>-based X".
     based: frozenset[str]
     #: Lemmas of verbs whose passive subject is an organisation ("found", "acquire", "fonder").
-    passive_verbs: frozenset[str]
+    passive_verbs: frozenset[str] = words_field("org_passive_verbs")
     #: Nouns of a person's role or trade ("minister", "journalist", "ceo").
-    role_nouns: frozenset[str]
+    role_nouns: frozenset[str] = frozenset()
     #: Words that open a byline ("by", "par").
-    byline_cues: frozenset[str]
+    byline_cues: frozenset[str] = words_field("byline_cues")
     #: Words that end an organisation's name ("capital", "labs"): no person's name has them.
     org_suffixes: frozenset[str] = frozenset()
     #: The words of ``frame_types.py`` (lists after a plural organisation noun, founded objects, ...).
     frame: FrameWords | None = None
     #: Lemmas of verbs of leading ("lead", "piloter"): the name their participle describes with an
     #: agent is an organisation when the model typed it a Place or a Person ("*X*, piloté par Y").
-    led_verbs: frozenset[str] = frozenset()
+    led_verbs: frozenset[str] = words_field("org_led_verbs")
     #: Words written before a person's name that are no part of it ("maître", "sheikh").
-    honorifics: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = words_field("honorifics")
     #: Lemmas of verbs whose subject is an organisation or a person, never a place ("partner",
     #: "acquire", "raise", "develop"): the relation verbs of the lexicon whose predicates all are so.
     actor_verbs: frozenset[str] = frozenset()
@@ -106,15 +106,12 @@ def context_words(lexicon: Lexicon) -> ContextWords:
     """The construction words, from the lexicon (both languages)."""
     roles = frozenset(phrase.split()[-1] for lang in lexicon.roles.values() for phrase in lang)
     titles = frozenset(phrase.split()[-1] for phrase in lexicon.title_words)
-    return ContextWords(
+    return lexicon.read_words(
+        ContextWords,
         based=frozenset(w for ws in lexicon.based_words.values() for w in ws),
-        passive_verbs=lexicon.words("org_passive_verbs"),
         role_nouns=roles | titles | lexicon.words("person_nouns"),
-        byline_cues=lexicon.words("byline_cues"),
         org_suffixes=lexicon.org_suffixes,
         frame=frame_words(lexicon, descriptor_words(lexicon)),
-        honorifics=lexicon.words("honorifics"),
-        led_verbs=lexicon.words("org_led_verbs"),
         actor_verbs=frozenset(verb for lang in lexicon.verbs.values() for verb, predicates in lang.items()
                               if predicates and set(predicates) <= _ACTOR_PREDICATES),
     )

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..doc_words import cue_tokens
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, words_field
 
 __all__ = [
     "DescriptorWords",
@@ -62,11 +62,11 @@ class DescriptorWords:
     #: Nouns that describe an organisation ("startup", "giant", "fonds").
     org_descriptors: frozenset[str]
     #: Words that make the name after them an organisation's on their own ("chez").
-    org_of_words: frozenset[str]
+    org_of_words: frozenset[str] = words_field("org_of_words")
     #: Last words of role phrases ("ceo", "founder", "cofondateur"): "<role> of X" -> X is an organisation.
-    role_words: frozenset[str]
+    role_words: frozenset[str] = frozenset()
     #: Second halves of "X-backed", "X-funded" (an organisation backs).
-    backed_words: frozenset[str]
+    backed_words: frozenset[str] = words_field("backed_words")
     #: Lemmas of the verbs of raising money ("raise", "lever").
     raise_verbs: frozenset[str] = frozenset()
     #: The last part of each descriptor ("up" of "start-up"): a cheap test before joining hyphens.
@@ -80,12 +80,11 @@ class DescriptorWords:
 def descriptor_words(lexicon: Lexicon) -> DescriptorWords:
     """The construction words, from the lexicon (both languages)."""
     roles = frozenset(phrase.split()[-1] for lang in lexicon.roles.values() for phrase in lang)
-    return DescriptorWords(
+    return lexicon.read_words(
+        DescriptorWords,
         org_descriptors=lexicon.words("org_descriptors")
         | frozenset(w for ws in lexicon.org_nouns.values() for w in ws),
-        org_of_words=lexicon.words("org_of_words"),
         role_words=roles,
-        backed_words=lexicon.words("backed_words"),
         raise_verbs=frozenset(verb for lang in lexicon.verbs.values() for verb, predicates in lang.items()
                               if "raised" in predicates),
     )

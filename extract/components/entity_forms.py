@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..doc_words import cue_tokens
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, words_field
 from .long_names import LongNameWords, long_name_words, long_names
 
 __all__ = ["FormWords", "entity_forms", "form_words"]
@@ -52,19 +52,18 @@ class FormWords:
     """The word lists of the constructions (lowercase, all languages together)."""
 
     event_heads: frozenset[str]
-    venues: frozenset[str]
-    former: frozenset[str]
-    org_nouns: frozenset[str]
+    venues: frozenset[str] = words_field("venue_nouns")
+    former: frozenset[str] = words_field("former_words")
+    org_nouns: frozenset[str] = frozenset()
     #: The words of :mod:`.long_names` (bracket acronyms, event series).
     long: LongNameWords | None = None
 
 
 def form_words(lexicon: Lexicon) -> FormWords:
     """The construction words, from the lexicon (both languages)."""
-    return FormWords(
+    return lexicon.read_words(
+        FormWords,
         event_heads=frozenset(lexicon.event_words) | lexicon.words("event_heads"),
-        venues=lexicon.words("venue_nouns"),
-        former=lexicon.words("former_words"),
         org_nouns=frozenset(w for ws in lexicon.org_nouns.values() for w in ws),
         long=long_name_words(lexicon),
     )

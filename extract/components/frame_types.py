@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doc_words import cue_tokens
 from ..kb import KnowledgeBase
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, words_field
 from ..records import EntityType
 from .descriptor_types import DescriptorWords, organisation_context
 
@@ -64,18 +64,18 @@ class FrameWords:
     #: Singular nouns that name organisations ("startup", "média", "fonds").
     org_nouns: frozenset[str] = frozenset()
     #: Words between such a plural noun and its list ("including", "dont", "such", "as").
-    list_openers: frozenset[str] = frozenset()
+    list_openers: frozenset[str] = words_field("org_list_openers")
     #: Lemmas of verbs whose object is an organisation ("found", "créer").
-    creation_verbs: frozenset[str] = frozenset()
+    creation_verbs: frozenset[str] = words_field("org_creation_verbs")
     #: Lemmas of verbs and nouns of buying a company ("acquire", "racheter"; "acquisition", "rachat").
-    acquisition_verbs: frozenset[str] = frozenset()
-    acquisition_nouns: frozenset[str] = frozenset()
+    acquisition_verbs: frozenset[str] = words_field("org_acquisition_verbs")
+    acquisition_nouns: frozenset[str] = words_field("acquisition_nouns")
     #: Last words of newspapers' names ("post", "herald").
-    outlet_heads: frozenset[str] = frozenset()
+    outlet_heads: frozenset[str] = words_field("outlet_heads")
     #: Head words of funds' names ("capital", "ventures"): "First Minute Capital".
-    fund_heads: frozenset[str] = frozenset()
+    fund_heads: frozenset[str] = words_field("fund_name_heads")
     #: Nouns of investors ("investors", "actionnaires"): "investors in X".
-    investor_nouns: frozenset[str] = frozenset()
+    investor_nouns: frozenset[str] = words_field("investor_nouns")
     #: The descriptions of ``descriptor_types.py``, read again for one type per name.
     descriptors: DescriptorWords | None = None
 
@@ -83,17 +83,7 @@ class FrameWords:
 def frame_words(lexicon: Lexicon, descriptors: DescriptorWords | None = None) -> FrameWords:
     """The construction words, from the lexicon (both languages)."""
     nouns = lexicon.words("org_descriptors") | frozenset(w for ws in lexicon.org_nouns.values() for w in ws)
-    return FrameWords(
-        org_nouns=nouns - lexicon.words("person_nouns"),
-        list_openers=lexicon.words("org_list_openers"),
-        creation_verbs=lexicon.words("org_creation_verbs"),
-        acquisition_verbs=lexicon.words("org_acquisition_verbs"),
-        acquisition_nouns=lexicon.words("acquisition_nouns"),
-        outlet_heads=lexicon.words("outlet_heads"),
-        investor_nouns=lexicon.words("investor_nouns"),
-        fund_heads=lexicon.words("fund_name_heads"),
-        descriptors=descriptors,
-    )
+    return lexicon.read_words(FrameWords, org_nouns=nouns - lexicon.words("person_nouns"), descriptors=descriptors)
 
 
 def _singular(word: str) -> str:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..doc_words import cue_tokens
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, words_field
 from ..resolve import _abbreviates, _initials
 
 __all__ = ["LongNameWords", "bracket_names", "handles", "long_name_words", "long_names", "series_names"]
@@ -47,18 +47,17 @@ class LongNameWords:
     """The word lists of the constructions (lowercase, all languages together)."""
 
     event_heads: frozenset[str]
-    institutions: frozenset[str]
-    qualifiers: frozenset[str]
+    institutions: frozenset[str] = words_field("institution_nouns")
+    qualifiers: frozenset[str] = words_field("event_series_qualifiers")
     #: The last words of role phrases ("officer"): "Chief Science Officer (CSO)" defines a title.
     roles: frozenset[str] = frozenset()
 
 
 def long_name_words(lexicon: Lexicon) -> LongNameWords:
     """The construction words, from the lexicon."""
-    return LongNameWords(
+    return lexicon.read_words(
+        LongNameWords,
         event_heads=frozenset(lexicon.event_words) | lexicon.words("event_heads"),
-        institutions=lexicon.words("institution_nouns"),
-        qualifiers=lexicon.words("event_series_qualifiers"),
         roles=frozenset(phrase.split()[-1] for lang in lexicon.roles.values() for phrase in lang),
     )
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, words_field
 from ..normalize import compact
 from .context_types import written_lists
 from .descriptor_types import DescriptorWords, organisation_context, word_before
@@ -59,9 +59,9 @@ class MiscWords:
     #: Lemmas of verbs whose object is a product ("launch", "lancer", "dévoiler").
     launch_verbs: frozenset[str]
     #: Nouns of an acquisition ("rachat", "acquisition"): their "de"/"of" complement is an organisation.
-    acquisition_nouns: frozenset[str]
+    acquisition_nouns: frozenset[str] = words_field("acquisition_nouns")
     #: Nouns of a kind of product ("application", "chatbot").
-    product_nouns: frozenset[str]
+    product_nouns: frozenset[str] = words_field("product_kind_nouns")
 
 
 def misc_words(lexicon: Lexicon) -> MiscWords:
@@ -71,13 +71,8 @@ def misc_words(lexicon: Lexicon) -> MiscWords:
         return frozenset(verb for lang in lexicon.verbs.values() for verb, preds in lang.items() if predicate in preds)
 
     buy = verbs("acquired")
-    return MiscWords(
-        subject_verbs=verbs("raised") | buy | verbs("develops"),
-        buy_verbs=buy,
-        launch_verbs=verbs("develops"),
-        acquisition_nouns=lexicon.words("acquisition_nouns"),
-        product_nouns=lexicon.words("product_kind_nouns"),
-    )
+    return lexicon.read_words(MiscWords, subject_verbs=verbs("raised") | buy | verbs("develops"), buy_verbs=buy,
+                              launch_verbs=verbs("develops"))
 
 
 def _from_syntax(doc: Doc, span: Span, words: MiscWords) -> str | None:

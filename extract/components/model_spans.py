@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..kb import KBEntry, KnowledgeBase
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, words_field
 from ..normalize import fold
 from ..records import EntityType
 from ..resolve import without_legal_suffix
@@ -83,7 +83,7 @@ class LongerNameWords:
     #: Words that end no name here: roles and titles ("ceo", "pdg"), words never a name alone.
     stop_words: frozenset[str]
     #: Nouns of a kind of product ("hub", "app"): a longer name ending in one is a product.
-    product_nouns: frozenset[str]
+    product_nouns: frozenset[str] = words_field("product_kind_nouns")
     #: Lemmas of verbs whose object is a product ("unveil", "lancer"): a longer name launched is one.
     launch_verbs: frozenset[str] = frozenset()
 
@@ -92,9 +92,9 @@ def longer_name_words(lexicon: Lexicon) -> LongerNameWords:
     """The word lists, from the lexicon."""
     roles = frozenset(word for lang in lexicon.roles.values() for phrase in lang for word in phrase.split())
     titles = frozenset(word for phrase in lexicon.title_words for word in phrase.split())
-    return LongerNameWords(
+    return lexicon.read_words(
+        LongerNameWords,
         stop_words=roles | titles | lexicon.words("person_nouns") | lexicon.not_entities,
-        product_nouns=lexicon.words("product_kind_nouns"),
         launch_verbs=frozenset(verb for lang in lexicon.verbs.values() for verb, predicates in lang.items()
                                if "develops" in predicates),
     )

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from ..doc_words import cue_tokens
 from ..kb import KnowledgeBase
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, words_field
 from ..records import EntityType
 
 __all__ = ["OrgWords", "listed_kinds", "org_constructions", "org_words"]
@@ -50,23 +50,18 @@ _STREET_LINKS = frozenset({"de", "d'", "d’", "du", "des", "la", "le", "les", "
 
 @dataclass(frozen=True)
 class OrgWords:
-    institutions: frozenset[str]
-    departments: frozenset[str]
-    streets: frozenset[str]
-    roles: frozenset[str]
+    institutions: frozenset[str] = words_field("institution_nouns")
+    departments: frozenset[str] = words_field("department_words")
+    streets: frozenset[str] = words_field("street_nouns")
+    roles: frozenset[str] = frozenset()
     #: Institution nouns of government ("ministry"): their names list portfolios joined by "and".
-    ministries: frozenset[str] = frozenset()
+    ministries: frozenset[str] = words_field("ministry_nouns")
 
 
 def org_words(lexicon: Lexicon) -> OrgWords:
     """The construction words, from the lexicon (both languages)."""
-    return OrgWords(
-        institutions=lexicon.words("institution_nouns"),
-        departments=lexicon.words("department_words"),
-        streets=lexicon.words("street_nouns"),
-        roles=frozenset(phrase.split()[-1] for lang in lexicon.roles.values() for phrase in lang),
-        ministries=lexicon.words("ministry_nouns"),
-    )
+    return lexicon.read_words(OrgWords, roles=frozenset(
+        phrase.split()[-1] for lang in lexicon.roles.values() for phrase in lang))
 
 
 def org_constructions(doc: Doc, ents: list[Span], words: OrgWords, kb: KnowledgeBase) -> list[Span]:

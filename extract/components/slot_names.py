@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..dates import MONTHS
 from ..doc_words import cue_tokens
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, words_field
 from .model_spans import SPANS_KEY
 
 __all__ = ["SlotWords", "slot_names", "slot_words"]
@@ -58,28 +58,24 @@ _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "QUANT
 class SlotWords:
     """The cue words of each slot (lowercase lemmas, all languages together)."""
 
-    subject_verbs: frozenset[str]
-    object_verbs: frozenset[str]
-    object_nouns: frozenset[str]
-    investing_verbs: frozenset[str]
-    descriptors: frozenset[str]
-    no_names: frozenset[str]
+    subject_verbs: frozenset[str] = words_field("org_subject_verbs")
+    object_verbs: frozenset[str] = words_field("org_acquisition_verbs")
+    object_nouns: frozenset[str] = words_field("acquisition_nouns")
+    investing_verbs: frozenset[str] = words_field("investing_verbs")
+    descriptors: frozenset[str] = frozenset()
+    no_names: frozenset[str] = frozenset()
 
 
 def slot_words(lexicon: Lexicon) -> SlotWords:
     """The slot words from ``lexicon`` (the entity stage reads them once, when it is initialised)."""
     roles = frozenset(word for lang in lexicon.roles.values() for phrase in lang for word in phrase.split())
-    words = SlotWords(
-        subject_verbs=lexicon.words("org_subject_verbs"),
-        object_verbs=lexicon.words("org_acquisition_verbs"),
-        object_nouns=lexicon.words("acquisition_nouns"),
-        investing_verbs=lexicon.words("investing_verbs"),
+    return lexicon.read_words(
+        SlotWords,
         descriptors=lexicon.words("org_descriptors") | frozenset(w for ws in lexicon.org_nouns.values() for w in ws),
         no_names=frozenset(w.lower() for w in lexicon.not_entities) | roles | lexicon.words("weekday_words")
         | frozenset(MONTHS)
         | frozenset(w.lower() for w in lexicon.title_words),
     )
-    return words
 
 
 def _passive(verb: Token) -> bool:
