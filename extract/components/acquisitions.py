@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from ..doc_words import cue_tokens
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, words_field
 from .extensions import RelationCandidate
 
 if TYPE_CHECKING:
@@ -56,19 +56,19 @@ _QUE = frozenset({"qu'", "qu’", "que"})
 class AcquisitionWords:
     """The cue words of one language (lower-cased)."""
 
-    verbs: frozenset[str]
-    sale_verbs: frozenset[str]
-    phrases: frozenset[tuple[str, str]]
-    pending: tuple[tuple[str, ...], ...]
-    relative_pronouns: frozenset[str]
+    verbs: frozenset[str] = words_field("org_acquisition_verbs")
+    sale_verbs: frozenset[str] = words_field("org_sale_verbs")
+    phrases: frozenset[tuple[str, str]] = frozenset()
+    pending: tuple[tuple[str, ...], ...] = ()
+    relative_pronouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, lang: str) -> AcquisitionWords:
         phrases = frozenset((p.split()[0], p.split()[-1]) for p in lexicon.words("acquisition_phrases", lang)
                             if len(p.split()) == 2)
         pending = tuple(tuple(p.split()) for p in lexicon.words("deal_pending_phrases", lang))
-        return cls(lexicon.words("org_acquisition_verbs", lang), lexicon.words("org_sale_verbs", lang),
-                   phrases, pending, frozenset(lexicon.relative_pronouns))
+        return lexicon.read_words(cls, lang, phrases=phrases, pending=pending,
+                                  relative_pronouns=frozenset(lexicon.relative_pronouns))
 
 
 def _object_after(deals: _Deals, token: Token, preps: frozenset[str]) -> list[Span]:

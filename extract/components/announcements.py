@@ -32,13 +32,13 @@ An amount that is a valuation is never announced: "X announced a round that valu
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..doc_words import cue_tokens
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, words_field
 from .extensions import RelationCandidate
 from .product_makers import clause_owner, product_makers
 from .product_releases import released_products
@@ -81,32 +81,24 @@ _BEFORE = 3
 class AnnouncementWords:
     """The cue words of one language (lower-cased)."""
 
-    nouns: frozenset[str]
-    release_nouns: frozenset[str]
-    report_verbs: frozenset[str]
-    pledge_verbs: frozenset[str]
-    phrases: frozenset[tuple[str, str]]
-    valuation: frozenset[str]
+    nouns: frozenset[str] = words_field("announcement_nouns", "release_nouns")
+    release_nouns: frozenset[str] = words_field("release_nouns")
+    report_verbs: frozenset[str] = words_field("pledge_report_verbs")
+    pledge_verbs: frozenset[str] = words_field("pledge_verbs")
+    phrases: frozenset[tuple[str, str]] = frozenset()
+    valuation: frozenset[str] = words_field("valuation_words")
     #: Prepositions of the place or time of an event ("at", "during", "lors de").
-    venue_preps: frozenset[str]
-    negations: frozenset[str]
+    venue_preps: frozenset[str] = words_field("event_venue_preps")
+    negations: frozenset[str] = frozenset()
     #: Verbs that announce (lemma -> whether they release a product too), from the lexicon's ``verbs``.
-    announce_verbs: Mapping[str, bool]
+    announce_verbs: Mapping[str, bool] = field(default_factory=dict)
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, lang: str) -> AnnouncementWords:
-        def words(name: str) -> frozenset[str]:
-            return lexicon.words(name, lang)
-
-        phrases = frozenset(tuple(p.split(" ", 1)) for p in words("unveil_phrases") if " " in p)
-        return cls(
-            nouns=words("announcement_nouns") | words("release_nouns"),
-            release_nouns=words("release_nouns"),
-            report_verbs=words("pledge_report_verbs"),
-            pledge_verbs=words("pledge_verbs"),
+        phrases = frozenset(tuple(p.split(" ", 1)) for p in lexicon.words("unveil_phrases", lang) if " " in p)
+        return lexicon.read_words(
+            cls, lang,
             phrases=frozenset((a, b) for a, b in phrases),
-            valuation=words("valuation_words"),
-            venue_preps=words("event_venue_preps"),
             negations=frozenset(lexicon.negations),
             announce_verbs={verb: "develops" in preds for verb, preds in lexicon.verbs.get(lang, {}).items()
                             if "announced" in preds},

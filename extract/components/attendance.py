@@ -61,7 +61,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..coref import Reference
 from ..doc_words import cue_tokens
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, words_field
 from .event_focus import event_key, lasting_focus
 from .event_owners import owner_attendance
 from .event_places import held_places
@@ -116,49 +116,36 @@ _MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "flat"})
 class AttendanceWords:
     """The cue words of one language (lower-cased words or lemmas)."""
 
-    stage: frozenset[str]
-    audience: frozenset[str]
-    speech: frozenset[str]
-    booth: frozenset[str]
-    presence_words: frozenset[str]
-    presence_verbs: frozenset[str]
-    send: frozenset[str]
-    attendees: frozenset[str]
-    decline: frozenset[str]
-    side_events: frozenset[str]
-    organising: frozenset[str]
-    modals: frozenset[str]
-    sidelines: frozenset[str]
-    stay: frozenset[str]
-    floor: frozenset[str]
-    address: frozenset[str]
-    delegations: frozenset[str]
-    lead: frozenset[str]
-    represent: frozenset[str]
-    chair: frozenset[str]
-    gathering: frozenset[str]
-    event_hosts: frozenset[str]
-    negations: frozenset[str]
-    join: frozenset[str] = frozenset()
-    guest_roles: frozenset[str] = frozenset()
+    stage: frozenset[str] = words_field("stage_nouns")
+    audience: frozenset[str] = words_field("audience_nouns")
+    speech: frozenset[str] = words_field("speech_nouns")
+    booth: frozenset[str] = words_field("booth_nouns")
+    presence_words: frozenset[str] = words_field("presence_words")
+    presence_verbs: frozenset[str] = words_field("presence_verbs")
+    send: frozenset[str] = words_field("send_verbs")
+    attendees: frozenset[str] = frozenset()
+    decline: frozenset[str] = words_field("decline_words")
+    side_events: frozenset[str] = words_field("side_event_nouns")
+    organising: frozenset[str] = words_field("organising_verbs")
+    modals: frozenset[str] = words_field("attendance_modals")
+    sidelines: frozenset[str] = words_field("sideline_nouns")
+    stay: frozenset[str] = words_field("stay_verbs")
+    floor: frozenset[str] = words_field("floor_nouns")
+    address: frozenset[str] = words_field("address_verbs")
+    delegations: frozenset[str] = words_field("delegation_nouns")
+    lead: frozenset[str] = words_field("lead_verbs")
+    represent: frozenset[str] = words_field("represent_verbs")
+    chair: frozenset[str] = words_field("chair_verbs")
+    gathering: frozenset[str] = words_field("gathering_verbs")
+    event_hosts: frozenset[str] = words_field("event_host_verbs")
+    negations: frozenset[str] = frozenset()
+    join: frozenset[str] = words_field("join_verbs")
+    guest_roles: frozenset[str] = words_field("guest_role_nouns")
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, lang: str) -> AttendanceWords:
-        found = {field: lexicon.words(name, lang) for field, name in _LISTS.items()}
         attendees = frozenset(w.lower() for w in lexicon.attendee_nouns) | lexicon.words("backer_nouns", lang)
-        return cls(**found, attendees=attendees, negations=frozenset(lexicon.negations))
-
-
-#: The fields of :class:`AttendanceWords` read from ``word_lists``, and their lists.
-_LISTS = {
-    "stage": "stage_nouns", "audience": "audience_nouns", "speech": "speech_nouns", "booth": "booth_nouns",
-    "presence_words": "presence_words", "presence_verbs": "presence_verbs", "send": "send_verbs",
-    "decline": "decline_words", "side_events": "side_event_nouns", "modals": "attendance_modals",
-    "organising": "organising_verbs", "sidelines": "sideline_nouns", "stay": "stay_verbs",
-    "floor": "floor_nouns", "address": "address_verbs", "delegations": "delegation_nouns", "lead": "lead_verbs",
-    "represent": "represent_verbs", "chair": "chair_verbs", "gathering": "gathering_verbs",
-    "event_hosts": "event_host_verbs", "join": "join_verbs", "guest_roles": "guest_role_nouns",
-}
+        return lexicon.read_words(cls, lang, attendees=attendees, negations=frozenset(lexicon.negations))
 
 
 def _lemma(token: Token) -> str:

@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
 from ..doc_words import cue_tokens
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, words_field
 from ..records import DEAL_PREDICATES
 from .acquisitions import AcquisitionWords, pending_deal, verb_acquisitions
 from .extensions import RelationCandidate
@@ -94,40 +94,29 @@ _DESCRIPTION_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "VERB"})
 class DealWords:
     """The cue words of one language (lower-cased)."""
 
-    partnership: frozenset[str]
-    acquisition: frozenset[str]
-    partner: frozenset[str]
-    owner_verbs: frozenset[str]
-    cancel: frozenset[str]
-    negations: frozenset[str]
-    relative_pronouns: frozenset[str]
-    leader_roles: frozenset[str]
-    partner_verbs: frozenset[str]
-    investment: frozenset[str] = frozenset()
-    first_person: frozenset[str] = frozenset()
-    speech: frozenset[str] = frozenset()
-    respectively: frozenset[str] = frozenset()
+    partnership: frozenset[str] = words_field("partnership_nouns")
+    acquisition: frozenset[str] = words_field("acquisition_nouns")
+    partner: frozenset[str] = words_field("partner_nouns")
+    owner_verbs: frozenset[str] = words_field("deal_owner_verbs")
+    cancel: frozenset[str] = words_field("deal_cancel_words")
+    negations: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
+    leader_roles: frozenset[str] = frozenset()
+    partner_verbs: frozenset[str] = frozenset()
+    investment: frozenset[str] = words_field("investment_nouns")
+    first_person: frozenset[str] = words_field("first_person_possessives")
+    speech: frozenset[str] = words_field("speech_verbs")
+    respectively: frozenset[str] = words_field("respectively_words")
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, lang: str) -> DealWords:
-        def words(name: str) -> frozenset[str]:
-            return lexicon.words(name, lang)
-
-        return cls(
-            partnership=words("partnership_nouns"),
-            acquisition=words("acquisition_nouns"),
-            partner=words("partner_nouns"),
-            owner_verbs=words("deal_owner_verbs"),
-            cancel=words("deal_cancel_words"),
+        return lexicon.read_words(
+            cls, lang,
             negations=frozenset(lexicon.negations),
             relative_pronouns=frozenset(lexicon.relative_pronouns),
             leader_roles=frozenset(p for p, pred in lexicon.roles.get(lang, {}).items()
                                    if pred == "leads" and " " not in p),
             partner_verbs=frozenset(v for v, preds in lexicon.verbs.get(lang, {}).items() if "partnerOf" in preds),
-            investment=words("investment_nouns"),
-            first_person=words("first_person_possessives"),
-            speech=words("speech_verbs"),
-            respectively=words("respectively_words"),
         )
 
 

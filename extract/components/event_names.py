@@ -24,7 +24,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..kb import KnowledgeBase
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, words_field
 from ..normalize import fold
 from .event_short_names import short_event_names
 
@@ -46,21 +46,18 @@ class EventWords:
     """The word lists of :func:`event_names` (lower-cased)."""
 
     heads: frozenset[str]
-    descriptors: frozenset[str]
-    determiners: frozenset[str]
-    venues: frozenset[str]
-    connectors: frozenset[str]
+    descriptors: frozenset[str] = frozenset()
+    determiners: frozenset[str] = words_field("event_determiners")
+    venues: frozenset[str] = words_field("venue_nouns")
+    connectors: frozenset[str] = words_field("event_name_connectors")
     #: Possessive determiners ("its", "son") and the verbs of organising ("host", "organiser").
-    possessives: frozenset[str] = frozenset()
-    organising: frozenset[str] = frozenset()
+    possessives: frozenset[str] = words_field("poss_pronouns")
+    organising: frozenset[str] = words_field("organising_verbs")
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> EventWords:
         heads = frozenset(lexicon.event_words) | lexicon.words("event_heads")
-        return cls(heads=heads, descriptors=heads | lexicon.words("event_descriptors"),
-                   determiners=lexicon.words("event_determiners"), venues=lexicon.words("venue_nouns"),
-                   connectors=lexicon.words("event_name_connectors"), possessives=lexicon.words("poss_pronouns"),
-                   organising=lexicon.words("organising_verbs"))
+        return lexicon.read_words(cls, heads=heads, descriptors=heads | lexicon.words("event_descriptors"))
 
 
 _WORDS: dict[int, EventWords] = {}

@@ -23,7 +23,7 @@ from spacy.parts_of_speech import AUX, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, words_field
 from .extensions import RelationCandidate
 
 __all__ = ["PlaceWords", "held_places"]
@@ -48,18 +48,16 @@ _MOST = frozenset({"most", "plus"})
 
 @dataclass(frozen=True)
 class PlaceWords:
-    venue_verbs: frozenset[str]
-    host_nouns: frozenset[str]
-    here: frozenset[str]
-    holding: frozenset[str]
-    event_nouns: frozenset[str]
+    venue_verbs: frozenset[str] = words_field("venue_verbs")
+    host_nouns: frozenset[str] = words_field("host_nouns")
+    here: frozenset[str] = words_field("here_words")
+    holding: frozenset[str] = words_field("event_holding_verbs")
+    event_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, lang: str) -> PlaceWords:
         nouns = frozenset(w.lower() for w in lexicon.reference_nouns.get("Event", {}).get(lang, []))
-        return cls(lexicon.words("venue_verbs", lang), lexicon.words("host_nouns", lang),
-                   lexicon.words("here_words", lang), lexicon.words("event_holding_verbs", lang),
-                   nouns | frozenset(lexicon.event_words))
+        return lexicon.read_words(cls, lang, event_nouns=nouns | frozenset(lexicon.event_words))
 
 
 _WORDS: dict[tuple[int, str], PlaceWords] = {}

@@ -28,7 +28,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from ..doc_words import cue_tokens
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, words_field
 
 __all__ = ["GuestWords", "guest_cues", "listed_guests"]
 
@@ -58,30 +58,24 @@ class ClauseReader(Protocol):
 class GuestWords:
     """The cue words of one language (lower-cased words or lemmas, ``word_lists``)."""
 
-    attendees: frozenset[str]
-    lists: frozenset[str]
-    openers: frozenset[str]
-    links: frozenset[str]
-    joiners: frozenset[str]
-    presence: frozenset[str]
-    attend: frozenset[str]
-    take_part: frozenset[str]
-    sessions: frozenset[str]
-    travel: frozenset[str] = frozenset()
+    attendees: frozenset[str] = frozenset()
+    lists: frozenset[str] = words_field("guest_list_nouns")
+    openers: frozenset[str] = words_field("guest_list_openers")
+    links: frozenset[str] = words_field("guest_list_links")
+    joiners: frozenset[str] = frozenset()
+    presence: frozenset[str] = words_field("presence_nouns")
+    attend: frozenset[str] = words_field("attend_verbs")
+    take_part: frozenset[str] = words_field("presence_verbs")
+    sessions: frozenset[str] = words_field("session_nouns")
+    travel: frozenset[str] = words_field("travel_verbs")
     #: Nouns of speaking at an event ("keynote", "talk", "prise de parole"): "a keynote by A",
     #: "des prises de parole de cadres de X, Y".
-    speeches: frozenset[str] = frozenset()
+    speeches: frozenset[str] = words_field("speech_nouns")
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, lang: str, attendees: frozenset[str]) -> GuestWords:
-        return cls(
-            attendees=attendees, lists=lexicon.words("guest_list_nouns", lang),
-            openers=lexicon.words("guest_list_openers", lang), links=lexicon.words("guest_list_links", lang),
-            joiners=frozenset({",", ";", *lexicon.coordinators}) | lexicon.words("guest_list_joiners", lang),
-            presence=lexicon.words("presence_nouns", lang), attend=lexicon.words("attend_verbs", lang),
-            take_part=lexicon.words("presence_verbs", lang), sessions=lexicon.words("session_nouns", lang),
-            travel=lexicon.words("travel_verbs", lang), speeches=lexicon.words("speech_nouns", lang),
-        )
+        return lexicon.read_words(cls, lang, attendees=attendees, joiners=frozenset({",", ";", *lexicon.coordinators})
+                                  | lexicon.words("guest_list_joiners", lang))
 
 
 def _is(token: Token, words: frozenset[str]) -> bool:
