@@ -137,3 +137,23 @@ def test_a_demonym_on_the_subject_noun_is_not_the_subject(extractor: Extractor) 
     out = extractor.extract(Document("t", "Sofina, la holding belge, a investi dans Mistral AI.", source="test",
                                      language="fr"))
     assert not [r for r in out.relations if r.subject == "belgium"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's possessive before the name, with the words that describe it
+        ("Japan's biggest online shopping company Rakuten grew.", ("organization/rakuten", "japan")),
+        # after the name, in apposition to it
+        ("The project was hard for Rakuten, Japan's largest online shopping company.",
+         ("organization/rakuten", "japan")),
+    ],
+)
+def test_a_place_possessive_places_the_organisation_it_describes(extractor: Extractor, text: str,
+                                                                 expected: tuple[str, str]) -> None:
+    assert expected in based_in(extractor, text, "en")
+
+
+def test_a_place_possessive_does_not_reach_past_a_coordinator(extractor: Extractor) -> None:
+    """ "China's government and Microsoft": Microsoft is not the government's description."""
+    assert ("microsoft", "china") not in based_in(extractor, "China's government and Microsoft signed a deal.", "en")
