@@ -86,6 +86,9 @@ class ContextWords:
     passive_verbs: frozenset[str] = words_field("org_passive_verbs")
     #: Nouns of a person's role or trade ("minister", "journalist", "ceo").
     role_nouns: frozenset[str] = frozenset()
+    #: Whole role phrases, lower-cased ("vice president", "chief technology officer"): press releases
+    #: write them in Title Case after a name ("Jane Doe, *Vice President* of X").
+    role_phrases: frozenset[str] = frozenset()
     #: Words that open a byline ("by", "par").
     byline_cues: frozenset[str] = words_field("byline_cues")
     #: Words that end an organisation's name ("capital", "labs"): no person's name has them.
@@ -110,6 +113,7 @@ def context_words(lexicon: Lexicon) -> ContextWords:
         ContextWords,
         based=frozenset(w for ws in lexicon.based_words.values() for w in ws),
         role_nouns=roles | titles | lexicon.words("person_nouns"),
+        role_phrases=frozenset(phrase.lower() for lang in lexicon.roles.values() for phrase in lang),
         org_suffixes=lexicon.org_suffixes,
         frame=frame_words(lexicon, descriptor_words(lexicon)),
         actor_verbs=frozenset(verb for lang in lexicon.verbs.values() for verb, predicates in lang.items()
@@ -359,7 +363,7 @@ def _people_with_roles(doc: Doc, ents: list[Span], words: ContextWords) -> dict[
         apposed.extend(c for c in root.children if c.dep_ == "appos")
         # a role in lower case or an acronym ("the *CEO* and founder of X, Jane Doe"), not a name's word
         role = any(t.lower_ in words.role_nouns and (t.is_lower or t.is_upper) for t in apposed)
-        role = role or _role_beside(doc, ent, words.role_nouns)
+        role = role or _role_beside(doc, ent, words.role_nouns) or _title_case_role_after(doc, ent, words.role_phrases)
         before = ent.start - 1
         byline = before >= 0 and doc[before].lower_ in words.byline_cues and _opens_line(doc, before)
         if role or byline:
@@ -397,6 +401,40 @@ def _role_beside(doc: Doc, ent: Span, role_nouns: frozenset[str]) -> bool:
             after = doc[i + 1] if i + 1 < len(doc) else None
             return after is None or not (after.is_lower and after.pos_ == "NOUN")
         i += 1
+    return False
+
+
+#: What may follow a Title Case role phrase: its organisation's link, a comma, the sentence's end.
+_AFTER_TITLE = frozenset({",", ";", ".", "of", "at", "for", "de", "du", "d'", "d’", "chez", "and", "et", ")"})
+#: The most capitalised words an organisation's name may take before the role ("*Airbus* Vice President").
+_OWNER_WORDS = 2
+
+
+def _title_case_role_after(doc: Doc, ent: Span, role_phrases: frozenset[str]) -> bool:
+    """A whole role phrase in Title Case after the name and a comma, maybe after its organisation's
+    name, and ending the phrase: "Jane Doe, *Deputy Secretary-General*, OECD", "Jane Doe, Airbus
+    *Vice President* of Research", "Jane Doe, *President* Sony AI". Press releases and wires write
+    roles so; a name with one is a person, not the organisation the model guessed from its capitals."""
+    i = ent.end
+    if i >= len(doc) or doc[i].text != "," or "\n" in doc[i].whitespace_:
+        return False
+    first = i + 1
+    for start in range(first, min(first + _OWNER_WORDS + 1, len(doc))):
+        if start > first and not doc[start - 1].text[:1].isupper():
+            return False  # only capitalised words (an organisation's name) before the role
+        words: list[str] = []
+        for end in range(start, min(start + 4, len(doc))):
+            token = doc[end]
+            if not token.text[:1].isupper() and token.text not in {"-", "–"}:
+                break
+            words.append(token.lower_)
+            phrase = "".join(w if w == "-" or (k and words[k - 1] == "-") else f" {w}"
+                             for k, w in enumerate(words)).strip()
+            following = doc[end + 1] if end + 1 < len(doc) else None
+            if phrase in role_phrases and (following is None or following.lower_ in _AFTER_TITLE
+                                           or following.ent_type_ == "Organization"
+                                           or following.text[:1].isupper()):
+                return True
     return False
 
 

@@ -41,6 +41,17 @@ def test_a_role_after_the_comma_spares_legal_forms_and_compounds() -> None:
     assert typed(doc, ents) == [("Kestrel Partners", "Organization"), ("Orvane Lumis", "Organization")]
 
 
+def test_a_title_case_role_after_the_comma_makes_a_person() -> None:
+    """Press releases write the role in Title Case: the whole phrase must be a role, maybe after the
+    organisation's name, and end there; capitalised words that only begin like one are a name."""
+    words = ContextWords(based=frozenset(), role_phrases=frozenset({"vice president", "deputy secretary-general"}))
+    doc = spacy.blank("en")("Isa Grand, Airbus Vice President of Research, spoke. Lars Holm, Deputy "
+                            "Secretary-General, OECD, spoke. Orvane Lumis, Vice Presidential Films and others.")
+    ents = [Span(doc, 0, 2, "Organization"), Span(doc, 11, 13, "Organization"), Span(doc, 23, 25, "Organization")]
+    assert [(e.text, e.label_) for e in retype_by_context(doc, ents, words)] == [
+        ("Isa Grand", "Person"), ("Lars Holm", "Person"), ("Orvane Lumis", "Organization")]
+
+
 def test_a_role_noun_before_the_name_makes_a_person_at_every_mention() -> None:
     doc = parsed("en", ["departure", "of", "AI", "executive", "Tarun", "Mehrotra", ".", "Tarun", "Mehrotra", "left"],
                  [0, 0, 3, 5, 5, 1, 0, 8, 9, 9],
