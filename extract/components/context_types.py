@@ -86,6 +86,9 @@ class ContextWords:
     passive_verbs: frozenset[str] = words_field("org_passive_verbs")
     #: Nouns of a person's role or trade ("minister", "journalist", "ceo").
     role_nouns: frozenset[str] = frozenset()
+    #: Last words of the roles held in an organisation ("ceo", "directrice"), not in a state
+    #: ("minister", "envoyé", ``person_nouns``): what such a role is "of" is an organisation.
+    employer_roles: frozenset[str] = frozenset()
     #: Whole role phrases, lower-cased ("vice president", "chief technology officer"): press releases
     #: write them in Title Case after a name ("Jane Doe, *Vice President* of X").
     role_phrases: frozenset[str] = frozenset()
@@ -114,6 +117,7 @@ def context_words(lexicon: Lexicon) -> ContextWords:
         based=frozenset(w for ws in lexicon.based_words.values() for w in ws),
         role_nouns=roles | titles | lexicon.words("person_nouns"),
         role_phrases=frozenset(phrase.lower() for lang in lexicon.roles.values() for phrase in lang),
+        employer_roles=roles - lexicon.words("person_nouns") - _STATE_ROLES,
         org_suffixes=lexicon.org_suffixes,
         frame=frame_words(lexicon, descriptor_words(lexicon)),
         actor_verbs=frozenset(verb for lang in lexicon.verbs.values() for verb, predicates in lang.items()
@@ -410,6 +414,32 @@ _AFTER_TITLE = frozenset({",", ";", ".", "of", "at", "for", "de", "du", "d'", "d
 _OWNER_WORDS = 2
 
 
+#: Roles held in a state, whose complement may be a place ("envoy of X"), beside ``person_nouns``.
+_STATE_ROLES = frozenset({"envoy", "envoyé", "envoyée", "minister", "ministre"})
+#: The links between a role and its organisation, and the articles after them ("présidente *de la* X").
+_ROLE_LINKS = frozenset({"of", "at", "de", "du", "d'", "d’", "chez"})
+_LINK_ARTICLES = frozenset({"the", "la", "le", "l'", "l’"})
+
+
+def _role_complements(doc: Doc, ents: list[Span], words: ContextWords, kb: KnowledgeBase | None) -> dict[int, Span]:
+    """ "présidente de la *French Tech Tunis*", "the CEO of *Kalvia Lyon*": what a role in an
+    organisation is held in is an organisation, when the model typed it a Place from a place's
+    word in it and the knowledge base knows no place of that name ("maire de Lyon" keeps Lyon)."""
+    found: dict[int, Span] = {}
+    for ent in ents:
+        if ent.label_ != "Place" or ent.kb_id_ or _known_place(ent, kb):
+            continue
+        i = ent.start - 1
+        if i >= 0 and doc[i].lower_ in _LINK_ARTICLES:
+            i -= 1
+        if i < 1 or doc[i].lower_ not in _ROLE_LINKS:
+            continue
+        role = doc[i - 1]
+        if role.lower_ in words.employer_roles and (role.is_lower or role.is_upper):
+            found[ent.start] = Span(doc, ent.start, ent.end, label="Organization")
+    return found
+
+
 def _title_case_role_after(doc: Doc, ent: Span, role_phrases: frozenset[str]) -> bool:
     """A whole role phrase in Title Case after the name and a comma, maybe after its organisation's
     name, and ending the phrase: "Jane Doe, *Deputy Secretary-General*, OECD", "Jane Doe, Airbus
@@ -499,6 +529,7 @@ def retype_by_context(doc: Doc, ents: list[Span], words: ContextWords,
     changes.update(_passive_subjects(doc, ents, words, by_token, person_words))
     changes.update(_based_names(doc, ents, words, by_token))
     changes.update(_affiliations(doc, ents, by_token, words, kb))
+    changes.update(_role_complements(doc, ents, words, kb))
     if not changes:
         return _framed(doc, ents, words, kb)
     out = [changes.pop(ent.start, ent) if ent.start in changes and changes[ent.start].end == ent.end else ent

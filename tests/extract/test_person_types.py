@@ -52,6 +52,22 @@ def test_a_title_case_role_after_the_comma_makes_a_person() -> None:
         ("Isa Grand", "Person"), ("Lars Holm", "Person"), ("Orvane Lumis", "Organization")]
 
 
+def test_what_a_role_is_held_in_is_an_organisation_unless_a_known_place() -> None:
+    """ "présidente de la *French Tech Tunis*": a place's word made the model say Place."""
+    words = ContextWords(based=frozenset(), employer_roles=frozenset({"présidente", "directeur", "maire"}))
+    doc = spacy.blank("fr")("Anne Morel, présidente de la French Tech Tunis, et Paul Ribe, directeur de Kalvia Lyon.")
+    ents = [Span(doc, 0, 2, "Person"), Span(doc, 6, 9, "Place"), Span(doc, 11, 13, "Person"),
+            Span(doc, 16, 18, "Place")]
+    assert [(e.text, e.label_) for e in retype_by_context(doc, ents, words)][1::2] == [
+        ("French Tech Tunis", "Organization"), ("Kalvia Lyon", "Organization")]
+
+
+@pytest.mark.model
+def test_a_known_place_after_a_role_stays_a_place(extractor: Extractor) -> None:
+    out = extractor.extract(Document("t", "Paul Ribe, directeur de Lyon, a parlé.", source="test", language="fr"))
+    assert {e.label: e.type.value for e in out.entities}.get("Lyon") == "Place"
+
+
 def test_a_role_noun_before_the_name_makes_a_person_at_every_mention() -> None:
     doc = parsed("en", ["departure", "of", "AI", "executive", "Tarun", "Mehrotra", ".", "Tarun", "Mehrotra", "left"],
                  [0, 0, 3, 5, 5, 1, 0, 8, 9, 9],
