@@ -29,6 +29,7 @@ from .descriptor_types import DescriptorWords, described_names, descriptor_words
 from .entity_forms import FormWords, entity_forms, form_words
 from .event_names import event_names
 from .extensions import register_extensions
+from .lone_names import without_lone_people
 from .misc_types import MiscWords, misc_words, typed_misc
 from .model_spans import LongerNameWords, longer_name_words, longer_names
 from .name_echoes import echoed_names
@@ -171,7 +172,7 @@ class EntityCleaner:
         ents = org_constructions(doc, ents, self.orgs, self.kb) if self.orgs else ents
         ents = entity_forms(doc, ents, self.forms) if self.forms else ents
         ents = same_name_products(self._type_lists(doc, product_versions(doc, concept_lists(doc, ents))))
-        doc.ents = echoed_names(doc, ents)
+        doc.ents = without_lone_people(doc, echoed_names(doc, ents))
         return doc
 
     # -- constructions ------------------------------------------------------------------------
