@@ -24,6 +24,7 @@ from ..lexicon import Lexicon, load_lexicon
 from ..normalize import fold
 from ..records import EntityType
 from .bylines import byline_people
+from .cldr_words import NOT_NAMES, without_languages_and_currencies
 from .context_types import ContextWords, context_words, retype_by_context
 from .descriptor_types import DescriptorWords, described_names, descriptor_words, retype_by_descriptors
 from .entity_forms import FormWords, entity_forms, form_words
@@ -172,6 +173,7 @@ class EntityCleaner:
         ents = org_constructions(doc, ents, self.orgs, self.kb) if self.orgs else ents
         ents = entity_forms(doc, ents, self.forms) if self.forms else ents
         ents = same_name_products(self._type_lists(doc, product_versions(doc, concept_lists(doc, ents))))
+        ents = without_languages_and_currencies(ents, NOT_NAMES, frozenset(self.lexicon.demonyms))
         doc.ents = without_lone_people(doc, echoed_names(doc, ents))
         return doc
 
