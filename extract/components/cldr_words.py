@@ -40,7 +40,7 @@ def not_names() -> frozenset[str]:
         # the major languages (a two-letter ISO 639-1 code): the others' names are often places'
         # too ("Delaware", "Mohawk")
         found.update(name.lower() for key, name in locale.languages.items() if len(key) == 2)
-        found.update(currency.lower() for currency in locale.currencies if len(currency) == 3 and currency.isalpha())
+        found.update(code.lower() for code in map(str, locale.currencies) if len(code) == 3 and code.isalpha())
     return frozenset(found)
 
 
