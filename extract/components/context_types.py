@@ -260,16 +260,18 @@ def _passive_subjects(doc: Doc, ents: list[Span], words: ContextWords, by_token:
     a fronted participle opens."""
     found: dict[int, Span] = {}
     products = {e.text for e in by_token.values() if e.label_ == "Product"}
-    subject_ids = [doc.vocab.strings[d] for d in (*_SUBJECTS, "acl", "advcl", "nmod") if d in doc.vocab.strings]
+    subject_ids = [doc.vocab.strings[d] for d in (*_SUBJECTS, "acl", "advcl", "nmod", "appos")
+                   if d in doc.vocab.strings]
     deps = doc.to_array("DEP")  # one array, not one Python step per token
     for index in numpy.flatnonzero(numpy.isin(deps, subject_ids)):
         token = doc[int(index)]
-        if token.dep_ in {"acl", "advcl", "nmod"}:  # a participle with an agent that says "by whom"
+        if token.dep_ in {"acl", "advcl", "nmod", "appos"}:  # a participle with an agent that says "by whom"
             verb = token
             if not any(c.dep_ in _AGENTS for c in verb.children):
                 continue
-            if verb.dep_ in {"acl", "nmod"}:  # "X, founded in 2024 by ...": the name is its head
-                # (a French participle the tagger read as a noun, "X, piloté par Y", is an nmod)
+            if verb.dep_ in {"acl", "nmod", "appos"}:  # "X, founded in 2024 by ...": the name is its head
+                # (a French participle the tagger read as a noun, "X, piloté par Y", is an nmod or
+                # an apposition)
                 token = verb.head
             else:  # "Founded by A and B, X leverages ...": the subject of the clause it opens
                 subject = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.i > verb.i), None)

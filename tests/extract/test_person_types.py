@@ -77,10 +77,10 @@ def test_a_role_noun_before_the_name_makes_a_person_at_every_mention() -> None:
     assert typed(doc, ents) == [("Tarun Mehrotra", "Person"), ("Tarun Mehrotra", "Person")]
 
 
-def _led(name_label: str, also_product: bool) -> list[tuple[str, str]]:
-    # "Zentavio, piloté par Aline Koffi, ...": the tagger reads the participle as a noun (nmod)
+def _led(name_label: str, also_product: bool, link: str = "nmod") -> list[tuple[str, str]]:
+    # "Zentavio, piloté par Aline Koffi, ...": the tagger reads the participle as a noun (nmod, or appos)
     words = ["Zentavio", ",", "piloté", "par", "Aline", "Koffi", ".", "Zentavio"]
-    doc = parsed("fr", words, [0, 0, 0, 4, 2, 4, 0, 7], ["ROOT", "punct", "nmod", "case", "obl:agent", "flat:name",
+    doc = parsed("fr", words, [0, 0, 0, 4, 2, 4, 0, 7], ["ROOT", "punct", link, "case", "obl:agent", "flat:name",
                                                       "punct", "ROOT"],
                  ["PROPN", "PUNCT", "NOUN", "ADP", "PROPN", "PROPN", "PUNCT", "PROPN"])
     ents = [Span(doc, 0, 1, name_label), Span(doc, 4, 6, "Person")]
@@ -91,6 +91,7 @@ def _led(name_label: str, also_product: bool) -> list[tuple[str, str]]:
 
 def test_a_name_led_by_someone_is_an_organisation() -> None:
     assert _led("Place", also_product=False) == [("Zentavio", "Organization"), ("Aline Koffi", "Person")]
+    assert _led("Place", also_product=False, link="appos")[0] == ("Zentavio", "Organization")
 
 
 def test_a_product_led_by_someone_stays_a_product() -> None:
