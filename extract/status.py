@@ -34,6 +34,8 @@ __all__ = ["TENSED_PREDICATES", "Markers", "fact_status"]
 
 #: Predicates that hold over a period and can end; ``founded`` or ``acquired`` happened once.
 TENSED_PREDICATES = frozenset({"leads", "worksFor", "partnerOf", "basedIn"})
+#: Predicates whose object may be a plan: "announced plans to invest $3bn" is an announcement.
+_ANNOUNCING = frozenset({"announced"})
 #: Predicates that a modifier of a noun states ("the *Paris-based* startup", "la start-up *lyonnaise*").
 _NOMINAL_PREDICATES = frozenset({"basedIn"})
 #: Parts of speech of a word that may stand for an entity of another sentence ("the startup", "it").
@@ -135,12 +137,15 @@ def fact_status(
     each read)."""
     sentences = sentences or (subject.sent.start, obj.sent.start)
     path = _path_tokens(subject, obj, sentence_start, predicate in _NOMINAL_PREDICATES, sentences)
+    announcing = predicate in _ANNOUNCING and sentences[0] == sentences[1]
+    if announcing:
+        path = _announcer_side(subject, obj)
     near: list[Token] = list(path)
     for token in path:
         near.extend(c for c in token.children if c.dep_ in _MODIFIER_DEPS)
     doc = obj.doc
     first, second = (subject, obj) if subject.start < obj.start else (obj, subject)
-    if sentences[0] == sentences[1] and second.start - first.end <= _NEAR_GAP:
+    if sentences[0] == sentences[1] and second.start - first.end <= _NEAR_GAP and not announcing:
         near.extend(doc[first.end : second.start])  # "X, *ancienne chercheuse* chez Y": the role between
     if obj.start > 0:
         near.append(doc[obj.start - 1])  # "ex-OpenAI", "l'ex-patron de"
@@ -157,6 +162,19 @@ def fact_status(
         bool(words & markers.former) or _before_later(path, markers) or _past_against_now(path, markers)
         or _replaced(subject, markers))
     return (FactStatus.FORMER if former else FactStatus.CURRENT), hedged
+
+
+def _announcer_side(subject: Span, obj: Span) -> list[Token]:
+    """The path from the announcer up to the word that joins it to what it announced: "X
+    announced *plans* to invest $3bn" announces, whatever the plan says; "X *reportedly*
+    announced", "X *could* announce" are hedged on this side."""
+    above_object = {t.i for t in _chain(obj.root, None)}
+    side: list[Token] = []
+    for token in _chain(subject.root, None):
+        side.append(token)
+        if token.i in above_object:
+            break
+    return side
 
 
 def _replaced(subject: Span, markers: Markers) -> bool:

@@ -31,3 +31,12 @@ def test_a_negated_fact_is_not_asserted(extractor: Extractor, text: str, denied:
 
 def test_the_same_fact_stated_plainly_is_asserted(extractor: Extractor) -> None:
     assert ("Microsoft", "acquired", "Mistral AI") in _asserted(extractor, "Microsoft acquired Mistral AI.")
+
+
+def test_announcing_a_plan_is_an_announcement(extractor: Extractor) -> None:
+    """ "plans to" hedges the investment, not the announcement of it; a hedge on the announcing
+    side still hedges it."""
+    assert ("Microsoft", "announced", "$3 billion") in _asserted(
+        extractor, "A day later, Microsoft announced plans to invest $3 billion in India.")
+    assert ("Microsoft", "announced", "$3 billion") not in _asserted(
+        extractor, "Microsoft reportedly announced a $3 billion investment in India.")
