@@ -253,7 +253,10 @@ class RelationFinder:
             deps = _SUBJECT_CHILD_DEPS if subject else _OBJECT_CHILD_DEPS
             complement = False
             for child in token.children:
-                if child.dep_ in deps and child.i in ent_of and ent_of[child.i].label_ in labels:
+                # "launched its *Kolo* chatbot": a product's name before its noun is the object
+                named_product = (child.dep_ in {"compound", "nmod"} and child.i in ent_of
+                                 and ent_of[child.i].label_ == "Product")
+                if (child.dep_ in deps or named_product) and child.i in ent_of and ent_of[child.i].label_ in labels:
                     if child.dep_ == "amod" and child.pos_ == "ADJ" and ent_of[child.i].label_ == "Place":
                         continue  # "la banque publique *belge* a investi": a demonym describes the noun
 

@@ -168,3 +168,12 @@ def test_possessive_after_a_passive_agent_is_the_agents(nlp_en: Language) -> Non
     found = _found(nlp_en, text, rules_only=False)
     assert {("Google", "announced", "Gemini"), ("Google", "develops", "Gemini")} <= found
     assert not {f for f in found if f[0] == "Nokia" and f[2] == "Gemini"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Samsung launched its Kolo chatbot in May.", "Samsung showcased its Kolo robot at the fair."],
+)
+def test_a_product_named_before_its_noun_is_what_the_verb_announces(nlp_en: Language, text: str) -> None:
+    # the product's name is a compound (or nmod) of the object noun: the object's name
+    assert ("Samsung", "announced", "Kolo") in _found(nlp_en, text, rules_only=False)
