@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from aikg.extract.components.extensions import relation_candidates
 from aikg.extract.pipeline import Extractor
+from aikg.extract.records import Document
 from tests.helpers import predicate_pairs
 
 pytestmark = pytest.mark.model
@@ -63,3 +64,25 @@ def test_a_person_named_without_a_post_is_no_employee(nlp_en: Language) -> None:
     # the appointment reader needs a post (the relation classifier is judged on real articles)
     doc = nlp_en("Kelpa AI named Mark Dalton in its lawsuit.")
     assert not [c for c in relation_candidates(doc) if c.extractor == "pattern:role-frame"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Shah will report to the head of AI products at Meta, Paul Ribe."),
+        ("fr", "Il rendra compte à la directrice financière de Meta, Paul Ribe."),
+        ("fr", "Il rendra compte au directeur de la recherche de Meta, Paul Ribe."),
+    ],
+)
+def test_a_role_in_a_unit_of_an_organisation_before_the_name_works_for_it(extractor: Extractor, language: str,
+                                                                         text: str) -> None:
+    """The role heads a unit ("AI products", "la recherche"), not the organisation: worksFor, no leads."""
+    assert ("person/paul-ribe", "meta") in predicate_pairs(extractor, text, "worksFor", language)
+    assert ("person/paul-ribe", "meta") not in predicate_pairs(extractor, text, "leads", language)
+
+
+def test_a_second_role_word_ends_the_unit(extractor: Extractor) -> None:
+    """ "A, ancien PDG de Google, B": "ancien PDG" is A's role, not a unit's role held by B."""
+    text = "Les investisseurs incluent Eric Schmidt, ancien PDG de Google, Xavier Niel et Bpifrance."
+    out = extractor.extract(Document("t", text, source="test", language="fr"))
+    assert not [r for r in out.relations if r.extractor.startswith("pattern:role-of-unit-of-org-person")]
