@@ -1,7 +1,8 @@
 """Write the confidence calibration table (``extract/data/confidence_calibration.json``).
 
 Reads annotated articles that the rules and the classifier were not fit on (by default the
-development set's ``heldout``, ``unseen`` and ``final`` splits, 42 articles whose errors nobody read;
+development set's ``heldout``, ``unseen``, ``final`` and ``next`` splits, 70 articles whose errors
+nobody read;
 the texts live outside the repository,
 ``--texts``), extracts them with no calibration, and counts, for each (extractor kind, predicate)
 of :mod:`aikg.extract.calibration`, the stated facts and those the gold confirms (matched as
@@ -9,10 +10,10 @@ of :mod:`aikg.extract.calibration`, the stated facts and those the gold confirms
 confident statement). Each cell's factor brings its mean confidence down to its rate of right
 facts, shrunk towards no change for small cells (:func:`~aikg.extract.calibration.shrunk_factor`)::
 
-    python -m aikg.calibrate --split heldout --split unseen --split final --texts ../scratch/devset/texts
+    python -m aikg.calibrate --split heldout --split unseen --split final --split next --texts ../scratch/devset/texts
 
 Rebuild it after retraining the classifier or changing rules; never from the articles the
-calibration is then measured on (``python -m benchmarks.calibration --split next``: a batch scored
+calibration is then measured on (``python -m benchmarks.calibration --split fresh``: a batch scored
 once, at the end of the session that calibrates). The factors only lower confidences, so the facts
 stated, and their precision and recall, do not depend on the table.
 """
@@ -66,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--texts", type=Path, default=REPO.parent / "scratch" / "devset" / "texts")
     parser.add_argument("--out", type=Path, default=DEFAULT_CALIBRATION_PATH)
     args = parser.parse_args(argv)
-    splits = args.split or ["heldout", "unseen", "final"]
+    splits = args.split or ["heldout", "unseen", "final", "next"]
     files = sorted((REPO / "tests" / "gold" / "dev").glob("*.jsonl"))
     documents = documents_in(args.texts)
     extractor = Extractor()
