@@ -119,10 +119,14 @@ def _beside_org(noun: Token, ent_of: Mapping[int, Span]) -> Span | None:
     subject = _copula_subject(noun, ent_of)
     if subject:
         return subject[0]
-    left = noun.left_edge.i
-    before = ent_of.get(left - 2) if left >= 2 and noun.doc[left - 1].text == "," else None
+    doc = noun.doc
+    left, right = noun.left_edge.i, noun.right_edge.i + 1
+    before = ent_of.get(left - 2) if left >= 2 and doc[left - 1].text == "," else None
+    # an apposition closes where it opens: "X, la banque publique belge, a investi"; in "like X,
+    # the French summit is ...", the phrase is the next clause's subject
+    closed = right >= len(doc) or doc[right].text in {",", ".", ";", ")"}
     if before is not None and before.label_ == "Organization" and before.end == left - 1 \
-            and noun.doc[left].pos_ == "DET":
+            and doc[left].pos_ == "DET" and closed:
         return before
     return None
 

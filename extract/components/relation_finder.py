@@ -46,6 +46,9 @@ __all__ = ["RelationFinder"]
 
 _SUBJECT_CHILD_DEPS = frozenset({"compound", "appos", "flat:name", "nmod", "amod"})
 _OBJECT_CHILD_DEPS = frozenset({"appos", "flat:name", "nummod"})
+#: Nouns whose compound names another thing than the noun: "its *ChatGPT* rival" is not ChatGPT.
+_RIVAL_NOUNS = frozenset({"rival", "rivals", "alternative", "alternatives", "competitor", "competitors", "challenger",
+                          "clone", "concurrent", "concurrents", "équivalent"})
 #: Prepositions after an investor's role that name the firm the investor works at, not a holding.
 _EMPLOYER_PREPS = frozenset({"at", "chez"})
 
@@ -255,7 +258,7 @@ class RelationFinder:
             for child in token.children:
                 # "launched its *Kolo* chatbot": a product's name before its noun is the object
                 named_product = (child.dep_ in {"compound", "nmod"} and child.i in ent_of
-                                 and ent_of[child.i].label_ == "Product")
+                                 and ent_of[child.i].label_ == "Product" and token.lower_ not in _RIVAL_NOUNS)
                 if (child.dep_ in deps or named_product) and child.i in ent_of and ent_of[child.i].label_ in labels:
                     if child.dep_ == "amod" and child.pos_ == "ADJ" and ent_of[child.i].label_ == "Place":
                         continue  # "la banque publique *belge* a investi": a demonym describes the noun

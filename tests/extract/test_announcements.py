@@ -177,3 +177,9 @@ def test_possessive_after_a_passive_agent_is_the_agents(nlp_en: Language) -> Non
 def test_a_product_named_before_its_noun_is_what_the_verb_announces(nlp_en: Language, text: str) -> None:
     # the product's name is a compound (or nmod) of the object noun: the object's name
     assert ("Samsung", "announced", "Kolo") in _found(nlp_en, text, rules_only=False)
+
+
+def test_a_product_named_before_a_rival_noun_is_not_the_object(nlp_en: Language) -> None:
+    # "its ChatGPT rival" names a rival of ChatGPT, not ChatGPT
+    found = _found(nlp_en, "Kestrel Labs announced the release of its ChatGPT rival, Zorvo.", rules_only=False)
+    assert ("Kestrel Labs", "announced", "ChatGPT") not in found

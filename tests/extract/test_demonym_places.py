@@ -157,3 +157,10 @@ def test_a_place_possessive_places_the_organisation_it_describes(extractor: Extr
 def test_a_place_possessive_does_not_reach_past_a_coordinator(extractor: Extractor) -> None:
     """ "China's government and Microsoft": Microsoft is not the government's description."""
     assert ("microsoft", "china") not in based_in(extractor, "China's government and Microsoft signed a deal.", "en")
+
+
+def test_a_description_that_opens_the_next_clause_is_no_apposition(extractor: Extractor) -> None:
+    """ "entities like X, the French summit is ...": the phrase after the comma is the next clause's
+    subject (it is not closed by a comma), and says nothing of X."""
+    text = "Talks were shaped by risks from firms like OpenAI, the French summit is poised to spotlight safety."
+    assert ("openai", "france") not in based_in(extractor, text, "en")
