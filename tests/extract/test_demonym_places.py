@@ -145,7 +145,7 @@ def test_a_demonym_on_the_subject_noun_is_not_the_subject(extractor: Extractor) 
         # a country's possessive before the name, with the words that describe it
         ("Japan's biggest online shopping company Rakuten grew.", ("organization/rakuten", "japan")),
         # after the name, in apposition to it
-        ("The project was hard for Rakuten, Japan's largest online shopping company.",
+        ("Sales slowed at Rakuten, Japan's biggest e-commerce group, in May.",
          ("organization/rakuten", "japan")),
     ],
 )
@@ -162,5 +162,5 @@ def test_a_place_possessive_does_not_reach_past_a_coordinator(extractor: Extract
 def test_a_description_that_opens_the_next_clause_is_no_apposition(extractor: Extractor) -> None:
     """ "entities like X, the French summit is ...": the phrase after the comma is the next clause's
     subject (it is not closed by a comma), and says nothing of X."""
-    text = "Talks were shaped by risks from firms like OpenAI, the French summit is poised to spotlight safety."
+    text = "Debates centred on labs such as OpenAI, the French meeting is set to stress openness."
     assert ("openai", "france") not in based_in(extractor, text, "en")

@@ -36,7 +36,7 @@ def test_the_same_fact_stated_plainly_is_asserted(extractor: Extractor) -> None:
 def test_announcing_a_plan_is_an_announcement(extractor: Extractor) -> None:
     """ "plans to" hedges the investment, not the announcement of it; a hedge on the announcing
     side still hedges it."""
-    assert ("Microsoft", "announced", "$3 billion") in _asserted(
-        extractor, "A day later, Microsoft announced plans to invest $3 billion in India.")
-    assert ("Microsoft", "announced", "$3 billion") not in _asserted(
-        extractor, "Microsoft reportedly announced a $3 billion investment in India.")
+    assert ("Microsoft", "announced", "$2 billion") in _asserted(
+        extractor, "On Tuesday, Microsoft unveiled plans to invest $2 billion in Kenya.")
+    assert ("Microsoft", "announced", "$2 billion") not in _asserted(
+        extractor, "Microsoft reportedly unveiled a $2 billion investment in Kenya.")

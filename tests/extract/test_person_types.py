@@ -53,13 +53,13 @@ def test_a_title_case_role_after_the_comma_makes_a_person() -> None:
 
 
 def test_what_a_role_is_held_in_is_an_organisation_unless_a_known_place() -> None:
-    """ "présidente de la *French Tech Tunis*": a place's word made the model say Place."""
+    """ "présidente de la *Maison Tech Oran*": a place's word made the model say Place."""
     words = ContextWords(based=frozenset(), employer_roles=frozenset({"présidente", "directeur", "maire"}))
-    doc = spacy.blank("fr")("Anne Morel, présidente de la French Tech Tunis, et Paul Ribe, directeur de Kalvia Lyon.")
+    doc = spacy.blank("fr")("Anne Morel, présidente de la Maison Tech Oran, et Paul Ribe, directeur de Kalvia Lyon.")
     ents = [Span(doc, 0, 2, "Person"), Span(doc, 6, 9, "Place"), Span(doc, 11, 13, "Person"),
             Span(doc, 16, 18, "Place")]
     assert [(e.text, e.label_) for e in retype_by_context(doc, ents, words)][1::2] == [
-        ("French Tech Tunis", "Organization"), ("Kalvia Lyon", "Organization")]
+        ("Maison Tech Oran", "Organization"), ("Kalvia Lyon", "Organization")]
 
 
 @pytest.mark.model

@@ -26,7 +26,7 @@ def _types(extractor: Extractor, text: str, language: str) -> dict[str, str]:
         # lower-case modifiers between the name and its product noun; names coordinated before a "bot"
         ("en", "Qualcomm announced its Korvan large language model.", {"Korvan"}),
         ("en", "Samsung integrated it into its Kolo messaging app.", {"Kolo"}),
-        ("en", "Tesla showcased its Cybertruck and Optimus bot at the fair.", {"Cybertruck", "Optimus"}),
+        ("en", "Hyundai showcased its Zelva and Mobix bot during the expo.", {"Zelva", "Mobix"}),
         # an acronym the model found, which a product noun in apposition describes
         ("en", "In 2019, Lexcorp released NOVA, the first product to read contracts for lawyers.", {"NOVA"}),
         # a name right after a noun that names a product only when a name follows
