@@ -13,7 +13,7 @@ company's country).
 >>> doc = spacy.blank("en")("It speaks Swahili and Hindi, costs 20 million CAD and comes from Kenya.")
 >>> ents = [Span(doc, 2, 3, "Place"), Span(doc, 4, 5, "Place"), Span(doc, 9, 10, "Organization"),
 ...         Span(doc, 13, 14, "Place")]
->>> [e.text for e in without_languages_and_currencies(ents, NOT_NAMES, frozenset())]
+>>> [e.text for e in without_languages_and_currencies(ents, not_names(), frozenset())]
 ['Kenya']
 """
 
@@ -24,7 +24,7 @@ from functools import lru_cache
 from babel import Locale
 from spacy.tokens import Span
 
-__all__ = ["NOT_NAMES", "not_names", "without_languages_and_currencies"]
+__all__ = ["not_names", "without_languages_and_currencies"]
 
 #: The locales whose language names are read (the languages aikg extracts).
 _LOCALES = ("en", "fr")
@@ -43,8 +43,6 @@ def not_names() -> frozenset[str]:
         found.update(code.lower() for code in map(str, locale.currencies) if len(code) == 3 and code.isalpha())
     return frozenset(found)
 
-
-NOT_NAMES = not_names()
 
 
 def without_languages_and_currencies(ents: list[Span], names: frozenset[str], demonyms: frozenset[str]) -> list[Span]:

@@ -24,7 +24,7 @@ from ..lexicon import Lexicon, load_lexicon
 from ..normalize import fold
 from ..records import EntityType
 from .bylines import byline_people
-from .cldr_words import NOT_NAMES, without_languages_and_currencies
+from .cldr_words import not_names, without_languages_and_currencies
 from .context_types import ContextWords, context_words, retype_by_context
 from .descriptor_types import DescriptorWords, described_names, descriptor_words, retype_by_descriptors
 from .entity_forms import FormWords, entity_forms, form_words
@@ -118,6 +118,9 @@ class EntityCleaner:
         self.slots: SlotWords | None = None
         self.forms: FormWords | None = None
         self._article_names: frozenset[str] = frozenset()
+        #: Languages' names and currency codes (CLDR), and the nationality words spared among them.
+        self.not_names: frozenset[str] = frozenset()
+        self.demonyms: frozenset[str] = frozenset()
         self._misc: list[Span] = []  # the document's unknown MISC names, typed at the end or dropped
 
     def initialize(
@@ -144,6 +147,8 @@ class EntityCleaner:
         self.slots = slot_words(self.lexicon)
         self.forms = form_words(self.lexicon)
         self.byline_cues = self.lexicon.words("byline_cues")
+        self.not_names = not_names()
+        self.demonyms = frozenset(self.lexicon.demonyms)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.kb is None or self.lexicon is None or self.descriptors is None or self.products is None:
@@ -173,7 +178,7 @@ class EntityCleaner:
         ents = org_constructions(doc, ents, self.orgs, self.kb) if self.orgs else ents
         ents = entity_forms(doc, ents, self.forms) if self.forms else ents
         ents = same_name_products(self._type_lists(doc, product_versions(doc, concept_lists(doc, ents))))
-        ents = without_languages_and_currencies(ents, NOT_NAMES, frozenset(self.lexicon.demonyms))
+        ents = without_languages_and_currencies(ents, self.not_names, self.demonyms)
         doc.ents = without_lone_people(doc, echoed_names(doc, ents))
         return doc
 
