@@ -416,8 +416,9 @@ _AFTER_TITLE = frozenset({",", ";", ".", "of", "at", "for", "de", "du", "d'", "d
 _OWNER_WORDS = 2
 
 
-#: Roles held in a state, whose complement may be a place ("envoy of X"), beside ``person_nouns``.
-_STATE_ROLES = frozenset({"envoy", "envoyé", "envoyée", "minister", "ministre"})
+#: Roles held in a state, whose complement may be a place ("envoy of X"), beside ``person_nouns``
+#: (which holds "minister", "ministre").
+_STATE_ROLES = frozenset({"envoy", "envoyé", "envoyée"})
 #: The links between a role and its organisation, and the articles after them ("présidente *de la* X").
 _ROLE_LINKS = frozenset({"of", "at", "de", "du", "d'", "d’", "chez"})
 _LINK_ARTICLES = frozenset({"the", "la", "le", "l'", "l’"})
