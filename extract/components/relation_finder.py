@@ -46,9 +46,6 @@ __all__ = ["RelationFinder"]
 
 _SUBJECT_CHILD_DEPS = frozenset({"compound", "appos", "flat:name", "nmod", "amod"})
 _OBJECT_CHILD_DEPS = frozenset({"appos", "flat:name", "nummod"})
-#: Nouns whose compound names another thing than the noun: "its *ChatGPT* rival" is not ChatGPT.
-_RIVAL_NOUNS = frozenset({"rival", "rivals", "alternative", "alternatives", "competitor", "competitors", "challenger",
-                          "clone", "concurrent", "concurrents", "équivalent"})
 #: Prepositions after an investor's role that name the firm the investor works at, not a holding.
 _EMPLOYER_PREPS = frozenset({"at", "chez"})
 
@@ -113,6 +110,8 @@ class RelationFinder:
         self.people_nouns: frozenset[str] = frozenset()
         #: The words that join the members of a list (a comma and the coordinators).
         self.joiners: frozenset[str] = frozenset()
+        #: Nouns whose compound names another thing than the noun: "its *ChatGPT* rival" is not ChatGPT.
+        self.rival_nouns: frozenset[str] = frozenset()
 
     def initialize(
         self,
@@ -136,6 +135,7 @@ class RelationFinder:
         ) | self.lexicon.words("org_descriptors", self.lang) | self.lexicon.words("investor_nouns", self.lang)
         self.byline_cues = self.lexicon.words("byline_cues", self.lang)
         self.joiners = list_joiners(self.lexicon)
+        self.rival_nouns = self.lexicon.words("rival_nouns")  # both languages, as written in either
         self.role_narrowers = self.lexicon.words("role_narrowers", self.lang)
         phrases = self.lexicon.roles.get(self.lang, {})
         # a token ends a phrase only where the tokenizer may cut it: at its start, at a space or
@@ -258,7 +258,7 @@ class RelationFinder:
             for child in token.children:
                 # "launched its *Kolo* chatbot": a product's name before its noun is the object
                 named_product = (child.dep_ in {"compound", "nmod"} and child.i in ent_of
-                                 and ent_of[child.i].label_ == "Product" and token.lower_ not in _RIVAL_NOUNS)
+                                 and ent_of[child.i].label_ == "Product" and token.lower_ not in self.rival_nouns)
                 if (child.dep_ in deps or named_product) and child.i in ent_of and ent_of[child.i].label_ in labels:
                     if child.dep_ == "amod" and child.pos_ == "ADJ" and ent_of[child.i].label_ == "Place":
                         continue  # "la banque publique *belge* a investi": a demonym describes the noun
