@@ -136,10 +136,9 @@ def fact_status(
     starts of the ends' sentences, when the caller has them (``Span.sent`` walks the tokens at
     each read)."""
     sentences = sentences or (subject.sent.start, obj.sent.start)
-    path = _path_tokens(subject, obj, sentence_start, predicate in _NOMINAL_PREDICATES, sentences)
     announcing = predicate in _ANNOUNCING and sentences[0] == sentences[1]
-    if announcing:
-        path = _announcer_side(subject, obj)
+    path = (_announcer_side(subject, obj) if announcing
+            else _path_tokens(subject, obj, sentence_start, predicate in _NOMINAL_PREDICATES, sentences))
     near: list[Token] = list(path)
     for token in path:
         near.extend(c for c in token.children if c.dep_ in _MODIFIER_DEPS)
