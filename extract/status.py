@@ -42,6 +42,8 @@ _NOMINAL_PREDICATES = frozenset({"basedIn"})
 _REFERENCE_POS = frozenset({"NOUN", "PROPN", "PRON"})
 #: Words between two close ends describe their link ("X, the former CEO of Y"), whatever the parse.
 _NEAR_GAP = 6
+#: The most words between a place and the name it is written before ("London AI startup X").
+_PREMODIFIER_GAP = 9
 _MODIFIER_DEPS = frozenset({"amod", "advmod", "aux", "aux:tense", "aux:pass", "mark", "neg", "xcomp", "advcl",
                             "compound", "nmod", "obl:mod", "det"})
 
@@ -137,8 +139,12 @@ def fact_status(
     each read)."""
     sentences = sentences or (subject.sent.start, obj.sent.start)
     announcing = predicate in _ANNOUNCING and sentences[0] == sentences[1]
-    path = (_announcer_side(subject, obj) if announcing
-            else _path_tokens(subject, obj, sentence_start, predicate in _NOMINAL_PREDICATES, sentences))
+    if predicate in _NOMINAL_PREDICATES and _premodifier(subject, obj, sentences):
+        path = list(obj.doc[obj.end: subject.start])
+    elif announcing:
+        path = _announcer_side(subject, obj)
+    else:
+        path = _path_tokens(subject, obj, sentence_start, predicate in _NOMINAL_PREDICATES, sentences)
     near: list[Token] = list(path)
     for token in path:
         near.extend(c for c in token.children if c.dep_ in _MODIFIER_DEPS)
@@ -161,6 +167,15 @@ def fact_status(
         bool(words & markers.former) or _before_later(path, markers) or _past_against_now(path, markers)
         or _replaced(subject, markers))
     return (FactStatus.FORMER if former else FactStatus.CURRENT), hedged
+
+
+def _premodifier(subject: Span, obj: Span, sentences: tuple[int, int]) -> bool:
+    """Whether the object is written among the words before the subject's name, with no clause
+    between ("*Toronto*-based AI startup *X* plans to build": the place is stated by the noun
+    phrase, and the plan that the parser hangs the phrase on is about something else)."""
+    if sentences[0] != sentences[1] or not 0 <= subject.start - obj.end <= _PREMODIFIER_GAP:
+        return False
+    return not any(t.is_punct and t.text not in {"-", "(", ")"} for t in obj.doc[obj.end: subject.start])
 
 
 def _announcer_side(subject: Span, obj: Span) -> list[Token]:

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from ..doc_words import cue_tokens
 from .extensions import RelationCandidate
 
-__all__ = ["CONFIDENCE", "EXTRACTOR", "described_places", "prefer_described"]
+__all__ = ["CONFIDENCE", "EXTRACTOR", "described_places", "listed_with", "prefer_described"]
 
 EXTRACTOR = "dep:demonym-describes"
 #: As the token patterns of the same construction (``pattern:demonym-org``).
@@ -75,7 +75,7 @@ def described_places(doc: Doc, ent_of: Mapping[int, Span], demonyms: Mapping[str
             beside = _beside_org(noun, ent_of)
             described = [beside] if beside is not None else []
         sent = token.sent
-        for ent in _with_conjuncts(described, ent_of, demonyms):
+        for ent in listed_with(described, ent_of, demonyms):
             if ent.label_ != "Organization" or ent.start <= token.i < ent.end or (ent.start, place) in seen:
                 continue
             if any(t.i != token.i and t.lower_ in demonyms for t in doc[max(ent.start - 3, 0): ent.start]):
@@ -182,8 +182,8 @@ def _named_after_phrase(noun: Token, ent_of: Mapping[int, Span]) -> list[Span]:
     return []
 
 
-def _with_conjuncts(ents: list[Span], ent_of: Mapping[int, Span], demonyms: Mapping[str, str]) -> Iterator[Span]:
-    """The names and the names listed right after them (see the module docstring)."""
+def listed_with(ents: list[Span], ent_of: Mapping[int, Span], demonyms: Mapping[str, str]) -> Iterator[Span]:
+    """The names and the names listed right after each of them (see the module docstring, 3.)."""
     for ent in ents:
         yield ent
         for member in ent.root.children:  # the parser's next conjunct, where a stray word hides it

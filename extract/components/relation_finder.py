@@ -35,6 +35,7 @@ from .led_rounds import led_rounds
 from .name_lists import list_joiners, listed_after
 from .object_lists import listed_organisations
 from .org_places import stated_places
+from .place_premodifiers import premodifier_places
 from .raises_founders import raises_and_founders
 from .referred_places import referred_places
 from .respective_roles import respective_roles
@@ -108,6 +109,7 @@ class RelationFinder:
         self.role_words: frozenset[str] = frozenset()
         #: Nouns that describe people (roles, "journalist", "speakers"): never an organisation's description.
         self.people_nouns: frozenset[str] = frozenset()
+        self.based_words: frozenset[str] = frozenset()
         #: The words that join the members of a list (a comma and the coordinators).
         self.joiners: frozenset[str] = frozenset()
         #: Nouns whose compound names another thing than the noun: "its *ChatGPT* rival" is not ChatGPT.
@@ -134,6 +136,7 @@ class RelationFinder:
             + self.lexicon.org_nouns.get(self.lang, [])
         ) | self.lexicon.words("org_descriptors", self.lang) | self.lexicon.words("investor_nouns", self.lang)
         self.byline_cues = self.lexicon.words("byline_cues", self.lang)
+        self.based_words = frozenset(w.lower() for w in self.lexicon.based_words.get(self.lang, []))
         self.joiners = list_joiners(self.lexicon)
         self.rival_nouns = self.lexicon.words("rival_nouns")  # both languages, as written in either
         self.role_narrowers = self.lexicon.words("role_narrowers", self.lang)
@@ -200,6 +203,8 @@ class RelationFinder:
                 named[anchor] = ids[-1] if anchor in {"subj", "person"} else ids[0]
             self._emit(doc, spec, named, ent_of, refs, candidates)
         candidates.extend(described_places(doc, ent_of, self.lexicon.demonyms, self.org_nouns, self.people_nouns))
+        candidates.extend(premodifier_places(doc, ents, self.lexicon.demonyms, self.org_nouns, self.people_nouns,
+                                             self.based_words))
         candidates.extend(stated_places(doc, candidates, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(referred_places(doc, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(byline_affiliations(doc, ent_of, self.byline_cues))
