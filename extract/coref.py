@@ -39,12 +39,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
 from .doc_words import cue_tokens
 
-__all__ = ["REFERENCE_DISCOUNT", "Reference", "ReferenceSettings", "resolve_references"]
+__all__ = ["REFERENCE_DISCOUNT", "Reference", "ReferenceSettings", "resolve_references", "resolved_references"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 _APPOS_DEPS = frozenset({"appos"})
@@ -167,21 +168,22 @@ def _in_own_clause(token: Token, subject: Span) -> bool:
     return False
 
 
-def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: ReferenceSettings) -> dict[int, Reference]:
+def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: ReferenceSettings,
+                       also: ReferenceSettings | None = None) -> dict[int, Reference]:
     """References of the non-entity tokens of ``doc`` that can stand for an entity.
 
-    ``ent_of`` maps token indexes to the entity span covering them.
+    ``ent_of`` maps token indexes to the entity span covering them. ``also``: other settings that
+    differ from ``settings`` only in their description nouns (the classifier's, which add the
+    funding nouns); their references are resolved in the same pass and kept for
+    :func:`resolved_references` (the two passes share every step until a token's description type
+    differs, then go on apart).
     """
-    refs: dict[int, Reference] = {}
-    subjects: list[tuple[int, Span]] = []  # (sentence number, entity) in order
-    mentions: list[tuple[int, Span]] = []
-    named: list[Span] = []  # organisations named or referred to so far: what the topic counts
-    described: dict[str, str] = {}  # entity key -> the kind this document gives it ("la start-up X")
+    states = [_State()]
     pronouns = settings.pronoun_types
     last: Span | None = None  # the entity of the previous token, and its root's index (read once)
     root = -1
     starts = [sent.start for sent in doc.sents]
-    cues = {token.i: token for token in cue_tokens(doc, settings.cue_words)}
+    cues = {token.i: token for token in cue_tokens(doc, (also or settings).cue_words)}
     number = -1  # the sentence of the token, counted from 0
     for i in sorted({*ent_of, *cues}):
         while number + 1 < len(starts) and starts[number + 1] <= i:
@@ -191,59 +193,109 @@ def resolve_references(doc: Doc, ent_of: Mapping[int, Span], settings: Reference
             if ent is not last:
                 last, root = ent, ent.root.i
             if i == ent.start and not _inside_longer_name(ent, ent_of):
-                mentions.append((number, ent))
-                if ent.label_ == _TOPIC_LABEL:
-                    named.append(ent)
+                for state in states:
+                    state.mentions.append((number, ent))
+                    if ent.label_ == _TOPIC_LABEL:
+                        state.named.append(ent)
             if i == root and not _bracketed(ent) and not _inside_longer_name(ent, ent_of) and (
                 ent.root.dep_ in _SUBJECT_DEPS
                 or (ent.root.dep_ in {"appos", "flat:name"} and ent.root.head.dep_ in _SUBJECT_DEPS)
                 or _split_subject(ent)
             ):
-                subjects.append((number, ent))
+                for state in states:
+                    state.subjects.append((number, ent))
             continue
         token = cues[i]
-        lower = token.lower_
-        ref: Reference | None = None
-        pronoun_types = pronouns.get(lower)
-        if pronoun_types and token.pos_ in {"PRON", "DET"}:
-            found = (
-                _reported(token, ent_of, pronoun_types)
-                or _coordinated(token, ent_of)
-                or _salient(number, subjects, mentions, pronoun_types, None, named=named)
-            )
-            owner = _described_owner(token, ent_of)
-            if owner is not None:  # "Le patron de X a profité de *sa* présence": the patron's
-                found = [(0, c) for c in refs[owner.i].candidates] if owner.i in refs else []
+        if also is not None and len(states) == 1:
+            lower = token.lower_
+            if settings.noun_type(lower) != also.noun_type(lower):
+                states.append(states[0].fork())  # the two settings read this token apart: go on apart
+        _refer(token, number, states[0], settings, ent_of, pronouns)
+        if len(states) > 1:
+            _refer(token, number, states[1], also or settings, ent_of, pronouns)
+    if also is not None:
+        _RESOLVED[doc] = (also, _entity_key(ent_of), states[1].refs if len(states) > 1 else dict(states[0].refs))
+    return states[0].refs
+
+
+def resolved_references(doc: Doc, ent_of: Mapping[int, Span], settings: ReferenceSettings
+                        ) -> dict[int, Reference] | None:
+    """The references that :func:`resolve_references` resolved with ``also=settings`` for ``doc``,
+    if it did and the entities are still those it read (each is handed out once); else None."""
+    kept = _RESOLVED.pop(doc, None)
+    if kept is None or kept[0] is not settings or kept[1] != _entity_key(ent_of):
+        return None
+    return kept[2]
+
+
+_EntityKey = list[tuple[int, int, int, int, int]]
+#: The references resolved for other settings (``also``) by document, until they are asked for.
+_RESOLVED: WeakKeyDictionary[Doc, tuple[ReferenceSettings, _EntityKey, dict[int, Reference]]] = WeakKeyDictionary()
+
+
+def _entity_key(ent_of: Mapping[int, Span]) -> _EntityKey:
+    return [(i, ent.start, ent.end, ent.label, ent.kb_id) for i, ent in ent_of.items()]
+
+
+@dataclass
+class _State:
+    """What the resolution of a document has read so far."""
+
+    refs: dict[int, Reference] = field(default_factory=dict)
+    subjects: list[tuple[int, Span]] = field(default_factory=list)  # (sentence number, entity) in order
+    mentions: list[tuple[int, Span]] = field(default_factory=list)
+    named: list[Span] = field(default_factory=list)  # organisations named or referred to so far: what the topic counts
+    described: dict[str, str] = field(default_factory=dict)  # entity key -> the kind this document gives it
+
+    def fork(self) -> _State:
+        return _State(dict(self.refs), list(self.subjects), list(self.mentions), list(self.named), dict(self.described))
+
+
+def _refer(token: Token, number: int, state: _State, settings: ReferenceSettings, ent_of: Mapping[int, Span],
+           pronouns: Mapping[str, tuple[str, ...]]) -> None:
+    """Resolve the pronoun or description ``token`` of sentence ``number``, if it refers, into ``state``."""
+    refs, subjects, mentions, named = state.refs, state.subjects, state.mentions, state.named
+    lower = token.lower_
+    ref: Reference | None = None
+    pronoun_types = pronouns.get(lower)
+    if pronoun_types and token.pos_ in {"PRON", "DET"}:
+        found = (
+            _reported(token, ent_of, pronoun_types)
+            or _coordinated(token, ent_of)
+            or _salient(number, subjects, mentions, pronoun_types, None, named=named)
+        )
+        owner = _described_owner(token, ent_of)
+        if owner is not None:  # "Le patron de X a profité de *sa* présence": the patron's
+            found = [(0, c) for c in refs[owner.i].candidates] if owner.i in refs else []
+        if found:
+            ref = Reference(tuple(s for _, s in found), "coref", tuple(d for d, _ in found))
+    elif token.pos_ in {"NOUN", "PROPN"} and (label := settings.noun_type(lower)):
+        apposed = _apposed(token, ent_of, label) or _named_next(token, ent_of, label)
+        # "the X conference in *Berlin*, an AI summit that ...", "l'entreprise fondée par A,
+        # *B* et C": the parser hangs a description on the nearest name; one of another type
+        # is not what it describes
+        misplaced = apposed is not None and apposed.label_ != label
+        kind = settings.kinds.get(lower) if label == _TOPIC_LABEL else None
+        if apposed is not None and not misplaced:
+            ref = Reference((apposed,), "appos")
+            if kind is not None:
+                state.described.setdefault(entity_key(apposed), kind)
+        elif misplaced or _is_definite(token):
+            found = _surface_appos(token, ent_of, label) or _named_after(token, mentions, number, label)
+            if not found and not _names_another(token, ent_of):
+                for test in _tests(settings, token, kind, state.described):
+                    found = _salient(number, subjects, mentions, [label], token, test, named=named)
+                    if found:
+                        break
             if found:
                 ref = Reference(tuple(s for _, s in found), "coref", tuple(d for d, _ in found))
-        elif token.pos_ in {"NOUN", "PROPN"} and (label := settings.noun_type(lower)):
-            apposed = _apposed(token, ent_of, label) or _named_next(token, ent_of, label)
-            # "the X conference in *Berlin*, an AI summit that ...", "l'entreprise fondée par A,
-            # *B* et C": the parser hangs a description on the nearest name; one of another type
-            # is not what it describes
-            misplaced = apposed is not None and apposed.label_ != label
-            kind = settings.kinds.get(lower) if label == _TOPIC_LABEL else None
-            if apposed is not None and not misplaced:
-                ref = Reference((apposed,), "appos")
-                if kind is not None:
-                    described.setdefault(entity_key(apposed), kind)
-            elif misplaced or _is_definite(token):
-                found = _surface_appos(token, ent_of, label) or _named_after(token, mentions, number, label)
-                if not found and not _names_another(token, ent_of):
-                    for test in _tests(settings, token, kind, described):
-                        found = _salient(number, subjects, mentions, [label], token, test, named=named)
-                        if found:
-                            break
-                if found:
-                    ref = Reference(tuple(s for _, s in found), "coref", tuple(d for d, _ in found))
-        if ref is None:
-            continue
-        refs[token.i] = ref
-        if ref.rule == "coref" and ref.candidates and ref.candidates[0].label_ == _TOPIC_LABEL:
-            named.append(ref.candidates[0])  # an apposition is the same mention, not another
-        if token.dep_ in _SUBJECT_DEPS and ref.candidates:
-            subjects.append((number, ref.candidates[0]))
-    return refs
+    if ref is None:
+        return
+    refs[token.i] = ref
+    if ref.rule == "coref" and ref.candidates and ref.candidates[0].label_ == _TOPIC_LABEL:
+        named.append(ref.candidates[0])  # an apposition is the same mention, not another
+    if token.dep_ in _SUBJECT_DEPS and ref.candidates:
+        subjects.append((number, ref.candidates[0]))
 
 
 def entity_key(ent: Span) -> str:

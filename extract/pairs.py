@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from .coref import Reference, ReferenceSettings, resolve_references
+from .coref import Reference, ReferenceSettings, resolve_references, resolved_references
 from .lexicon import Lexicon
 from .relation_features import pair_features
 
@@ -52,11 +52,21 @@ def reference_settings(lexicon: Lexicon, lang: str) -> ReferenceSettings:
     "*The round* was led by X", "*L'opération* a été menée par Y": a round stands for the company
     that raised it (the salient organisation), which is how the investors of a round reach it.
     """
+    known = _SETTINGS.get((id(lexicon), lang))
+    if known is not None and known[0] is lexicon:
+        return known[1]
     settings = lexicon.reference_settings(lang)
     nouns = dict(settings.nouns)
     funding = lexicon.words("funding_nouns", lang)
     nouns["Organization"] = frozenset({*nouns.get("Organization", ()), *funding})
-    return dataclasses.replace(settings, nouns=nouns)
+    settings = dataclasses.replace(settings, nouns=nouns)
+    _SETTINGS[(id(lexicon), lang)] = (lexicon, settings)
+    return settings
+
+
+#: The settings made by :func:`reference_settings`, one object per lexicon and language: the relation
+#: finder resolves them with its own (``also``) and the classifier finds them resolved.
+_SETTINGS: dict[tuple[int, str], tuple[Lexicon, ReferenceSettings]] = {}
 
 
 def references(doc: Doc, settings: ReferenceSettings, ents: Sequence[Span] | None = None) -> dict[int, Reference]:
@@ -66,7 +76,8 @@ def references(doc: Doc, settings: ReferenceSettings, ents: Sequence[Span] | Non
     for ent in doc.ents if ents is None else ents:
         for i in range(ent.start, ent.end):
             ent_of[i] = ent
-    return resolve_references(doc, ent_of, settings)
+    found = resolved_references(doc, ent_of, settings)  # resolved with the relation finder's
+    return resolve_references(doc, ent_of, settings) if found is None else found
 
 
 def sentence_entities(

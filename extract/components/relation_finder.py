@@ -20,6 +20,7 @@ from ..coref import REFERENCE_DISCOUNT, Reference, ReferenceSettings, resolve_re
 from ..doc_words import cue_positions
 from ..errors import DataFileError, Errors, PipelineError
 from ..lexicon import Lexicon, load_lexicon, load_relation_patterns
+from ..pairs import reference_settings
 from ..treematch import TreeMatcher
 from ..word_matcher import WordSetMatcher
 from .announcements import announcement_relations
@@ -98,6 +99,7 @@ class RelationFinder:
         self.specs: dict[str, dict[str, Any]] = {}
         self.signatures: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self.references: ReferenceSettings | None = None
+        self.classifier_references: ReferenceSettings | None = None
         #: Nouns that describe organisations (for the demonyms that describe them).
         self.org_nouns: frozenset[str] = frozenset()
         self.byline_cues: frozenset[str] = frozenset()
@@ -131,6 +133,8 @@ class RelationFinder:
         self.signatures = dict(data.signatures)
         placeholders = self.lexicon.placeholders(self.lang)
         self.references = self.lexicon.reference_settings(self.lang)
+        # the classifier's (with the funding nouns): resolved in the same pass, found there
+        self.classifier_references = reference_settings(self.lexicon, self.lang)
         self.org_nouns = frozenset(
             self.lexicon.reference_nouns.get("Organization", {}).get(self.lang, [])
             + self.lexicon.org_nouns.get(self.lang, [])
@@ -183,7 +187,7 @@ class RelationFinder:
         for ent in ents:
             for i in range(ent.start, ent.end):
                 ent_of[i] = ent
-        refs = resolve_references(doc, ent_of, self.references)
+        refs = resolve_references(doc, ent_of, self.references, self.classifier_references)
         for key, token_ids in self.dep_matcher(doc):
             spec = self.specs[key]
             named = dict(zip(spec["anchors"], token_ids, strict=False))
