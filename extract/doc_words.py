@@ -28,6 +28,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from weakref import WeakKeyDictionary
 
 from spacy.attrs import LEMMA, LOWER
@@ -57,12 +58,21 @@ def _index(doc: Doc) -> dict[str, list[int]]:
     if index is not None:
         return index
     strings = doc.vocab.strings
-    rows: list[list[int]] = doc.to_array([LOWER, LEMMA]).tolist() if len(doc) else []
+    lowers, lemmas = doc.to_array([LOWER, LEMMA]).T.tolist() if len(doc) else ([], [])
     by_id: dict[int, list[int]] = {}
-    for i, (lower, lemma) in enumerate(rows):
-        by_id.setdefault(lower, []).append(i)
+    get = by_id.get
+    for i, (lower, lemma) in enumerate(zip(lowers, lemmas, strict=True)):
+        positions = get(lower)
+        if positions is None:
+            by_id[lower] = [i]
+        else:
+            positions.append(i)
         if lemma != lower:
-            by_id.setdefault(lemma, []).append(i)
+            positions = get(lemma)
+            if positions is None:
+                by_id[lemma] = [i]
+            else:
+                positions.append(i)
     # a lemma's lowercase form joins the entry of the same word (a lemma "Paris", a form "paris")
     index = {}
     for key, positions in by_id.items():
@@ -76,11 +86,14 @@ def _index(doc: Doc) -> dict[str, list[int]]:
 def cue_tokens(doc: Doc, words: frozenset[str]) -> list[Token]:
     """The tokens of ``doc`` whose lowercase form or lowercase lemma is one of ``words``, in order."""
     index = _index(doc)
-    if len(words) <= len(index):
-        found = [i for word in words for i in index.get(word, ())]
+    common = index.keys() & words  # in C, over the smaller of the two
+    if not common:
+        return []
+    if len(common) == 1:
+        found: Iterable[int] = index[next(iter(common))]  # in order, each position once
     else:
-        found = [i for word, positions in index.items() if word in words for i in positions]
-    return [doc[i] for i in sorted(set(found))]
+        found = sorted({i for word in common for i in index[word]})
+    return [doc[i] for i in found]
 
 
 def cue_positions(doc: Doc, words: frozenset[str]) -> frozenset[int]:
@@ -93,9 +106,6 @@ def cue_positions(doc: Doc, words: frozenset[str]) -> frozenset[int]:
     found = kept.get(words)
     if found is None:
         index = _index(doc)
-        if len(words) <= len(index):
-            found = frozenset(i for word in words for i in index.get(word, ()))
-        else:
-            found = frozenset(i for word, positions in index.items() if word in words for i in positions)
+        found = frozenset(i for word in index.keys() & words for i in index[word])
         kept[words] = found
     return found

@@ -40,7 +40,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import REFERENCE_DISCOUNT, Reference
-from ..doc_words import cue_tokens
+from ..doc_words import cue_tokens, doc_text
 from ..lexicon import Lexicon
 from .extensions import RelationCandidate
 
@@ -293,7 +293,7 @@ def relative_investors(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, 
 def hyphen_backed(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: str) -> list[RelationCandidate]:
     """``investsIn`` from the organisation before a one-token "Corp.-backed" to the organisation
     after it (module docstring)."""
-    if lang != "en" or "-" not in doc.text:
+    if lang != "en" or "-" not in doc_text(doc):
         return []
     participles = lexicon.words("backing_participles", lang)
     out: list[RelationCandidate] = []
@@ -310,7 +310,7 @@ def hyphen_backed(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang: 
 def _hyphen_words(doc: Doc, participles: frozenset[str]) -> list[Token]:
     """The one-token words of ``doc`` that end in "-<participle>" after a full stop ("Corp.-backed")."""
     found: list[Token] = []
-    text = doc.text.lower()
+    text = doc_text(doc).lower()
     for participle in participles:
         start = text.find(".-" + participle)
         while start >= 0:

@@ -16,13 +16,15 @@ company is its employee or its client, and the subject is not read through a ref
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
 from itertools import combinations
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from ..doc_words import cue_tokens
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, words_field
 from .extensions import RelationCandidate
 from .joint_deals import written_subjects
 from .name_lists import list_joiners
@@ -40,17 +42,49 @@ _MADE_WITH = frozenset({"with", "avec"})
 _PARTICIPLES = frozenset({"acl", "amod"})
 
 
+@dataclass(frozen=True)
+class PartnerWords:
+    """The word lists of one language, read once (lower-cased)."""
+
+    idiom_phrases: frozenset[str] = words_field("partner_idioms")
+    working: frozenset[str] = words_field("with_partner_verbs")
+    reciprocal: frozenset[str] = words_field("reciprocal_partner_verbs")
+    build: frozenset[str] = words_field("partner_build_verbs")
+    joiners: frozenset[str] = frozenset()
+
+    @cached_property
+    def idioms(self) -> dict[str, frozenset[str]]:
+        """Verb lemma -> the objects that make a partnership of it ("join" -> "forces")."""
+        found: dict[str, set[str]] = {}
+        for phrase in self.idiom_phrases:
+            head, _, obj = phrase.partition(" ")
+            found.setdefault(head, set()).add(obj)
+        return {head: frozenset(objects) for head, objects in found.items()}
+
+    @cached_property
+    def cues(self) -> frozenset[str]:
+        """The verbs whose tokens are read."""
+        return frozenset(self.idioms) | self.working | self.reciprocal
+
+
+#: The words of each lexicon and language, read at the first document.
+_WORDS: dict[tuple[int, str], tuple[Lexicon, PartnerWords]] = {}
+
+
+def _words(lexicon: Lexicon, lang: str) -> PartnerWords:
+    known = _WORDS.get((id(lexicon), lang))
+    if known is None or known[0] is not lexicon:
+        known = _WORDS[(id(lexicon), lang)] = (lexicon, lexicon.read_words(PartnerWords, lang,
+                                                                           joiners=list_joiners(lexicon)))
+    return known[1]
+
+
 def phrase_partners(deals: _Deals, lexicon: Lexicon, lang: str) -> Iterable[RelationCandidate | None]:
     """``partnerOf`` read from "join forces with" and "work with" (see the module's docstring)."""
-    idioms: dict[str, set[str]] = {}
-    for phrase in lexicon.words("partner_idioms", lang):
-        head, _, obj = phrase.partition(" ")
-        idioms.setdefault(head, set()).add(obj)
-    working = lexicon.words("with_partner_verbs", lang)
-    reciprocal = lexicon.words("reciprocal_partner_verbs", lang)
-    joiners = list_joiners(lexicon)
-    yield from _built_with(deals, lexicon.words("partner_build_verbs", lang))
-    for verb in cue_tokens(deals.doc, frozenset(idioms) | working | reciprocal):
+    words = _words(lexicon, lang)
+    idioms, working, reciprocal, joiners = words.idioms, words.working, words.reciprocal, words.joiners
+    yield from _built_with(deals, words.build)
+    for verb in cue_tokens(deals.doc, words.cues):
         if verb.pos_ != "VERB":
             continue
         lemma = verb.lemma_.lower()
