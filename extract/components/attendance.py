@@ -54,7 +54,7 @@ are or will be present.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -101,7 +101,8 @@ _SUCH = frozenset({"such", "tel", "tels", "telle", "telles"})
 _AS = frozenset({"as", "que", "qu'", "qu’"})
 _RELATIVE = frozenset({"who", "which", "that", "qui", "lequel", "laquelle"})
 _RELCL = frozenset({"relcl", "acl:relcl"})
-_TAKE = frozenset({"take", "prendre"})
+#: How a clause describes a noun ("leaders *who spoke*", "leaders *scheduled* to appear").
+_DESCRIBING_DEPS = frozenset({"relcl", "acl:relcl", "acl"})
 _AGENT = frozenset({"by", "par"})
 #: What a list of names is joined by ("by A, B and C", "par A et B").
 _JOINERS = frozenset({",", "and", "et", "&"})
@@ -654,6 +655,30 @@ def _guest_words(lexicon: Lexicon, lang: str, words: AttendanceWords) -> GuestWo
     return found or _GUEST_WORDS.setdefault(key, GuestWords.from_lexicon(lexicon, lang, words.attendees))
 
 
+def _described_guests(verb: Token, words: AttendanceWords, names_event: Callable[[Token], bool]) -> Token | None:
+    """The noun that a clause of speaking or presence describes, which then names guests as an
+    attendee noun does: "Among the leaders *who spoke* were A and B", "Among other leaders
+    *scheduled to appear* were A; B", "Parmi les patrons *qui interviendront* figurent A et B"; ``None``
+    when ``verb`` is no such clause's verb, or the clause places it elsewhere than at an event
+    (``names_event``)."""
+    if not (_is(verb, words.address) or _is(verb, words.presence_verbs)):
+        return None
+    clause = verb.head if verb.dep_ == "xcomp" else verb  # "scheduled to appear"
+    noun = clause.head
+    if clause.dep_ not in _DESCRIBING_DEPS or noun.i == clause.i or noun.pos_ != "NOUN":
+        return None
+    while noun.dep_ == "conj" and noun.head.i != noun.i:  # "government and corporate *leaders*"
+        noun = noun.head
+    for child in verb.children:  # "investors who participated *in the round*": not the event's guests
+        if child.dep_ == "prep":
+            child = next((c for c in child.children if c.dep_ == "pobj"), child)
+        elif not child.dep_.startswith("obl"):
+            continue
+        if not names_event(child):
+            return None
+    return noun
+
+
 def _verb_words(words: AttendanceWords) -> frozenset[str]:
     """The words or lemmas of the verbs :meth:`_Reader.cues` reads a cue from (with "take": "take
     part", "took the floor"); other verbs name one only through a presence word of their own."""
@@ -717,6 +742,11 @@ def discourse_attendance(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int
                         emit(people, token, cue)
                         if cue == "gathered":
                             gathered.append(token)
+                noun = _described_guests(token, words, reader.names_event)
+                if noun is not None:
+                    people = reader.guest_list(noun)
+                    if people:
+                        emit(people, token, "guest-list")
         elif named_entity:
             continue
         elif pos in {"NOUN", "PROPN"} and lower in words.attendees:

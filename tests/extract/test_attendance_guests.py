@@ -152,3 +152,23 @@ def test_who_speaks_at_the_event_in_focus_attends(request: pytest.FixtureRequest
                                                   guests: set[str]) -> None:
     # guest_lists._speakers: "a keynote by A", "des interventions de dirigeants de X, Y et Z"
     assert guests <= _who(request.getfixturevalue(nlp_name), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun that a clause of speaking describes names guests as an attendee noun does
+        (f"{OPENING} Among the executives who spoke were Kai Zheng and Lena Ortiz.", {"Kai Zheng", "Lena Ortiz"}),
+        # "scheduled to appear", on the second of two coordinated nouns
+        (f"{OPENING} Among other public and private leaders scheduled to appear were Kai Zheng and Lena Ortiz.",
+         {"Kai Zheng", "Lena Ortiz"}),
+    ],
+)
+def test_guests_named_by_a_described_noun(nlp_en: Language, text: str, expected: set[str]) -> None:
+    assert expected <= _who(nlp_en, text)
+
+
+def test_a_described_noun_placed_elsewhere_names_no_guests(nlp_en: Language) -> None:
+    # the clause puts the people in a funding round, not at the event in focus
+    text = f"{OPENING} Investors who participated in the round included Kai Zheng and Lena Ortiz."
+    assert not {"Kai Zheng", "Lena Ortiz"} & _who(nlp_en, text)

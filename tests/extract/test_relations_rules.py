@@ -132,6 +132,14 @@ def facts(extractor: Extractor, text: str, language: str = "en") -> dict[Triple,
         # deals.after(): "entre" read on the surface when the parser hangs it on the verb
         ("fr", "Apple a annoncé un accord entre Samsung et Baidu.", {("samsung", "partnerOf", "baidu")}),
         ("en", "Snowflake paid $1 billion for Reka in cash.", {("snowflake", "acquired", "reka")}),
+        # an organisation and the participle of leading it, with a person's honorific before the name
+        ("fr", "Kivu Labs, piloté par Maître Paul Mbeki, finance des jeunes pousses.",
+         {("person/paul-mbeki", "leads", "organization/kivu-labs")}),
+        ("en", "Orsolya Data, headed by Dr Anton Vecsei, sells sensors.",
+         {("person/anton-vecsei", "leads", "organization/orsolya-data")}),
+        # an age in apposition between the person and the role
+        ("fr", "Parmi eux, Awa Traoré, 41 ans, PDG de Sahel Compute, a bâti un serveur.",
+         {("person/awa-traore", "leads", "organization/sahel-compute")}),
     ],
 )
 def test_relation_rules(extractor: Extractor, language: str, text: str, expected: set[Triple]) -> None:
