@@ -100,6 +100,8 @@ class RelationFinder:
         self.signatures: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self.references: ReferenceSettings | None = None
         self.classifier_references: ReferenceSettings | None = None
+        #: the role predicates read in the document being matched (token -> predicate), and that document
+        self._roles_read: tuple[Doc, dict[int, str | None]] | None = None
         #: Nouns that describe organisations (for the demonyms that describe them).
         self.org_nouns: frozenset[str] = frozenset()
         self.byline_cues: frozenset[str] = frozenset()
@@ -188,6 +190,7 @@ class RelationFinder:
             for i in range(ent.start, ent.end):
                 ent_of[i] = ent
         refs = resolve_references(doc, ent_of, self.references, self.classifier_references)
+        self._roles_read = (doc, {})
         for key, token_ids in self.dep_matcher(doc):
             spec = self.specs[key]
             named = dict(zip(spec["anchors"], token_ids, strict=False))
@@ -228,6 +231,7 @@ class RelationFinder:
                                      self.lexicon.words("funding_nouns", self.lang)))
         candidates = announcement_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates.extend(discourse_attendance(doc, ent_of, refs, self.lexicon, self.lang))
+        self._roles_read = None
         set_relation_candidates(doc, candidates)
         return doc
 
@@ -383,6 +387,16 @@ class RelationFinder:
         assert self.lexicon is not None
         if index not in cue_positions(doc, self.role_words):
             return None  # no role word here (callers ask at every token: a set look-up, not a Token)
+        read = self._roles_read  # the same token is asked about about seven times per document
+        if read is None or read[0] is not doc:
+            return self._read_role(doc, index)
+        known = read[1]
+        if index not in known:
+            known[index] = self._read_role(doc, index)
+        return known[index]
+
+    def _read_role(self, doc: Doc, index: int) -> str | None:
+        assert self.lexicon is not None
         token = doc[index]
         if token.lower_ not in self.role_ends and token.text.lower() not in self.role_ends \
                 and token.lower_ not in self.role_starts:
