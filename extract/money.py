@@ -6,8 +6,8 @@
 (Decimal('1500000000'), 'EUR')
 >>> parse_money("2,026 milliards d'euros"), parse_money("Rs 1,250 crore"), parse_money("S$40 million")
 ((Decimal('2026000000'), 'EUR'), (Decimal('12500000000'), 'INR'), (Decimal('40000000'), 'SGD'))
->>> parse_money("$4 billion")
-(Decimal('4000000000'), 'USD')
+>>> parse_money("$4 billion"), parse_money("$20 million CAD")
+((Decimal('4000000000'), 'USD'), (Decimal('20000000'), 'CAD'))
 >>> [m.text for m in find_money("It raised €105 million, then 40 M€ and 2 milliards de dollars.")]
 ['€105 million', '40 M€', '2 milliards de dollars']
 """
@@ -44,6 +44,10 @@ _SYMBOLS = {
     "₩": "KRW",
     "krw": "KRW",
     "cad": "CAD",
+    "aud": "AUD",
+    "sgd": "SGD",
+    "hkd": "HKD",
+    "nzd": "NZD",
 }
 _WORDS = {
     "euro": "EUR",
@@ -99,8 +103,11 @@ _WORD = (
     r"(?:d['’]\s?|de\s)?(?:euros?|dollars?(?:\s+am[ée]ricains)?|pounds?|livres?\s+sterling|yuans?|yens?"
     r"|francs?\s+suisses?)|US\s+dollars"
 )
-#: "€500 million", "$4bn", "US$ 2 billion"
-_PREFIXED = re.compile(rf"(?<![\w$€£¥])(?P<sym>{_SYM})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE})\b)?", re.IGNORECASE)
+#: The codes that say which dollar a "$" amount is, written after it ("$20 million CAD").
+_DOLLAR_CODES = r"CAD|AUD|SGD|HKD|NZD|USD"
+#: "€500 million", "$4bn", "US$ 2 billion", "$20 million CAD"
+_PREFIXED = re.compile(rf"(?<![\w$€£¥])(?P<sym>{_SYM})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE})\b)?"
+                       rf"(?:\s(?P<code>{_DOLLAR_CODES})\b)?", re.IGNORECASE)
 #: "1,5 milliard d'euros", "40 M€", "1.5 billion euros", "500 millions $"
 _SUFFIXED = re.compile(
     rf"(?<![\w.,])(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?\s?(?:\b(?P<word>{_WORD})\b|(?P<sym>€|\$|£|¥|(?:USD|EUR|GBP|CHF)\b))",
@@ -177,13 +184,15 @@ def find_money(text: str) -> list[MoneyMatch]:
     taken: list[tuple[int, int]] = []
     for pattern in (_PREFIXED, _SUFFIXED):
         for match in pattern.finditer(text):
-            start, end = match.span()
+            groups = match.groupdict()
+            code = groups.get("code")
+            dollar_code = bool(code) and groups.get("sym") == "$"  # "$20 million CAD": which dollar
+            start, end = match.start(), match.end() if dollar_code or not code else match.start("code")
             while end > start and text[end - 1] in " \u00a0":
                 end -= 1
             if any(start < e and s < end for s, e in taken):
                 continue
-            groups = match.groupdict()
-            currency = _currency(groups.get("sym"), groups.get("word"))
+            currency = code.upper() if code and dollar_code else _currency(groups.get("sym"), groups.get("word"))
             amount = _to_decimal(groups["num"], groups.get("scale"))
             if amount is None or currency is None:
                 continue

@@ -64,6 +64,18 @@ def _fill(value: Any, placeholders: dict[str, list[str]]) -> Any:
     return value
 
 
+def _leads_a_unit(verb: Token, obj: int | None) -> bool:
+    """ "Y led *research* at Acme", "Y dirige *la recherche* chez Acme": the verb of leading has a
+    common noun for its object and the organisation comes after a preposition, so Y leads a unit
+    of Acme and works there; Acme is not what Y leads."""
+    if obj is None:
+        return False
+    doc = verb.doc
+    through_preposition = doc[obj].dep_ in {"pobj", "obl", "obl:arg", "obl:mod", "nmod"}
+    return through_preposition and any(
+        c.dep_ in {"dobj", "obj"} and c.pos_ == "NOUN" and not c.ent_type_ for c in verb.children)
+
+
 class RelationFinder:
     """Find relation candidates with dependency-tree patterns (:class:`.treematch.TreeMatcher`) and ``Matcher``.
 
@@ -376,6 +388,8 @@ class RelationFinder:
             # the negation check walks the verb's children: only for verbs that give a predicate
             if found and any(c.dep_ == "neg" or c.lower_ in negations for c in token.children):
                 return []
+            if "leads" in found and _leads_a_unit(token, named.get("obj")):
+                return ["worksFor" if p == "leads" else p for p in found]
             return found
         return [predicate] if not predicate.startswith("$") else []
 

@@ -22,6 +22,9 @@ from aikg.extract.money import find_money, parse_amount, parse_money
         ("600 millions de dollars", "600000000", "USD"),
         ("2 000 euros", "2000", "EUR"),
         ("¥7 trillion", "7000000000000", "JPY"),
+        # a code after a "$" amount says which dollar
+        ("$20 million CAD", "20000000", "CAD"),
+        ("$3.5m AUD", "3500000", "AUD"),
     ],
 )
 def test_money_parse(text: str, amount: str, currency: str) -> None:
@@ -58,3 +61,8 @@ def test_money_parse_amount(number: str, value: str) -> None:
 )
 def test_scales_and_currencies_of_news_in_both_languages(text: str, amount: str, currency: str) -> None:
     assert parse_money(text) == (Decimal(amount), currency)
+
+
+def test_a_code_after_another_currency_is_not_part_of_the_amount() -> None:
+    [match] = find_money("It raised €5 million USD-equivalent.")
+    assert (match.text, match.currency) == ("€5 million", "EUR")
