@@ -218,6 +218,17 @@ def _abbreviates(acronym: str, name: str) -> bool:
     return match(0, 0)
 
 
+def _is_name_tail(words: list[str], full: list[str]) -> bool:
+    """Whether ``words`` are the last words of the longer person name ``full``, starting with a
+    capital ("Omar *Al Olama*", "Mary *Van Dyke*"): a surname of several words said alone.
+
+    >>> _is_name_tail(["Al", "Olama"], ["Omar", "Al", "Olama"]), _is_name_tail(["Al", "Olama"], ["Al", "Olama"])
+    (True, False)
+    """
+    return (len(full) > len(words) and words[0][:1].isupper()
+            and [fold(w) for w in full[-len(words):]] == [fold(w) for w in words])
+
+
 def resolve_mentions(mentions: Sequence[RawMention], kb: KnowledgeBase) -> Resolution:
     """Group the mentions of one document into entities (see the module docstring)."""
     clusters: list[_Cluster] = []
@@ -294,6 +305,11 @@ def resolve_mentions(mentions: Sequence[RawMention], kb: KnowledgeBase) -> Resol
                 first = [c for c in full_persons if fold(c.name.split()[0]) == word and c is not cluster]
                 if len(first) == 1:
                     target, rule = first[0], "first-name"
+        surname_type = cluster.type is EntityType.PERSON or cluster.type in _MISTYPED_SURNAME
+        if target is None and len(words) >= 2 and surname_type:
+            tails = [c for c in full_persons if c is not cluster and _is_name_tail(words, c.name.split())]
+            if len(tails) == 1:
+                target, rule = tails[0], "surname"
         if target is None and len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
             hits = [c for c in multiword if c is not cluster and _initials(c.name) == words[0]]
             if not hits:

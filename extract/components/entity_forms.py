@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span
 from ..doc_words import cue_tokens
 from ..lexicon import Lexicon, words_field
 from .long_names import LongNameWords, long_name_words, long_names
+from .person_names import portfolio_cut
 
 __all__ = ["FormWords", "entity_forms", "form_words"]
 
@@ -57,6 +58,8 @@ class FormWords:
     org_nouns: frozenset[str] = frozenset()
     #: The words of :mod:`.long_names` (bracket acronyms, event series).
     long: LongNameWords | None = None
+    #: Nouns of a role whose portfolio may precede a name ("Minister of Trade Jane Doe").
+    role_nouns: frozenset[str] = frozenset()
 
 
 def form_words(lexicon: Lexicon) -> FormWords:
@@ -66,12 +69,14 @@ def form_words(lexicon: Lexicon) -> FormWords:
         event_heads=frozenset(lexicon.event_words) | lexicon.words("event_heads"),
         org_nouns=frozenset(w for ws in lexicon.org_nouns.values() for w in ws),
         long=long_name_words(lexicon),
+        role_nouns=frozenset(phrase.split()[-1] for lang in lexicon.roles.values() for phrase in lang),
     )
 
 
 def entity_forms(doc: Doc, ents: list[Span], words: FormWords) -> list[Span]:
     """The document's entities with the constructions of this module applied."""
     ents = long_names(doc, ents, words.long) if words.long else ents
+    ents = portfolio_cut(doc, ents, words.role_nouns)  # "Minister of Trade *Jane Doe*"
     ents = edition_years(doc, ents, words)
     ents = venue_names(doc, ents, words)
     ents = renamed(doc, ents, words)

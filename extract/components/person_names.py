@@ -8,7 +8,9 @@ French article) is a second writing of a name the article gives in Latin letters
 reader of the graph cannot check: it is dropped, whatever its type. And after a role noun (an
 acronym most often) the model cuts a three-word name and takes the role for an organisation ("COO *Mara*
 Lin Chen": "COO" an organisation, "Lin Chen" a person): the first name between the role and the
-person is the person's, and the role alone is no organisation.
+person is the person's, and the role alone is no organisation. A role's portfolio written in
+Title Case before the name is no part of it ("Minister of *Trade* Jane Doe": the parser makes
+"Trade" the object of "of", the name the head of the rest; :func:`portfolio_cut`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import unicodedata
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["other_script", "person_name_forms", "role_cut_first_names"]
+__all__ = ["other_script", "person_name_forms", "portfolio_cut", "role_cut_first_names"]
 
 
 def other_script(text: str) -> bool:
@@ -77,3 +79,34 @@ def role_cut_first_names(doc: Doc, ents: list[Span], role_nouns: frozenset[str])
     if not grown:
         return ents
     return [grown.get(ent.start, ent) for ent in ents if ent.start not in dropped]
+
+
+#: Prepositions that open a role's portfolio ("Minister *of* Trade", "Secretary *for* Energy").
+_PORTFOLIO_PREPOSITIONS = frozenset({"of", "for"})
+
+
+def portfolio_cut(doc: Doc, ents: list[Span], role_nouns: frozenset[str]) -> list[Span]:
+    """``ents`` with a person's span that starts with the object of "<role> of" cut after that
+    object ("Minister of *Trade Jane Doe*" -> "Jane Doe"): the parser attaches the portfolio to the
+    preposition and the name to the verb, so the span crosses two phrases."""
+    out: list[Span] = []
+    for ent in ents:
+        out.append(_without_portfolio(doc, ent, role_nouns) if ent.label_ == "Person" and not ent.kb_id_ else ent)
+    return out
+
+
+def _without_portfolio(doc: Doc, ent: Span, role_nouns: frozenset[str]) -> Span:
+    if ent.start < 2:
+        return ent
+    preposition, role = doc[ent.start - 1], doc[ent.start - 2]
+    if preposition.lower_ not in _PORTFOLIO_PREPOSITIONS or role.lower_ not in role_nouns:
+        return ent
+    first = ent[0]
+    if first.head.i != preposition.i or first.dep_ != "pobj":
+        return ent
+    cut = first.right_edge.i + 1
+    rest = doc[cut:ent.end]
+    # what is left is a name of two words or more, none of them inside the portfolio's phrase
+    if len(rest) < 2 or not all(t.text[:1].isupper() for t in rest) or rest.root.head.i == first.i:
+        return ent
+    return Span(doc, cut, ent.end, label=ent.label_)

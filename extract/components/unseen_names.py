@@ -72,12 +72,59 @@ def is_ticker(word: str) -> bool:
 
 
 def ticker(doc: Doc, span: Span) -> bool:
-    """ "Nvidia (*NVDA.O*)", "(NASDAQ: *ACME*)": a stock ticker, not a name."""
+    """ "Nvidia (*NVDA.O*)", "(NASDAQ: *ACME*)", "Orvex's (*ORVX*) chief", "Kelso (*KLSO*)": a stock
+    ticker, not a name; nor is the exchange written before one ("(*NASDAQ*:ACME)")."""
     if is_ticker(span.text):
         return True
     before = doc[span.start - 2: span.start] if span.start >= 2 else None
-    return bool(before is not None and before[1].text == ":" and before[0].lower_ in _EXCHANGES
-                and span.text.isupper())
+    if (before is not None and before[1].text == ":" and before[0].lower_ in _EXCHANGES
+            and span.text.isupper()):
+        return True
+    if span.text.lower() in _EXCHANGES and span.end + 1 < len(doc) and doc[span.end].text == ":" \
+            and doc[span.end + 1].text.isupper():
+        return True
+    return _bracketed_ticker(doc, span)
+
+
+#: A ticker written alone in brackets: one to five capital letters.
+_BARE_TICKER = re.compile(r"^[A-Z]{1,5}$")
+
+
+def _bracketed_ticker(doc: Doc, span: Span) -> bool:
+    """ "Orvex's (*ORVX*)", "Kelso (*KLSO*)": capitals filling a bracket after a one-word name or its
+    possessive are its ticker (an acronym in brackets follows the several words it abbreviates)."""
+    if not _BARE_TICKER.match(span.text) or span.start < 2 or span.end >= len(doc):
+        return False
+    if doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+        return False
+    name = span.start - 2
+    if doc[name].lower_ in {"'s", "’s"} and name > 0:
+        name -= 1
+    return _one_word_name(doc, name) and _letters_in_order(span.text.lower(), doc[name].lower_)
+
+
+def _letters_in_order(ticker: str, name: str) -> bool:
+    """Whether the letters of ``ticker`` are read in order in ``name`` from its first one (a ticker
+    is cut from its company's name: "ORCL" of "Oracle", "CSCO" of "Cisco").
+
+    >>> _letters_in_order("orcl", "oracle"), _letters_in_order("fair", "ia"), _letters_in_order("oif", "francophonie")
+    (True, False, False)
+    """
+    if not name.startswith(ticker[:1]):
+        return False
+    rest = iter(name)
+    return all(letter in rest for letter in ticker)
+
+
+def _one_word_name(doc: Doc, index: int) -> bool:
+    """Whether ``doc[index]`` is a capitalised word that no capitalised word precedes but a
+    sentence's first stop word ("The Kelso (KLSO) unit")."""
+    word = doc[index]
+    if not (word.is_alpha and word.text[:1].isupper()):
+        return False
+    previous = doc[index - 1] if index else None
+    return (previous is None or not previous.text[:1].isupper()
+            or (bool(previous.is_sent_start) and previous.is_stop))
 
 
 def unclosed_bracket(doc: Doc, start: int, end: int) -> int:

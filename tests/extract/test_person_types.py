@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from aikg.extract.components.context_types import ContextWords, retype_by_context
+from aikg.extract.components.person_names import portfolio_cut
 from aikg.extract.pipeline import Extractor
 from aikg.extract.records import Document
 
@@ -138,3 +140,21 @@ def test_a_name_in_another_script_is_dropped(extractor: Extractor) -> None:
     text = "Le salon est placé sous le haut patronage du roi. تحت الرعاية السامية لصاحب الجلالة"
     out = extractor.extract(Document("t", text, source="test", language="fr"))
     assert not [e.label for e in out.entities if any("\u0600" <= ch <= "\u06ff" for ch in e.label)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("Opening the proceedings on the main stage this morning, UAE Minister of Economy Hamad Bin Touq "
+         "Al Kaabi presented the plan.", 13, 19, "Hamad Bin Touq Al Kaabi"),
+        # no role before the preposition: the span stays whole
+        ("Opening the proceedings on the main stage this morning, UAE fans of Economy Hamad Bin Touq "
+         "Al Kaabi presented the plan.", 13, 19, "Economy Hamad Bin Touq Al Kaabi"),
+    ],
+)
+def test_a_portfolio_before_a_name_is_no_part_of_it(nlp_en: Language, text: str, start: int, end: int,
+                                                     expected: str) -> None:
+    doc = nlp_en(text)
+    cut = portfolio_cut(doc, [Span(doc, start, end, label="Person")], frozenset({"minister"}))
+    assert [e.text for e in cut] == [expected]

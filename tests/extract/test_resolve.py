@@ -62,6 +62,16 @@ def mentions(*items: tuple[str, EntityType, str | None]) -> list[RawMention]:
             ["organization/quorvo-group"] * 2,
             "name-fold:Quorvo->organization/quorvo-group",
         ),
+        (  # a surname of several words said alone, typed as a person or as an organisation
+            [("Karim Al Fassi", P, None), ("Al Fassi", ORG, None)],
+            ["person/karim-al-fassi"] * 2,
+            "surname:Al Fassi->person/karim-al-fassi",
+        ),
+        (
+            [("Lena Van Horn", P, None), ("Van Horn", P, None)],
+            ["person/lena-van-horn"] * 2,
+            "surname:Van Horn->person/lena-van-horn",
+        ),
         (
             [("Zephyr Labs", ORG, None), ("Zephyr", ORG, None)],
             ["organization/zephyr-labs"] * 2,
@@ -86,6 +96,8 @@ def test_resolve_merges_are_explained(
 def test_resolve_ambiguous_surname_is_not_merged(kb: KnowledgeBase) -> None:
     res = resolve_mentions(mentions(("Jane Doe", P, None), ("John Doe", P, None), ("Doe", P, None)), kb)
     assert res.keys[2] == "person/doe"
+    res = resolve_mentions(mentions(("Ali Al Fassi", P, None), ("Omar Al Fassi", P, None), ("Al Fassi", P, None)), kb)
+    assert res.keys[2] == "person/al-fassi"
 
 
 def test_resolve_unknown_keys_are_deterministic_across_documents(kb: KnowledgeBase) -> None:

@@ -40,6 +40,16 @@ def names(nlp: Language, text: str) -> dict[str, str]:
         ("Shares of Vexa (NASDAQ: VEXA) rose.", 6, 7, True),
         ("Shares of Vexa rose.", 2, 3, False),
         ("Les actions de Lumio (LUM.PA) montent.", 5, 6, True),
+        ("Guests included Orvex's (ORVX) Dan Keller.", 5, 6, True),
+        ("Guests included Dan Keller of Kelso (KLSO) and others.", 7, 8, True),
+        ("Kelso (NASDAQ:KLSO) spent $9M on it.", 2, 3, True),
+        ("The Quantum Robotics Institute (QRI) spent $9M on it.", 6, 7, False),
+        ("The Kelso Robotics (KR) unit spent $9M on it.", 4, 5, False),
+        ("Kelso Robotics (KR) spent $9M on it.", 3, 4, False),
+        ("The Kelso (KLSO) unit spent $9M on it.", 3, 4, True),
+        # an acronym of several words after a one-word name is no ticker
+        ("It opened a lab on AI (FAIR) in Paris.", 7, 8, False),
+        ("It joined the Organisation of Francophonie (OIF) in Paris.", 7, 8, False),
     ],
 )
 def test_unseen_names_ticker(text: str, start: int, end: int, expected: bool) -> None:
