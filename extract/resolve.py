@@ -218,6 +218,36 @@ def _abbreviates(acronym: str, name: str) -> bool:
     return match(0, 0)
 
 
+#: The most content words a long name may have that its acronym skips ("Commission nationale de
+#: *protection* des données personnelles", CNDP).
+_MAX_SKIPPED = 2
+
+
+def _initials_skipping(acronym: str, name: str) -> bool:
+    """Whether the letters of ``acronym`` (three or more) are the initials, in order, of the content
+    words of ``name`` from its first to its last, skipping at most :data:`_MAX_SKIPPED` of them
+    (French institutions leave a word out of their acronym; the joining words are skipped freely).
+
+    >>> _initials_skipping("CNDP", "Commission nationale de protection des données personnelles")
+    True
+    >>> _initials_skipping("NDP", "Commission nationale de protection des données personnelles")
+    False
+    """
+    spaced = name.replace("-", " ").replace("'", " ").replace("\u2019", " ")
+    initials = [w[0].lower() for w in spaced.split()
+                if w[:1].isalpha() and len(w) > 1 and w.lower() not in _ACRONYM_SKIP]
+    letters = acronym.lower()
+    if len(letters) < 3 or len(initials) > len(letters) + _MAX_SKIPPED or not initials:
+        return False
+    if initials[0] != letters[0] or initials[-1] != letters[-1]:
+        return False
+    at = 0
+    for initial in initials:
+        if at < len(letters) and initial == letters[at]:
+            at += 1
+    return at == len(letters)
+
+
 def _is_name_tail(words: list[str], full: list[str]) -> bool:
     """Whether ``words`` are the last words of the longer person name ``full``, starting with a
     capital ("Omar *Al Olama*", "Mary *Van Dyke*"): a surname of several words said alone.
@@ -314,6 +344,8 @@ def resolve_mentions(mentions: Sequence[RawMention], kb: KnowledgeBase) -> Resol
             hits = [c for c in multiword if c is not cluster and _initials(c.name) == words[0]]
             if not hits:
                 hits = [c for c in multiword if c is not cluster and _abbreviates(words[0], c.name)]
+            if not hits:
+                hits = [c for c in multiword if c is not cluster and _initials_skipping(words[0], c.name)]
             if len(hits) == 1:
                 target, rule = hits[0], "acronym"
         if target is None and cluster.type is EntityType.ORGANIZATION:

@@ -7,7 +7,9 @@ an acronym once, in brackets, for the rest of the text:
 * a long name followed by its acronym in brackets is one entity, the acronym a mention of it:
   "l'*Agence de promotion du numérique* (APN)", "the *Lagos Gate to Value Forum* (LGVF)"; the
   name starts at the word whose initial is the acronym's first letter and its initials (or its
-  abbreviation, "Safe SuperIntelligence") spell the acronym, the test of Schwartz & Hearst (2003);
+  abbreviation, "Safe SuperIntelligence") spell the acronym, the test of Schwartz & Hearst (2003),
+  or, failing that, its initials with a word or two the acronym skips ("Commission nationale de
+  *protection* des données personnelles (CNDP)");
   every other mention of the acronym in the document takes the long name's type
   (:func:`bracket_names`);
 * a known event's name followed by a continent is a series of its own, not the known one:
@@ -28,7 +30,7 @@ from spacy.tokens import Doc, Span
 
 from ..doc_words import cue_tokens
 from ..lexicon import Lexicon, words_field
-from ..resolve import _abbreviates, _initials
+from ..resolve import _abbreviates, _initials, _initials_skipping
 
 __all__ = ["LongNameWords", "bracket_names", "handles", "long_name_words", "long_names", "series_names"]
 
@@ -126,6 +128,7 @@ def _long_form(doc: Doc, end: int, acronym: str) -> int | None:
     i = end - 1
     seen = 0
     best: int | None = None
+    nearest_skipping: int | None = None  # the shortest name that skips a word or two of the acronym
     while i >= 0 and seen < _MAX_WORDS:
         token = doc[i]
         if "\n" in token.whitespace_ and i < end - 1:
@@ -140,8 +143,10 @@ def _long_form(doc: Doc, end: int, acronym: str) -> int | None:
             text = doc[i:end].text
             if _spells(letters, text):
                 best = i
+            elif nearest_skipping is None and _initials_skipping(letters, text):
+                nearest_skipping = i
         i -= 1
-    return best
+    return best if best is not None else nearest_skipping
 
 
 def _spells(letters: str, text: str) -> bool:

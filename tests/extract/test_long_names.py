@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from aikg.extract.resolve import _initials
+from aikg.extract.pipeline import Extractor
+from aikg.extract.records import Document
+from aikg.extract.resolve import _initials, _initials_skipping
 
 
 def _ents(nlp: Language, text: str) -> dict[str, str]:
@@ -75,3 +77,21 @@ def test_lower_case_ministry_less_its_state(nlp_fr: Language) -> None:
 def test_acronym_skips_joining_words() -> None:
     # resolve._ACRONYM_SKIP: "to" joins the words of a name the acronym abbreviates
     assert _initials("Lagos Bridge to Prosperity Forum") == "LBPF"
+
+
+def test_acronym_that_skips_a_content_word_defines_the_long_name(extractor: Extractor) -> None:
+    # _long_form() / resolve: "Commission nationale de *surveillance* des marchés financiers (CNMF)":
+    # the acronym leaves "surveillance" out; the long name is the entity, the acronym its alias
+    text = ("Ont assisté Paul Girard, ministre de l'industrie, Marc Benali, président de la Commission "
+            "nationale de surveillance des marchés financiers (CNMF), et d'autres. La CNMF a salué l'accord.")
+    out = extractor.extract(Document("t", text, source="test", language="fr"))
+    found = {e.label: set(e.aliases) for e in out.entities}
+    assert found.get("Commission nationale de surveillance des marchés financiers", set()) >= {"CNMF"}
+    assert "CNMF" not in found
+
+
+def test_acronym_skips_at_most_two_content_words() -> None:
+    assert _initials_skipping("CNDP", "Commission nationale de protection des données personnelles")
+    assert not _initials_skipping("CP", "Commission de protection")  # too short to skip
+    assert not _initials_skipping("CAB", "Conseil agricole de bonne foi pour les grands bois")  # three skipped
+    assert not _initials_skipping("CNP", "Commission nationale de la protection des données publiques privées")
