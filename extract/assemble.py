@@ -25,6 +25,7 @@ from .components.extensions import register_extensions, relation_candidates
 from .components.investment_vetoes import unvetoed
 from .components.name_lists import list_joiners
 from .components.role_pairs import uncrossed
+from .components.sources import cited_names, unsourced
 from .dates import find_dates
 from .doc_words import doc_text
 from .editions import find_editions
@@ -207,6 +208,16 @@ def _listed_together(doc: Doc, start: int, end: int, other_start: int, other_end
     return joined
 
 
+def _only_cited(doc: Doc, cited: set[tuple[int, int]], mentions: Sequence[Mention]) -> frozenset[str]:
+    """The entities that ``doc`` names only as a source it cites (``cited``: their token spans,
+    :func:`.components.sources.cited_names`)."""
+    if not cited:
+        return frozenset()
+    starts = {doc[start].idx for start, _ in cited}
+    keys = {m.entity_key for m in mentions if m.start in starts}
+    return frozenset(keys - {m.entity_key for m in mentions if m.start not in starts})
+
+
 def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: Sequence[str] = (),
                       calibration: Calibration | None = None) -> Extraction:
     """Records for one processed document (``document.language`` should already be set);
@@ -256,7 +267,8 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
 
     calibration = load_calibration() if calibration is None else calibration
     status_of: dict[tuple[int, int, int, int, bool, int], tuple[FactStatus, bool]] = {}
-    for cand in uncrossed(unvetoed(doc, prefer_described(relation_candidates(doc)))):
+    cited = cited_names(doc)
+    for cand in uncrossed(unsourced(unvetoed(doc, prefer_described(relation_candidates(doc))), cited)):
         predicate, object_kb = cand.predicate, cand.object_kb
         subject = key_at.get(spans.offsets(cand.subject_start, cand.subject_end))
         if subject is None:
@@ -368,5 +380,9 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
         models=tuple(models),
     )
     rounds, implied = read_rounds(extraction)
+    sources = _only_cited(doc, cited, extraction.mentions)
+    if sources:  # an outlet named only as a source raises nothing and backs no round
+        rounds = tuple(r for r in rounds if r.company not in sources)
+        implied = tuple(r for r in implied if r.subject not in sources and r.object not in sources)
     extraction = dataclasses.replace(extraction, rounds=rounds, relations=extraction.relations + implied)
     return dataclasses.replace(extraction, editions=find_editions(extraction))

@@ -15,9 +15,10 @@ a classifier ``investsIn`` (never a rule's) between that pair is dropped:
   Zorbi", "in talks to back Zorbi", "envisage d'investir dans Zorbi"): its subject invests in
   nothing its clause names;
 * an acquisition: a pair the rules read as ``acquired`` in the sentence is a purchase, not an
-  investment;
-* a source: the outlet that reports the news ("the Daily Planet reported that", "according to",
-  "selon") receives no investment in that sentence.
+  investment.
+
+(The outlet a sentence cites as its source, "according to the Daily Planet", is no party to any
+deal of it, whatever found the deal: :mod:`.sources`.)
 
 When an investing verb's recipient is a thing and no organisation is named after its "in", the
 clause names no recipient: its subject invests in none of the names the clause holds ("will invest
@@ -30,7 +31,7 @@ $1bn into Kenya's ecosystem in partnership with Zorbi").
 ['dep:svo']
 
 Cue words are data (``word_lists`` in ``data/lexicon.json``: ``investment_plan_words``,
-``report_words``, and the
+and the
 shared ``investing_verbs``, ``joined_backing_verbs``, ``investment_nouns``, ``backing_nouns``,
 ``funding_nouns``, ``round_amount_words``, ``recipient_preps``, ``receiving_verbs``,
 ``backer_preps``, ``hedge_words``).
@@ -96,9 +97,6 @@ def vetoed_pairs(doc: Doc, lexicon: Lexicon, lang: str) -> set[_Pair]:
                                                                       "hedge_words")):
             for obj in {(names[t.i].start, names[t.i].end) for t in token.subtree if t.i in names}:
                 out.update((sent.start, s, obj) for s in subjects)
-    reporting = lexicon.words_of(lang, "report_words")
-    for word in cue_tokens(doc, reporting):
-        out.update(_sources(word, names))
     funding = nouns | lexicon.words_of(lang, "funding_nouns", "round_amount_words")
     sources = lexicon.words_of(lang, "backer_preps")
     for verb in cue_tokens(doc, lexicon.words_of(lang, "receiving_verbs")):
@@ -191,22 +189,3 @@ def _org_recipient(token: Token, preps: frozenset[str], names: dict[int, Span]) 
         if any(h.i in names and names[h.i].label_ == "Organization" for h in heads):
             return True
     return False
-
-
-def _sources(word: Token, names: dict[int, Span]) -> set[_Pair]:
-    """"the Daily Planet reported that ...", "according to the Daily Planet", "selon le Daily
-    Planet": the outlet is a source; no name of the sentence invests in it."""
-    sent = word.sent
-    source: Span | None = None
-    if word.pos_ in {"VERB", "AUX"}:
-        subject = next((c for c in word.children if c.dep_ in _SUBJECT_DEPS), None)
-        source = names.get(subject.i) if subject is not None else None
-    else:
-        j = word.i + 1
-        while j < sent.end and j not in names and j <= word.i + 3:
-            j += 1
-        source = names.get(j)
-    if source is None:
-        return set()
-    return {(sent.start, _span(names[t.i]), _span(source)) for t in sent if t.i in names
-            and names[t.i].start == t.i and names[t.i].start != source.start}

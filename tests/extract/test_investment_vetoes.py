@@ -32,8 +32,6 @@ def _classifier_fact(doc: Doc, investor: str, company: str, extractor: str = "cl
                  id="envisage"),
     pytest.param("en", "Orbit Systems will invest $2 billion into Ghana's cloud sector in partnership with "
                  "Zorbi Labs, among others.", "Orbit Systems", "Zorbi Labs", id="a-thing-and-a-partner"),
-    pytest.param("en", "But the Daily Planet reported that venture firm Kestrel Capital led the round.",
-                 "Kestrel Capital", "Daily Planet", id="the-outlet-that-reports"),
     pytest.param("fr", "Zorbi Labs a reçu la visite de Kestrel Capital.", "Kestrel Capital", "Zorbi Labs",
                  id="a-visit-received"),
 ])
