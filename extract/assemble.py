@@ -27,7 +27,7 @@ from .components.name_lists import list_joiners
 from .components.role_pairs import uncrossed
 from .components.sources import cited_names, unsourced
 from .dates import find_dates
-from .doc_words import doc_text
+from .doc_words import doc_text, read_sentences, unread_sentences
 from .editions import find_editions
 from .kb import KnowledgeBase
 from .lexicon import load_lexicon, load_relation_patterns
@@ -222,6 +222,16 @@ def doc_to_extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: S
                       calibration: Calibration | None = None) -> Extraction:
     """Records for one processed document (``document.language`` should already be set);
     ``calibration``: the packaged table by default (:mod:`.calibration`)."""
+    hooked = read_sentences(doc)  # sentences read once, not walked at each ``.sent``
+    try:
+        return _extraction(doc, document, kb, models, calibration)
+    finally:
+        if hooked:
+            unread_sentences(doc)
+
+
+def _extraction(doc: Doc, document: Document, kb: KnowledgeBase, models: Sequence[str],
+                calibration: Calibration | None) -> Extraction:
     register_extensions()
     spans = _Spans(doc, document.doc_id)
     raw = _raw_mentions(doc, spans)

@@ -28,13 +28,15 @@ True
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from weakref import WeakKeyDictionary
 
-from spacy.attrs import LEMMA, LOWER
-from spacy.tokens import Doc, Token
+from spacy.attrs import LEMMA, LOWER, SENT_START
+from spacy.errors import Errors as SpacyErrors
+from spacy.tokens import Doc, Span, Token
 
-__all__ = ["cue_positions", "cue_tokens", "doc_text"]
+__all__ = ["cue_positions", "cue_tokens", "doc_text", "read_sentences", "unread_sentences"]
 
 #: the index of each live document: lowercase form or lemma -> the positions that carry it
 _INDEXES: WeakKeyDictionary[Doc, dict[str, list[int]]] = WeakKeyDictionary()
@@ -109,3 +111,69 @@ def cue_positions(doc: Doc, words: frozenset[str]) -> frozenset[int]:
         found = frozenset(i for word in index.keys() & words for i in index[word])
         kept[words] = found
     return found
+
+
+def read_sentences(doc: Doc) -> bool:
+    """Answer ``Token.sent`` and ``Span.sent`` of ``doc`` from its sentence starts, read once, until
+    :func:`unread_sentences`; whether it did (not where the document has sentence hooks of its own).
+
+    spaCy walks the tokens to the sentence's ends and checks the document's annotation at each
+    read (about 3-7 us), and aikg's components ask for a sentence some 150 times per document. The
+    sentence is the one spaCy gives, that of the span's first token, a fresh ``Span`` at each read.
+    For the components' own time only: the sentences must not change in between (no component
+    changes them after the parser), and the hooks are gone from the documents a pipeline returns.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("One two. Three four.")
+    >>> doc[3].is_sent_start = True
+    >>> read_sentences(doc), doc[4].sent.text, doc[1:4].sent.text
+    (True, 'Three four.', 'One two.')
+    >>> unread_sentences(doc); "sent" in doc.user_token_hooks
+    False
+    """
+    if "sent" in doc.user_token_hooks or "sent" in doc.user_span_hooks or "sents" in doc.user_hooks:
+        return False
+    doc.user_token_hooks["sent"] = _token_sentence
+    doc.user_span_hooks["sent"] = _span_sentence
+    return True
+
+
+def unread_sentences(doc: Doc) -> None:
+    """Give ``Token.sent`` and ``Span.sent`` of ``doc`` back to spaCy (see :func:`read_sentences`)."""
+    global _last_starts
+    if doc.user_token_hooks.get("sent") is _token_sentence:
+        del doc.user_token_hooks["sent"]
+    if doc.user_span_hooks.get("sent") is _span_sentence:
+        del doc.user_span_hooks["sent"]
+    if _last_starts is not None and _last_starts[0] is doc:
+        _last_starts = None
+
+
+def _token_sentence(token: Token) -> Span:
+    return _sentence(token.doc, token.i)
+
+
+def _span_sentence(span: Span) -> Span:
+    return _sentence(span.doc, span.start)
+
+
+#: the document whose sentences were read last, and its sentence starts (one document is read at a
+#: time: a look-up in ``WeakKeyDictionary`` makes a weak reference at each read)
+_last_starts: tuple[Doc, list[int]] | None = None
+
+
+def _sentence(doc: Doc, i: int) -> Span:
+    """The sentence of token ``i``: from the last sentence start at or before it (else the first
+    token) to the next sentence start (else the end), as ``Span.sent``."""
+    global _last_starts
+    last = _last_starts
+    if last is not None and last[0] is doc:
+        starts = last[1]
+    else:
+        if not doc.has_annotation("SENT_START"):
+            raise ValueError(SpacyErrors.E030)
+        flags: list[int] = doc.to_array([SENT_START]).tolist()
+        starts = [0, *(k for k in range(1, len(flags)) if flags[k] == 1)]
+        _last_starts = (doc, starts)
+    k = bisect_right(starts, i) - 1
+    return Span(doc, starts[k], starts[k + 1] if k + 1 < len(starts) else len(doc))

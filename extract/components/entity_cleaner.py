@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..doc_words import cue_tokens, doc_text
+from ..doc_words import cue_tokens, doc_text, read_sentences
 from ..errors import Errors, PipelineError
 from ..kb import KnowledgeBase, load_knowledge_base
 from ..lexicon import Lexicon, load_lexicon
@@ -154,6 +154,7 @@ class EntityCleaner:
         if self.kb is None or self.lexicon is None or self.descriptors is None or self.products is None:
             raise PipelineError(Errors.E508.format(name=self.name))
         spans: list[Span] = []
+        read_sentences(doc)  # Token.sent from the sentence starts, until the relation classifier
         text = doc_text(doc)
         self._article_names = article_names(doc, self.edges) if self.edges else frozenset()
         self._misc = []

@@ -18,6 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from ..coref import REFERENCE_DISCOUNT, Reference, ReferenceSettings
+from ..doc_words import read_sentences, unread_sentences
 from ..errors import Errors, PipelineError
 from ..lexicon import load_lexicon, load_relation_patterns
 from ..pairs import features, reference_settings, references, sentence_entities, sentence_pairs
@@ -82,6 +83,7 @@ class RelationClassifier:
         if self.model is None or self.references is None:
             raise PipelineError(Errors.E508.format(name=self.name))
         found = relation_candidates(doc)
+        read_sentences(doc)  # the entity stage's, if still there; the pipeline's last component drops them
         ents = doc.ents  # each read of doc.ents (and doc.sents) makes its spans anew: read once
         if ents:
             refs = references(doc, self.references, ents)
@@ -90,6 +92,7 @@ class RelationClassifier:
             for sentence in sentences:
                 found.extend(self.sentence_candidates(sentence, refs, by_sentence[sentence.start]))
         forget_caches(doc)
+        unread_sentences(doc)
         set_relation_candidates(doc, found)
         return doc
 
