@@ -18,7 +18,11 @@ and these then take the longer name's facts ("Jane Roe heads the Google Brain pr
   company's ("*Nvidia* Isaac" is a model's mistake);
 * the same holds where a known organisation only *ends* the model's organisation after one or two
   proper nouns that are no known name ("Thomson Reuters" is not "Reuters"): the longer name is an
-  organisation.
+  organisation;
+* a known product's name written after a capitalised word and a hyphen, all one written word, is
+  a variant of the product ("Med-Gemini" is not Gemini): the whole word is a product
+  (:func:`_hyphen_variants`), whether the model found it or not, unless the first word is a known
+  name of its own ("the Vexa-Zephyr deal").
 
 The longer name is a product when the known name is a product ("*Le Chat* Pro"), when it ends in a
 product noun ("Hugging Face *Hub*") or when the model did not call it an organisation (a French
@@ -157,12 +161,31 @@ def _ending_names(doc: Doc, ents: list[Span], model: list[Span], words: LongerNa
     return out
 
 
+def _hyphen_variants(doc: Doc, ents: list[Span], kb: KnowledgeBase | None,
+                     found: dict[int, tuple[Span, str]]) -> dict[int, tuple[Span, str]]:
+    """ "*Med-*Zephyr": a known product's name glued after a capitalised word and a hyphen is a
+    variant of the product, one name (the whole written word)."""
+    out: dict[int, tuple[Span, str]] = {}
+    for index, ent in enumerate(ents):
+        start = ent.start - 2
+        if index in found or start < 0 or not ent.ent_id_ or kb is None or ent.ent_id_ not in kb:
+            continue
+        if kb[ent.ent_id_].type is not EntityType.PRODUCT or (index and ents[index - 1].end > start):
+            continue
+        prefix, hyphen = doc[start], doc[start + 1]
+        glued = not prefix.whitespace_ and not hyphen.whitespace_ and (start == 0 or doc[start - 1].whitespace_)
+        if glued and hyphen.text == "-" and prefix.is_alpha and prefix.text[:1].isupper() \
+                and kb.lookup(prefix.text) is None:
+            out[index] = (doc[start : ent.end], "PRODUCT")
+    return out
+
+
 def longer_names(doc: Doc, ents: list[Span], words: LongerNameWords, kb: KnowledgeBase | None) -> list[Span]:
     """``ents`` (sorted) with each KB name that only begins a longer model name replaced by the
     longer name, labelled as the model labels an organisation or a product (module docstring)."""
     model = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else None
     if not model:
-        return ents
+        return _replaced(doc, ents, _hyphen_variants(doc, ents, kb, {}))
     # keyed by the first word after a determiner the model took in ("*the* Acme Brain project")
     by_start = {span.start + (span[0].pos_ == "DET" and span[0].is_lower and len(span) > 1): span
                 for span in model if span.label_ in _NAME_LABELS}
@@ -176,6 +199,12 @@ def longer_names(doc: Doc, ents: list[Span], words: LongerNameWords, kb: Knowled
         if label:
             found[index] = (name, label)
     found.update(_ending_names(doc, ents, model, words, kb, found))
+    found.update(_hyphen_variants(doc, ents, kb, found))
+    return _replaced(doc, ents, found)
+
+
+def _replaced(doc: Doc, ents: list[Span], found: dict[int, tuple[Span, str]]) -> list[Span]:
+    """``ents`` with the longer names of ``found`` (by index) in place of the known ones."""
     if not found:
         return ents
     # one name, one kind: a name launched in one sentence is a product in the others too

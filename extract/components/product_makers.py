@@ -36,7 +36,11 @@ nearest clause above it that has one ("Vexa Labs has tapped ... to power *its* c
 executives stressed that ... *its* assistant", an organisation that describes the subject), the
 agent of a passive participle ("features demonstrated *by* Vexa Labs in *its* launch"), or the
 subject of the main clause that a fronted participle describes ("Known for *its* chatbot Zephyr,
-Vexa Labs said"). Only when the sentence names no owner do the references decide. A fact about
+Vexa Labs said"). A participle of renown after an organisation and a comma (``known_for_words``,
+read along the text: "Vexa Labs, known for *its* chatbot Zephyr", "Vexa Labs, start-up française
+connue pour *ses* robots") gives that organisation before any of these (:meth:`_Makers.renowned`).
+A name that hangs on a capitalised word describing the product noun ("its *Zephyr* AI chips") is
+one of the noun's names. Only when the sentence names no owner do the references decide. A fact about
 the same product read through a reference to another owner is then dropped
 (:func:`drop_other_owners`).
 """
@@ -71,6 +75,8 @@ _AS = frozenset({"as", "que", "qu'", "qu’"})
 _LIST_JOINERS = frozenset({",", "and", "et", "or", "ou"})
 #: Heads climbed from a possessive pronoun to the clause that names its owner.
 _CLIMB = 8
+#: Words of an apposition between an organisation's comma and a participle of renown.
+_APPOSITION = 4
 
 
 Owner = tuple[Span | None, bool]
@@ -133,6 +139,8 @@ class _Makers:
         #: Verbs that release a product (both ``develops`` and ``announced`` in the lexicon's ``verbs``).
         self.releases = frozenset(v for v, preds in lexicon.verbs.get(lang, {}).items()
                                   if "develops" in preds and "announced" in preds)
+        #: Participles of renown before "for" / "pour" ("X, *known* for its chatbot Y").
+        self.known_for = lexicon.words("known_for_words", lang)
         self.found: list[RelationCandidate] = []
         #: Products whose owner the sentence names (not through a reference): span -> owner.
         self.owned: dict[tuple[int, int], tuple[int, int]] = {}
@@ -146,7 +154,7 @@ class _Makers:
                 ent = self.ent_of[child.i]
                 return (ent, False) if ent.label_ == "Organization" else (None, False)
             if possessive and child.lower_ in self.pronouns:
-                owner = clause_owner(child, self.ent_of, self.refs)
+                owner = self.renowned(child) or clause_owner(child, self.ent_of, self.refs)
                 if owner[0] is not None:
                     return owner
                 orgs = [c for c in self.refs[child.i].candidates if c.label_ == "Organization"] \
@@ -181,6 +189,8 @@ class _Makers:
         yield from self.examples(noun)
         for child in noun.children:
             ent = self.ent_of.get(child.i)
+            if ent is None and child.dep_ in _NAME_DEPS and child.i < noun.i and child.text[:1].isupper():
+                ent = self.described(child)  # "its *X* AI chips": the name hangs on the word that describes it
             if child.dep_ not in _NAME_DEPS or ent is None or ent.label_ != "Product":
                 continue
             yield ent
@@ -188,6 +198,12 @@ class _Makers:
                 other = self.ent_of.get(conj.i)
                 if other is not None and other.label_ == "Product":
                     yield other
+
+    def described(self, word: Token) -> Span | None:
+        """The product named right before ``word``, a capitalised word that describes a product noun
+        and on which the name hangs ("its *X* AI chips", "its *X* Arabic model")."""
+        before = self.ent_of.get(word.i - 1)
+        return before if before is not None and before.end == word.i and before.root.head.i == word.i else None
 
     def examples(self, noun: Token) -> list[Span]:
         """ "products *such as the X, Y and Z*", "des puces *comme X*", "its products, *X and Y*" (a
@@ -258,13 +274,32 @@ class _Makers:
                     if not via_reference:
                         self.owned[(name.start, name.end)] = (owner.start, owner.end)
 
+    def renowned(self, pronoun: Token) -> Owner | None:
+        """ "Vexa Labs, *known for its* chatbot Zephyr", "Vexa Labs, start-up française *connue pour
+        ses* robots": the organisation a participle of renown describes owns what it is known for,
+        read along the text (parsers hang the participle anywhere): the organisation right before
+        the comma that opens the participle's phrase, a short apposition between them allowed."""
+        doc = self.doc
+        at = pronoun.i - 2
+        if at < 2 or doc[at + 1].lower_ not in {"for", "pour"} or doc[at].lower_ not in self.known_for:
+            return None
+        index = at - 1
+        while index > 0 and at - index <= _APPOSITION and doc[index].text != ",":
+            named = self.ent_of.get(index)
+            organisation = named is not None and named.label_ == "Organization"
+            if doc[index].is_punct or doc[index].pos_ in {"VERB", "AUX"} or organisation:
+                return None  # "X, which is known for", "X known for": no apposed phrase
+            index -= 1
+        ent = self.ent_of.get(index - 1) if doc[index].text == "," else None
+        return (ent, False) if ent is not None and ent.label_ == "Organization" else None
+
     def possessive_owner(self, token: Token) -> Owner:
         """The organisation a possessive stands for: the one before "'s", or the organisation a
         pronoun refers to (its own sentence first, then the references)."""
         if token.lower_ not in self.pronouns:
             ent = self.ent_of.get(token.i - 1)
             return (ent, False) if ent is not None and ent.label_ == "Organization" else _NONE
-        owner = clause_owner(token, self.ent_of, self.refs)
+        owner = self.renowned(token) or clause_owner(token, self.ent_of, self.refs)
         if owner[0] is not None:
             return owner
         ref = self.refs.get(token.i)

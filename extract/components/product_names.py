@@ -6,12 +6,16 @@ seen comes out as an Organization, a Person or a Place ("*Trainex* chips" -> Org
 says what kind of thing it names, and that description decides the type. This module reads
 these constructions, with word lists from ``data/lexicon.json`` (``word_lists``:
 ``product_kind_nouns``, ``product_group_nouns``, ``product_list_cues``, ``product_list_nouns``,
-``maker_nouns``, ``product_naming_words``, ``product_lead_nouns``, ``product_version_words``):
+``maker_nouns``, ``product_naming_words``, ``product_lead_nouns``, ``product_version_words``,
+``product_descriptor_words``):
 
 * a name right after a product noun: "the chatbot *X*", "its AI model *X-2*", "la puce *X*",
   "son assistant *Le Chat*", "the chatbot, *X*";
 * a name right before a product noun: "the *X* platform", "*X* and *Y* chips", "its *X*
-  series of models" (a group noun counts when "of" / "de" follows it);
+  series of models" (a group noun counts when "of" / "de" follows it); a language's name and,
+  before a plural noun, a descriptor (``product_descriptor_words``: "AI") between the name and the
+  noun describe the product and are not its name ("its *X* Arabic large language model", "its *X*
+  AI chips"), and a name in capitals there is a name ("its *XLM* Arabic model");
 * a product noun in apposition or as the predicate: "*X*, a small robot", "*X* is a language
   model", "*X*, une librairie open-source", "*X* est un chatbot" (read along the text too, a
   comma, a determiner and the noun, where the parser makes the noun an object: "*X*, un jeu
@@ -49,12 +53,15 @@ from ..kb import KnowledgeBase
 from ..lexicon import words_field
 from ..normalize import fold
 from ..records import EntityType
+from .cldr_words import not_names
 
 __all__ = ["ProductWords", "product_names", "same_name_products"]
 
 _MAX_WORDS = 5
 #: The most lower-case modifiers read between a product's name and its noun ("X *large language* model").
 _MAX_MODIFIERS = 3
+#: The most letters of an all-capitals word that may be a modifier ("AI", "GPU", "LLM").
+_ACRONYM = 3
 #: A name and its version: "Zephyr-1.5V", "Zephyr 3", "Zephyr v2 mini".
 _VERSION = re.compile(r"^(?P<base>.*?[^\W\d_].*?)[\s-]+v?\d[\w.]*(?:\s+(?:mini|pro|max|ultra|turbo|nano))?$", re.I)
 _QUALIFIER = re.compile(r"\s+(?:mini|pro|max|ultra|turbo|nano)$", re.I)
@@ -89,6 +96,8 @@ class ProductWords:
     possessives: frozenset[str] = words_field("poss_pronouns")
     #: Edition words after a product's version ("Gemini 2.5 *Pro*").
     editions: frozenset[str] = words_field("product_version_words")
+    #: Capitalised words that describe a product between its name and a plural noun ("its X *AI* chips").
+    descriptors: frozenset[str] = words_field("product_descriptor_words")
 
 
 def _glued(doc: Doc, index: int) -> bool:
@@ -151,7 +160,7 @@ class _Found:
         self.by_token = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.products: dict[int, tuple[int, int]] = {}  # start -> (start, end)
 
-    def add(self, start: int, end: int, *, acronym: bool = False) -> bool:
+    def add(self, start: int, end: int, *, acronym: bool = False, limit: int = 0) -> bool:
         """Make ``doc[start:end]`` a product name, unless it is not a name or the KB knows it as
         something else. A known entity inside it decides: the span becomes that entity. An
         all-capitals word alone is a name only where ``acronym`` says the construction names one
@@ -166,10 +175,13 @@ class _Found:
         inside = {id(self.by_token[i]): self.by_token[i] for i in range(start, end) if i in self.by_token}
         if any(ent.kb_id_ for ent in inside.values()):  # the KB's name decides: a product stays one
             return all(ent.label_ == "Product" for ent in inside.values() if ent.kb_id_)
-        if any(_full_name(ent) for ent in inside.values()):
+        if any(_full_name(ent) and not end < ent.end <= limit for ent in inside.values()):
             return False  # "her assistant Jane Doe": a person's first and last name
-        for ent in inside.values():  # a longer entity: take all of it
-            start, end = min(start, ent.start), max(end, ent.end)
+        name_end = end
+        for ent in inside.values():  # a longer entity: take all of it, less the words that describe
+            start = min(start, ent.start)  # the product ("its X AI chips", up to ``limit``)
+            if not name_end < ent.end <= limit:
+                end = max(end, ent.end)
         self.products[start] = (start, end)
         return True
 
@@ -245,12 +257,16 @@ def _before_noun(found: _Found, noun: Token) -> None:
     if noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in {"NOUN", "PROPN"}:
         return
     end = _modifiers_start(noun)  # "the X *voice* assistant", "its X *large language* model"
+    described = _descriptors_start(found, noun, end)  # "its X *Arabic* large language model"
+    limit, end = (end, described) if described < end else (described, described)
     while True:
         start = _name_before(doc, end)
         known = [found.by_token[i] for i in range(start, end) if i in found.by_token and found.by_token[i].kb_id_]
         if known and known[-1].label_ != "Product":
             start = max(start, known[-1].end)  # "AWS *Trainium* chips": the maker, then the name
-        if not found.add(start, end):
+        # "its *ALLAM* Arabic model": a name the model found, or a long one, not a modifier
+        model_name = limit > end and (start in found.by_token or len(doc[start].text) > _ACRONYM)
+        if not found.add(start, end, acronym=model_name, limit=limit):
             return
         if start >= 2 and doc[start - 1].lower_ in _JOINERS - {",", "or", "ou"}:
             end = start - 1
@@ -272,6 +288,29 @@ def _modifiers_start(noun: Token) -> int:
             break
         start -= 1
     return start
+
+
+def _descriptors_start(found: _Found, noun: Token, end: int) -> int:
+    """Where the capitalised words that describe a product noun before its lower-case modifiers
+    begin (``end`` when there are none): a language's name ("its X *Arabic* large language model",
+    "X *Hindi*-language model"), and before a plural noun a descriptor of ``product_descriptor_words``
+    ("its X *AI* processors"; "the X AI framework" may be the name "X AI"). A word of a known name
+    describes nothing ("Meta AI")."""
+    doc = found.doc
+    start = end
+    plural = "Plur" in noun.morph.get("Number", []) or noun.tag_ in {"NNS", "NNPS"}
+    while start > 1 and end - start < _MAX_MODIFIERS:
+        word = doc[start - 1]
+        if word.text == "-" and start < end and _glued(doc, start) and _glued(doc, start - 1):
+            start -= 1  # "*Hindi-*language"
+            continue
+        known = start - 1 in found.by_token and found.by_token[start - 1].kb_id_
+        language = word.text[:1].isupper() and not word.is_upper and word.lower_ in not_names()
+        descriptor = plural and word.lower_ in found.words.descriptors
+        if known or not (language or descriptor) or word.dep_ not in {"amod", "compound", "nmod"}:
+            break
+        start -= 1
+    return start if start < end and doc[start].text != "-" else end
 
 
 def _possessed(noun: Token, words: ProductWords) -> bool:

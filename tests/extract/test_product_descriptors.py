@@ -1,0 +1,90 @@
+"""Products named with words that describe them, and their makers: a language's name or "AI"
+between a product's name and its noun ("its X Arabic model", "its X AI chips",
+``product_names.py``), a variant of a known product written with a hyphen ("Bio-Y",
+``model_spans.py``), and the organisation a participle of renown describes ("X, known for its
+chatbot Y", ``product_makers.py``). Sentences and names written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.extract.pipeline import Extractor
+from tests.helpers import entity_types, labelled_facts
+
+pytestmark = pytest.mark.model
+
+
+def run(extractor: Extractor, text: str, language: str) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
+    """The entities (label -> type) and the facts (labels) read in ``text``."""
+    facts = {fact[:3] for fact in labelled_facts(extractor, text, language)}
+    return entity_types(extractor, text, language), facts
+
+
+@pytest.mark.parametrize(
+    ("text", "product", "longer"),
+    [
+        # a language's name between the name and the lower-case modifiers of the product noun
+        ("Samsung announced its Korvan Arabic large language model available on its cloud.", "Korvan",
+         "Korvan Arabic"),
+        # a name in capitals before a language's name: a name, not a modifier
+        ("Samsung announced its KALIM Arabic large language model.", "KALIM", "KALIM Arabic"),
+        ("Samsung announced its KORVA Arabic large language model for the region.", "KORVA", "KORVA Arabic"),
+        # "AI" before a plural product noun describes the products
+        ("Samsung will supply its Zelvar AI chips to power the data centre.", "Zelvar", "Zelvar AI"),
+    ],
+)
+def test_words_that_describe_a_product_are_not_its_name(extractor: Extractor, text: str, product: str,
+                                                        longer: str) -> None:
+    types, facts = run(extractor, text, "en")
+    assert types.get(product) == "Product"
+    assert longer not in types
+    assert ("Samsung", "develops", product) in facts
+
+
+def test_ai_before_a_singular_noun_may_end_a_name(extractor: Extractor) -> None:
+    types, _ = run(extractor, "The Zelvar AI framework centres on truth-seeking.", "en")
+    assert "Zelvar" not in types
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Samsung's medical AI model, Bio-Llama, is performing at the level of a specialist."),
+        ("fr", "Samsung a présenté Bio-Llama, son nouveau modèle médical."),
+    ],
+)
+def test_a_known_product_after_a_hyphen_is_a_variant(extractor: Extractor, language: str, text: str) -> None:
+    types, facts = run(extractor, text, language)
+    assert types.get("Bio-Llama") == "Product"
+    assert ("Samsung", "develops", "Bio-Llama") in facts
+    assert ("Samsung", "develops", "Llama") not in facts
+
+
+def test_two_known_names_joined_by_a_hyphen_stay_apart(extractor: Extractor) -> None:
+    types, _ = run(extractor, "The Samsung-Llama tie-up was signed on Monday.", "en")
+    assert "Samsung-Llama" not in types
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Le concurrent de Samsung et de Bixby, Google, connu pour son robot conversationnel Gemini, "
+               "s'installe à Lyon."),
+        ("fr", "Le rival de Samsung, Google, un groupe américain connu pour son assistant Gemini, ouvre un bureau."),
+    ],
+)
+def test_an_organisation_known_for_its_product_develops_it(extractor: Extractor, language: str, text: str) -> None:
+    _, facts = run(extractor, text, language)
+    assert ("Google", "develops", "Gemini") in facts
+    assert ("Samsung", "develops", "Gemini") not in facts
+
+
+def test_the_organisation_known_for_a_product_is_its_only_owner(extractor: Extractor) -> None:
+    _, facts = run(extractor, "Samsung's rival, Google, known for its chatbot Gemini, opened an office in Lyon.", "en")
+    assert ("Samsung", "develops", "Gemini") not in facts
+
+
+def test_a_product_a_company_builds_on_is_not_its_own(extractor: Extractor) -> None:
+    _, facts = run(extractor, "Samsung launched its Zelvar AI chips, built on Llama and powered by Gemini.", "en")
+    assert ("Samsung", "develops", "Zelvar") in facts
+    assert not {("Samsung", "develops", "Llama"), ("Samsung", "develops", "Gemini")} & facts
