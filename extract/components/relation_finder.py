@@ -29,6 +29,7 @@ from .attendance import discourse_attendance
 from .bylines import byline_affiliations
 from .deals import deal_relations
 from .demonym_places import described_places
+from .establishments import establishment_places
 from .extensions import RelationCandidate, register_extensions, set_relation_candidates
 from .founding_teams import founding_team_relations
 from .joint_deals import joint_partners
@@ -226,6 +227,7 @@ class RelationFinder:
                                              self.based_words))
         candidates.extend(stated_places(doc, candidates, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(referred_places(doc, ent_of, refs, self.lexicon, self.lang))
+        candidates.extend(establishment_places(doc, ent_of, self.lexicon, self.lang))
         candidates.extend(byline_affiliations(doc, ent_of, self.byline_cues))
         candidates.extend(raises_and_founders(doc, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(founding_team_relations(doc, ent_of, refs, self.lexicon, self.lang))
