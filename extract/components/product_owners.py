@@ -24,7 +24,11 @@ A maker noun that describes a person ("Jane Doe, the creator of Zephyr") gives n
 organisation ``develops``. A maker noun that describes no organisation of its sentence is a
 definite description ("*the Zephyr maker* said", "*the maker of* Zephyr", "*le créateur de*
 Zephyr", "permettra *au fabricant d'*Zephyr"): the organisation the references resolve it to
-makes the products (``+coref``, discounted).
+makes the products (``+coref``, discounted). Where the references leave a subject description
+alone (a headline, "*Zephyr creator's* office is ..."; an opening sentence whose antecedent comes
+after, "*Le créateur de Zephyr* s'implante en France. La start-up, Vexa Labs, ..."), the one
+organisation that the sentences right before and after name as their subject stands for it
+(:meth:`_Owners.next_door`); two different ones leave it alone.
 """
 
 from __future__ import annotations
@@ -167,7 +171,7 @@ class _Owners:
                 for product in products:
                     self.emit(maker, product, noun, MAKER_EXTRACTOR)
                 continue
-            referred = self.referred(noun) if noun.i not in self.ent_of else None
+            referred = self.referred(noun) or self.next_door(noun) if noun.i not in self.ent_of else None
             if referred is not None:
                 for product in products:
                     self.emit(referred, product, noun, f"{MAKER_EXTRACTOR}+coref", CONFIDENCE * REFERENCE_DISCOUNT)
@@ -182,6 +186,26 @@ class _Owners:
         """The organisation a maker noun that names none stands for, by the references."""
         ref = self.refs.get(noun.i)
         return next((c for c in ref.candidates if c.label_ == "Organization"), None) if ref is not None else None
+
+    def next_door(self, noun: Token) -> Span | None:
+        """The organisation a subject maker description that the references leave alone stands
+        for, in a headline or an opening sentence ("*Zephyr creator's* office ...", "*Le créateur
+        de Zephyr* s'implante en France. La start-up, Vexa Labs, ..."): the one organisation that
+        the sentences right before and after name as their subject (or in apposition to it); none
+        when they name two."""
+        doc, sent = self.doc, noun.sent
+        if noun.dep_ not in _SUBJECT_DEPS and not (noun.dep_ == "poss" and noun.head.dep_ in _SUBJECT_DEPS):
+            return None
+        found: dict[str, Span] = {}
+        for near in (doc[sent.start - 1].sent if sent.start else None,
+                     doc[sent.end].sent if sent.end < len(doc) else None):
+            for token in near or ():
+                subject = token.dep_ in _SUBJECT_DEPS or (token.dep_ in {"appos", "conj", "dep", "nmod", "flat:name"}
+                                                         and token.head.dep_ in _SUBJECT_DEPS)
+                ent = self.organisation(token) if subject else None
+                if ent is not None:
+                    found.setdefault(ent.ent_id_ or ent.text, ent)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def of_described(self) -> None:
         """ "ChatGPT de l'américain OpenAI", "Zephyr de la start-up française Vexa": a product, "de",

@@ -88,3 +88,26 @@ def test_a_product_a_company_builds_on_is_not_its_own(extractor: Extractor) -> N
     _, facts = run(extractor, "Samsung launched its Zelvar AI chips, built on Llama and powered by Gemini.", "en")
     assert ("Samsung", "develops", "Zelvar") in facts
     assert not {("Samsung", "develops", "Llama"), ("Samsung", "develops", "Gemini")} & facts
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # a headline between two sentences whose subject is the maker
+        ("en", "Google is setting up shop in Lyon\nGemini creator’s office is for Europe growth\n"
+               "Google is getting serious about Europe after it announced plans to open an office in Lyon."),
+        # an opening sentence; the next one names the maker in apposition to its subject
+        ("fr", "Le créateur de Gemini s’implante en France. La firme américaine, Google qui a démocratisé la "
+               "recherche, vient d’annoncer ce mercredi qu’elle allait s’implanter à Lyon."),
+    ],
+)
+def test_a_maker_description_stands_for_the_subject_next_door(extractor: Extractor, language: str,
+                                                               text: str) -> None:
+    assert ("Google", "develops", "Gemini") in run(extractor, text, language)[1]
+
+
+def test_two_subjects_next_door_leave_a_maker_description_alone(extractor: Extractor) -> None:
+    text = ("Samsung is setting up shop in Lyon\nGemini creator’s office is for Europe growth\n"
+            "Google is getting serious about Europe after it announced plans to open an office in Lyon.")
+    facts = run(extractor, text, "en")[1]
+    assert not {("Samsung", "develops", "Gemini"), ("Google", "develops", "Gemini")} & facts
