@@ -155,8 +155,8 @@ _REPEATED = re.compile(r"\s*,?\s*(?:et|and|ainsi que|as well as)\s+(?:de|d['’]
 _CLOSED = re.compile(r"\s*,\s*(?:(?:and|et)\s+)?")
 #: Before a list: a preposition or an agent makes it a complement ("founded by A and B").
 _AGENT = re.compile(r"(?:\b(?:of|at|from|by|de|du|chez|par)\s*|\bd['’])$", re.IGNORECASE)
-#: What separates two members of a list (a name followed by another without one qualifies it).
-_SEPARATOR = re.compile(r",|;|\b(?:and|et)\b|&", re.IGNORECASE)
+#: What separates two members of a list ("A, B ou encore C"; a name followed by another without one qualifies it).
+_SEPARATOR = re.compile(r",|;|\b(?:and|et|or|ou)\b|&", re.IGNORECASE)
 _WEEKDAY_INDEX = {name: i % 7 for i, name in enumerate(_WEEKDAYS.split("|"))}
 #: Full month names only: the English abbreviations ("may", "mar") are common words.
 _PARAGRAPH = re.compile(r"\n\s*\n")

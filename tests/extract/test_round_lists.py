@@ -74,3 +74,11 @@ def test_a_secured_amount_is_raised_in_french(extractor: Extractor) -> None:
     text = "La société Quorra a sécurisé 15 millions d'euros auprès de Kestrel Ventures."
     out = extractor.extract(Document("t", text, source="test", language="fr"))
     assert any(r.predicate == "raised" and r.subject.endswith("quorra") for r in out.relations)
+
+
+def test_a_list_that_ends_with_ou_encore_keeps_its_last_two_members(extractor: Extractor) -> None:
+    # "A ou encore B": "ou" separates members as "et" does; without it the name before it read as a qualifier
+    found = _invests(extractor, "Kairo AI a levé 80 millions d'euros. Ce tour réunit plusieurs investisseurs, "
+                                "parmi lesquels la banque BNP Paribas, le fabricant de puces Nvidia ou encore IBM.",
+                     "fr")
+    assert {"bnp-paribas", "nvidia", "ibm"} <= {s for s, o in found.items() if o == "organization/kairo-ai"}
