@@ -27,6 +27,7 @@ from .announcements import announcement_relations
 from .appointments import appointment_relations
 from .attendance import discourse_attendance
 from .bylines import byline_affiliations
+from .co_investors import co_investors
 from .deals import deal_relations
 from .demonym_places import described_places
 from .establishments import establishment_places
@@ -243,6 +244,7 @@ class RelationFinder:
         candidates = round_investors(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates.extend(led_rounds(doc, candidates, ent_of, self.lexicon.words("round_lead_participles", self.lang),
                                      self.lexicon.words("funding_nouns", self.lang)))
+        candidates.extend(co_investors(doc, candidates, ent_of, self.lexicon, self.lang))
         candidates = announcement_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates.extend(discourse_attendance(doc, ent_of, refs, self.lexicon, self.lang))
         self._roles_read = None

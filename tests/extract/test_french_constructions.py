@@ -104,3 +104,29 @@ def test_investors_listed_with_their_countries_are_based_there(extractor: Extrac
 def test_an_organisation_beside_a_country_outside_a_list_is_not_based_there(extractor: Extractor) -> None:
     facts = _facts(extractor, "Le ministre n'a rien dit sur une usine Tesla en Allemagne.")
     assert ("Tesla", "basedIn", "Germany") not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "company", "lead"),
+    [
+        ("Mistral AI a bouclé un tour de table de 10 millions d'euros mené par Partech, avec Index Ventures et "
+         "Balderton Capital.", "fr", "Mistral AI", "Partech"),
+        ("Mistral AI a levé 10 millions d'euros. Le tour a été mené par Partech, aux côtés d'Index Ventures et de "
+         "Balderton Capital.", "fr", "Mistral AI", "Partech"),
+        ("Cohere raised $10 million in a round led by Accel, with Index Ventures and Balderton Capital.", "en",
+         "Cohere", "Accel"),
+    ],
+)
+def test_co_investors_after_a_bare_link_to_the_lead_invest(
+    extractor: Extractor, text: str, lang: str, company: str, lead: str
+) -> None:
+    facts = _facts(extractor, text, lang)
+    assert (lead, "investsIn", company) in facts
+    assert ("Index Ventures", "investsIn", company) in facts
+    assert ("Balderton Capital", "investsIn", company) in facts
+
+
+def test_a_word_after_the_link_opens_no_list_of_co_investors(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Mistral AI a levé 10 millions d'euros lors d'un tour mené par Partech, avec l'appui "
+                              "de son conseil Rothschild.")
+    assert ("Rothschild", "investsIn", "Mistral AI") not in facts
