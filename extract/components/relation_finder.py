@@ -26,6 +26,7 @@ from ..word_matcher import WordSetMatcher
 from .announcements import announcement_relations
 from .appointments import appointment_relations
 from .attendance import discourse_attendance
+from .bracketed_partners import bracketed_partners
 from .bylines import byline_affiliations
 from .co_investors import co_investors
 from .deals import deal_relations
@@ -240,6 +241,7 @@ class RelationFinder:
         candidates = listed_organisations(doc, candidates, ent_of, self.joiners)
         candidates.extend(joint_partners(doc, ent_of, self.lexicon.words("partnership_nouns", self.lang),
                                          self.joiners))
+        candidates.extend(bracketed_partners(doc, ent_of, self.lexicon, self.lang))
         candidates = deal_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates = round_investors(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates.extend(led_rounds(doc, candidates, ent_of, self.lexicon.words("round_lead_participles", self.lang),

@@ -130,3 +130,23 @@ def test_a_word_after_the_link_opens_no_list_of_co_investors(extractor: Extracto
     facts = _facts(extractor, "Mistral AI a levé 10 millions d'euros lors d'un tour mené par Partech, avec l'appui "
                               "de son conseil Rothschild.")
     assert ("Rothschild", "investsIn", "Mistral AI") not in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thales s'est alliée aux trois opérateurs majeurs d'Europe (Orange, Bouygues Telecom, Vodafone) pour lancer "
+        "un modèle.",
+        "L'an dernier, Thales s'est associée aux trois grands opérateurs (Orange, Bouygues Telecom et Vodafone).",
+    ],
+)
+def test_partners_in_brackets_after_a_plural_noun_are_partners(extractor: Extractor, text: str) -> None:
+    facts = _facts(extractor, text)
+    for partner in ("Orange", "Bouygues Telecom", "Vodafone"):
+        assert ("Thales", "partnerOf", partner) in facts, partner
+
+
+def test_a_bracketed_list_after_a_noun_of_no_partnership_verb_names_no_partners(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Thales fournira ses modèles aux trois opérateurs (Orange, Bouygues Telecom, Vodafone) "
+                              "du pays.")
+    assert ("Thales", "partnerOf", "Bouygues Telecom") not in facts
