@@ -24,7 +24,9 @@ module reads them all on the dependency tree:
   Zephyr chat model and Atlas image creator", is read in :mod:`.possessed_products`.
 
 A releasing participle after the name ("its platform Zephyr, *launched* in 2024", "sa plateforme
-Zephyr, *lancée* en 2024") makes the owner's fact ``announced`` too. The phrases that name a
+Zephyr, *lancée* en 2024") makes the owner's fact ``announced`` too, and so does an announcing verb
+whose object is the product noun and whose subject is the owner ("Vexa Labs *showcased* its Zephyr
+and Atlas robots": the verb patterns reach only the first name). The phrases that name a
 maker without a product noun ("X, the maker of Y", "X and its Y") are read in
 :mod:`.product_owners`.
 
@@ -139,6 +141,8 @@ class _Makers:
         #: Verbs that release a product (both ``develops`` and ``announced`` in the lexicon's ``verbs``).
         self.releases = frozenset(v for v, preds in lexicon.verbs.get(lang, {}).items()
                                   if "develops" in preds and "announced" in preds)
+        #: Verbs that announce (``announced`` in the lexicon's ``verbs``: "showcase", "présenter").
+        self.announcers = frozenset(v for v, preds in lexicon.verbs.get(lang, {}).items() if "announced" in preds)
         #: Participles of renown before "for" / "pour" ("X, *known* for its chatbot Y").
         self.known_for = lexicon.words("known_for_words", lang)
         self.found: list[RelationCandidate] = []
@@ -269,7 +273,7 @@ class _Makers:
             for head in heads:
                 for name in self.names(head):
                     self.emit(owner, name, noun, via_reference)
-                    if self.launched(noun, name):
+                    if self.launched(noun, name) or self.announced_by(noun, owner):
                         self.emit(owner, name, noun, via_reference, "announced")
                     if not via_reference:
                         self.owned[(name.start, name.end)] = (owner.start, owner.end)
@@ -330,6 +334,15 @@ class _Makers:
             if owner[0] is not None:
                 return owner
         return _NONE
+
+    def announced_by(self, noun: Token, owner: Span) -> bool:
+        """ "Vexa Labs *showcased* its Zephyr and Atlas robots": the product noun is the object of an
+        announcing verb (``announced`` in the lexicon's ``verbs``) whose subject is the owner, who
+        announced every name of the noun (the verb patterns reach the first one only)."""
+        verb = noun.head
+        if noun.dep_ not in _OBJECT_DEPS or verb.lemma_.lower() not in self.announcers:
+            return False
+        return any(c.dep_ in _SUBJECT_DEPS and owner.start <= c.i < owner.end for c in verb.children)
 
     def launched(self, noun: Token, name: Span) -> bool:
         """ "its platform X, *launched* in 2024", "sa plateforme X, *lancée* en 2024": a participle

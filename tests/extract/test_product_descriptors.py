@@ -111,3 +111,13 @@ def test_two_subjects_next_door_leave_a_maker_description_alone(extractor: Extra
             "Google is getting serious about Europe after it announced plans to open an office in Lyon.")
     facts = run(extractor, text, "en")[1]
     assert not {("Samsung", "develops", "Gemini"), ("Google", "develops", "Gemini")} & facts
+
+
+def test_the_owner_announces_every_name_of_the_product_noun_it_showcases(extractor: Extractor) -> None:
+    facts = run(extractor, "Samsung showcased its Galaxy and Ballie robot, underlining its advances.", "en")[1]
+    assert {("Samsung", "announced", "Galaxy"), ("Samsung", "announced", "Ballie")} <= facts
+
+
+def test_products_a_company_uses_are_not_announced(extractor: Extractor) -> None:
+    facts = run(extractor, "Samsung uses its Galaxy and Ballie robots in its stores.", "en")[1]
+    assert not {("Samsung", "announced", "Galaxy"), ("Samsung", "announced", "Ballie")} & facts
