@@ -9,9 +9,10 @@ article's organisation, under three guards that keep it to that reading:
 
 * the title is a company title (``word_lists.implicit_owner_titles``: chief executive, founder,
   CTO, PDG, directeur général...; "President X", "Minister X" name no company);
-* the sentence names no organisation but the topic, and nothing before the title owns it (no
+* the sentence names no organisation but the topic (outside that predicate), and nothing before the title owns it (no
   "Acme's", "its", "of"): those are read by the patterns and role phrases with their written owner;
-* the person has no other employer in the candidates so far, and the article has a topic: the
+* the person has no other employer in the candidates so far (but for one named in the predicate of
+  the person's own clause: "Co-founders A and B previously worked at *Z*"), and the article has a topic: the
   organisation named (or referred to) most often before the sentence ends, at least twice
   (:func:`..coref.article_topic`, the same topic the references fall back on).
 
@@ -44,6 +45,7 @@ _OWNER_MARKS = frozenset({"'s", "’s", "of", "de", "d'", "d’", "du", "des", "
 _DETERMINERS = frozenset({"the", "a", "an", "le", "la", "l'", "l’", "un", "une"})
 _ENDS = frozenset({",", ".", ")", ";", "—", "–"})
 _MIN_TOPIC_MENTIONS = 2
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 
 
 def titled_people(
@@ -57,13 +59,19 @@ def titled_people(
     lowers = set(doc.to_array(LOWER).tolist())
     if not any(get_string_id(title.split()[-1]) in lowers for title in titles):
         return []
-    employed = {_name(doc[c.subject_start:c.subject_end]) for c in candidates if c.predicate in _EMPLOYMENT}
+    employers: dict[str, list[int]] = {}  # a person's name -> where the organisations it works for are named
+    for c in candidates:
+        if c.predicate in _EMPLOYMENT:
+            employers.setdefault(_name(doc[c.subject_start:c.subject_end]), []).append(c.object_start)
     possessives = lexicon.words("poss_pronouns", lang) | lexicon.words("person_poss_pronouns", lang)
     joiners = frozenset(lexicon.coordinators)
     out: list[RelationCandidate] = []
     for person in dict.fromkeys(ent_of.values()):
-        if person.label_ != "Person" or _name(person) in employed:
+        if person.label_ != "Person":
             continue
+        owners = _owner_positions(doc, person)
+        if any(not (person.end <= i < person.sent.end) or i in owners for i in employers.get(_name(person), ())):
+            continue  # another employer, but not one the person's own clause says it worked at
         sent = person.sent
         predicates = (_titles_before(doc, person, titles, joiners, possessives, role_of)
                       or _title_after(doc, person, titles, role_of))
@@ -71,13 +79,24 @@ def titled_people(
             continue
         topic = _topic(doc, sent.end, ent_of, refs)
         if topic is None or any(ent_of[i].label_ == "Organization" and entity_key(ent_of[i]) != entity_key(topic)
-                                for i in range(sent.start, sent.end) if i in ent_of):
-            continue  # another company in the sentence may be the one the title belongs to
+                                for i in _owner_positions(doc, person) if i in ent_of):
+            continue  # another company may be the one the title belongs to
         out.extend(
             span_candidate(person, predicate, topic, sent, TITLED, _CONFIDENCE)
             for predicate in predicates
         )
     return out
+
+
+def _owner_positions(doc: Doc, person: Span) -> range:
+    """Where a company that may own the person's title can be named: anywhere in the sentence but
+    in the predicate of a clause the person is the subject of ("Co-founders A and B previously led
+    research at *Z*": Z is where they worked before, not the owner of the title)."""
+    sent = person.sent
+    root = person.root
+    if root.dep_ in _SUBJECT_DEPS and root.head.i > person.end:
+        return range(sent.start, root.head.i)  # up to the verb: its complements name no owner
+    return range(sent.start, sent.end)
 
 
 def _name(span: Span) -> str:

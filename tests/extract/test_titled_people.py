@@ -37,6 +37,12 @@ def facts(extractor: Extractor, text: str, language: str) -> set[tuple[str, str,
          ("Thomas Verdier", "leads", "Nimbus Labs")),
         ("fr", FR_TOPIC + "Anne Rivière, cofondatrice, a présenté les premiers clients.",
          ("Anne Rivière", "founded", "Nimbus Labs")),
+        # a company in the predicate of the titled person's clause is where the person was, not the owner
+        ("en", EN_TOPIC + "CEO Tomas Verhoeven previously ran the cloud division at Orbital Dynamics.",
+         ("Tomas Verhoeven", "leads", "Nimbus Labs")),
+        # a plural title
+        ("fr", FR_TOPIC + "Les cofondateurs Anne Rivière et Paul Garnier ont présenté les premiers clients.",
+         ("Anne Rivière", "founded", "Nimbus Labs")),
     ],
 )
 def test_a_bare_title_gives_the_topic_company(extractor: Extractor, language: str, text: str,
