@@ -150,3 +150,20 @@ def test_a_bracketed_list_after_a_noun_of_no_partnership_verb_names_no_partners(
     facts = _facts(extractor, "Thales fournira ses modèles aux trois opérateurs (Orange, Bouygues Telecom, Vodafone) "
                               "du pays.")
     assert ("Thales", "partnerOf", "Bouygues Telecom") not in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En présence de Paul Martin, directeur Afrique de l'Ouest de Capgemini, et de Julie Roux, présidente de "
+        "Thales, le club a été lancé.",
+        "Paul Martin, directeur Europe du Nord de Capgemini, a présenté les résultats.",
+    ],
+)
+def test_a_role_whose_portfolio_is_a_region_works_for_the_organisation_after_it(
+    extractor: Extractor, text: str
+) -> None:
+    facts = _facts(extractor, text)
+    assert _asserted(facts, ("Paul Martin", "worksFor", "Capgemini"))
+    assert ("Paul Martin", "leads", "Capgemini") not in facts
+    assert ("Paul Martin", "worksFor", "Thales") not in facts
