@@ -16,6 +16,8 @@ names a product's maker with a noun of making or a possessive on the name itself
   the AI chatbot Zephyr", "Vexa Labs, la société derrière Zephyr";
 * French "de" and a described organisation after a product: "Zephyr de l'américain Vexa Labs",
   "Zephyr de la start-up française Vexa Labs";
+* brackets right after an organisation that list known products (and brands): "Vexa Labs
+  (Zephyr, Atlas, Lumen)", "chez Vexa Labs (Zephyr, Atlas)" (:meth:`_Owners.bracketed`);
 * a possessive on a product's name coordinated with an organisation: "Vexa Labs and its
   Zephyr", "le géant Vexa Labs et son Zephyr" (``poss_pronouns``): the pronoun stands for the
   organisation it is coordinated with.
@@ -47,6 +49,7 @@ __all__ = ["product_owners"]
 MAKER_EXTRACTOR = "product:maker-of"
 POSSESSIVE_EXTRACTOR = "product:and-its"
 DESCRIBED_EXTRACTOR = "product:de-described"
+BRACKET_EXTRACTOR = "product:bracketed"
 CONFIDENCE = 0.7
 _OF_WORDS = frozenset({"of", "de", "d'", "d’", "du", "des"})
 #: Words skipped between the preposition and the first name ("of *the* Zephyr app").
@@ -243,6 +246,29 @@ class _Owners:
             if owner is not None:
                 self.emit(owner, ent, root, POSSESSIVE_EXTRACTOR)
 
+    def bracketed(self) -> None:
+        """ "Vexa Labs (Zephyr, Atlas, Lumen)": the brackets right after an organisation list its
+        products. Every member is a known name, a product or an organisation (its brands), and one
+        at least is a product; a lone product in brackets counts too ("Vexa Labs (Zephyr)")."""
+        doc = self.doc
+        for ent in {id(e): e for e in self.ent_of.values()}.values():
+            if ent.label_ != "Organization" or ent.end + 1 >= len(doc) or doc[ent.end].text != "(":
+                continue
+            members: list[Span] = []
+            i = ent.end + 1
+            while i < len(doc) and doc[i].text != ")":
+                member = self.ent_of.get(i)
+                if doc[i].lower_ in _JOINERS:
+                    i += 1
+                elif member is None or member.start != i or member.label_ not in {"Product", "Organization"}:
+                    break
+                else:
+                    members.append(member)
+                    i = member.end
+            if i < len(doc) and doc[i].text == ")":
+                for product in (m for m in members if m.label_ == "Product"):
+                    self.emit(ent, product, doc[ent.end], BRACKET_EXTRACTOR)
+
     def emit(self, owner: Span, product: Span, anchor: Token, extractor: str, confidence: float = CONFIDENCE) -> None:
         if owner.start <= product.start < owner.end or product.start <= owner.start < product.end:
             return
@@ -267,4 +293,5 @@ def product_owners(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon, lang:
         owners.and_its()
     if lang == "fr":
         owners.of_described()
+    owners.bracketed()
     return owners.found

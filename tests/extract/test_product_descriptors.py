@@ -121,3 +121,22 @@ def test_the_owner_announces_every_name_of_the_product_noun_it_showcases(extract
 def test_products_a_company_uses_are_not_announced(extractor: Extractor) -> None:
     facts = run(extractor, "Samsung uses its Galaxy and Ballie robots in its stores.", "en")[1]
     assert not {("Samsung", "announced", "Galaxy"), ("Samsung", "announced", "Ballie")} & facts
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Jane Roe, who led public affairs at Google (YouTube, Gemini, Android) until May, will join the fund."),
+        ("fr", "Jeanne Roux, qui dirigeait les affaires publiques de Google (YouTube, Gemini, Android) jusqu'en mai, "
+               "rejoindra le fonds."),
+    ],
+)
+def test_products_in_brackets_after_an_organisation_are_its_own(extractor: Extractor, language: str,
+                                                                 text: str) -> None:
+    assert {("Google", "develops", "Gemini"), ("Google", "develops", "Android")} <= run(extractor, text, language)[1]
+
+
+def test_brackets_that_are_not_a_list_of_products_give_nothing(extractor: Extractor) -> None:
+    facts = run(extractor, "Jane Roe, who advised Google (and Gemini users) for years, praised Android.", "en")[1]
+    assert ("Google", "develops", "Android") not in facts
+    assert ("Google", "develops", "Gemini") not in facts
