@@ -250,4 +250,28 @@ def event_names(doc: Doc, ents: list[Span], lexicon: Lexicon, kb: KnowledgeBase 
             found.append(span)
     if kb is not None:
         found = short_event_names(doc, ents, kb, lexicon) + found  # the knowledge base's reading first
-    return _merge(ents, found) if found else ents
+    return _with_region(doc, _merge(ents, found) if found else ents)
+
+
+#: Words that join an event's name to the region it is about ("Summit *on* Africa", "Forum *for* Asia").
+_REGION_LINKS = frozenset({"on", "for"})
+
+
+def _with_region(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An event's name goes on through the region it is about: "the *Global AI Summit on Africa*
+    2025, held in Kigali" (the place after "on" names the summit's subject; its venue comes after
+    "in", and the edition's year is no part of the name, as elsewhere)."""
+    out: list[Span] = []
+    skip: set[int] = set()
+    by_start = {e.start: e for e in ents}
+    for ent in ents:
+        if ent.start in skip:
+            continue
+        link = ent.end
+        region = by_start.get(link + 1)
+        if (ent.label_ == "Event" and not ent.kb_id_ and link < len(doc) and doc[link].lower_ in _REGION_LINKS
+                and region is not None and region.label_ == "Place" and region.sent.start == ent.sent.start):
+            skip.add(region.start)
+            ent = Span(doc, ent.start, region.end, label="Event")
+        out.append(ent)
+    return out

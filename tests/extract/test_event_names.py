@@ -114,3 +114,15 @@ def test_here_in_city(nlp_en: Language) -> None:
     text = ('The Quantum Futures Boston Summit opened on Monday. Maria Lopez said the bank was "glad to be '
             'doing this here in Boston".')
     assert ("Quantum Futures Boston Summit", "Boston") in _facts(nlp_en, text, "heldIn")
+
+
+@pytest.mark.parametrize(("text", "name", "place"), [
+    # the region an event is about is part of its name; the venue after "in" is not
+    ("Lena Ortiz spoke at the Open Robotics Summit on Asia 2026, held in Hanoi in May.",
+     "Open Robotics Summit on Asia", "Hanoi"),
+    ("Investors met at the Green Compute Week for Europe in Lisbon on Monday.", "Green Compute Week for Europe",
+     "Lisbon"),
+])
+def test_an_event_name_goes_on_through_its_region(nlp_en: Language, text: str, name: str, place: str) -> None:
+    assert name in _ents(nlp_en, text, "Event")
+    assert place in _ents(nlp_en, text, "Place")
