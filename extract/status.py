@@ -146,15 +146,24 @@ def fact_status(
     else:
         path = _path_tokens(subject, obj, sentence_start, predicate in _NOMINAL_PREDICATES, sentences)
     near: list[Token] = list(path)
+    inside = {t.i for span in (subject, obj) for t in span}
+    # a modifier that names an entity of its own tells that entity's past, not this fact's; it may
+    # still hedge the clause ("*reportedly*, according to X")
+    elsewhere: set[int] = set()
     for token in path:
-        near.extend(c for c in token.children if c.dep_ in _MODIFIER_DEPS)
+        for child in token.children:
+            if child.dep_ in _MODIFIER_DEPS:
+                near.append(child)
+                if _elsewhere(child, inside):
+                    elsewhere.add(child.i)
     doc = obj.doc
     first, second = (subject, obj) if subject.start < obj.start else (obj, subject)
     if sentences[0] == sentences[1] and second.start - first.end <= _NEAR_GAP and not announcing:
-        near.extend(doc[first.end : second.start])  # "X, *ancienne chercheuse* chez Y": the role between
+        gap = doc[first.end : second.start]
+        near.extend(gap)  # "X, *ancienne chercheuse* chez Y": the role between
+        elsewhere.update(t.i for t in _closed_appositions(gap))
     if obj.start > 0:
         near.append(doc[obj.start - 1])  # "ex-OpenAI", "l'ex-patron de"
-    inside = {t.i for span in (subject, obj) for t in span}
     words = {w for t in near if t.i not in inside for w in _words(t)}
     words |= {w.split("-", 1)[0] for w in words if "-" in w} & markers.former  # "ex-cadre", one token
     hedge = markers.hedge - markers.planned if predicate == "attended" else markers.hedge
@@ -163,11 +172,36 @@ def fact_status(
     hedged = bool(words & hedge) or any(
         _conditional(t) and not (predicate == "attended" and set(_words(t)) & markers.planned)
         for t in near)
+    own_words = {w for t in near if t.i not in inside and t.i not in elsewhere for w in _words(t)}
+    own_words |= {w.split("-", 1)[0] for w in own_words if "-" in w} & markers.former
     former = predicate in TENSED_PREDICATES and (
-        bool(words & markers.former) or _before_later(path, markers) or _past_against_now(path, markers)
+        bool(own_words & markers.former) or _before_later(path, markers) or _past_against_now(path, markers)
         or _replaced(subject, markers))
     return (FactStatus.FORMER if former else FactStatus.CURRENT), hedged
 
+
+def _elsewhere(modifier: Token, inside: set[int]) -> bool:
+    """Whether a modifier names an entity of its own that is neither end ("Paul Martin, *ancien de
+    Capgemini*, a rejoint Thales": the past is Capgemini's, not Thales')."""
+    return any(t.ent_type_ and t.i not in inside for t in modifier.subtree if t.i != modifier.i)
+
+
+def _closed_appositions(gap: Span) -> list[Token]:
+    """The words of an apposition closed by commas that names a third entity, when a verb follows
+    it between two close ends ("Paul Martin, *ancien de Capgemini*, a rejoint Thales": the past is
+    Capgemini's, the verb states the fact)."""
+    if not any(t.pos_ in {"VERB", "AUX"} for t in gap):
+        return []
+    found: list[Token] = []
+    segment: list[Token] = []
+    for token in gap:
+        if token.text != ",":
+            segment.append(token)
+            continue
+        if any(t.ent_type_ for t in segment) and not any(t.pos_ in {"VERB", "AUX"} for t in segment):
+            found.extend(segment)
+        segment = []
+    return found
 
 def _premodifier(subject: Span, obj: Span, sentences: tuple[int, int]) -> bool:
     """Whether the object is written among the words before the subject's name, with no clause

@@ -47,3 +47,18 @@ def test_a_former_prefix_written_into_the_role_word_makes_the_role_past(extracto
     facts = labelled_facts(extractor, "Nadia Ferrand, ex-cadre de Kestrel, rejoint une jeune pousse.", "fr")
     works = {fact for fact in facts if fact[:3] == ("Nadia Ferrand", "worksFor", "Kestrel")}
     assert works == {("Nadia Ferrand", "worksFor", "Kestrel", "former")}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # "ancien de X" names X's past, not the employer the verb states
+        ("fr", "Paul Garnier, ancien de Capgemini, a rejoint Thales en mars."),
+        ("en", "Paul Garnier, formerly of Capgemini, joined Thales in March."),
+    ],
+)
+def test_a_past_apposed_to_another_organisation_leaves_the_stated_employer_current(
+        extractor: Extractor, language: str, text: str) -> None:
+    facts = labelled_facts(extractor, text, language)
+    assert ("Paul Garnier", "worksFor", "Thales", "current") in facts
+    assert ("Paul Garnier", "worksFor", "Thales", "former") not in facts
