@@ -27,6 +27,7 @@ from .announcements import announcement_relations
 from .appointments import appointment_relations
 from .attendance import discourse_attendance
 from .bracketed_partners import bracketed_partners
+from .bracketed_places import bracketed_places
 from .bylines import byline_affiliations
 from .co_investors import co_investors
 from .deals import deal_relations
@@ -227,6 +228,7 @@ class RelationFinder:
         candidates.extend(described_places(doc, ent_of, self.lexicon.demonyms, self.org_nouns, self.people_nouns))
         candidates.extend(premodifier_places(doc, ents, self.lexicon.demonyms, self.org_nouns, self.people_nouns,
                                              self.based_words))
+        candidates.extend(bracketed_places(doc, ents))
         candidates.extend(stated_places(doc, candidates, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(referred_places(doc, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(establishment_places(doc, ent_of, self.lexicon, self.lang))
