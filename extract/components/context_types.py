@@ -514,6 +514,21 @@ def _short_names(doc: Doc, ents: list[Span], person_words: set[str]) -> dict[int
     return found
 
 
+def _org_sub_brands(doc: Doc, ents: list[Span], kb: KnowledgeBase | None) -> dict[int, Span]:
+    """ "*Rakuten Mobile*" (the model's Place) beside "Rakuten" (an organisation of the document): an
+    unknown name typed Place whose first word is the whole name of an organisation the document
+    names, followed by one or two capitalised words, is that organisation's unit or brand, an
+    organisation too, unless the knowledge base knows it as a place."""
+    orgs = {e.text.lower() for e in ents if e.label_ == "Organization" and len(e) == 1 and e[0].is_alpha}
+    found: dict[int, Span] = {}
+    for ent in ents:
+        if (ent.kb_id_ or ent.label_ != "Place" or not 2 <= len(ent) <= 3 or ent[0].lower_ not in orgs
+                or _known_place(ent, kb) or not all(t.is_alpha and t.text[:1].isupper() for t in ent)):
+            continue
+        found[ent.start] = Span(doc, ent.start, ent.end, label="Organization")
+    return found
+
+
 def retype_by_context(doc: Doc, ents: list[Span], words: ContextWords,
                       kb: KnowledgeBase | None = None) -> list[Span]:
     """``ents`` with unknown names typed from their sentence, and missed organisations added
@@ -528,6 +543,7 @@ def retype_by_context(doc: Doc, ents: list[Span], words: ContextWords,
     changes.update(_listed_people(doc, ents, words))
     changes.update(_short_names(doc, ents, person_words))
     changes.update(_acting_places(ents, words))
+    changes.update(_org_sub_brands(doc, ents, kb))
     changes.update(_which_things(doc, ents, person_words))
     changes.update(_passive_subjects(doc, ents, words, by_token, person_words))
     changes.update(_based_names(doc, ents, words, by_token))

@@ -180,7 +180,7 @@ class EntityCleaner:
         ents = entity_forms(doc, ents, self.forms) if self.forms else ents
         ents = same_name_products(self._type_lists(doc, product_versions(doc, concept_lists(doc, ents))))
         ents = without_languages_and_currencies(ents, self.not_names, self.demonyms)
-        doc.ents = without_lone_people(doc, echoed_names(doc, ents))
+        doc.ents = without_lone_people(doc, echoed_names(doc, ents), self.lexicon.words("implicit_owner_titles"))
         return doc
 
     # -- constructions ------------------------------------------------------------------------

@@ -33,10 +33,11 @@ from .context_types import written_lists
 __all__ = ["without_lone_people"]
 
 
-def without_lone_people(doc: Doc, ents: list[Span]) -> list[Span]:
+def without_lone_people(doc: Doc, ents: list[Span], titles: frozenset[str] = frozenset()) -> list[Span]:
     """``ents`` without the one-token Person names that are neither known to the knowledge base
     nor a word of a longer Person name of the document; one written in a list beside an
-    organisation is an organisation ("Kestrel Capital, *Zorvia* and Accel")."""
+    organisation is an organisation ("Kestrel Capital, *Zorvia* and Accel"), and so is one written
+    right before an owner's title (``titles``) and a person's full name ("*Vantor* CEO Jane Doe")."""
     person_words = {t.lower_ for e in ents if e.label_ == "Person" and len(e) > 1 for t in e}
     lone = {e.start for e in ents
             if e.label_ == "Person" and len(e) == 1 and not e.kb_id_ and e.root.lower_ not in person_words}
@@ -44,5 +45,18 @@ def without_lone_people(doc: Doc, ents: list[Span]) -> list[Span]:
         return ents
     listed = {e.start for run in written_lists(doc, ents) if any(m.label_ == "Organization" for m in run)
               for e in run if e.start in lone}
+    if titles:
+        people = {e.start for e in ents if e.label_ == "Person" and len(e) > 1}
+        listed |= {start for start in lone if _titled_owner(doc, start + 1, titles, people)}
     return [Span(doc, e.start, e.end, label="Organization") if e.start in listed else e
             for e in ents if e.start not in lone or e.start in listed]
+
+
+#: The most tokens an owner's title between an organisation and a person has ("chief executive officer").
+_TITLE_REACH = 3
+
+
+def _titled_owner(doc: Doc, index: int, titles: frozenset[str], people: set[int]) -> bool:
+    """Whether the words from ``index`` are an owner's title followed by a person's full name."""
+    return any(" ".join(t.lower_ for t in doc[index: index + width]) in titles and index + width in people
+               for width in range(1, _TITLE_REACH + 1))

@@ -55,8 +55,10 @@ _TICKER = re.compile(r"^(?:[A-Z]{1,6}|\d{3,6})\.[A-Z]{1,2}$")
 _EXCHANGES = frozenset({"nasdaq", "nyse", "euronext", "lse", "tse", "otc", "epa", "hkex", "sse", "szse"})
 _OPEN_QUOTES = frozenset({"‘", "“", "«", '"'})
 _CLOSE_QUOTES = frozenset({"’", "”", "»", '"'})
-#: The most tokens a quoted title may have (longer quotations are speech, which names people and firms).
-_TITLE_TOKENS = 10
+#: The most tokens a quoted title may have: a quotation whose lower-case words are all function words
+#: is Title Case whatever its length ("“The Boom Is Here... Don't Chase the Future, Be There Early”");
+#: speech, which names people and firms, has lower-case content words.
+_TITLE_TOKENS = 24
 #: The most words a heading line may have for :func:`heading_word`.
 _HEADING_WORDS = 8
 _LINE_END = (".", "!", "?", "»", '"', "”", ":", ";", ",")
@@ -147,8 +149,12 @@ def in_quoted_title(doc: Doc, span: Span) -> bool:
     kept, and so is one quoted in speech ("“proud to be here in *Pittsburgh*”")."""
     sentence_start = span.sent.start if doc.has_annotation("SENT_START") else 0
     opening = None
-    for index in range(span.start - 1, max(sentence_start, span.start - _TITLE_TOKENS) - 1, -1):
+    for index in range(span.start - 1, max(0, span.start - _TITLE_TOKENS) - 1, -1):
         text = doc[index].text
+        if "\n" in text or "\n" in doc[index].whitespace_:
+            return False  # a title is on one line
+        if index < sentence_start and doc[index].text not in _OPEN_QUOTES and doc[index].is_lower:
+            return False  # a sentence before with lower-case words: a title's breaks ("Has Arrived...") have none
         if text in _OPEN_QUOTES:
             opening = index
             break
@@ -251,15 +257,21 @@ def not_a_name(doc: Doc, span: Span, doc_text: str) -> bool:
 
 #: A version or size after a product's name: "7B", "2", "3.5", "v2", "8x7B".
 _VERSION_WORD = re.compile(r"^v?\d[\w.]*$", re.I)
+#: A code name: capitals then digits ("Q42", "AB12").
+_CODE_NAME = re.compile(r"^[A-Z]{1,3}\d{1,4}$")
 
 
 def versioned_model(doc: Doc, span: Span) -> list[Span]:
     """A name the NER calls a person or a place but that carries a digit is a model ("Falcor 7", "Vexa3"):
     a name followed by a separate version token is that product (the gold folds versions into the
-    product); one with the digit inside a word ("Brixo-4", "Tarvex32") cannot be cut and is dropped."""
+    product); one with the digit inside a word ("Brixo-4", "Tarvex32") cannot be cut and is dropped. A
+    one-word name made of capitals and digits ("Q42") is a code name, left a Person for the stages
+    that type names from their sentence (``lone_names`` drops it where none does)."""
     head = span[:-1]
     if len(span) >= 2 and _VERSION_WORD.match(span[-1].text) and not any(ch.isdigit() for ch in head.text):
         return [Span(doc, head.start, head.end, label="Product")]
+    if len(span) == 1 and _CODE_NAME.match(span.text):
+        return [Span(doc, span.start, span.end, label="Person")]
     return []
 
 
