@@ -49,6 +49,8 @@ __all__ = ["REFERENCE_DISCOUNT", "Reference", "ReferenceSettings", "resolve_refe
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 _APPOS_DEPS = frozenset({"appos"})
+#: What the parser makes of a name's first word when it cuts the name in two (see :func:`_split_subject`).
+_SPLIT_ROOT_DEPS = frozenset({"ROOT", "parataxis", "nmod"})
 _CHILD_ENTITY_DEPS = frozenset({"appos", "flat:name", "compound", "nmod"})
 _DEFINITE = frozenset({"the", "this", "that", "le", "la", "l'", "l’", "cette", "ce", "cet", "au", "du"})
 _POSSESSIVE = frozenset({"its", "his", "her", "their", "son", "sa", "ses", "leur", "whose"})
@@ -394,8 +396,13 @@ def _names_another(token: Token, ent_of: Mapping[int, Span]) -> bool:
 
 def _split_subject(ent: Span) -> bool:
     """ "*Mistral* AI a indiqué": the parser may cut a name in two, its first word the sentence's
-    root and the second the verb's subject; the name is the subject all the same."""
-    return ent.root.dep_ == "ROOT" and any(t.dep_ in _SUBJECT_DEPS and t.head.i >= ent.end for t in ent)
+    root and the second the verb's subject; the name is the subject all the same. So is a name the
+    parser hung as a clause of its own or on the participle before it ("Fondée en 2023, *Prompt* AI a
+    levé ...": the first word a ``parataxis`` or ``nmod`` of the participle, the second a subject)."""
+    root = ent.root
+    return root.dep_ in _SPLIT_ROOT_DEPS and any(
+        t.dep_ in _SUBJECT_DEPS and (t.head.i >= ent.end or (t.head.i == root.i and root.dep_ != "nmod"))
+        for t in ent)
 
 
 def _inside_longer_name(ent: Span, ent_of: Mapping[int, Span]) -> bool:
