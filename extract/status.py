@@ -146,7 +146,7 @@ def fact_status(
     else:
         path = _path_tokens(subject, obj, sentence_start, predicate in _NOMINAL_PREDICATES, sentences)
     near: list[Token] = list(path)
-    inside = {t.i for span in (subject, obj) for t in span}
+    inside = {*range(subject.start, subject.end), *range(obj.start, obj.end)}
     # a modifier that names an entity of its own tells that entity's past, not this fact's; it may
     # still hedge the clause ("*reportedly*, according to X")
     elsewhere: set[int] = set()
@@ -164,7 +164,9 @@ def fact_status(
         elsewhere.update(t.i for t in _closed_appositions(gap))
     if obj.start > 0:
         near.append(doc[obj.start - 1])  # "ex-OpenAI", "l'ex-patron de"
-    words = {w for t in near if t.i not in inside for w in _words(t)}
+    # each outside word's forms, read once for both sets below
+    read = [(t.i, _words(t)) for t in near if t.i not in inside]
+    words = {w for _, forms in read for w in forms}
     words |= {w.split("-", 1)[0] for w in words if "-" in w} & markers.former  # "ex-cadre", one token
     hedge = markers.hedge - markers.planned if predicate == "attended" else markers.hedge
     if predicate in DEAL_PREDICATES:
@@ -172,7 +174,7 @@ def fact_status(
     hedged = bool(words & hedge) or any(
         _conditional(t) and not (predicate == "attended" and set(_words(t)) & markers.planned)
         for t in near)
-    own_words = {w for t in near if t.i not in inside and t.i not in elsewhere for w in _words(t)}
+    own_words = {w for i, forms in read if i not in elsewhere for w in forms}
     own_words |= {w.split("-", 1)[0] for w in own_words if "-" in w} & markers.former
     former = predicate in TENSED_PREDICATES and (
         bool(own_words & markers.former) or _before_later(path, markers) or _past_against_now(path, markers)

@@ -79,8 +79,14 @@ class _Tree:
         found = self.indexes.get(attr)
         if found is None:
             found = self.indexes[attr] = {}
+            get = found.get
             for i, value in enumerate(self.attrs[attr]):
-                found.setdefault(value, []).append(i)
+                # not ``setdefault(value, [])``: a new list at every token sets off the garbage collector
+                positions = get(value)
+                if positions is None:
+                    found[value] = [i]
+                else:
+                    positions.append(i)
         return found
 
     def subtree(self, i: int) -> list[int]:

@@ -19,7 +19,7 @@ pour la conférence"): that presence is attendance.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -43,6 +43,7 @@ _JOINERS = frozenset({",", "et", "and", "ou", "or"})
 _LIST_ENDS = frozenset({",", "et", "and", "ou", "or", ".", ";", ")", "-", "–", "—"})
 _ARTICLES = frozenset({"l'", "l’", "la", "le", "les", "the"})
 _ELIDED = frozenset({"l'", "l’"})
+_COUNTRY_PREPS = frozenset({"en", "au", "aux", "in"})
 _REFLEXIVES = frozenset({"s'", "s’", "se"})
 #: Words between an organisation and its verb or adjective that keep them in one clause.
 _CLAUSE_WORDS = frozenset({"qui", "which", "that", "eux", "elles", "elle", "il", "aussi", "also", "already",
@@ -78,8 +79,9 @@ def _words(lexicon: Lexicon, lang: str) -> EstablishmentWords:
 
 
 def establishment_places(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon,
-                         lang: str) -> list[RelationCandidate]:
-    """``basedIn`` candidates from presences, openings and lists of organisations with their country."""
+                         lang: str, ents: Sequence[Span] | None = None) -> list[RelationCandidate]:
+    """``basedIn`` candidates from presences, openings and lists of organisations with their country
+    (``ents``: ``doc.ents`` when the caller has read them)."""
     words = _words(lexicon, lang)
     out: list[RelationCandidate] = []
     seen: set[tuple[int, int]] = set()
@@ -115,8 +117,23 @@ def establishment_places(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon,
             continue
         places = _opened_places(doc, token, ent_of, words, sent.end)
         emit(orgs, places, sent, OPENING)
+    # only organisations followed by a country preposition can pair, and a sentence needs two
+    cued = [ent for ent in (doc.ents if ents is None else ents)
+            if ent.label_ == _ORG and ent.end < len(doc) and doc[ent.end].lower_ in _COUNTRY_PREPS]
+    if len(cued) < 2:
+        return out
+    k = 0
     for sent in doc.sents:
-        pairs = _country_pairs(doc, sent, ent_of)
+        if k >= len(cued):
+            break
+        inside: list[Span] = []
+        while k < len(cued) and cued[k].start < sent.end:
+            if cued[k].start >= sent.start and cued[k].end <= sent.end:
+                inside.append(cued[k])
+            k += 1
+        if len(inside) < 2:
+            continue
+        pairs = _country_pairs(doc, sent, inside, ent_of)
         for orgs, place in pairs if len(pairs) >= 2 else []:
             emit(orgs, [place], sent, LISTED)
     return out
@@ -230,11 +247,13 @@ def _skip_descriptor(doc: Doc, j: int, floor: int) -> int:
     return j
 
 
-def _country_pairs(doc: Doc, sent: Span, ent_of: Mapping[int, Span]) -> list[tuple[list[Span], Span]]:
-    """Each "A (et B) en P" of a sentence, followed by a list's comma, joiner or end."""
+def _country_pairs(doc: Doc, sent: Span, orgs_in: list[Span],
+                   ent_of: Mapping[int, Span]) -> list[tuple[list[Span], Span]]:
+    """Each "A (et B) en P" of a sentence (``orgs_in``: its organisations followed by a country
+    preposition), followed by a list's comma, joiner or end."""
     pairs: list[tuple[list[Span], Span]] = []
-    for ent in sent.ents:
-        if ent.label_ != _ORG or ent.end + 1 >= sent.end or doc[ent.end].lower_ not in {"en", "au", "aux", "in"}:
+    for ent in orgs_in:
+        if ent.end + 1 >= sent.end:
             continue
         start = ent.end + 1
         if doc[start].lower_ == "the" and start + 1 < sent.end:

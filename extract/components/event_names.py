@@ -76,7 +76,9 @@ def _cue_tokens(doc: Doc, words: EventWords, key: int) -> list[int]:
     if not len(doc):
         return []
     lower_ids, orth_ids = cues
-    return [i for i, (lower, orth) in enumerate(doc.to_array([LOWER, ORTH]).tolist())
+    # two columns, not a list per token: a list for each token set off the garbage collector
+    lowers, orths = doc.to_array([LOWER, ORTH]).T.tolist()
+    return [i for i, (lower, orth) in enumerate(zip(lowers, orths, strict=True))
             if lower in lower_ids or orth in orth_ids]
 
 

@@ -231,7 +231,7 @@ class RelationFinder:
         candidates.extend(bracketed_places(doc, ents))
         candidates.extend(stated_places(doc, candidates, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(referred_places(doc, ent_of, refs, self.lexicon, self.lang))
-        candidates.extend(establishment_places(doc, ent_of, self.lexicon, self.lang))
+        candidates.extend(establishment_places(doc, ent_of, self.lexicon, self.lang, ents))
         candidates.extend(byline_affiliations(doc, ent_of, self.byline_cues))
         candidates.extend(raises_and_founders(doc, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(founding_team_relations(doc, ent_of, refs, self.lexicon, self.lang))
