@@ -228,9 +228,9 @@ def _initials_skipping(acronym: str, name: str) -> bool:
     words of ``name`` from its first to its last, skipping at most :data:`_MAX_SKIPPED` of them
     (French institutions leave a word out of their acronym; the joining words are skipped freely).
 
-    >>> _initials_skipping("CNDP", "Commission nationale de protection des données personnelles")
+    >>> _initials_skipping("CNDP", "Commission nationale de supervision des données publiques")
     True
-    >>> _initials_skipping("NDP", "Commission nationale de protection des données personnelles")
+    >>> _initials_skipping("NDP", "Commission nationale de supervision des données publiques")
     False
     """
     spaced = name.replace("-", " ").replace("'", " ").replace("\u2019", " ")

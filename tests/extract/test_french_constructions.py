@@ -56,8 +56,8 @@ def test_a_presence_at_an_event_is_no_seat(extractor: Extractor, text: str) -> N
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("Samsung et IBM ont ouvert des centres de recherche à Paris.", "fr"),
-        ("La marque coréenne Samsung et la société américaine IBM ont, elles aussi, ouvert des bureaux à Paris.",
+        ("Samsung et IBM ont ouvert des laboratoires d'IA à Paris.", "fr"),
+        ("Le géant coréen Samsung et le groupe américain IBM ont eux aussi ouvert des bureaux à Paris.",
          "fr"),
         ("Samsung and IBM opened research centres in Paris last year.", "en"),
     ],
@@ -89,8 +89,8 @@ def test_a_settling_verb_is_a_seat(extractor: Extractor) -> None:
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("Le tour réunit Sofina et Headline en Allemagne, Exor Ventures en Italie et LocalGlobe au Royaume-Uni.",
-         "fr"),
+        ("Arrivent aussi au capital Exor Ventures en Italie, Sofina, puis Headline en Allemagne et Balderton au "
+         "Royaume-Uni.", "fr"),
         ("The round brought in Headline in Germany, Exor Ventures in Italy and LocalGlobe in the UK.", "en"),
     ],
 )

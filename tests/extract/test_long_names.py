@@ -91,7 +91,7 @@ def test_acronym_that_skips_a_content_word_defines_the_long_name(extractor: Extr
 
 
 def test_acronym_skips_at_most_two_content_words() -> None:
-    assert _initials_skipping("CNDP", "Commission nationale de protection des données personnelles")
+    assert _initials_skipping("CNDP", "Commission nationale de supervision des données publiques")
     assert not _initials_skipping("CP", "Commission de protection")  # too short to skip
     assert not _initials_skipping("CAB", "Conseil agricole de bonne foi pour les grands bois")  # three skipped
     assert not _initials_skipping("CNP", "Commission nationale de la protection des données publiques privées")

@@ -95,7 +95,7 @@ def test_a_product_a_company_builds_on_is_not_its_own(extractor: Extractor) -> N
     [
         # a headline between two sentences whose subject is the maker
         ("en", "Google is setting up shop in Lyon\nGemini creator’s office is for Europe growth\n"
-               "Google is getting serious about Europe after it announced plans to open an office in Lyon."),
+               "Google wants a bigger footprint in Europe and said on Monday it would open an office in Lyon."),
         # an opening sentence; the next one names the maker in apposition to its subject
         ("fr", "Le créateur de Gemini s’implante en France. La firme américaine, Google qui a démocratisé la "
                "recherche, vient d’annoncer ce mercredi qu’elle allait s’implanter à Lyon."),
@@ -108,7 +108,7 @@ def test_a_maker_description_stands_for_the_subject_next_door(extractor: Extract
 
 def test_two_subjects_next_door_leave_a_maker_description_alone(extractor: Extractor) -> None:
     text = ("Samsung is setting up shop in Lyon\nGemini creator’s office is for Europe growth\n"
-            "Google is getting serious about Europe after it announced plans to open an office in Lyon.")
+            "Google wants a bigger footprint in Europe and said on Monday it would open an office in Lyon.")
     facts = run(extractor, text, "en")[1]
     assert not {("Samsung", "develops", "Gemini"), ("Google", "develops", "Gemini")} & facts
 

@@ -23,8 +23,8 @@ def _cited(doc: Doc) -> set[str]:
     ("lang", "text", "cited"),
     [
         # a list of outlets after a citing word, through common words, "dont" and "et"
-        ("fr", "Selon plusieurs sources, dont Reuters et le Wall Street Journal, Kairo AI a levé 40 millions "
-               "d'euros auprès de Partech.", {"Reuters", "Wall Street Journal"}),
+        ("fr", "Selon plusieurs médias, dont Bloomberg et le Financial Times, Kairo AI a levé 40 millions "
+               "d'euros auprès de Partech.", {"Bloomberg", "Financial Times"}),
         # a reporting verb's subject
         ("en", "But Orbit News reported that venture firm Kestrel Capital led the round.", {"Orbit News"}),
         # the comma after the outlet closes the citation: the main clause's subject is no source

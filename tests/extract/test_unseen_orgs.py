@@ -56,5 +56,5 @@ def test_words_of_a_long_title_case_quotation_are_no_names() -> None:
 
 @pytest.mark.model
 def test_a_one_word_name_in_apposition_to_a_drugmaker_is_an_organisation(extractor: Extractor) -> None:
-    types = entity_types(extractor, "Sanofi joins Varnier, another French drugmaker, on the list of partners.")
+    types = entity_types(extractor, "Sanofi and Varnier, another French drugmaker, signed the charter.")
     assert types.get("Varnier") == "Organization"
