@@ -208,7 +208,15 @@ def test_cli_build_sigint_from_the_terminal(sample_dir: Path, tmp_path: Path) ->
     exit 130 with one line that says what was written and that running it again continues; the
     store opens, and the same command then builds everything."""
     store = tmp_path / "store"
-    args = [sys.executable, "-m", "aikg", "build", str(sample_dir), "--store", str(store), "-j", "2"]
+    # five copies of the sample under other names: extraction outlasts the first progress line by
+    # far, so the interrupt lands in it even when the bar reaches the pipe late (a build of the 13
+    # sample articles alone once finished before the signal came: exit 0)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for copy in range(5):
+        for path in sample_dir.glob("*.md"):
+            (corpus / f"{copy}-{path.name}").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    args = [sys.executable, "-m", "aikg", "build", str(corpus), "--store", str(store), "-j", "2"]
     build = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     assert build.stderr is not None and build.stdout is not None
     os.set_blocking(build.stderr.fileno(), False)
@@ -234,7 +242,7 @@ def test_cli_build_sigint_from_the_terminal(sample_dir: Path, tmp_path: Path) ->
     assert "consistent" in messages[0] and "again" in messages[0] and "Traceback" not in said, said[-3000:]
     rerun = subprocess.run([*args[:-2], "--quiet"], capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
-    total = len(list(sample_dir.glob("*.md")))
+    total = len(list(corpus.glob("*.md")))
     written, unchanged = map(int, re.findall(r"(\d+) written, (\d+) unchanged", rerun.stdout)[0])
     assert written + unchanged == total, rerun.stdout
 
