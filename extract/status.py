@@ -167,7 +167,6 @@ def fact_status(
     # each outside word's forms, read once for both sets below
     read = [(t.i, _words(t)) for t in near if t.i not in inside]
     words = {w for _, forms in read for w in forms}
-    words |= {w.split("-", 1)[0] for w in words if "-" in w} & markers.former  # "ex-cadre", one token
     hedge = markers.hedge - markers.planned if predicate == "attended" else markers.hedge
     if predicate in DEAL_PREDICATES:
         hedge = hedge | markers.cancel
@@ -175,7 +174,7 @@ def fact_status(
         _conditional(t) and not (predicate == "attended" and set(_words(t)) & markers.planned)
         for t in near)
     own_words = {w for i, forms in read if i not in elsewhere for w in forms}
-    own_words |= {w.split("-", 1)[0] for w in own_words if "-" in w} & markers.former
+    own_words |= {w.split("-", 1)[0] for w in own_words if "-" in w} & markers.former  # "ex-cadre", one token
     former = predicate in TENSED_PREDICATES and (
         bool(own_words & markers.former) or _before_later(path, markers) or _past_against_now(path, markers)
         or _replaced(subject, markers))

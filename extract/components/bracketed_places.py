@@ -16,27 +16,28 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from .extensions import RelationCandidate
+from .name_lists import listed_after
 
 __all__ = ["CONFIDENCE", "EXTRACTOR", "bracketed_places"]
 
 EXTRACTOR = "surface:place-bracketed-orgs"
 #: As the place written before a name's descriptors (:mod:`.place_premodifiers`).
 CONFIDENCE = 0.75
-_JOINERS = frozenset({",", "and", "et", "&"})
 #: Places with their names in brackets that a sentence must give: a round-up by region gives
 #: several, where one bracket after "les opérateurs d'Afrique" lists what the noun describes.
 _MIN_GROUPS = 2
 
 
-def bracketed_places(doc: Doc, ents: Sequence[Span]) -> list[RelationCandidate]:
-    """``basedIn`` candidates for the organisations listed in brackets right after a place."""
-    by_start = {e.start: e for e in ents}
+def bracketed_places(doc: Doc, ents: Sequence[Span], joiners: frozenset[str]) -> list[RelationCandidate]:
+    """``basedIn`` candidates for the organisations listed in brackets right after a place
+    (``joiners``: :func:`.name_lists.list_joiners`)."""
+    ent_of = {i: e for e in ents for i in range(e.start, e.end)}
     groups: dict[int, list[tuple[Span, list[Span]]]] = {}  # sentence start -> its places and their names
     for place in ents:
         if place.label_ != "Place" or not place[0].is_title or place.end + 1 >= len(doc) \
                 or doc[place.end].text != "(":
             continue
-        members = _members(doc, place.end + 1, by_start)
+        members = _members(doc, place.end + 1, ent_of, joiners)
         if members:
             groups.setdefault(place.sent.start, []).append((place, members))
     out: list[RelationCandidate] = []
@@ -50,17 +51,11 @@ def bracketed_places(doc: Doc, ents: Sequence[Span]) -> list[RelationCandidate]:
     return out
 
 
-def _members(doc: Doc, start: int, by_start: dict[int, Span]) -> list[Span]:
+def _members(doc: Doc, start: int, ent_of: dict[int, Span], joiners: frozenset[str]) -> list[Span]:
     """The organisations of a bracket that opens before ``start``: all of it names, or none."""
-    members: list[Span] = []
-    j = start
-    while j < len(doc) and doc[j].text != ")":
-        ent = by_start.get(j)
-        if ent is not None and ent.label_ == "Organization":
-            members.append(ent)
-            j = ent.end
-        elif doc[j].lower_ in _JOINERS and members:
-            j += 1
-        else:
-            return []
-    return members if j < len(doc) else []
+    first = ent_of.get(start)
+    if first is None or first.start != start or first.label_ != "Organization":
+        return []
+    members = [first, *listed_after(doc, first.end, ent_of, "Organization", joiners)]
+    end = members[-1].end
+    return members if end < len(doc) and doc[end].text == ")" else []

@@ -228,7 +228,7 @@ class RelationFinder:
         candidates.extend(described_places(doc, ent_of, self.lexicon.demonyms, self.org_nouns, self.people_nouns))
         candidates.extend(premodifier_places(doc, ents, self.lexicon.demonyms, self.org_nouns, self.people_nouns,
                                              self.based_words))
-        candidates.extend(bracketed_places(doc, ents))
+        candidates.extend(bracketed_places(doc, ents, self.joiners))
         candidates.extend(stated_places(doc, candidates, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(referred_places(doc, ent_of, refs, self.lexicon, self.lang))
         candidates.extend(establishment_places(doc, ent_of, self.lexicon, self.lang, ents))
