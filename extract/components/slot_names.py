@@ -11,6 +11,11 @@ organisation fills, and a capitalised word there is its name:
   determiner, lower-case words and the noun;
 * the subject of a verb that only organisations do (``org_subject_verbs``): "*Veltrix* acquired",
   "*Quellis* a racheté", "*Quarnet* partnered with";
+* who receives funding or has investors: the subject of a receiving verb whose object is funding
+  or an amount ("*Quorra* has attracted investment"), the owner of investors or of a round
+  ("*Quorra*, whose investors include", "Accel led *Velquor*'s round");
+* what a backing participle describes and its backers, each member of their list: "*Quorra*,
+  backed by ...", "Tarnelle, soutenue par Partech et *Velmora*";
 * a member of a coordination of organisations that is in no entity: "investors such as *Qortal*,
   Mirae Asset and Thomvest Ventures" (a member typed otherwise makes it no such list);
 * the object of an acquisition verb in the active voice (``org_acquisition_verbs``), of an
@@ -26,7 +31,8 @@ start-up nantaise ..."), a word written in lower case elsewhere in the document,
 sentence-initial inflected common word ("Investors raised concerns": its lemma differs from its
 form), or a word of a Title Case headline; nor when the slot's word sits inside a longer
 capitalised phrase ("*World* Labs": not ours to cut). An unknown name the model typed as a place
-in one of these slots is an organisation ("invested in *Trellix*"), and so is a one-word person's
+or an event in one of these slots is an organisation ("invested in *Trellix*", "poured $30 million
+into *Tessellate*"), and so is a one-word person's
 name in an object slot that is no word of a person named in full.
 """
 
@@ -49,7 +55,9 @@ _PASSIVE = frozenset({"auxpass", "aux:pass", "nsubjpass", "nsubj:pass"})
 _OF = frozenset({"of", "de", "d'", "d’", "du"})
 _IN = frozenset({"in", "into", "dans"})
 _NAME_POS = frozenset({"PROPN", "NOUN", "VERB", "ADJ", "X"})
-_RETYPED = frozenset({"Place"})
+_RETYPED = frozenset({"Place", "Event"})
+#: The edges from a descriptor noun to the name it announces ("la start-up *Cardelis*").
+_NAMED_BY = frozenset({"appos", "nmod", "flat:name", "flat"})
 #: The model's labels for what is no name (dates, times, numbers).
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
 
@@ -64,6 +72,11 @@ class SlotWords:
     investing_verbs: frozenset[str] = words_field("investing_verbs")
     descriptors: frozenset[str] = frozenset()
     no_names: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = words_field("receiving_verbs")
+    funding_nouns: frozenset[str] = words_field("backing_nouns", "funding_nouns")
+    investor_nouns: frozenset[str] = words_field("investor_nouns")
+    relative_possessives: frozenset[str] = words_field("relative_possessives")
+    backing_participles: frozenset[str] = words_field("backing_participles")
 
 
 def slot_words(lexicon: Lexicon) -> SlotWords:
@@ -89,7 +102,8 @@ def _slots(doc: Doc, words: SlotWords) -> tuple[list[Token], list[Token]]:
     for verb in cue_tokens(doc, words.subject_verbs):
         if verb.pos_ in {"VERB", "AUX"} and not _passive(verb):
             slots.extend(child for child in verb.children if child.dep_ in _SUBJECTS)
-    objects: list[Token] = []
+    slots.extend(_funded(doc, words))
+    objects: list[Token] = _backers(doc, words, slots)
     for verb in cue_tokens(doc, words.object_verbs):
         if verb.pos_ == "VERB" and not _passive(verb):
             objects.extend(child for child in verb.children if child.dep_ in _OBJECTS)
@@ -103,6 +117,9 @@ def _slots(doc: Doc, words: SlotWords) -> tuple[list[Token], list[Token]]:
             elif child.dep_ in {"obl", "obl:arg", "obl:mod", "nmod"} and any(
                     c.dep_ == "case" and c.lower_ in preps for c in child.children):
                 objects.append(child)
+    # "dans la start-up *Cardelis*": the name that a descriptor in the slot announces
+    objects.extend(named for noun in objects if noun.lower_ in words.descriptors for named in noun.children
+                   if named.dep_ in _NAMED_BY and named.i > noun.i)
     for noun in cue_tokens(doc, words.descriptors):
         if noun.lower_ not in words.descriptors:
             continue
@@ -119,6 +136,49 @@ def _slots(doc: Doc, words: SlotWords) -> tuple[list[Token], list[Token]]:
         if 0 < len(opening) <= 3 and all(t.text[:1].isupper() for t in opening):
             slots.append(doc[det.i - 2])
     return slots, objects
+
+
+def _funded(doc: Doc, words: SlotWords) -> list[Token]:
+    """Who receives money or has investors, a slot only an organisation fills: the subject of a
+    receiving verb whose object is funding or an amount ("*Quorra* has attracted investment",
+    "*Quorra* received $8 million"), the owner of investors or of a round ("*Quorra*'s investors",
+    "*Quorra*, whose backers include ...")."""
+    found: list[Token] = []
+    for verb in cue_tokens(doc, words.receiving_verbs):
+        if verb.pos_ in {"VERB", "AUX"} and not _passive(verb) and any(
+                c.dep_ in _OBJECTS and (c.lemma_.lower() in words.funding_nouns or c.ent_type_ == "MonetaryAmount")
+                for c in verb.children):
+            found.extend(child for child in verb.children if child.dep_ in _SUBJECTS)
+    for noun in cue_tokens(doc, words.investor_nouns | words.funding_nouns):
+        if noun.pos_ != "NOUN":
+            continue
+        for owner in noun.children:
+            if owner.dep_ != "poss":
+                continue
+            if owner.lower_ in words.relative_possessives:
+                if noun.head.dep_ == "relcl" and noun.head.head.i < owner.i:
+                    found.append(noun.head.head)  # "Quorra, whose investors include"
+            else:
+                found.append(owner)
+    return found
+
+
+def _backers(doc: Doc, words: SlotWords, backed: list[Token]) -> list[Token]:
+    """The backers named after a backing participle and what it describes ("*Quorra*, backed by
+    *Sequoia* and *Qortal*", "*Cardelis*, soutenue par *Partech* et *Serena*", "Sequoia-backed
+    *Quorra*"): the described noun goes to ``backed``; the agents, each member of their list,
+    are returned."""
+    agents: list[Token] = []
+    for participle in cue_tokens(doc, words.backing_participles):
+        if participle.dep_ not in {"acl", "amod"} or participle.head.i == participle.i:
+            continue
+        backed.append(participle.head)
+        for child in participle.children:
+            if child.dep_ == "agent":
+                agents.extend(grand for grand in child.children if grand.dep_ == "pobj")
+            elif child.dep_ == "obl:agent":
+                agents.append(child)
+    return [member for agent in agents for member in (agent, *agent.conjuncts)]
 
 
 def _listed(ents: list[Span]) -> list[Token]:

@@ -35,6 +35,12 @@ pytestmark = pytest.mark.model
         ("fr", "Parmi les participants figurent Ekimetrics, Artefact, Braincube et QuorvaVision.", "QuorvaVision"),
         # a camel-case name after a descriptor noun
         ("en", "Last week the biomedical startup MedoraIQ opened an office in Boston.", "MedoraIQ"),
+        # who receives funding, who has investors (a possessive relative), who is backed, and by whom
+        ("en", "Quorra has attracted investment from Accel and Sequoia Capital.", "Quorra"),
+        ("en", "Quorra, whose investors include Sequoia Capital and Accel, employs 80 people.", "Quorra"),
+        ("fr", "La jeune pousse Tarnelle, soutenue par Partech et Velmora, compte 40 salariés.", "Velmora"),
+        # an unknown name the model typed as an event, in an investing verb's "into"
+        ("en", "Sequoia Capital and Accel poured $30 million into Tessellate.", "Tessellate"),
     ],
 )
 def test_organisation_in_its_slot(extractor: Extractor, language: str, text: str, name: str) -> None:
