@@ -8,6 +8,10 @@
 ((Decimal('2026000000'), 'EUR'), (Decimal('12500000000'), 'INR'), (Decimal('40000000'), 'SGD'))
 >>> parse_money("$4 billion"), parse_money("$20 million CAD")
 ((Decimal('4000000000'), 'USD'), (Decimal('20000000'), 'CAD'))
+>>> parse_money("2 millions de dirhams"), parse_money("KSh 200 million"), parse_money("10 milliards de FCFA")
+((Decimal('2000000'), 'MAD'), (Decimal('200000000'), 'KES'), (Decimal('10000000000'), 'XOF'))
+>>> parse_money("40 millions de dollars canadiens"), parse_money("in 2023 won the prize")
+((Decimal('40000000'), 'CAD'), None)
 >>> [m.text for m in find_money("It raised €105 million, then 40 M€ and 2 milliards de dollars.")]
 ['€105 million', '40 M€', '2 milliards de dollars']
 """
@@ -48,6 +52,34 @@ _SYMBOLS = {
     "sgd": "SGD",
     "hkd": "HKD",
     "nzd": "NZD",
+    # the currencies of African, Gulf, Asian and Latin American news, by their symbol or ISO code
+    "nz$": "NZD",
+    "nt$": "TWD",
+    "twd": "TWD",
+    "r$": "BRL",
+    "brl": "BRL",
+    "ksh": "KES",
+    "kes": "KES",
+    "₦": "NGN",
+    "ngn": "NGN",
+    "zar": "ZAR",
+    "egp": "EGP",
+    "mad": "MAD",
+    "aed": "AED",
+    "dh": "AED",
+    "dhs": "AED",
+    "sar": "SAR",
+    "qar": "QAR",
+    "tnd": "TND",
+    "xof": "XOF",
+    "₪": "ILS",
+    "ils": "ILS",
+    "₺": "TRY",
+    "sek": "SEK",
+    "nok": "NOK",
+    "dkk": "DKK",
+    "pln": "PLN",
+    "mxn": "MXN",
 }
 _WORDS = {
     "euro": "EUR",
@@ -67,7 +99,43 @@ _WORDS = {
     "us dollars": "USD",
     "dollars américains": "USD",
     "dollars americains": "USD",
+    "canadian dollars": "CAD",
+    "dollars canadiens": "CAD",
+    "australian dollars": "AUD",
+    "dollars australiens": "AUD",
+    "singapore dollars": "SGD",
+    "hong kong dollars": "HKD",
+    "egyptian pounds": "EGP",
+    "livres égyptiennes": "EGP",
+    "kenyan shillings": "KES",
+    "shillings kényans": "KES",
+    "naira": "NGN",
+    "nairas": "NGN",
+    "rand": "ZAR",
+    "dirham": "AED",
+    "dirhams": "AED",
+    "riyal": "SAR",
+    "riyals": "SAR",
+    "saudi riyals": "SAR",
+    "qatari riyals": "QAR",
+    "riyals qatariens": "QAR",
+    "rupee": "INR",
+    "rupees": "INR",
+    "roupies": "INR",
+    "won": "KRW",
+    "wons": "KRW",
+    "fcfa": "XOF",
+    "f cfa": "XOF",
+    "francs cfa": "XOF",
+    "cfa francs": "XOF",
+    "reais": "BRL",
+    "shekels": "ILS",
 }
+#: Currency words that are common English words too ("in 2023 *won* the prize"): money only with a
+#: scale word ("10 billion won", "R50 million" is written with the symbol).
+_WORDS_NEEDING_SCALE = frozenset({"won", "rand"})
+#: "2 millions *de* dirhams": in French news the dirham is Morocco's; in English, the UAE's ("AED").
+_FRENCH_WORDS = {"dirham": "MAD", "dirhams": "MAD"}
 _SCALES = {
     "thousand": 3,
     "k": 3,
@@ -96,12 +164,16 @@ _SCALES = {
     "billion_fr": 12,
 }
 
-_SYM = r"(?:US\$|C\$|S\$|HK\$|A\$|Rs\.?|[€$£¥₹₩]|USD|EUR|GBP|CHF|CNY|RMB|JPY|CAD|INR|KRW)"
+_SYM = (r"(?:US\$|C\$|S\$|HK\$|A\$|NZ\$|NT\$|R\$|Rs\.?|KSh|Dhs?|[€$£¥₹₩₦₪₺]|USD|EUR|GBP|CHF|CNY|RMB|JPY|CAD|INR|KRW"
+        r"|TWD|BRL|KES|NGN|ZAR|EGP|MAD|AED|SAR|QAR|TND|XOF|ILS|SEK|NOK|DKK|PLN|MXN)")
 _NUM = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _SCALE = r"thousand|trillions?|billions?|millions?|milliards?|crores?|lakhs?|mille|mds|mrd|mio|bn|mn|tn|md|[kmb]"
 _WORD = (
-    r"(?:d['’]\s?|de\s)?(?:euros?|dollars?(?:\s+am[ée]ricains)?|pounds?|livres?\s+sterling|yuans?|yens?"
-    r"|francs?\s+suisses?)|US\s+dollars"
+    r"(?:d['’]\s?|de\s)?(?:euros?|dollars?(?:\s+(?:am[ée]ricains|canadiens|australiens))?|pounds?"
+    r"|livres?\s+(?:sterling|[ée]gyptiennes)|yuans?|yens?|francs?\s+suisses?|francs\s+cfa|f\s?cfa"
+    r"|shillings\s+k[ée]nyans|nairas?|dirhams?|riyals?(?:\s+qatariens)?|roupies|wons)"
+    r"|US\s+dollars|(?:Canadian|Australian|Singapore|Hong\s+Kong)\s+dollars|Egyptian\s+pounds|Kenyan\s+shillings"
+    r"|(?:Saudi\s+|Qatari\s+)?riyals?|naira|rand|rupees?|won|CFA\s+francs|reais|shekels"
 )
 #: The codes that say which dollar a "$" amount is, written after it ("$20 million CAD").
 _DOLLAR_CODES = r"CAD|AUD|SGD|HKD|NZD|USD"
@@ -158,8 +230,11 @@ def _currency(sym: str | None, word: str | None) -> str | None:
     if sym:
         return _SYMBOLS.get(sym.lower())
     if word:
-        cleaned = re.sub(r"^(?:d['’]\s?|de\s)", "", word.lower().strip())
+        lowered = word.lower().strip()
+        cleaned = re.sub(r"^(?:d['’]\s?|de\s)", "", lowered)
         cleaned = re.sub(r"\s+", " ", cleaned)
+        if cleaned != lowered and cleaned in _FRENCH_WORDS:
+            return _FRENCH_WORDS[cleaned]
         return _WORDS.get(cleaned)
     return None
 
@@ -195,6 +270,8 @@ def find_money(text: str) -> list[MoneyMatch]:
             currency = code.upper() if code and dollar_code else _currency(groups.get("sym"), groups.get("word"))
             amount = _to_decimal(groups["num"], groups.get("scale"))
             if amount is None or currency is None:
+                continue
+            if not groups.get("scale") and (groups.get("word") or "").lower() in _WORDS_NEEDING_SCALE:
                 continue
             taken.append((start, end))
             found.append(MoneyMatch(start, end, text[start:end], amount, currency))

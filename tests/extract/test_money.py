@@ -25,6 +25,25 @@ from aikg.extract.money import find_money, parse_amount, parse_money
         # a code after a "$" amount says which dollar
         ("$20 million CAD", "20000000", "CAD"),
         ("$3.5m AUD", "3500000", "AUD"),
+        # the currencies of African, Gulf, Asian and Latin American news
+        ("KSh 350 million", "350000000", "KES"),
+        ("₦12 billion", "12000000000", "NGN"),
+        ("EGP 75 million", "75000000", "EGP"),
+        ("AED 40 million", "40000000", "AED"),
+        ("Dh25 million", "25000000", "AED"),
+        ("SAR 3 billion", "3000000000", "SAR"),
+        ("NT$8 billion", "8000000000", "TWD"),
+        ("R$90 million", "90000000", "BRL"),
+        ("45 million Egyptian pounds", "45000000", "EGP"),
+        ("700 million rupees", "700000000", "INR"),
+        ("12 billion won", "12000000000", "KRW"),
+        ("250 million rand", "250000000", "ZAR"),
+        ("3 milliards de francs CFA", "3000000000", "XOF"),
+        ("800 millions de FCFA", "800000000", "XOF"),
+        ("25 millions de dollars canadiens", "25000000", "CAD"),
+        # French news means Morocco's dirham, English news the UAE's
+        ("6 millions de dirhams", "6000000", "MAD"),
+        ("90 million dirhams", "90000000", "AED"),
     ],
 )
 def test_money_parse(text: str, amount: str, currency: str) -> None:
@@ -32,7 +51,8 @@ def test_money_parse(text: str, amount: str, currency: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["500,000 open-source models", "150 millions d'utilisateurs", "in 2024", "1 milliard d'utilisateurs"]
+    "text", ["500,000 open-source models", "150 millions d'utilisateurs", "in 2024", "1 milliard d'utilisateurs",
+             "the team that in 2021 won the cup", "page 12 rand"]
 )
 def test_money_ignores_bare_numbers(text: str) -> None:
     assert find_money(text) == []
