@@ -16,6 +16,11 @@ organisation fills, and a capitalised word there is its name:
   ("*Quorra*, whose investors include", "Accel led *Velquor*'s round");
 * what a backing participle describes and its backers, each member of their list: "*Quorra*,
   backed by ...", "Tarnelle, soutenue par Partech et *Velmora*";
+* the subject of a passive only organisations undergo ("*Cardelis* a été rachetée par", "est
+  dirigée par": ``org_acquisition_verbs``, ``org_sale_verbs``, ``org_led_participles``), of a deal
+  verb with a partnership or acquisition noun as object ("*Cardelis* a signé un partenariat"),
+  and the name before a person's role word in lower case or an acronym ("*Velquor* co-founder
+  Paul Reed"; not a Title Case title, "*Prime* Minister");
 * a member of a coordination of organisations that is in no entity: "investors such as *Qortal*,
   Mirae Asset and Thomvest Ventures" (a member typed otherwise makes it no such list);
 * the object of an acquisition verb in the active voice (``org_acquisition_verbs``), of an
@@ -28,8 +33,9 @@ keep (a date or a number: "pumped $2bn into X *in March*"). It is no name when a
 stop word, a number, a single letter ("sa série *F*"), a word the lexicon says is no entity
 (``not_entities``, roles and titles, ``weekday_words``, the months of ``dates.py``: "Mardi, une
 start-up nantaise ..."), a word written in lower case elsewhere in the document, a
-sentence-initial inflected common word ("Investors raised concerns": its lemma differs from its
-form), or a word of a Title Case headline; nor when the slot's word sits inside a longer
+sentence-initial inflected common word in English ("Investors raised concerns": its lemma differs
+from its form; French writes no bare plural there, and its lemmatizer cuts the -s of unknown names,
+"*Cardelis*"), or a word of a Title Case headline; nor when the slot's word sits inside a longer
 capitalised phrase ("*World* Labs": not ours to cut). An unknown name the model typed as a place
 or an event in one of these slots is an organisation ("invested in *Trellix*", "poured $30 million
 into *Tessellate*"), and so is a one-word person's
@@ -52,6 +58,7 @@ __all__ = ["SlotWords", "slot_names", "slot_words"]
 _SUBJECTS = frozenset({"nsubj"})
 _OBJECTS = frozenset({"dobj", "obj"})
 _PASSIVE = frozenset({"auxpass", "aux:pass", "nsubjpass", "nsubj:pass"})
+_PASSIVE_SUBJECTS = frozenset({"nsubjpass", "nsubj:pass"})
 _OF = frozenset({"of", "de", "d'", "d’", "du"})
 _IN = frozenset({"in", "into", "dans"})
 _NAME_POS = frozenset({"PROPN", "NOUN", "VERB", "ADJ", "X"})
@@ -77,6 +84,11 @@ class SlotWords:
     investor_nouns: frozenset[str] = words_field("investor_nouns")
     relative_possessives: frozenset[str] = words_field("relative_possessives")
     backing_participles: frozenset[str] = words_field("backing_participles")
+    passive_org_verbs: frozenset[str] = words_field("org_acquisition_verbs", "org_sale_verbs", "org_led_participles")
+    deal_verbs: frozenset[str] = words_field("deal_owner_verbs")
+    deal_nouns: frozenset[str] = words_field("partnership_nouns", "acquisition_nouns")
+    #: the role phrases of the lexicon, one word or more ("co-founder", "prime minister")
+    role_words: frozenset[str] = frozenset()
 
 
 def slot_words(lexicon: Lexicon) -> SlotWords:
@@ -84,6 +96,7 @@ def slot_words(lexicon: Lexicon) -> SlotWords:
     roles = frozenset(word for lang in lexicon.roles.values() for phrase in lang for word in phrase.split())
     return lexicon.read_words(
         SlotWords,
+        role_words=frozenset(phrase for lang in lexicon.roles.values() for phrase in lang),
         descriptors=lexicon.words("org_descriptors") | frozenset(w for ws in lexicon.org_nouns.values() for w in ws),
         no_names=frozenset(w.lower() for w in lexicon.not_entities) | roles | lexicon.words("weekday_words")
         | frozenset(MONTHS)
@@ -103,6 +116,7 @@ def _slots(doc: Doc, words: SlotWords) -> tuple[list[Token], list[Token]]:
         if verb.pos_ in {"VERB", "AUX"} and not _passive(verb):
             slots.extend(child for child in verb.children if child.dep_ in _SUBJECTS)
     slots.extend(_funded(doc, words))
+    slots.extend(_passive_and_deal_subjects(doc, words))
     objects: list[Token] = _backers(doc, words, slots)
     for verb in cue_tokens(doc, words.object_verbs):
         if verb.pos_ == "VERB" and not _passive(verb):
@@ -163,6 +177,28 @@ def _funded(doc: Doc, words: SlotWords) -> list[Token]:
     return found
 
 
+def _passive_and_deal_subjects(doc: Doc, words: SlotWords) -> list[Token]:
+    """The subject of a passive that only an organisation undergoes ("*Cardelis* a été rachetée
+    par", "*Velquor* was acquired by", "*Cardelis* est dirigée par"), of a verb that makes a deal
+    with a partnership or acquisition noun as object ("*Cardelis* a signé un partenariat avec"), and
+    the name before a person's role word ("*Velquor* co-founder Paul Reed")."""
+    found: list[Token] = []
+    for verb in cue_tokens(doc, words.passive_org_verbs):
+        if _passive(verb):
+            found.extend(child for child in verb.children if child.dep_ in _PASSIVE_SUBJECTS)
+    for verb in cue_tokens(doc, words.deal_verbs):
+        if verb.pos_ in {"VERB", "AUX"} and not _passive(verb) and any(
+                c.dep_ in _OBJECTS and c.lemma_.lower() in words.deal_nouns for c in verb.children):
+            found.extend(child for child in verb.children if child.dep_ in _SUBJECTS)
+    # "*Velquor* co-founder Paul Reed": the name before a person's role word
+    for role in cue_tokens(doc, words.role_words):
+        # a role in Title Case is a title with the word before it ("*Prime* Minister", "*Majority* Leader")
+        if role.head.ent_type_ == "Person" and role.dep_ in {"compound", "nmod"} and not role.is_title:
+            found.extend(child for child in role.children if child.dep_ == "compound" and child.i < role.i
+                         and f"{child.lower_} {role.lower_}" not in words.role_words)
+    return found
+
+
 def _backers(doc: Doc, words: SlotWords, backed: list[Token]) -> list[Token]:
     """The backers named after a backing participle and what it describes ("*Quorra*, backed by
     *Sequoia* and *Qortal*", "*Cardelis*, soutenue par *Partech* et *Serena*", "Sequoia-backed
@@ -218,7 +254,7 @@ def _name_like(token: Token, taken: set[int], words: SlotWords, lower_words: set
     return (token.i not in taken and text[:1].isupper() and len(text) > 1 and any(c.isalpha() for c in text)
             and not token.is_stop and not token.like_num and not token.is_punct and token.pos_ in _NAME_POS
             and token.lower_ not in words.no_names and token.lower_ not in lower_words
-            and not (token.is_sent_start and token.lemma_.lower() != token.lower_))
+            and not (token.is_sent_start and token.doc.lang_ == "en" and token.lemma_.lower() != token.lower_))
 
 
 def _in_subtree(token: Token, root: Token) -> bool:

@@ -39,6 +39,13 @@ pytestmark = pytest.mark.model
         ("en", "Quorra has attracted investment from Accel and Sequoia Capital.", "Quorra"),
         ("en", "Quorra, whose investors include Sequoia Capital and Accel, employs 80 people.", "Quorra"),
         ("fr", "La jeune pousse Tarnelle, soutenue par Partech et Velmora, compte 40 salariés.", "Velmora"),
+        # a French name ending in -s at the start of a sentence (its lemma drops the s)
+        ("fr", "Cardelis, soutenue par Partech et Kima Ventures, compte déjà 40 salariés.", "Cardelis"),
+        # the subject of a passive only organisations undergo, of a deal
+        ("fr", "Cardelis a été rachetée par Capgemini pour 50 millions d'euros.", "Cardelis"),
+        ("fr", "Cardelis a signé un partenariat avec Orange pour déployer son assistant.", "Cardelis"),
+        # the name before a person's role word
+        ("en", "Velquor co-founder Paul Reed previously worked at Meta.", "Velquor"),
         # an unknown name the model typed as an event, in an investing verb's "into"
         ("en", "Sequoia Capital and Accel poured $30 million into Tessellate.", "Tessellate"),
     ],
@@ -68,6 +75,9 @@ def test_organisation_in_its_slot(extractor: Extractor, language: str, text: str
         # a name glued to the next sentence's first word (a lost line break)
         ("en", "Acme will buy Paris-based AI company VeloCoreThe Ledger reports that the price was high.",
          {"VeloCoreThe", "VeloCoreThe Ledger"}),
+        # a title in Title Case before a person's name is no organisation
+        ("en", "Prime Minister Keir Starmer opened the fair on Monday.", {"Prime"}),
+        ("en", "Majority Leader Chuck Schumer spoke first.", {"Majority"}),
         # a part of a longer capitalised name is not cut out of it
         ("en", "Vista Labs has raised $30 million, and the world took note.", {"Labs"}),
     ],
