@@ -67,6 +67,9 @@ class Markers:
     #: Verbs whose object is the person who held a role before ("Y *succeeds* co-CEOs A and B",
     #: "Y *remplace* A"): the role their object holds is a former one.
     replace: frozenset[str] = words_field("replace_verbs")
+    #: Verbs of joining ("left X *to join* Y", "a quitté X pour *rejoindre* Y"): the former words
+    #: outside the joining clause are about the organisation left, not the one joined.
+    join: frozenset[str] = words_field("join_verbs")
 
 
 def _chain(token: Token, stop: Token | None) -> list[Token]:
@@ -156,6 +159,10 @@ def fact_status(
                 near.append(child)
                 if _elsewhere(child, inside):
                     elsewhere.add(child.i)
+    joining = next((t for t in path if t.i not in inside and _words(t)[1] in markers.join
+                    and t.left_edge.i <= obj.start and obj.end - 1 <= t.right_edge.i), None)
+    if joining is not None:
+        elsewhere.update(t.i for t in near if not joining.left_edge.i <= t.i <= joining.right_edge.i)
     doc = obj.doc
     first, second = (subject, obj) if subject.start < obj.start else (obj, subject)
     if sentences[0] == sentences[1] and second.start - first.end <= _NEAR_GAP and not announcing:

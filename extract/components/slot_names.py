@@ -87,6 +87,9 @@ class SlotWords:
     passive_org_verbs: frozenset[str] = words_field("org_acquisition_verbs", "org_sale_verbs", "org_led_participles")
     deal_verbs: frozenset[str] = words_field("deal_owner_verbs")
     deal_nouns: frozenset[str] = words_field("partnership_nouns", "acquisition_nouns")
+    owned_nouns: frozenset[str] = words_field("org_owned_nouns")
+    stake_nouns: frozenset[str] = words_field("stake_nouns")
+    join_verbs: frozenset[str] = words_field("join_verbs")
     #: the role phrases of the lexicon, one word or more ("co-founder", "prime minister")
     role_words: frozenset[str] = frozenset()
 
@@ -134,6 +137,7 @@ def _slots(doc: Doc, words: SlotWords) -> tuple[list[Token], list[Token]]:
     # "dans la start-up *Cardelis*": the name that a descriptor in the slot announces
     objects.extend(named for noun in objects if noun.lower_ in words.descriptors for named in noun.children
                    if named.dep_ in _NAMED_BY and named.i > noun.i)
+    objects.extend(_owned(doc, words))
     for noun in cue_tokens(doc, words.descriptors):
         if noun.lower_ not in words.descriptors:
             continue
@@ -174,6 +178,28 @@ def _funded(doc: Doc, words: SlotWords) -> list[Token]:
                     found.append(noun.head.head)  # "Quorra, whose investors include"
             else:
                 found.append(owner)
+    return found
+
+
+def _owned(doc: Doc, words: SlotWords) -> list[Token]:
+    """What only an organisation has or is joined as: the of-complement of a noun such as "capital",
+    "direction", "levée", "investisseurs", "20 %" ("entre au capital de *Cardelis*", "a pris la
+    direction de *Cardelis*", ``org_owned_nouns``), what a stake is taken in ("une participation
+    dans *Velmonde*", ``stake_nouns``), and the object of a joining verb ("a quitté
+    Criteo pour rejoindre *Cardelis*", ``join_verbs``). French models type such unknown names as
+    places."""
+    found: list[Token] = []
+    for noun in cue_tokens(doc, words.owned_nouns | words.stake_nouns):
+        # a stake is taken *in* a company ("une participation dans *Velmonde*")
+        preps = _OF | _IN if noun.lower_ in words.stake_nouns or noun.lemma_.lower() in words.stake_nouns else _OF
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                found.extend(grand for grand in child.children if grand.dep_ == "pobj")
+            elif child.dep_ in {"nmod", "obl"} and any(c.dep_ == "case" and c.lower_ in preps for c in child.children):
+                found.append(child)
+    for verb in cue_tokens(doc, words.join_verbs):
+        if verb.pos_ == "VERB" and not _passive(verb):
+            found.extend(child for child in verb.children if child.dep_ in _OBJECTS)
     return found
 
 

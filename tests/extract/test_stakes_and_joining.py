@@ -1,0 +1,51 @@
+"""Who holds a stake, takes the helm or joins a round in French news, and the organisation joined
+after one left (``data/relation_patterns.jsonl`` ``pattern:fr-*``, ``slot_names._owned``,
+``status.Markers.join``; sentences written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from aikg.extract.pipeline import Extractor
+from tests.helpers import labelled_facts
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        # entering the capital, holding a share, taking a stake
+        ("Le fonds Eurazeo entre au capital de Velmonde, une jeune pousse lilloise.",
+         {("Eurazeo", "investsIn", "Velmonde")}),
+        ("Capgemini, qui détient désormais 30 % de Velmonde, accompagnera son expansion.",
+         {("Capgemini", "investsIn", "Velmonde")}),
+        ("Bpifrance a pris une participation minoritaire dans Velmonde.", {("Bpifrance", "investsIn", "Velmonde")}),
+        # taking the helm
+        ("Sophie Lantier a pris la direction de Velmonde en mars.", {("Sophie Lantier", "leads", "Velmonde")}),
+        # joining a round, being among the investors
+        ("Eurazeo et Bpifrance ont participé à la levée de fonds de Velmonde.",
+         {("Eurazeo", "investsIn", "Velmonde"), ("Bpifrance", "investsIn", "Velmonde")}),
+        ("Parmi les investisseurs de Velmonde figurent Eurazeo et Bpifrance.",
+         {("Eurazeo", "investsIn", "Velmonde"), ("Bpifrance", "investsIn", "Velmonde")}),
+        # a fronted participle names the founders of the subject that follows it
+        ("Fondée en 2020 par Sophie Lantier et Marc Dubreuil, la société Velmonde compte 60 salariés.",
+         {("Sophie Lantier", "founded", "Velmonde"), ("Marc Dubreuil", "founded", "Velmonde")}),
+    ],
+)
+def test_french_ownership_constructions(extractor: Extractor, text: str, facts: set[tuple[str, str, str]]) -> None:
+    found = {fact[:3] for fact in labelled_facts(extractor, text, "fr")}
+    assert facts <= found
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Paul Rivet left Criteo last year to join Velmonde."),
+        ("fr", "Paul Rivet a quitté Criteo pour rejoindre Velmonde."),
+    ],
+)
+def test_the_organisation_joined_after_leaving_is_current(extractor: Extractor, language: str, text: str) -> None:
+    facts = labelled_facts(extractor, text, language)
+    assert ("Paul Rivet", "worksFor", "Velmonde", "current") in facts
+    assert ("Paul Rivet", "worksFor", "Criteo", "current") not in facts
