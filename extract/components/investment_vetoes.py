@@ -17,6 +17,10 @@ a classifier ``investsIn`` (never a rule's) between that pair is dropped:
 * an acquisition: a pair the rules read as ``acquired`` in the sentence is a purchase, not an
   investment.
 
+And the investor that leads a round raises none of it: a ``raised`` (whatever found it) whose
+subject is the subject of a round-leading verb with a round as its object ("SoftBank led a $40
+billion round for OpenAI", ``round_leading_verbs``) is dropped.
+
 (The outlet a sentence cites as its source, "according to the Daily Planet", is no party to any
 deal of it, whatever found the deal: :mod:`.sources`.)
 
@@ -48,7 +52,7 @@ from ..lexicon import Lexicon, load_lexicon
 from .extensions import RelationCandidate
 from .role_pairs import CLASSIFIER_PREFIX
 
-__all__ = ["unvetoed", "vetoed_pairs"]
+__all__ = ["round_leaders", "unvetoed", "vetoed_pairs"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 #: A written span, as token offsets (start, end); a vetoed pair is (sentence start, subject, object).
@@ -60,7 +64,13 @@ _PLAN_REACH = 3
 
 def unvetoed(doc: Doc, candidates: Sequence[RelationCandidate]) -> list[RelationCandidate]:
     """``candidates`` without the classifier's ``investsIn`` between a pair that a construction of
-    the sentence says invests nothing (module docstring)."""
+    the sentence says invests nothing, and without a ``raised`` whose subject leads the round
+    (module docstring)."""
+    if any(c.predicate == "raised" for c in candidates):
+        leaders = round_leaders(doc, load_lexicon(), doc.lang_)
+        if leaders:
+            candidates = [c for c in candidates if not (
+                c.predicate == "raised" and (c.sentence_start, (c.subject_start, c.subject_end)) in leaders)]
     if not any(c.predicate == "investsIn" and c.extractor.startswith(CLASSIFIER_PREFIX) for c in candidates):
         return list(candidates)
     vetoed = vetoed_pairs(doc, load_lexicon(), doc.lang_)
@@ -103,6 +113,20 @@ def vetoed_pairs(doc: Doc, lexicon: Lexicon, lang: str) -> set[_Pair]:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         out.update(_received_otherwise(verb, funding, sources, names))
+    return out
+
+
+def round_leaders(doc: Doc, lexicon: Lexicon, lang: str) -> set[tuple[int, _Span]]:
+    """(sentence start, subject) of every name that leads a round in its clause ("*SoftBank* led a
+    $40 billion round for OpenAI", "*Partech* a mené le tour de table"): the round's money is
+    raised by the company it is for, never by the investor that leads it."""
+    names = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    rounds = lexicon.words_of(lang, "funding_nouns")
+    out: set[tuple[int, _Span]] = set()
+    for verb in cue_tokens(doc, lexicon.words_of(lang, "round_leading_verbs")):
+        if verb.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in rounds for c in verb.children):
+            out.update((verb.sent.start, subject) for subject in _subjects(verb, names))
     return out
 
 

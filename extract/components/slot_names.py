@@ -21,6 +21,12 @@ organisation fills, and a capitalised word there is its name:
   verb with a partnership or acquisition noun as object ("*Cardelis* a signé un partenariat"),
   and the name before a person's role word in lower case or an acronym ("*Velquor* co-founder
   Paul Reed"; not a Title Case title, "*Prime* Minister");
+* who appoints a person and what a person runs: "*Velquor* named Julia Marsh as its chief
+  executive" (``appoint_verbs``), "Julia Marsh now runs *Velquor*" (``org_led_verbs``; a lone word
+  the model typed as a person there is re-typed);
+* the of-complement of a noun only organisations have ("le capital de *Cardelis*", "la direction
+  de", "la levée de fonds de", ``org_owned_nouns``), what a stake is taken in, and the object of a
+  joining verb ("pour rejoindre *Cardelis*");
 * a member of a coordination of organisations that is in no entity: "investors such as *Qortal*,
   Mirae Asset and Thomvest Ventures" (a member typed otherwise makes it no such list);
 * the object of an acquisition verb in the active voice (``org_acquisition_verbs``), of an
@@ -89,6 +95,8 @@ class SlotWords:
     deal_nouns: frozenset[str] = words_field("partnership_nouns", "acquisition_nouns")
     owned_nouns: frozenset[str] = words_field("org_owned_nouns")
     stake_nouns: frozenset[str] = words_field("stake_nouns")
+    appoint_verbs: frozenset[str] = words_field("appoint_verbs")
+    led_verbs: frozenset[str] = words_field("org_led_verbs")
     join_verbs: frozenset[str] = words_field("join_verbs")
     #: the role phrases of the lexicon, one word or more ("co-founder", "prime minister")
     role_words: frozenset[str] = frozenset()
@@ -111,7 +119,7 @@ def _passive(verb: Token) -> bool:
     return any(child.dep_ in _PASSIVE for child in verb.children)
 
 
-def _slots(doc: Doc, words: SlotWords) -> tuple[list[Token], list[Token]]:
+def _slots(doc: Doc, words: SlotWords, labels: dict[int, str]) -> tuple[list[Token], list[Token]]:
     """The tokens in an organisation's slot (see the module docstring): subjects and appositions'
     heads, then objects."""
     slots: list[Token] = []
@@ -120,6 +128,8 @@ def _slots(doc: Doc, words: SlotWords) -> tuple[list[Token], list[Token]]:
             slots.extend(child for child in verb.children if child.dep_ in _SUBJECTS)
     slots.extend(_funded(doc, words))
     slots.extend(_passive_and_deal_subjects(doc, words))
+    employers, led = _employers(doc, words, labels)
+    slots.extend(employers)
     objects: list[Token] = _backers(doc, words, slots)
     for verb in cue_tokens(doc, words.object_verbs):
         if verb.pos_ == "VERB" and not _passive(verb):
@@ -138,6 +148,7 @@ def _slots(doc: Doc, words: SlotWords) -> tuple[list[Token], list[Token]]:
     objects.extend(named for noun in objects if noun.lower_ in words.descriptors for named in noun.children
                    if named.dep_ in _NAMED_BY and named.i > noun.i)
     objects.extend(_owned(doc, words))
+    objects.extend(led)
     for noun in cue_tokens(doc, words.descriptors):
         if noun.lower_ not in words.descriptors:
             continue
@@ -201,6 +212,24 @@ def _owned(doc: Doc, words: SlotWords) -> list[Token]:
         if verb.pos_ == "VERB" and not _passive(verb):
             found.extend(child for child in verb.children if child.dep_ in _OBJECTS)
     return found
+
+
+def _employers(doc: Doc, words: SlotWords, labels: dict[int, str]) -> tuple[list[Token], list[Token]]:
+    """Who appoints a person and what a person runs: the subject of an appointing verb whose
+    object is a person ("*Velquor* named Julia Marsh as its chief executive", ``appoint_verbs``)
+    and the object of a leading verb whose subject is a person ("Julia Marsh now runs *Velquor*",
+    ``org_led_verbs``)."""
+    appointing: list[Token] = []
+    for verb in cue_tokens(doc, words.appoint_verbs):
+        if verb.pos_ == "VERB" and not _passive(verb) and any(
+                c.dep_ in _OBJECTS and labels.get(c.i) == "Person" for c in verb.children):
+            appointing.extend(child for child in verb.children if child.dep_ in _SUBJECTS)
+    led: list[Token] = []
+    for verb in cue_tokens(doc, words.led_verbs):
+        if verb.pos_ == "VERB" and not _passive(verb) and any(
+                c.dep_ in _SUBJECTS and labels.get(c.i) == "Person" for c in verb.children):
+            led.extend(child for child in verb.children if child.dep_ in _OBJECTS)
+    return appointing, led
 
 
 def _passive_and_deal_subjects(doc: Doc, words: SlotWords) -> list[Token]:
@@ -321,7 +350,8 @@ def slot_names(doc: Doc, ents: list[Span], words: SlotWords) -> list[Span]:
     >>> [(e.text, e.label_) for e in slot_names(doc, [Span(doc, 2, 3, "Place")], words)]
     [('Orbis', 'Organization'), ('Quell', 'Organization')]
     """
-    subjects, objects = _slots(doc, words)
+    labels = {i: ent.label_ for ent in ents for i in range(ent.start, ent.end)}
+    subjects, objects = _slots(doc, words, labels)
     by_token = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     # a word the model labelled with a type the graph does not keep ("in *March*": a date)
     model_made = {i for span in doc.spans.get(SPANS_KEY, ()) if span.label_ in _NOT_NAMES

@@ -44,6 +44,9 @@ pytestmark = pytest.mark.model
         # the subject of a passive only organisations undergo, of a deal
         ("fr", "Cardelis a été rachetée par Capgemini pour 50 millions d'euros.", "Cardelis"),
         ("fr", "Cardelis a signé un partenariat avec Orange pour déployer son assistant.", "Cardelis"),
+        # who appoints a person, what a person runs
+        ("en", "Velquor named Julia Marsh as its new chief executive.", "Velquor"),
+        ("en", "Julia Marsh, a former Google executive, now runs Velquor.", "Velquor"),
         # the name before a person's role word
         ("en", "Velquor co-founder Paul Reed previously worked at Meta.", "Velquor"),
         # an unknown name the model typed as an event, in an investing verb's "into"

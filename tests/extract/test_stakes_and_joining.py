@@ -1,5 +1,6 @@
-"""Who holds a stake, takes the helm or joins a round in French news, and the organisation joined
-after one left (``data/relation_patterns.jsonl`` ``pattern:fr-*``, ``slot_names._owned``,
+"""Who holds a stake, takes the helm or joins a round in French news, who leads a round for whom,
+and the organisation joined after one left (``data/relation_patterns.jsonl`` ``pattern:fr-*``,
+``dep:led-round-for*``, ``slot_names._owned``, ``investment_vetoes.round_leaders``,
 ``status.Markers.join``; sentences written for the tests)."""
 
 from __future__ import annotations
@@ -49,3 +50,18 @@ def test_the_organisation_joined_after_leaving_is_current(extractor: Extractor, 
     facts = labelled_facts(extractor, text, language)
     assert ("Paul Rivet", "worksFor", "Velmonde", "current") in facts
     assert ("Paul Rivet", "worksFor", "Criteo", "current") not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "investor", "amount"),
+    [
+        ("SoftBank led a $40 billion funding round for OpenAI.", "OpenAI", "SoftBank", "$40 billion"),
+        ("Index Ventures led the $12 million round in Velquor, with Accel participating.",
+         "Velquor", "Index Ventures", "$12 million"),
+    ],
+)
+def test_the_leader_of_a_round_for_a_company_raises_none_of_it(
+        extractor: Extractor, text: str, company: str, investor: str, amount: str) -> None:
+    facts = {fact[:3] for fact in labelled_facts(extractor, text, "en")}
+    assert {(investor, "investsIn", company), (company, "raised", amount)} <= facts
+    assert (investor, "raised", amount) not in facts
