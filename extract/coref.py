@@ -6,8 +6,9 @@ stand for, best first. Three rules, each recorded in the extractor name of the f
 use them (``+appos``, ``+coref``):
 
 * **appos**: a common noun in apposition to an entity or with an entity in apposition
-  ("Mistral AI, *a Paris-based startup*"; "*the telecoms group* Iliad"), or right before a name
-  of its type ("*l'armateur* CMA CGM"), is that entity;
+  ("Mistral AI, *a Paris-based startup*"; "*the telecoms group* Iliad"), right before a name
+  of its type ("*l'armateur* CMA CGM"), or the attribute of a copula whose subject is the entity
+  ("Mistral AI is *a Paris-based startup*"), is that entity;
 * **coref** (definite descriptions): "the company", "la start-up", "the summit", "le sommet",
   "the model", "le fondateur" stand for the *salient* entity of that type: the last one in
   subject position in the current sentence (unless it is the subject of the description's own
@@ -502,6 +503,14 @@ def _is_definite(token: Token) -> bool:
 def _apposed(token: Token, ent_of: Mapping[int, Span], label: str) -> Span | None:
     if token.dep_ in _APPOS_DEPS and token.head.i in ent_of:
         return ent_of[token.head.i]
+    # a copula's attribute is its subject: "Velquor is *a Toronto-based startup* founded by ...",
+    # "Velquor est *une start-up* lyonnaise" (English hangs the noun on "is", French the copula on the noun)
+    copula = token.head if token.dep_ == "attr" and token.head.lemma_ == "be" else (
+        token if any(c.dep_ == "cop" for c in token.children) else None)
+    if copula is not None:
+        subject = next((c for c in copula.children if c.dep_ in {"nsubj"} and c.i in ent_of), None)
+        if subject is not None and subject.i < token.i:
+            return ent_of[subject.i]
     for child in token.children:
         if child.dep_ in _CHILD_ENTITY_DEPS and child.i in ent_of and child.i > token.i:
             return ent_of[child.i]

@@ -51,3 +51,15 @@ def test_the_topic_is_the_organisation_named_most_often(nlp_en: Language) -> Non
     assert topic is not None and topic.text == "Poolside" and topic.start == names[1].start
     assert article_topic(names, minimum=4) is None
     assert article_topic(names, accept=lambda e: e.text != "Poolside") is names[0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word", "name"),
+    [
+        ("en", "Mistral AI is a Paris-based startup founded by Arthur Mensch.", "startup", "Mistral AI"),
+        ("fr", "Mistral AI est une société parisienne fondée par Arthur Mensch.", "société", "Mistral AI"),
+    ],
+)
+def test_a_copulas_attribute_is_its_subject(nlp_en: Language, nlp_fr: Language, lang: str, text: str, word: str,
+                                             name: str) -> None:
+    assert referent(nlp_en if lang == "en" else nlp_fr, text, word, lang) == name
