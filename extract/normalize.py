@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["compact", "fold", "normalise_quotes", "slug"]
 
@@ -25,6 +26,12 @@ def normalise_quotes(text: str) -> str:
     return text.translate(_QUOTES)
 
 
+#: Names folded and kept: extraction folds some 10,000 strings per 130 documents, mostly the same
+#: names again (entities, their aliases, list words), at a few microseconds each.
+_KEPT = 1 << 16
+
+
+@lru_cache(maxsize=_KEPT)
 def fold(text: str) -> str:
     """Casefold, strip accents, normalise quotes and collapse whitespace."""
     text = unicodedata.normalize("NFKD", normalise_quotes(text))
@@ -32,6 +39,7 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text.casefold()).strip()
 
 
+@lru_cache(maxsize=_KEPT)
 def compact(text: str) -> str:
     """:func:`fold` without any spaces or punctuation (``"Open AI"`` -> ``"openai"``)."""
     return _NON_ALNUM.sub("", fold(text))
