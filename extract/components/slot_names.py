@@ -52,6 +52,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IS_LOWER, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..dates import MONTHS
@@ -334,6 +335,14 @@ def _name(root: Token, taken: set[int], words: SlotWords, lower_words: set[str])
     return Span(doc, start, end, label="Organization")
 
 
+def _lower_words(doc: Doc) -> set[str]:
+    """The lowercase words of ``doc`` (``{t.lower_ for t in doc if t.is_lower}``), read from one
+    ``Doc.to_array``: the loop made a ``Token`` for every token of every document."""
+    rows: list[list[int]] = doc.to_array([LOWER, IS_LOWER]).tolist() if len(doc) else []
+    strings = doc.vocab.strings
+    return {strings[lower] for lower in {lower for lower, is_lower in rows if is_lower}}
+
+
 def slot_names(doc: Doc, ents: list[Span], words: SlotWords) -> list[Span]:
     """``ents`` with the organisations named in an organisation's slot that the model missed
     (added) or typed as an unknown place, or a lone word typed Person in an object slot (re-typed);
@@ -358,7 +367,7 @@ def slot_names(doc: Doc, ents: list[Span], words: SlotWords) -> list[Span]:
                   for i in range(span.start, span.end)}
     person_words = {t.lower_ for e in ents if e.label_ == "Person" and len(e) > 1 for t in e}
     object_ids = {t.i for t in objects}
-    lower_words = {t.lower_ for t in doc if t.is_lower}
+    lower_words = _lower_words(doc)
     retyped: dict[int, Span] = {}
     found: list[Span] = []
     for slot in subjects + objects + _listed(ents):
