@@ -84,6 +84,25 @@ def test_word_set_matcher_runs_only_possible_patterns_with_the_same_matches() ->
     assert kept_for_first
 
 
+def test_word_set_matcher_runs_a_kept_matcher_of_a_few_more_patterns_with_the_same_matches() -> None:
+    from aikg.extract.word_matcher import WordSetMatcher
+
+    nlp = spacy.blank("en")
+    patterns = {"ceo": [{"LOWER": "ceo"}, {"ORTH": "of"}, {"IS_TITLE": True}],
+                "among": [{"IS_TITLE": True, "OP": "+"}, {"LOWER": "among"}],
+                "whose": [{"IS_TITLE": True}, {"LOWER": "whose"}]}
+    plain, words = Matcher(nlp.vocab), WordSetMatcher(nlp.vocab)
+    for key, pattern in patterns.items():
+        plain.add(key, [pattern])
+        words.add(key, pattern)
+    first = nlp("The CEO of Zeta is among those, Acme whose chief spoke.")
+    assert words(first, with_alignments=True) == plain(first, with_alignments=True)
+    # no "among" nor "whose" here: the matcher made for the first document (two patterns more) runs it
+    second = nlp("The CEO of Zeta spoke, then the CEO of Orla.")
+    assert words(second, with_alignments=True) == plain(second, with_alignments=True) != []
+    assert list(words._matchers) == [(0, 1, 2)]
+
+
 def test_word_set_matcher_refuses_an_invalid_pattern() -> None:
     from aikg.extract.word_matcher import WordSetMatcher
 
