@@ -99,3 +99,17 @@ def test_first_name_cut_after_a_role_acronym(extractor: Extractor) -> None:
     assert found.get("Mara Lin Chen") == "Person"
     assert "COO" not in found and "Lin Chen" not in found
     assert types(extractor, "CEO Jane Doe spoke at the event.").get("Jane Doe") == "Person"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_names"),
+    [
+        # a role's acronym, a market event, a time zone and a legal form alone are no organisations
+        ("Velquor hired a CPO and a CISO before its IPO, the board said.", {"CPO", "CISO", "IPO"}),
+        ("Sales of IoT devices and ESG funds grew, Velquor said.", {"IoT", "ESG"}),
+        ("The Group and the Board approved the deal with Velquor.", {"Group", "Board"}),
+    ],
+)
+def test_acronyms_that_name_no_organisation(extractor: Extractor, text: str, not_names: set[str]) -> None:
+    """``not_entities`` in ``data/lexicon.json``."""
+    assert not not_names & set(types(extractor, text, "en"))
