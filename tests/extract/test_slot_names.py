@@ -108,6 +108,8 @@ def test_first_name_cut_after_a_role_acronym(extractor: Extractor) -> None:
         ("Velquor hired a CPO and a CISO before its IPO, the board said.", {"CPO", "CISO", "IPO"}),
         ("Sales of IoT devices and ESG funds grew, Velquor said.", {"IoT", "ESG"}),
         ("The Group and the Board approved the deal with Velquor.", {"Group", "Board"}),
+        # a technique's acronym
+        ("Velquor trains DNN and TTS models on 3D scans.", {"DNN", "TTS", "3D"}),
     ],
 )
 def test_acronyms_that_name_no_organisation(extractor: Extractor, text: str, not_names: set[str]) -> None:
