@@ -44,6 +44,9 @@ pytestmark = pytest.mark.model
         # the subject of a passive only organisations undergo, of a deal
         ("fr", "Cardelis a été rachetée par Capgemini pour 50 millions d'euros.", "Cardelis"),
         ("fr", "Cardelis a signé un partenariat avec Orange pour déployer son assistant.", "Cardelis"),
+        # the subject of a verb of making and selling products ("launched", "développe")
+        ("en", "Quorra launched Lumen-7B, an open-weight model, on Tuesday.", "Quorra"),
+        ("fr", "Cardelis a lancé Lumen, son nouvel assistant.", "Cardelis"),
         # who appoints a person, what a person runs
         ("en", "Velquor named Julia Marsh as its new chief executive.", "Velquor"),
         ("en", "Julia Marsh, a former Google executive, now runs Velquor.", "Velquor"),
