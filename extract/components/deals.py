@@ -209,10 +209,12 @@ class _Deals:
         """ "*Meta*, la société mère de Facebook, a annoncé": a description between commas right
         after a name is that name's apposition, whatever the names inside it (the parser often
         leaves the name out of the subject)."""
-        left = token.left_edge.i
+        # the phrase's own words: the French parser hangs the commas around it on the noun
+        words = [t.i for t in token.subtree if not t.is_punct]
+        left = min(words)
         if token.pos_ != "NOUN" or left < 2 or self.doc[left - 1].text != ",":
             return None
-        end = max(t.i for t in token.subtree) + 1
+        end = max(words) + 1
         if end >= len(self.doc) or self.doc[end].text != ",":
             return None
         ent = self.ent_of.get(left - 2)
@@ -590,6 +592,10 @@ class _Deals:
             # "Y, a X partner"; "X's partner Y"
             ent, _ = self.org(head)
             providers = [ent] if ent is not None else []
+        elif (apposed := self.apposed_before(noun)) is not None:
+            # "Orange, partenaire de Mistral AI, distribuera": the description between commas after
+            # a name, which the French parser hangs as a conjunct
+            providers = [apposed]
         elif noun.dep_ in {"attr", "ROOT", "oprd"} or (noun.dep_ == "pobj" and head.lower_ in _AS):
             verb = head.head if noun.dep_ == "pobj" else (noun if noun.dep_ == "ROOT" else head)
             deps = ("dobj", "obj", *_SUBJECT_DEPS) if noun.dep_ in {"pobj", "oprd"} else tuple(_SUBJECT_DEPS)

@@ -65,3 +65,10 @@ def test_the_leader_of_a_round_for_a_company_raises_none_of_it(
     facts = {fact[:3] for fact in labelled_facts(extractor, text, "en")}
     assert {(investor, "investsIn", company), (company, "raised", amount)} <= facts
     assert (investor, "raised", amount) not in facts
+
+
+def test_a_french_partner_apposition_the_parser_hangs_as_a_conjunct(extractor: Extractor) -> None:
+    """``deals.apposed_before``: the commas around "partenaire de Y" hang on the noun, not the name."""
+    facts = {fact[:3] for fact in labelled_facts(extractor, "Orange, partenaire de Velmonde, distribuera ses modèles.",
+                                                 "fr")}
+    assert {("Orange", "partnerOf", "Velmonde"), ("Velmonde", "partnerOf", "Orange")} & facts
