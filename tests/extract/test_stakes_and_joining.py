@@ -1,7 +1,7 @@
 """Who holds a stake, takes the helm or joins a round in French news, who leads a round for whom,
 and the organisation joined after one left (``data/relation_patterns.jsonl`` ``pattern:fr-*``,
 ``dep:led-round-for*``, ``slot_names._owned``, ``investment_vetoes.round_leaders``,
-``status.Markers.join``; sentences written for the tests)."""
+``status.Markers.join``), and a French partner apposition (``deals``); sentences written for the tests."""
 
 from __future__ import annotations
 
