@@ -508,7 +508,7 @@ def _apposed(token: Token, ent_of: Mapping[int, Span], label: str) -> Span | Non
     copula = token.head if token.dep_ == "attr" and token.head.lemma_ == "be" else (
         token if any(c.dep_ == "cop" for c in token.children) else None)
     if copula is not None:
-        subject = next((c for c in copula.children if c.dep_ in {"nsubj"} and c.i in ent_of), None)
+        subject = next((c for c in copula.children if c.dep_ == "nsubj" and c.i in ent_of), None)
         if subject is not None and subject.i < token.i:
             return ent_of[subject.i]
     for child in token.children:

@@ -211,6 +211,7 @@ def _closed_appositions(gap: Span) -> list[Token]:
         segment = []
     return found
 
+
 def _premodifier(subject: Span, obj: Span, sentences: tuple[int, int]) -> bool:
     """Whether the object is written among the words before the subject's name, with no clause
     between ("*Toronto*-based AI startup *X* plans to build": the place is stated by the noun

@@ -66,14 +66,15 @@ def unvetoed(doc: Doc, candidates: Sequence[RelationCandidate]) -> list[Relation
     """``candidates`` without the classifier's ``investsIn`` between a pair that a construction of
     the sentence says invests nothing, and without a ``raised`` whose subject leads the round
     (module docstring)."""
+    lexicon = load_lexicon()
     if any(c.predicate == "raised" for c in candidates):
-        leaders = round_leaders(doc, load_lexicon(), doc.lang_)
+        leaders = round_leaders(doc, lexicon, doc.lang_)
         if leaders:
             candidates = [c for c in candidates if not (
                 c.predicate == "raised" and (c.sentence_start, (c.subject_start, c.subject_end)) in leaders)]
     if not any(c.predicate == "investsIn" and c.extractor.startswith(CLASSIFIER_PREFIX) for c in candidates):
         return list(candidates)
-    vetoed = vetoed_pairs(doc, load_lexicon(), doc.lang_)
+    vetoed = vetoed_pairs(doc, lexicon, doc.lang_)
     vetoed |= {(c.sentence_start, (c.subject_start, c.subject_end), (c.object_start, c.object_end))
                for c in candidates if c.predicate == "acquired" and not c.extractor.startswith(CLASSIFIER_PREFIX)}
     return _without(vetoed, candidates)

@@ -120,18 +120,20 @@ def _passive(verb: Token) -> bool:
     return any(child.dep_ in _PASSIVE for child in verb.children)
 
 
-def _slots(doc: Doc, words: SlotWords, labels: dict[int, str]) -> tuple[list[Token], list[Token]]:
+def _slots(doc: Doc, words: SlotWords, by_token: dict[int, Span]) -> tuple[list[Token], list[Token]]:
     """The tokens in an organisation's slot (see the module docstring): subjects and appositions'
-    heads, then objects."""
+    heads, then objects. ``by_token``: the entity covering each token, for the slots whose cue is
+    another entity's type (a person appointed, an amount received)."""
+    labels = {i: ent.label_ for i, ent in by_token.items()}
     slots: list[Token] = []
     for verb in cue_tokens(doc, words.subject_verbs):
         if verb.pos_ in {"VERB", "AUX"} and not _passive(verb):
             slots.extend(child for child in verb.children if child.dep_ in _SUBJECTS)
-    slots.extend(_funded(doc, words))
-    slots.extend(_passive_and_deal_subjects(doc, words))
+    slots.extend(_funded(doc, words, labels))
+    slots.extend(_passive_and_deal_subjects(doc, words, labels))
     employers, led = _employers(doc, words, labels)
-    slots.extend(employers)
-    objects: list[Token] = _backers(doc, words, slots)
+    backed, objects = _backers(doc, words)
+    slots.extend(employers + backed)
     for verb in cue_tokens(doc, words.object_verbs):
         if verb.pos_ == "VERB" and not _passive(verb):
             objects.extend(child for child in verb.children if child.dep_ in _OBJECTS)
@@ -146,8 +148,9 @@ def _slots(doc: Doc, words: SlotWords, labels: dict[int, str]) -> tuple[list[Tok
                     c.dep_ == "case" and c.lower_ in preps for c in child.children):
                 objects.append(child)
     # "dans la start-up *Cardelis*": the name that a descriptor in the slot announces
-    objects.extend(named for noun in objects if noun.lower_ in words.descriptors for named in noun.children
-                   if named.dep_ in _NAMED_BY and named.i > noun.i)
+    announced = [named for noun in objects if noun.lower_ in words.descriptors for named in noun.children
+                 if named.dep_ in _NAMED_BY and named.i > noun.i]
+    objects.extend(announced)
     objects.extend(_owned(doc, words))
     objects.extend(led)
     for noun in cue_tokens(doc, words.descriptors):
@@ -168,7 +171,7 @@ def _slots(doc: Doc, words: SlotWords, labels: dict[int, str]) -> tuple[list[Tok
     return slots, objects
 
 
-def _funded(doc: Doc, words: SlotWords) -> list[Token]:
+def _funded(doc: Doc, words: SlotWords, labels: dict[int, str]) -> list[Token]:
     """Who receives money or has investors, a slot only an organisation fills: the subject of a
     receiving verb whose object is funding or an amount ("*Quorra* has attracted investment",
     "*Quorra* received $8 million"), the owner of investors or of a round ("*Quorra*'s investors",
@@ -176,7 +179,7 @@ def _funded(doc: Doc, words: SlotWords) -> list[Token]:
     found: list[Token] = []
     for verb in cue_tokens(doc, words.receiving_verbs):
         if verb.pos_ in {"VERB", "AUX"} and not _passive(verb) and any(
-                c.dep_ in _OBJECTS and (c.lemma_.lower() in words.funding_nouns or c.ent_type_ == "MonetaryAmount")
+                c.dep_ in _OBJECTS and (c.lemma_.lower() in words.funding_nouns or labels.get(c.i) == "MonetaryAmount")
                 for c in verb.children):
             found.extend(child for child in verb.children if child.dep_ in _SUBJECTS)
     for noun in cue_tokens(doc, words.investor_nouns | words.funding_nouns):
@@ -233,7 +236,7 @@ def _employers(doc: Doc, words: SlotWords, labels: dict[int, str]) -> tuple[list
     return appointing, led
 
 
-def _passive_and_deal_subjects(doc: Doc, words: SlotWords) -> list[Token]:
+def _passive_and_deal_subjects(doc: Doc, words: SlotWords, labels: dict[int, str]) -> list[Token]:
     """The subject of a passive that only an organisation undergoes ("*Cardelis* a été rachetée
     par", "*Velquor* was acquired by", "*Cardelis* est dirigée par"), of a verb that makes a deal
     with a partnership or acquisition noun as object ("*Cardelis* a signé un partenariat avec"), and
@@ -249,17 +252,17 @@ def _passive_and_deal_subjects(doc: Doc, words: SlotWords) -> list[Token]:
     # "*Velquor* co-founder Paul Reed": the name before a person's role word
     for role in cue_tokens(doc, words.role_words):
         # a role in Title Case is a title with the word before it ("*Prime* Minister", "*Majority* Leader")
-        if role.head.ent_type_ == "Person" and role.dep_ in {"compound", "nmod"} and not role.is_title:
+        if labels.get(role.head.i) == "Person" and role.dep_ in {"compound", "nmod"} and not role.is_title:
             found.extend(child for child in role.children if child.dep_ == "compound" and child.i < role.i
                          and f"{child.lower_} {role.lower_}" not in words.role_words)
     return found
 
 
-def _backers(doc: Doc, words: SlotWords, backed: list[Token]) -> list[Token]:
-    """The backers named after a backing participle and what it describes ("*Quorra*, backed by
-    *Sequoia* and *Qortal*", "*Cardelis*, soutenue par *Partech* et *Serena*", "Sequoia-backed
-    *Quorra*"): the described noun goes to ``backed``; the agents, each member of their list,
-    are returned."""
+def _backers(doc: Doc, words: SlotWords) -> tuple[list[Token], list[Token]]:
+    """What a backing participle describes and the backers named after it, each member of their
+    list ("*Quorra*, backed by *Sequoia* and *Qortal*", "*Cardelis*, soutenue par *Partech* et
+    *Serena*", "Sequoia-backed *Quorra*"): ``(backed, backers)``."""
+    backed: list[Token] = []
     agents: list[Token] = []
     for participle in cue_tokens(doc, words.backing_participles):
         if participle.dep_ not in {"acl", "amod"} or participle.head.i == participle.i:
@@ -270,7 +273,7 @@ def _backers(doc: Doc, words: SlotWords, backed: list[Token]) -> list[Token]:
                 agents.extend(grand for grand in child.children if grand.dep_ == "pobj")
             elif child.dep_ == "obl:agent":
                 agents.append(child)
-    return [member for agent in agents for member in (agent, *agent.conjuncts)]
+    return backed, [member for agent in agents for member in (agent, *agent.conjuncts)]
 
 
 def _listed(ents: list[Span]) -> list[Token]:
@@ -359,9 +362,8 @@ def slot_names(doc: Doc, ents: list[Span], words: SlotWords) -> list[Span]:
     >>> [(e.text, e.label_) for e in slot_names(doc, [Span(doc, 2, 3, "Place")], words)]
     [('Orbis', 'Organization'), ('Quell', 'Organization')]
     """
-    labels = {i: ent.label_ for ent in ents for i in range(ent.start, ent.end)}
-    subjects, objects = _slots(doc, words, labels)
     by_token = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+    subjects, objects = _slots(doc, words, by_token)
     # a word the model labelled with a type the graph does not keep ("in *March*": a date)
     model_made = {i for span in doc.spans.get(SPANS_KEY, ()) if span.label_ in _NOT_NAMES
                   for i in range(span.start, span.end)}
