@@ -1,6 +1,6 @@
 """Is a fact's confidence honest? Precision of stored facts by confidence, on the development set.
 
-``python -m benchmarks.calibration [--split dev|heldout|unseen|all]``
+``python -m benchmarks.calibration [--split dev|heldout|unseen|all] [--skip-missing]``
 
 Builds the split's store as ``benchmarks.devset`` does, then, for every stored relation of a gold
 document, takes its highest confidence over its evidence and whether the scorer counts it right
@@ -26,12 +26,13 @@ __all__ = ["calibration", "main"]
 BANDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
 
-def calibration(split: str, texts: Path = DEFAULT_TEXTS) -> list[tuple[float, bool]]:
-    """``(confidence, right)`` for each stored relation of the split's gold documents."""
+def calibration(split: str, texts: Path = DEFAULT_TEXTS, *, skip_missing: bool = False) -> list[tuple[float, bool]]:
+    """``(confidence, right)`` for each stored relation of the split's gold documents (those with a text,
+    with ``skip_missing``)."""
     gold, _ = gold_split(split=split)
     with tempfile.TemporaryDirectory(prefix="aikg-calibration-") as tmp:
         store = Path(tmp) / "store"
-        evaluate_devset(texts, split, store=store)
+        evaluate_devset(texts, split, store=store, skip_missing=skip_missing)
         with open_store(str(store), read_only=True) as kstore:
             predicted = {d: p for d, p in predictions_from_store(kstore).items() if d in gold}
     scores = score(gold, predicted)
@@ -47,8 +48,9 @@ def calibration(split: str, texts: Path = DEFAULT_TEXTS) -> list[tuple[float, bo
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.calibration", description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=SPLITS, default="dev")
+    parser.add_argument("--skip-missing", action="store_true", help="score the documents whose text is there")
     args = parser.parse_args(argv)
-    facts = calibration(args.split)
+    facts = calibration(args.split, skip_missing=args.skip_missing)
     print(f"split={args.split}: {len(facts)} stored facts")
     print(f"  {'confidence':>12} {'facts':>6} {'right':>6} {'precision':>9}")
     for low, high in pairwise(BANDS):
