@@ -23,6 +23,7 @@ __all__ = [
     "ExtractionError",
     "KnowledgeBaseError",
     "LanguageError",
+    "NerTuningWarning",
     "PipelineError",
     "UnsupportedLanguageWarning",
     "Warnings",
@@ -58,6 +59,10 @@ class Warnings:
         "using the {fallback!r} pipeline (supported: en, fr)."
     )
     W502 = "Document {doc_id!r} declares language {declared!r}, which is not supported; detecting it."
+    W503 = (
+        "The NER tuning {path!r} was made for {made_for!r}, not the installed {label!r}; "
+        "using the model's own NER (rerun python -m aikg.ner_training for this version)."
+    )
 
 
 class ExtractionError(AikgError):
@@ -80,6 +85,10 @@ class PipelineError(ExtractionError):
 
 class LanguageError(ExtractionError):
     """A language code that the extraction layer does not support."""
+
+
+class NerTuningWarning(UserWarning):
+    """The stored NER tuning does not fit the installed spaCy model; its own NER runs."""
 
 
 class UnsupportedLanguageWarning(UserWarning):

@@ -33,6 +33,7 @@ from .errors import Errors, LanguageError, PipelineError, UnsupportedLanguageWar
 from .kb import DEFAULT_KB_PATH, KnowledgeBase, load_knowledge_base
 from .language import SUPPORTED, choose_pipeline_language, identify_language
 from .lexicon import Lexicon, load_lexicon
+from .ner_tuning import apply_ner_tuning
 from .records import Document, Extraction
 from .rounds import resolve_date
 
@@ -141,6 +142,7 @@ def load_pipeline(lang: str, kb_path: str | None = None) -> Language:
             errors.append(str(err).split("\n")[0])
             continue
         _warm_up(lang)
+        apply_ner_tuning(nlp, lang)
         return build_pipeline(nlp, kb_path)
     raise PipelineError(Errors.E505.format(name=MODEL_NAMES[lang][0], lang=lang, detail="; ".join(errors)))
 
