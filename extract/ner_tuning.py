@@ -6,8 +6,9 @@ the names that AI news is made of (the French model reads an unknown start-up as
 gold entities projected onto its texts, and stores the change of every weight, ``tuned - base``, as
 float16 in ``data/ner_tuning_<lang>.npz`` (about 3 MB, where the whole component would be 6 MB and its
 texts cannot ship). Loading adds the change back to the installed model's weights, so the model
-package stays the one on PyPI. Only French ships a tuning (``aikg.ner_training.TUNED_LANGUAGES`` says
-why); a language without a file keeps the stock NER.
+package stays the one on PyPI. A language without a file keeps the stock NER, and no file ships yet:
+the French tuning typed unknown start-ups right but cost relation precision (``aikg.ner_training``
+gives the figures).
 
 Both models' ``ner`` has its own ``tok2vec`` (no listener), so the tagger, the parser and the
 lemmatizer are untouched. The file records the base pipeline and version it was computed against

@@ -1,4 +1,6 @@
-"""The NER tuning: stored as a weight change, added back at load, skipped where it does not fit."""
+"""The NER tuning: stored as a weight change, added back at load, skipped where it does not fit.
+
+(No tuning file ships: ``aikg.ner_training`` says what the French and English tunings measured.)"""
 
 from __future__ import annotations
 
@@ -9,8 +11,8 @@ import pytest
 import spacy
 
 from aikg.extract.errors import NerTuningWarning
-from aikg.extract.ner_tuning import BASE_KEY, apply_ner_tuning, tuning_arrays, tuning_path
-from aikg.extract.pipeline import MODEL_NAMES, load_pipeline, model_label
+from aikg.extract.ner_tuning import apply_ner_tuning, tuning_arrays
+from aikg.extract.pipeline import MODEL_NAMES, model_label
 
 EN = next(name for name in MODEL_NAMES["en"] if spacy.util.is_package(name))
 
@@ -42,46 +44,6 @@ def test_a_change_made_for_another_model_version_is_skipped_with_w503(tmp_path: 
     with pytest.warns(NerTuningWarning, match="W503.*9.9.9"):
         assert not apply_ner_tuning(stock, "en", path)
     assert all(np.array_equal(a, b) for a, b in zip(_weights(stock), _weights(spacy.load(EN)), strict=True))
-
-
-@pytest.mark.parametrize("lang", ["fr"])
-def test_the_packaged_tuning_fits_the_installed_models(lang: str) -> None:
-    with np.load(tuning_path(lang)) as stored:
-        made_for = bytes(stored[BASE_KEY]).decode("utf-8")
-    nlp = load_pipeline(lang)
-    assert made_for.rpartition("==")[2] == model_label(nlp).rpartition("==")[2]
-    stock = spacy.load(next(name for name in MODEL_NAMES[lang] if spacy.util.is_package(name)))
-    assert any(not np.array_equal(a, b) for a, b in zip(_weights(nlp), _weights(stock), strict=True))
-
-
-#: unknown organisations in sentences of our own, in constructions AI news uses (invented names)
-UNKNOWN_ORGANISATIONS = {
-    "fr": [
-        ("La jeune pousse nantaise Orbelia a bouclé une levée de 8 millions d'euros.", "Orbelia"),
-        ("Le fonds Kerala Ventures mène le tour de table de Ondalys, aux côtés de Seedcamp.", "Ondalys"),
-        ("Fondée à Toulouse en 2022, Spectrane conçoit des puces pour l'inférence.", "Spectrane"),
-        ("Le groupe Valmonde entre au capital de la start-up Brisalis.", "Brisalis"),
-        ("Thomas Rigaud a quitté Datavis pour prendre la direction de Lumeo.", "Lumeo"),
-        ("Selon Cordalia, le marché de l'IA générative doublera d'ici 2027.", "Cordalia"),
-        ("La société Norvane annonce un partenariat avec Orange.", "Norvane"),
-        ("Le cabinet Arvest a conseillé Mirova dans cette opération.", "Arvest"),
-    ],
-}
-
-
-@pytest.mark.parametrize("lang", ["fr"])
-def test_the_tuned_ner_types_unknown_organisations_the_stock_model_mistypes(lang: str) -> None:
-    name = next(n for n in MODEL_NAMES[lang] if spacy.util.is_package(n))
-    stock, tuned = spacy.load(name), spacy.load(name)
-    assert apply_ner_tuning(tuned, lang)
-    cases = UNKNOWN_ORGANISATIONS[lang]
-
-    def typed_org(nlp: spacy.language.Language) -> int:
-        return sum((org, "ORG") in {(e.text, e.label_) for e in nlp(text).ents} for text, org in cases)
-
-    # stock: 2 of 8 (the others read as places or people); tuned: 8 of 8
-    assert typed_org(stock) <= len(cases) // 4
-    assert typed_org(tuned) >= len(cases) - 1
 
 
 def test_a_language_without_a_tuning_file_keeps_the_stock_ner(tmp_path: Path) -> None:
