@@ -9,6 +9,7 @@ started, fails the suite. They build the graph with spaCy, hence the ``model`` m
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import re
 from pathlib import Path
@@ -88,6 +89,21 @@ def test_notebook_is_published_offline(name: str) -> None:
     assert _publisher().remote_references(page) == []
     assert "jp-OutputArea-output" in page and "<table" in page, "published without outputs"
     assert not re.search(r"\d\.\d+e\+0\d", page)
+
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seed articles are not next to the checkout")
+@pytest.mark.parametrize("name", NAMES)
+def test_a_published_page_holds_no_sentence_of_the_seed_articles(name: str) -> None:
+    # the seeds may be read by tests, never copied into the repository; a page shows evidence sentences
+    page = html.unescape((ROOT / "docs" / "notebooks" / name.replace(".ipynb", ".html")).read_text(encoding="utf-8"))
+    windows = [sentence[5:55] for path in SEEDS.iterdir() if path.is_file()
+               for sentence in re.split(r"(?<=[.!?])\s+", path.read_text(encoding="utf-8", errors="replace"))
+               if len(sentence.strip()) >= 60]
+    assert windows
+    assert [w for w in windows if w in page] == []
 
 
 def test_notebook_publisher_removes_remote_scripts() -> None:
