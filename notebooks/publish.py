@@ -8,8 +8,8 @@ so those tags are removed and the page is checked to reference no remote script 
 
 The pages are built from the bundled sample corpus only: the notebooks also read the shared seed
 articles when they are there, and a page shows the sentences behind the facts, but the seeds' text
-may be read, never copied into the repository (``AIKG_SEEDS`` is pointed at a missing folder while
-the notebooks run; ``tests/test_notebooks.py`` checks the pages hold no seed sentence).
+may be read, never copied into the repository (the kernel's ``AIKG_SEEDS`` points at a missing
+folder; ``tests/test_notebooks.py`` checks the pages hold no seed sentence).
 """
 
 from __future__ import annotations
@@ -55,16 +55,9 @@ def publish(notebook: Path, out: Path, *, timeout: int = 900) -> Path:
     document = nbformat.read(notebook, as_version=4)
     with tempfile.TemporaryDirectory(prefix="aikg-publish-") as work:
         no_seeds = Path(work) / "no-seeds"  # not created: seed_corpus() answers None
-        saved = os.environ.get("AIKG_SEEDS")
-        os.environ["AIKG_SEEDS"] = str(no_seeds)  # the kernel inherits it: sample_corpus() only
-        try:
-            NotebookClient(document, kernel_name="python3", timeout=timeout, allow_errors=False,
-                           resources={"metadata": {"path": work}}).execute()
-        finally:
-            if saved is None:
-                os.environ.pop("AIKG_SEEDS", None)
-            else:
-                os.environ["AIKG_SEEDS"] = saved
+        client = NotebookClient(document, kernel_name="python3", timeout=timeout, allow_errors=False,
+                                resources={"metadata": {"path": work}})
+        client.execute(env={**os.environ, "AIKG_SEEDS": str(no_seeds)})
     exporter = HTMLExporter(template_name="lab")
     exporter.embed_images = True
     body, _ = exporter.from_notebook_node(document, resources={"metadata": {"name": notebook.stem}})
