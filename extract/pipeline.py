@@ -118,7 +118,10 @@ def build_pipeline(nlp: Language, kb_path: Path | str | None = None) -> Language
             after=previous,
             config={"overwrite_ents": True, "validate": False, "phrase_matcher_attr": attr},
         )
-        ruler.initialize(lambda: [], nlp=nlp, patterns=patterns)
+        # phrase patterns on ORTH or LOWER need only the tokenizer: with the components before the
+        # ruler disabled, its thousands of patterns are tokenized, not tagged and parsed (10 s a model)
+        with nlp.select_pipes(enable=[]):
+            ruler.initialize(lambda: [], nlp=nlp, patterns=patterns)
         previous = name
     cleaner: Any = nlp.add_pipe("aikg_entities", after="aikg_kb_ruler", config={"kb_path": str(kb.path)})
     cleaner.initialize(nlp=nlp)
