@@ -121,6 +121,9 @@ def build(
     processes: Annotated[int | None, typer.Option(
         "--processes", "-j", min=1, help="Extraction processes.  [default: all cores]")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 16,
+    write_every: Annotated[int, typer.Option(
+        "--write-every", min=1, help="Documents written to the store together: a killed build redoes at "
+        "most this many; more ingest faster.")] = 64,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, only the summary.")] = False,
     engine: Annotated[str, typer.Option(
         "--engine", help="Where extraction runs: local (processes here) or dask (a Dask cluster).")] = "local",
@@ -145,7 +148,8 @@ def build(
     options = ({"scheduler": scheduler, "partition_size": partition_size} if engine == "dask"
                else {"n_process": processes or _cores()})
     # Ctrl-C raises BuildInterrupted, which says what was written (printed by AikgGroup.invoke)
-    report = build_with(get_executor(engine, batch_size=batch_size, **options), paths, store, progress=not quiet)
+    report = build_with(get_executor(engine, batch_size=batch_size, **options), paths, store,
+                        write_every=write_every, progress=not quiet)
     for failure in report.failed:
         _echo_err(f"failed: {failure}")
     typer.echo(f"{report.summary()}; store: {store}")

@@ -354,6 +354,7 @@ def build(
     extractor: SupportsExtraction | None = None,
     n_process: int = 1,
     batch_size: int = 16,
+    write_every: int = WRITE_BATCH,
     progress: bool = False,
 ) -> BuildReport:
     """Ingest ``paths`` into ``store`` with the local executor and report what happened.
@@ -362,18 +363,24 @@ def build(
     twice changes nothing; a changed document replaces its graph atomically.
     """
     return build_with(LocalExecutor(extractor, n_process=n_process, batch_size=batch_size), paths, store,
-                      progress=progress)
+                      write_every=write_every, progress=progress)
 
 
 def build_with(executor: Executor, paths: Sequence[Path], store: KnowledgeStore | str | Path, *,
-               progress: bool = False) -> BuildReport:
-    """Ingest ``paths`` into ``store``, extracting with ``executor`` (see :func:`get_executor`)."""
+               write_every: int = WRITE_BATCH, progress: bool = False) -> BuildReport:
+    """Ingest ``paths`` into ``store``, extracting with ``executor`` (see :func:`get_executor`).
+
+    Documents are written ``write_every`` at a time (one bulk ingest each): a build killed
+    outright loses the extraction of at most that many, and a larger batch ingests faster.
+    """
+    if write_every < 1:
+        raise ValueError(f"write_every must be at least 1, not {write_every}")
     with _heap_frozen():  # before the store opens: closing it must still be able to collect it
-        return _build(executor, paths, store, progress=progress)
+        return _build(executor, paths, store, write_every=write_every, progress=progress)
 
 
 def _build(executor: Executor, paths: Sequence[Path], store: KnowledgeStore | str | Path, *,
-           progress: bool) -> BuildReport:
+           write_every: int, progress: bool) -> BuildReport:
     report = BuildReport()
     owns_store = not isinstance(store, KnowledgeStore)
     kstore = open_store(store) if not isinstance(store, KnowledgeStore) else store
@@ -389,7 +396,7 @@ def _build(executor: Executor, paths: Sequence[Path], store: KnowledgeStore | st
         with closing(executor.graphs(pending, ExtractionRun(uuid.uuid4().hex), report)) as graphs, bar:
             for made, graph in enumerate(graphs, start=1):
                 batch.append(graph)
-                if len(batch) >= WRITE_BATCH:
+                if len(batch) >= write_every:
                     write_batch(kstore, batch, report)
                     batch = []
                 bar.update(made + len(report.failed) - failed_before - bar.n)  # failures are settled too

@@ -123,9 +123,8 @@ def test_cli_build_ctrl_c_says_what_was_written(tmp_path: Path, monkeypatch: pyt
     for number in range(3):
         (corpus / f"{number}.md").write_text(f"---\ntitle: T{number}\n---\nText {number}.", encoding="utf-8")
     store = tmp_path / "store"
-    monkeypatch.setattr(aikg.pipeline, "WRITE_BATCH", 1)
     monkeypatch.setattr(aikg.pipeline, "get_executor", lambda *a, **k: _Interrupting(after=2))
-    assert _exit_code(["build", str(corpus), "--store", str(store), "--quiet"]) == 130
+    assert _exit_code(["build", str(corpus), "--store", str(store), "--quiet", "--write-every", "1"]) == 130
     [line] = capsys.readouterr().err.strip().splitlines()
     assert line.startswith("aikg: interrupted: 2 of 3 document(s)") and str(store) in line
     assert "consistent" in line and "again" in line

@@ -17,11 +17,10 @@ import pytest
 from aikg.graph.namespaces import RUN
 from aikg.graph.store import open_store
 from aikg.graph.validate import validate_store
-from aikg.pipeline import WRITE_BATCH
 
 pytestmark = pytest.mark.model
-DOCS = 120
-assert DOCS > WRITE_BATCH + 8, "the kill must land after the first batch and before the end"
+DOCS = 40
+WRITE_EVERY = 8  # the victim writes 8 documents at a time (--write-every), in 5 batches
 
 
 def _corpus(tmp_path: Path, sample_dir: Path) -> Path:
@@ -35,10 +34,9 @@ def _corpus(tmp_path: Path, sample_dir: Path) -> Path:
     return path
 
 
-def _build(corpus: Path, store: Path, *, quiet: bool = True) -> subprocess.Popen[bytes]:
-    args = [sys.executable, "-m", "aikg", "build", str(corpus), "--store", str(store)]
-    return subprocess.Popen([*args, "--quiet"] if quiet else args, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+def _build(corpus: Path, store: Path, *options: str) -> subprocess.Popen[bytes]:
+    args = [sys.executable, "-m", "aikg", "build", str(corpus), "--store", str(store), *options]
+    return subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
 def _stable_quads(store_dir: Path) -> set[tuple[str, ...]]:
@@ -51,10 +49,11 @@ def _stable_quads(store_dir: Path) -> set[tuple[str, ...]]:
 def test_crash_safety_sigkill_mid_batch(tmp_path: Path, sample_dir: Path) -> None:
     corpus = _corpus(tmp_path, sample_dir)
 
-    reference = _build(corpus, tmp_path / "reference")
+    reference = _build(corpus, tmp_path / "reference", "--quiet")
     assert reference.wait(timeout=900) == 0, reference.stderr.read().decode() if reference.stderr else ""
 
-    victim = _build(corpus, tmp_path / "victim", quiet=False)
+    # progress shown (to know when to kill), spaCy batches of 2 so that documents come one by one
+    victim = _build(corpus, tmp_path / "victim", "--write-every", str(WRITE_EVERY), "--batch-size", "2")
     assert victim.stderr is not None
     os.set_blocking(victim.stderr.fileno(), False)
     seen, deadline = b"", time.monotonic() + 600
@@ -62,8 +61,8 @@ def test_crash_safety_sigkill_mid_batch(tmp_path: Path, sample_dir: Path) -> Non
         chunk = victim.stderr.read() or b""
         seen += chunk
         done = [int(n) for n in re.findall(rb"(\d+)/%d" % DOCS, seen)]
-        # past the first batch written (documents are written WRITE_BATCH at a time), before the end
-        if done and max(done) >= WRITE_BATCH + (DOCS - WRITE_BATCH) // 4:
+        # past the first batch written (documents are written WRITE_EVERY at a time), before the end
+        if done and max(done) >= WRITE_EVERY + (DOCS - WRITE_EVERY) // 4:
             break
         time.sleep(0.05)
     victim.send_signal(signal.SIGKILL)
@@ -75,7 +74,7 @@ def test_crash_safety_sigkill_mid_batch(tmp_path: Path, sample_dir: Path) -> Non
         assert 0 < written < DOCS, f"kill landed outside the batch ({written} documents written)"
         assert validate_store(store) == []  # only whole, valid documents
 
-    rerun = _build(corpus, tmp_path / "victim")
+    rerun = _build(corpus, tmp_path / "victim", "--quiet")
     assert rerun.wait(timeout=900) == 0
     assert _stable_quads(tmp_path / "victim") == _stable_quads(tmp_path / "reference")
     for process in (reference, victim, rerun):  # their stderr pipes are ours to close (else ResourceWarnings)
