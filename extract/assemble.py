@@ -26,6 +26,7 @@ from .components.investment_vetoes import unvetoed
 from .components.name_lists import list_joiners
 from .components.role_pairs import uncrossed
 from .components.sources import cited_names, unsourced
+from .coref import closes_fronted_clause
 from .dates import find_dates
 from .doc_words import doc_text, read_sentences, unread_sentences
 from .editions import find_editions
@@ -198,6 +199,8 @@ def _listed_together(doc: Doc, start: int, end: int, other_start: int, other_end
         return False
     label = doc[start].ent_type_
     if not label or doc[other_start].ent_type_ != label:
+        return False
+    if closes_fronted_clause(doc[first_end - 1], doc[second_start]):
         return False
     joined = False
     for token in doc[first_end:second_start]:

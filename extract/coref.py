@@ -46,7 +46,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .doc_words import cue_tokens
 
-__all__ = ["REFERENCE_DISCOUNT", "Reference", "ReferenceSettings", "resolve_references", "resolved_references"]
+__all__ = ["REFERENCE_DISCOUNT", "Reference", "ReferenceSettings", "closes_fronted_clause", "resolve_references",
+           "resolved_references"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 _APPOS_DEPS = frozenset({"appos"})
@@ -538,6 +539,18 @@ def _named_next(token: Token, ent_of: Mapping[int, Span], label: str) -> Span | 
     return None
 
 
+def closes_fronted_clause(last: Token, subject: Token) -> bool:
+    """Whether ``last`` ends a fronted participial clause whose main clause ``subject`` opens: "Backed
+    by *Balderton*, *Qortex* hired ..." is no list of two names but an agent and the subject its
+    participle describes (the parse says so: the participle is an adverbial clause of the verb
+    whose subject is the second name)."""
+    if not subject.dep_.startswith("nsubj"):
+        return False
+    verb = subject.head
+    clause = next((t for t in last.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    return clause is not None and clause.dep_ == "advcl" and clause.head == verb and clause.i < subject.i
+
+
 def _surface_appos(token: Token, ent_of: Mapping[int, Span], label: str) -> list[tuple[int, Span]]:
     """ "Anthropic, la société qui ...": a description right after "<entity>," is that entity."""
     doc = token.doc
@@ -545,6 +558,8 @@ def _surface_appos(token: Token, ent_of: Mapping[int, Span], label: str) -> list
     while i >= 0 and token.i - i <= 3 and doc[i].lower_ not in _DEFINITE:
         i -= 1
     if i >= 2 and doc[i - 1].text == "," and (i - 2) in ent_of and ent_of[i - 2].label_ == label:
+        if closes_fronted_clause(doc[i - 2], token):  # "Backed by Accel, *the startup* hired": no apposition
+            return []
         return [(0, ent_of[i - 2])]
     return []
 

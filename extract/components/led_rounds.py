@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from ..doc_words import cue_tokens
 from .extensions import RelationCandidate
 
-__all__ = ["LED_ROUND", "led_rounds"]
+__all__ = ["LED_ROUND", "led_rounds", "round_raiser"]
 
 LED_ROUND = "pattern:org-led-round"
 _CONFIDENCE = 0.75
@@ -39,7 +39,7 @@ def led_rounds(doc: Doc, candidates: Sequence[RelationCandidate], ent_of: Mappin
         if not any(t.lower_ in funding_nouns for t in after):
             continue
         sent = token.sent
-        raiser = _raiser(raises, sent.start, investor)
+        raiser = round_raiser(raises, sent.start, investor)
         if raiser is None:
             continue
         out.append(RelationCandidate(investor.start, investor.end, "investsIn", raiser[0], raiser[1],
@@ -47,8 +47,9 @@ def led_rounds(doc: Doc, candidates: Sequence[RelationCandidate], ent_of: Mappin
     return out
 
 
-def _raiser(raises: Sequence[RelationCandidate], sentence: int, investor: Span) -> tuple[int, int] | None:
-    """The subject span of the raise stated in this sentence, else of the last one before it."""
+def round_raiser(raises: Sequence[RelationCandidate], sentence: int, investor: Span) -> tuple[int, int] | None:
+    """The subject span of the raise stated in this sentence, else of the last one before it
+    (``raises`` in document order), never the investor's own."""
     same = [c for c in raises if c.sentence_start == sentence and c.subject_start != investor.start]
     before = [c for c in raises if c.sentence_start < sentence and c.subject_start != investor.start]
     chosen = same[0] if same else (before[-1] if before else None)

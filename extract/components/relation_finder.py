@@ -16,7 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..coref import REFERENCE_DISCOUNT, Reference, ReferenceSettings, resolve_references
+from ..coref import REFERENCE_DISCOUNT, Reference, ReferenceSettings, closes_fronted_clause, resolve_references
 from ..doc_words import cue_positions
 from ..errors import DataFileError, Errors, PipelineError
 from ..lexicon import Lexicon, load_lexicon, load_relation_patterns
@@ -45,6 +45,7 @@ from .raises_founders import raises_and_founders
 from .referred_places import referred_places
 from .respective_roles import respective_roles
 from .round_investors import round_investors
+from .round_joiners import round_joiners
 from .title_sequences import title_sequences
 from .titled_people import titled_people
 
@@ -248,6 +249,7 @@ class RelationFinder:
         candidates = round_investors(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates.extend(led_rounds(doc, candidates, ent_of, self.lexicon.words("round_lead_participles", self.lang),
                                      self.lexicon.words("funding_nouns", self.lang)))
+        candidates.extend(round_joiners(doc, candidates, ent_of, self.lexicon, self.lang))
         candidates.extend(co_investors(doc, candidates, ent_of, self.lexicon, self.lang))
         candidates = announcement_relations(doc, candidates, ent_of, refs, self.lexicon, self.lang)
         candidates.extend(discourse_attendance(doc, ent_of, refs, self.lexicon, self.lang))
@@ -337,6 +339,8 @@ class RelationFinder:
         if doc[edge].text == ",":  # the parser hung the comma on the description
             edge += 1
         ent = ent_of.get(edge - 2) if edge >= 2 and doc[edge - 1].text == "," else None
+        if ent is not None and closes_fronted_clause(doc[ent.end - 1], token):
+            return []  # "Backed by Accel, *the startup* hired": the name ends a clause of its own
         return [ent] if ent is not None and ent.label_ in labels and ent.end == edge - 1 else []
 
     def _included(self, doc: Doc, index: int, ent_of: dict[int, Span], labels: frozenset[str]) -> list[Span]:

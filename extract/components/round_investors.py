@@ -274,13 +274,16 @@ def named_raisers(doc: Doc, candidates: list[RelationCandidate], ent_of: Mapping
 
 def _complement_owner(doc: Doc, candidate: RelationCandidate, nouns: frozenset[str], preps: frozenset[str],
                       ent_of: Mapping[int, Span]) -> Span | bool | None:
-    """The organisation the complement of a round or investor noun before the candidate's subject
-    names ("funders *in the Zorbi venture*", "the round of funding *for Zorbi*", by its name elsewhere
-    when the tagger missed it here); ``False`` for a capitalised name there that is no organisation
-    the document knows; ``None`` for no name."""
+    """The organisation the owner or the complement of a round or investor noun before the
+    candidate's subject names ("*Zorbi*'s backers", "funders *in the Zorbi venture*", "the round of
+    funding *for Zorbi*", by its name elsewhere when the tagger missed it here); ``False`` for a
+    capitalised name there that is no organisation the document knows; ``None`` for no name."""
     for noun in doc[candidate.sentence_start:candidate.subject_start]:
         if noun.lower_ not in nouns or noun.pos_ not in {"NOUN", "PROPN"}:
             continue
+        owner = next((ent_of[c.i] for c in noun.children if c.dep_ == "poss" and c.i in ent_of), None)
+        if owner is not None:  # "*Sapeon*’s shareholders include A and B"
+            return owner if owner.label_ == _ORG else None
         for prep in noun.subtree:
             if prep.i >= candidate.subject_start or prep.lower_ not in preps or prep.head.lower_ not in nouns:
                 continue

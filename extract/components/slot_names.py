@@ -128,7 +128,7 @@ def _slots(doc: Doc, words: SlotWords, by_token: dict[int, Span]) -> tuple[list[
     slots: list[Token] = []
     for verb in cue_tokens(doc, words.subject_verbs):
         if verb.pos_ in {"VERB", "AUX"} and not _passive(verb):
-            slots.extend(child for child in verb.children if child.dep_ in _SUBJECTS)
+            slots.extend(_subjects_of(verb))
     slots.extend(_funded(doc, words, labels))
     slots.extend(_passive_and_deal_subjects(doc, words, labels))
     employers, led = _employers(doc, words, labels)
@@ -171,6 +171,15 @@ def _slots(doc: Doc, words: SlotWords, by_token: dict[int, Span]) -> tuple[list[
     return slots, objects
 
 
+def _subjects_of(verb: Token) -> list[Token]:
+    """The verb's subjects; for a verb a control verb governs ("*Vsora* vient de lever", "*X* managed
+    to acquire"), which has none of its own, the governing verb's."""
+    own = [child for child in verb.children if child.dep_ in _SUBJECTS]
+    if own or verb.dep_ != "xcomp":
+        return own
+    return [child for child in verb.head.children if child.dep_ in _SUBJECTS]
+
+
 def _funded(doc: Doc, words: SlotWords, labels: dict[int, str]) -> list[Token]:
     """Who receives money or has investors, a slot only an organisation fills: the subject of a
     receiving verb whose object is funding or an amount ("*Quorra* has attracted investment",
@@ -181,7 +190,7 @@ def _funded(doc: Doc, words: SlotWords, labels: dict[int, str]) -> list[Token]:
         if verb.pos_ in {"VERB", "AUX"} and not _passive(verb) and any(
                 c.dep_ in _OBJECTS and (c.lemma_.lower() in words.funding_nouns or labels.get(c.i) == "MonetaryAmount")
                 for c in verb.children):
-            found.extend(child for child in verb.children if child.dep_ in _SUBJECTS)
+            found.extend(_subjects_of(verb))
     for noun in cue_tokens(doc, words.investor_nouns | words.funding_nouns):
         if noun.pos_ != "NOUN":
             continue
