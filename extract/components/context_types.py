@@ -54,6 +54,7 @@ from spacy.tokens import Doc, Span, Token
 from ..doc_words import doc_text
 from ..kb import KnowledgeBase
 from ..lexicon import Lexicon, words_field
+from ..normalize import fold
 from ..records import EntityType
 from .descriptor_types import descriptor_words
 from .frame_types import FrameWords, frame_words, retype_by_frame
@@ -106,6 +107,8 @@ class ContextWords:
     #: Lemmas of verbs whose subject is an organisation or a person, never a place ("partner",
     #: "acquire", "raise", "develop"): the relation verbs of the lexicon whose predicates all are so.
     actor_verbs: frozenset[str] = frozenset()
+    #: Words and phrases that are never a name (``not_entities``: "AI", "cloud"), folded.
+    not_entities: frozenset[str] = frozenset()
 
 
 def context_words(lexicon: Lexicon) -> ContextWords:
@@ -122,6 +125,7 @@ def context_words(lexicon: Lexicon) -> ContextWords:
         frame=frame_words(lexicon, descriptor_words(lexicon)),
         actor_verbs=frozenset(verb for lang in lexicon.verbs.values() for verb, predicates in lang.items()
                               if predicates and set(predicates) <= _ACTOR_PREDICATES),
+        not_entities=lexicon.not_entities,
     )
 
 
@@ -157,6 +161,8 @@ def _based_names(doc: Doc, ents: list[Span], words: ContextWords, by_token: dict
             end += 1
         last = doc[end - 1]
         if end > start and not (last.head.i >= end and last.head.is_lower):  # "Toronto-based AI startup"
+            if fold(doc[start:end].text) in words.not_entities:  # "an Abu Dhabi-based AI and cloud firm"
+                continue
             found[start] = Span(doc, start, end, label="Organization")
     return found
 

@@ -64,8 +64,10 @@ def described_places(doc: Doc, ent_of: Mapping[int, Span], demonyms: Mapping[str
             noun = token
         else:
             continue
-        for _ in range(2):  # "les fonds d'investissement *américains*": up to the organisation noun
-            if {noun.lower_, noun.lemma_.lower()} & org_nouns or noun.dep_ != "nmod" or noun.head.pos_ != "NOUN":
+        for _ in range(2):  # "les fonds d'investissement *américains*", "US technology *giants*": up to
+            # the organisation noun
+            if ({noun.lower_, noun.lemma_.lower()} & org_nouns or noun.dep_ not in {"nmod", "compound"}
+                    or noun.head.pos_ != "NOUN" or (noun.dep_ == "compound" and noun.head.i < noun.i)):
                 break
             noun = noun.head
         words = {noun.lower_, noun.lemma_.lower()}
@@ -178,7 +180,9 @@ def _named_after_phrase(noun: Token, ent_of: Mapping[int, Span]) -> list[Span]:
         if ent is not None and ent.label_ == "Organization":
             edge = noun.right_edge.i
             after_comma = ent.start == edge + 2 and noun.doc[edge + 1].text == ","  # parsed apart, written apart
-            return [ent] if noun.is_ancestor(ent.root) or ent.root.is_ancestor(noun) or after_comma else []
+            # "les firmes canadiennes *A* et B": parsed apart, written right after the phrase
+            adjacent = ent.start == edge + 1
+            return [ent] if noun.is_ancestor(ent.root) or ent.root.is_ancestor(noun) or after_comma or adjacent else []
     return []
 
 
