@@ -271,6 +271,7 @@ _PATTERN_KEYS: dict[str, tuple[tuple[type, ...], bool]] = {
     "subject": ((str,), False),
     "object": ((str,), False),
     "conjuncts": ((bool,), False),
+    "objects_listed_before": ((bool,), False),
 }
 _PREDICATE_PLACEHOLDERS = frozenset({"$role", "$verb"})
 

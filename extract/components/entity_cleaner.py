@@ -446,5 +446,10 @@ class EntityCleaner:
             return "Event"  # an acronym that spells an event word ("FAIR", a lab) keeps its type
         if mapped in {"Place", "Person", "Product"} and words[-1] in self.lexicon.org_suffixes and len(words) > 1:
             return "Organization"
+        # "World *Labs*", an event for the model: a name ending with an organisation's word and
+        # holding no event word is an organisation
+        if (mapped == "Event" and words[-1] in self.lexicon.org_suffixes and len(words) > 1
+                and not any(w in self.lexicon.event_words for w in words)):
+            return "Organization"
         return mapped
 

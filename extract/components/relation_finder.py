@@ -133,6 +133,8 @@ class RelationFinder:
         self.based_words: frozenset[str] = frozenset()
         #: The words that join the members of a list (a comma and the coordinators).
         self.joiners: frozenset[str] = frozenset()
+        #: Nouns of an organisation's units ("team", "division"): their owner is the employer.
+        self.unit_nouns: frozenset[str] = frozenset()
         #: Nouns whose compound names another thing than the noun: "its *ChatGPT* rival" is not ChatGPT.
         self.rival_nouns: frozenset[str] = frozenset()
 
@@ -161,6 +163,7 @@ class RelationFinder:
         self.byline_cues = self.lexicon.words("byline_cues", self.lang)
         self.based_words = frozenset(w.lower() for w in self.lexicon.based_words.get(self.lang, []))
         self.joiners = list_joiners(self.lexicon)
+        self.unit_nouns = self.lexicon.words("org_unit_nouns")
         self.rival_nouns = self.lexicon.words("rival_nouns")  # both languages, as written in either
         self.role_narrowers = self.lexicon.words("role_narrowers", self.lang)
         phrases = self.lexicon.roles.get(self.lang, {})
@@ -305,6 +308,8 @@ class RelationFinder:
                         continue
                     found.append(ent_of[child.i])
                     break
+            if not found and not subject and token.lower_ in self.unit_nouns:
+                found = self._unit_owner(token, ent_of, labels)  # "joined *Microsoft*'s AI team"
             if not found and (complement or (self.references is not None
                                              and self.references.noun_type(token.lower_) == "Organization")):
                 # a description written right after a name and a comma, which the parser hung
@@ -330,6 +335,35 @@ class RelationFinder:
                 if ent is not None and ent.label_ == found[0].label_ and ent not in found:
                     found.append(ent)
         return found, rule
+
+    @staticmethod
+    def _unit_owner(noun: Token, ent_of: dict[int, Span], labels: frozenset[str]) -> list[Span]:
+        """The organisation a unit noun belongs to ("*Microsoft*'s AI team", "l'équipe IA de
+        *Microsoft*"): who joins or heads the unit works for it."""
+        for child in noun.children:
+            ent = ent_of.get(child.i)
+            if ent is None or ent.label_ not in labels:
+                continue
+            if child.dep_ == "poss" or (child.dep_ == "nmod" and any(
+                    c.dep_ == "case" and c.lower_ in {"de", "d'", "d’", "du"} for c in child.children)):
+                return [ent]
+        return []
+
+    def _listed_before(self, doc: Doc, objects: list[Span], ent_of: dict[int, Span]) -> list[Span]:
+        """The names of the objects' type written right before the first object and joined to it by
+        nothing but commas and coordinators ("*A*, *B* and C CEO X")."""
+        if not objects:
+            return []
+        first = min(objects, key=lambda ent: ent.start)
+        found: list[Span] = []
+        i = first.start - 1
+        while i > first.sent.start and doc[i].lower_ in self.joiners:
+            ent = ent_of.get(i - 1)
+            if ent is None or ent.label_ != first.label_ or ent.end != i:
+                break
+            found.append(ent)
+            i = ent.start - 1
+        return found
 
     @staticmethod
     def _apposed_before(doc: Doc, token: Token, ent_of: dict[int, Span], labels: frozenset[str]) -> list[Span]:
@@ -647,6 +681,8 @@ class RelationFinder:
             )
         if not subjects or (not objects and not object_kb):
             return
+        if spec.get("objects_listed_before"):  # "Tesla and SpaceX CEO Elon Musk": the title is each one's
+            objects = [*self._listed_before(doc, objects, ent_of), *objects]
         if "heldIn" in predicates:
             objects = self._with_regions(objects, ent_of)
         trigger = spec.get("trigger")

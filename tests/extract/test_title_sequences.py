@@ -1,4 +1,6 @@
-"""Titles stacked between an organisation and its people (``extract/components/title_sequences.py``),
+"""Titles stacked between an organisation and its people (``extract/components/title_sequences.py``;
+one title after coordinated organisations, ``pattern:org-role-person``), who joins an organisation's
+unit (its team, its division),
 the people a new holder replaces (``extract/status.py``) and the organisation a founding participle
 describes (``extract/components/context_types.py``); sentences written for the tests."""
 
@@ -31,11 +33,31 @@ def facts(extractor: Extractor, text: str, language: str = "en") -> set[tuple[st
         # more titled people of the company named once
         ("Kestrel Robotics has hired Quillon Systems CEO Varun Mehta, co-founder Doug Chang, and several engineers.",
          {("Varun Mehta", "leads", "Quillon Systems"), ("Doug Chang", "founded", "Quillon Systems")}),
+        # one title after coordinated organisations is held at each
+        ("The panel brought together Hugging Face and Kyutai CEO Tom Varga, and Orbis CEO Mia Holt.",
+         {("Tom Varga", "leads", "Hugging Face"), ("Tom Varga", "leads", "Kyutai"), ("Mia Holt", "leads", "Orbis")}),
     ],
 )
 def test_titles_after_an_organisation(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     found = {(s, p, o) for s, p, o, _ in facts(extractor, text)}
     assert expected <= found
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Tom Varga, formerly at Orbis, has joined Kestrel Robotics's AI team."),
+    ("fr", "Tom Varga a rejoint l'équipe IA de Kestrel Robotics."),
+])
+def test_who_joins_a_unit_works_for_its_organisation(extractor: Extractor, language: str, text: str) -> None:
+    found = {(s, p, o) for s, p, o, _ in facts(extractor, text, language)}
+    assert ("Tom Varga", "worksFor", "Kestrel Robotics") in found
+
+
+def test_a_name_ending_with_an_organisation_word_is_no_event(extractor: Extractor) -> None:
+    # the small English model calls "World Labs" an event; nobody attends an organisation
+    text = "Its portfolio includes leaders like Cohere and Waabi, as well as standouts like Hebbia and World Labs."
+    out = extractor.extract(Document("t", text, source="test", language="en"))
+    assert {e.label: e.type.value for e in out.entities}.get("World Labs") == "Organization"
+    assert not [r for r in out.relations if r.predicate == "attended"]
 
 
 def test_a_title_sequence_stops_at_another_company(extractor: Extractor) -> None:
