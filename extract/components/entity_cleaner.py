@@ -47,6 +47,7 @@ from .org_constructions import OrgWords, listed_kinds, org_constructions, org_wo
 from .place_names import places_in_names
 from .product_names import ProductWords, product_names, same_name_products
 from .slot_names import SlotWords, slot_names, slot_words
+from .summit_descriptions import described_summits, summits_by_place
 from .unseen_names import (
     concept_lists,
     contracted_article,
@@ -117,6 +118,8 @@ class EntityCleaner:
         self.orgs: OrgWords | None = None
         self.slots: SlotWords | None = None
         self.forms: FormWords | None = None
+        #: The summit held in each place (KB ids), for summits told by their host place.
+        self.summit_hosts: dict[str, str] = {}
         self._article_names: frozenset[str] = frozenset()
         #: Languages' names and currency codes (CLDR), and the nationality words spared among them.
         self.not_names: frozenset[str] = frozenset()
@@ -146,6 +149,7 @@ class EntityCleaner:
         self.orgs = org_words(self.lexicon)
         self.slots = slot_words(self.lexicon)
         self.forms = form_words(self.lexicon)
+        self.summit_hosts = summits_by_place(self.kb)
         self.byline_cues = self.lexicon.words("byline_cues")
         self.not_names = not_names()
         self.demonyms = frozenset(self.lexicon.demonyms)
@@ -172,6 +176,7 @@ class EntityCleaner:
         ents = sorted(ents + byline_people(doc, ents, self.byline_cues), key=lambda e: e.start)
         ents = product_names(doc, ents, self.products, self.kb)
         ents = event_names(doc, ents, self.lexicon, self.kb)
+        ents = described_summits(doc, ents, self.kb, self.lexicon, self.summit_hosts)  # "le sommet sur l'IA à Paris"
         ents = retype_by_descriptors(doc, ents, self.descriptors)
         ents = retype_by_context(doc, ents, self.context, self.kb) if self.context else ents
         ents = typed_misc(doc, ents, self._misc, self.misc, self.descriptors) if self.misc else ents
