@@ -85,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--processes", type=int, default=None, help="extraction processes (default: all cores)")
     parser.add_argument("--profile", action="store_true", help="also profile a one-process build (cProfile)")
+    parser.add_argument("--engines", default="aikg,pyoxigraph,rdflib",
+                        help="store benchmark: the stores compared, comma-separated (default: %(default)s)")
     parser.add_argument("--union-view", action="store_true",
                         help="store benchmark: also time Oxigraph's union-default-graph view (slow joins)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="results folder (default: benchmarks/results)")
@@ -120,8 +122,9 @@ def main(argv: list[str] | None = None) -> int:
         if "store" in parts:
             from benchmarks.store import run_store_benchmark
 
+            engines = tuple(e.strip() for e in args.engines.split(",") if e.strip())
             results["store"] = run_store_benchmark(workdir / "store", target_quads=args.quads, seed=args.seed,
-                                                   reps=preset["reps"], max_reps=preset["max_reps"],
+                                                   reps=preset["reps"], max_reps=preset["max_reps"], engines=engines,
                                                    union_view=args.union_view, log=_log)
         if "views" in parts:
             views = _run_views(workdir, args)
