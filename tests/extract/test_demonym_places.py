@@ -40,15 +40,15 @@ def based_in(extractor: Extractor, text: str, language: str) -> set[tuple[str, s
         ("fr", "Vortina, la holding belge, a investi dans Mistral AI.", {("organization/vortina", "belgium")}),
         ("fr", "Le tour a été mené par Bpifrance, la banque publique française.", {("bpifrance", "france")}),
         # the demonym on a noun that modifies the organisation noun ("US technology giants")
-        ("en", "Participants included major US technology giants such as Adobe and Netflix.",
+        ("en", "The fund backs big US software makers such as Adobe and Netflix.",
          {("adobe", "united-states"), ("netflix", "united-states")}),
         # a list written right after the described noun, which the parser hung elsewhere
-        ("fr", "Le tour de Cohere, mené par les firmes canadiennes Radical Ventures et Inovia Capital, surprend.",
+        ("fr", "Cohere a levé des fonds auprès des sociétés canadiennes Radical Ventures et Inovia Capital.",
          {("radical-ventures", "canada"), ("organization/inovia-capital", "canada")}),
         # "<Place>-based" in the apposition after the name
-        ("en", "Bengio founded Vortina, a Canada-based nonprofit aimed at AI safety.",
+        ("en", "Yoshua Bengio launched Vortina, a Canada-based nonprofit that audits chatbots.",
          {("organization/vortina", "canada")}),
-        ("en", "Nvidia sold chips to G42, an Abu Dhabi-based AI and cloud computing firm.", {("g42", "abu-dhabi")}),
+        ("en", "The deal names G42, an Abu Dhabi-based AI and data group, as the buyer.", {("g42", "abu-dhabi")}),
     ],
 )
 def test_a_demonym_places_the_organisations_it_describes(extractor: Extractor, language: str, text: str,

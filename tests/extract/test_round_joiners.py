@@ -55,8 +55,8 @@ def test_a_fronted_backing_clause_is_no_list_of_names(extractor: Extractor) -> N
 
 
 def test_an_investor_noun_s_possessive_names_the_company(extractor: Extractor) -> None:
-    text = ("Rebellions agreed to merge with Zorbi Labs, Reuters reported. "
-            "Zorbi Labs’s shareholders include Korea’s largest telecom company SK Telecom and SK Hynix.")
+    text = ("Rebellions will buy Zorbi Labs, Reuters said on Friday. "
+            "Zorbi Labs’s backers include the carrier SK Telecom and the memory maker SK Hynix.")
     found = facts(extractor, text, "investsIn")
     assert ("sk-telecom", COMPANY) in found
     assert not any(o in {"reuters", "rebellions"} for _, o in found)
@@ -64,5 +64,5 @@ def test_an_investor_noun_s_possessive_names_the_company(extractor: Extractor) -
 
 def test_a_control_verb_s_subject_is_an_organisation_s_slot(extractor: Extractor) -> None:
     # "X vient de lever": the raising verb's subject hangs on "vient"; an unknown name there is a company
-    text = "Quorvex, basée à Meudon, vient de lever 40 millions d’euros pour lancer la production de sa puce."
-    assert ("organization/quorvex", "money/40000000-eur") in facts(extractor, text, "raised", "fr")
+    text = "Quorvex, installée à Grenoble, vient de lever 35 millions d’euros auprès de ses actionnaires."
+    assert ("organization/quorvex", "money/35000000-eur") in facts(extractor, text, "raised", "fr")

@@ -25,8 +25,8 @@ def test_the_summits_by_host_place_come_from_the_editions() -> None:
 
 
 @pytest.mark.parametrize(("language", "text", "summit"), [
-    ("fr", "Tom Varga a participé au sommet sur l'IA à Paris, coprésidé par la France et l'Inde.", "ai-action-summit"),
-    ("fr", "Le Sommet de l'Intelligence artificielle qui se tenait à Paris a réuni Tom Varga.", "ai-action-summit"),
+    ("fr", "Tom Varga a participé au sommet sur l'IA à Paris la semaine dernière.", "ai-action-summit"),
+    ("fr", "Tom Varga était au Sommet de l'intelligence artificielle organisé à Paris en février.", "ai-action-summit"),
     ("en", "Tom Varga attended the Paris AI summit in February.", "ai-action-summit"),
     ("en", "Tom Varga spoke at the AI summit in Seoul this week.", "ai-seoul-summit"),
 ])

@@ -54,7 +54,7 @@ def test_who_joins_a_unit_works_for_its_organisation(extractor: Extractor, langu
 
 def test_a_name_ending_with_an_organisation_word_is_no_event(extractor: Extractor) -> None:
     # the small English model calls "World Labs" an event; nobody attends an organisation
-    text = "Its portfolio includes leaders like Cohere and Waabi, as well as standouts like Hebbia and World Labs."
+    text = "The fund has stakes in Cohere and Waabi, and since May in Hebbia and World Labs."
     out = extractor.extract(Document("t", text, source="test", language="en"))
     assert {e.label: e.type.value for e in out.entities}.get("World Labs") == "Organization"
     assert not [r for r in out.relations if r.predicate == "attended"]
