@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from ..coref import Reference
 from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
+from .clauses import verb_subjects
 from .extensions import RelationCandidate
 from .founding_teams import described_people, role_candidate  # the same surface list, the same candidates
 from .role_frames import referred_entity as _entity  # the same readings as the role frames'
@@ -135,15 +136,6 @@ def _lemma(verb: Token, words: frozenset[str]) -> str:
     return ""
 
 
-def _subjects(verb: Token) -> list[Token]:
-    """The verb's subjects, or those of the verb it completes ("Y vient de *passer*")."""
-    for token in (verb, verb.head):
-        found = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
-        if found or verb.dep_ != "xcomp":
-            return found
-    return []
-
-
 # -- appointments and moves ---------------------------------------------------------------------
 
 
@@ -188,7 +180,7 @@ def appointed_roles(
         person: Span | None = None
         org: Span | None = None
         referred = False
-        subjects = _subjects(verb)
+        subjects = verb_subjects(verb)
         objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
         if not objects and verb.i + 1 < verb.sent.end and verb.i + 1 in ent_of:
             objects = [verb.doc[verb.i + 1]]  # "named Y chief executive": the name read as a compound
@@ -296,7 +288,7 @@ def _verb_subject_org(noun: Token, ent_of: Mapping[int, Span], refs: Mapping[int
     verb = noun.head
     if noun.dep_ not in _OBJECT_DEPS or verb.pos_ not in _VERB_POS:
         return None
-    for subject in _subjects(verb):
+    for subject in verb_subjects(verb):
         org, _ = _entity(subject.i, ent_of, refs, "Organization")
         if org is not None:
             return org
@@ -334,7 +326,7 @@ def past_employers(
         lemma = _lemma(verb, moves) if verb.pos_ in _VERB_POS else ""
         if not lemma:
             continue
-        subjects = _subjects(verb)
+        subjects = verb_subjects(verb)
         if subjects:
             person, referred = _person_of(subjects[0], ent_of, refs, relatives)
         else:

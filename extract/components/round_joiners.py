@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doc_words import cue_tokens
 from ..lexicon import Lexicon
+from .clauses import OBJECT_DEPS, takes_funding, verb_subjects
 from .extensions import RelationCandidate
 from .led_rounds import round_raiser
 
@@ -34,8 +35,7 @@ __all__ = ["JOINED_ROUND", "round_joiners"]
 JOINED_ROUND = "pattern:joined-round"
 _CONFIDENCE = 0.7
 _INVESTORS = frozenset({"Organization", "Person"})
-_OBJECT_DEPS = frozenset({"dobj", "obj"})
-_PREP_OBJECT_DEPS = frozenset({"pobj", "obl", "obl:arg", "obl:mod"})
+_PREPOBJECT_DEPS = frozenset({"pobj", "obl", "obl:arg", "obl:mod"})
 _SUBJECT_DEPS = frozenset({"nsubj"})
 #: Children of a subject noun that name it ("le fonds *Elaia*", "investors *Index Ventures*").
 _NAMING_DEPS = frozenset({"appos", "amod", "nmod", "flat:name", "compound"})
@@ -79,15 +79,12 @@ def _told_raises(doc: Doc, ent_of: Mapping[int, Span], verbs: frozenset[str],
     and an amount or a funding noun as its object ("Zorbi Labs, une start-up ..., a levé 12 millions
     d'euros"), whether or not a pattern read them: the classifier, which reads the rest, runs later."""
     out: list[RelationCandidate] = []
-    for verb in cue_tokens(doc, verbs):
-        if verb.pos_ not in {"VERB", "AUX"} or not any(
-                c.dep_ in _OBJECT_DEPS and ((c.i in ent_of and ent_of[c.i].label_ == "MonetaryAmount")
-                                            or c.lemma_.lower() in nouns) for c in verb.children):
+    told = cue_tokens(doc, verbs)
+    labels = {i: ent.label_ for i, ent in ent_of.items()} if told else {}
+    for verb in told:
+        if verb.pos_ not in {"VERB", "AUX"} or not takes_funding(verb, nouns, labels):
             continue
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
-        if not subjects and verb.dep_ == "xcomp":  # "Zorbi vient de lever"
-            subjects = [c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS]
-        for subject in subjects:
+        for subject in verb_subjects(verb, _SUBJECT_DEPS):  # "Zorbi vient de lever": the control verb's
             ent = ent_of.get(subject.i)
             if ent is not None and ent.label_ == "Organization":
                 sent = verb.sent
@@ -109,14 +106,14 @@ def _verb_of(noun: Token, joining: frozenset[str], taking: frozenset[str], preps
     """The leading or joining verb of the round noun: its object ("led the round") or its
     preposition's object ("participated in the round", "participé à la levée", "took part in")."""
     head = noun.head
-    if noun.dep_ in _OBJECT_DEPS and head.lemma_.lower() in joining:
+    if noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in joining:
         return head
     if noun.dep_ == "pobj" and head.lower_ in preps:  # English: the preposition is the head
         verb = head.head
         if verb.lower_ in _PART_WORDS:
             verb = verb.head
         return verb if verb.lemma_.lower() in taking and verb.i != head.i else None
-    if noun.dep_ in _PREP_OBJECT_DEPS and any(c.dep_ == "case" and c.lower_ in preps for c in noun.children):
+    if noun.dep_ in _PREPOBJECT_DEPS and any(c.dep_ == "case" and c.lower_ in preps for c in noun.children):
         return head if head.lemma_.lower() in taking else None  # French: the preposition is a case child
     return None
 
@@ -142,7 +139,7 @@ def _joined_after(verb: Token, ent_of: Mapping[int, Span], verbs: frozenset[str]
     for other in verb.conjuncts:
         if other.i < verb.i or other.lemma_.lower() not in verbs:
             continue
-        if any(c.dep_ in _OBJECT_DEPS or c.dep_ == "prep" or c.dep_.startswith("obl") for c in other.children):
+        if any(c.dep_ in OBJECT_DEPS or c.dep_ == "prep" or c.dep_.startswith("obl") for c in other.children):
             continue
         out.extend(_subjects(other, ent_of))
     return out

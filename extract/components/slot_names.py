@@ -58,6 +58,7 @@ from spacy.tokens import Doc, Span, Token
 from ..dates import MONTHS
 from ..doc_words import cue_tokens
 from ..lexicon import Lexicon, words_field
+from .clauses import takes_funding, verb_subjects
 from .model_spans import SPANS_KEY
 
 __all__ = ["SlotWords", "slot_names", "slot_words"]
@@ -128,7 +129,7 @@ def _slots(doc: Doc, words: SlotWords, by_token: dict[int, Span]) -> tuple[list[
     slots: list[Token] = []
     for verb in cue_tokens(doc, words.subject_verbs):
         if verb.pos_ in {"VERB", "AUX"} and not _passive(verb):
-            slots.extend(_subjects_of(verb))
+            slots.extend(verb_subjects(verb, _SUBJECTS))
     slots.extend(_funded(doc, words, labels))
     slots.extend(_passive_and_deal_subjects(doc, words, labels))
     employers, led = _employers(doc, words, labels)
@@ -171,15 +172,6 @@ def _slots(doc: Doc, words: SlotWords, by_token: dict[int, Span]) -> tuple[list[
     return slots, objects
 
 
-def _subjects_of(verb: Token) -> list[Token]:
-    """The verb's subjects; for a verb a control verb governs ("*Vsora* vient de lever", "*X* managed
-    to acquire"), which has none of its own, the governing verb's."""
-    own = [child for child in verb.children if child.dep_ in _SUBJECTS]
-    if own or verb.dep_ != "xcomp":
-        return own
-    return [child for child in verb.head.children if child.dep_ in _SUBJECTS]
-
-
 def _funded(doc: Doc, words: SlotWords, labels: dict[int, str]) -> list[Token]:
     """Who receives money or has investors, a slot only an organisation fills: the subject of a
     receiving verb whose object is funding or an amount ("*Quorra* has attracted investment",
@@ -187,10 +179,8 @@ def _funded(doc: Doc, words: SlotWords, labels: dict[int, str]) -> list[Token]:
     "*Quorra*, whose backers include ...")."""
     found: list[Token] = []
     for verb in cue_tokens(doc, words.receiving_verbs):
-        if verb.pos_ in {"VERB", "AUX"} and not _passive(verb) and any(
-                c.dep_ in _OBJECTS and (c.lemma_.lower() in words.funding_nouns or labels.get(c.i) == "MonetaryAmount")
-                for c in verb.children):
-            found.extend(_subjects_of(verb))
+        if verb.pos_ in {"VERB", "AUX"} and not _passive(verb) and takes_funding(verb, words.funding_nouns, labels):
+            found.extend(verb_subjects(verb, _SUBJECTS))
     for noun in cue_tokens(doc, words.investor_nouns | words.funding_nouns):
         if noun.pos_ != "NOUN":
             continue
