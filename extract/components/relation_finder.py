@@ -37,7 +37,7 @@ from .extensions import RelationCandidate, register_extensions, set_relation_can
 from .founding_teams import founding_team_relations
 from .joint_deals import joint_partners
 from .led_rounds import led_rounds
-from .name_lists import list_joiners, listed_after
+from .name_lists import list_joiners, listed_after, listed_before
 from .object_lists import listed_organisations
 from .org_places import stated_places
 from .place_premodifiers import premodifier_places
@@ -348,22 +348,6 @@ class RelationFinder:
                     c.dep_ == "case" and c.lower_ in {"de", "d'", "d’", "du"} for c in child.children)):
                 return [ent]
         return []
-
-    def _listed_before(self, doc: Doc, objects: list[Span], ent_of: dict[int, Span]) -> list[Span]:
-        """The names of the objects' type written right before the first object and joined to it by
-        nothing but commas and coordinators ("*A*, *B* and C CEO X")."""
-        if not objects:
-            return []
-        first = min(objects, key=lambda ent: ent.start)
-        found: list[Span] = []
-        i = first.start - 1
-        while i > first.sent.start and doc[i].lower_ in self.joiners:
-            ent = ent_of.get(i - 1)
-            if ent is None or ent.label_ != first.label_ or ent.end != i:
-                break
-            found.append(ent)
-            i = ent.start - 1
-        return found
 
     @staticmethod
     def _apposed_before(doc: Doc, token: Token, ent_of: dict[int, Span], labels: frozenset[str]) -> list[Span]:
@@ -681,8 +665,9 @@ class RelationFinder:
             )
         if not subjects or (not objects and not object_kb):
             return
-        if spec.get("objects_listed_before"):  # "Tesla and SpaceX CEO Elon Musk": the title is each one's
-            objects = [*self._listed_before(doc, objects, ent_of), *objects]
+        if spec.get("objects_listed_before") and objects:  # "A and B CEO X": the title is each one's
+            first = min(objects, key=lambda ent: ent.start)
+            objects = [*listed_before(doc, first.end, ent_of, first.label_, self.joiners)[:-1], *objects]
         if "heldIn" in predicates:
             objects = self._with_regions(objects, ent_of)
         trigger = spec.get("trigger")
