@@ -449,12 +449,11 @@ class EntityCleaner:
             len(span) == 1 and span[0].is_upper
         ):
             return "Event"  # an acronym that spells an event word ("FAIR", a lab) keeps its type
-        if mapped in {"Place", "Person", "Product"} and words[-1] in self.lexicon.org_suffixes and len(words) > 1:
-            return "Organization"
-        # "World *Labs*", an event for the model: a name ending with an organisation's word and
-        # holding no event word is an organisation
-        if (mapped == "Event" and words[-1] in self.lexicon.org_suffixes and len(words) > 1
-                and not any(w in self.lexicon.event_words for w in words)):
+        # a name ending with an organisation's word is an organisation, an event too when it holds no
+        # event word ("World *Labs*", an event for the model)
+        retyped = mapped in {"Place", "Person", "Product"} or (
+            mapped == "Event" and not any(w in self.lexicon.event_words for w in words))
+        if retyped and words[-1] in self.lexicon.org_suffixes and len(words) > 1:
             return "Organization"
         return mapped
 
