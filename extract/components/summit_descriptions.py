@@ -47,16 +47,15 @@ def described_summits(doc: Doc, ents: Sequence[Span], kb: KnowledgeBase, lexicon
                       hosts: dict[str, str]) -> list[Span]:
     """``ents`` with each summit told by its topic and host place linked to the knowledge base's
     summit (see the module docstring)."""
-    if not hosts:
-        return list(ents)
     nouns = lexicon.words("summit_nouns")
+    summits = [t for t in cue_tokens(doc, nouns) if t.lower_ in nouns and t.pos_ in {"NOUN", "PROPN"}] if hosts else []
+    if not summits:  # most documents: nothing more to read
+        return list(ents)
     words = lexicon.words("ai_topic_words")
     phrases = [tuple(p.split()) for p in lexicon.words("ai_topic_phrases")]
     by_token = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     linked: dict[int, Span] = {}
-    for noun in cue_tokens(doc, nouns):
-        if noun.lower_ not in nouns or noun.pos_ not in {"NOUN", "PROPN"}:
-            continue
+    for noun in summits:
         own = by_token.get(noun.i)
         if own is not None and (own.kb_id_ or own.label_ != "Event"):
             continue  # named already, or part of another kind of name
