@@ -161,7 +161,7 @@ def _based_names(doc: Doc, ents: list[Span], words: ContextWords, by_token: dict
             end += 1
         last = doc[end - 1]
         if end > start and not (last.head.i >= end and last.head.is_lower):  # "Toronto-based AI startup"
-            if fold(doc[start:end].text) in words.not_entities:  # "an Abu Dhabi-based AI and cloud firm"
+            if fold(doc[start:end].text) in words.not_entities:  # "a Lyon-based AI and robotics group"
                 continue
             found[start] = Span(doc, start, end, label="Organization")
     return found

@@ -282,7 +282,7 @@ def _complement_owner(doc: Doc, candidate: RelationCandidate, nouns: frozenset[s
         if noun.lower_ not in nouns or noun.pos_ not in {"NOUN", "PROPN"}:
             continue
         owner = next((ent_of[c.i] for c in noun.children if c.dep_ == "poss" and c.i in ent_of), None)
-        if owner is not None:  # "*Sapeon*’s shareholders include A and B"
+        if owner is not None:  # "*Zorbi*’s backers include A and B"
             return owner if owner.label_ == _ORG else None
         for prep in noun.subtree:
             if prep.i >= candidate.subject_start or prep.lower_ not in preps or prep.head.lower_ not in nouns:

@@ -1,15 +1,15 @@
 """Investors who lead or join "the round" a document told before (pure, token level).
 
-News often tells a raise first ("Particle raised $10.9 million") and its investors in a later
-sentence whose round is only a definite noun: "Lightspeed led the round, and Axel Springer
-participated", "Prior investors A, B and C participated in the round", "Reid Hoffman also
-contributed to the round", "Elaia a mené le tour de table", "Bpifrance a participé à la levée",
-"Xavier Niel a pris part au tour". The round patterns read rounds that name their company or sit
+News often tells a raise first ("Zorbi Labs raised $12 million") and its investors in a later
+sentence whose round is only a definite noun: "Eurazeo led the round, and Kima Ventures
+participated", "Existing investors A, B and C took part in the round", "an angel investor also
+contributed to the round", "A a mené le tour de table", "B a participé à la levée", "C a pris
+part au tour". The round patterns read rounds that name their company or sit
 in the clause of the raise; here the definite round noun stands for the last raise told, as the
 "X-led round" of :mod:`.led_rounds` does: the subjects of a leading or joining verb whose object
 (or whose preposition's object) is that noun invest in the subject of the raise stated in the same
 sentence, else of the last raise before it. A subject coordinated with such a clause by a joining
-verb with no object of its own ("..., and Axel Springer participated") joins the same round.
+verb with no object of its own ("..., and Kima Ventures participated") joins the same round.
 
 A round noun with an owner ("its round", "the round for Zorbi", "le tour de Zorbi") is left to the
 round patterns, and so is an indefinite one ("led a $20m round": a round of its own). Word lists
@@ -134,7 +134,7 @@ def _subjects(verb: Token, ent_of: Mapping[int, Span]) -> list[Span]:
 
 def _joined_after(verb: Token, ent_of: Mapping[int, Span], verbs: frozenset[str]) -> list[Span]:
     """Subjects of a joining verb with no object of its own coordinated after ``verb``
-    ("Lightspeed led the round, and Axel Springer *participated*")."""
+    ("Eurazeo led the round, and Kima Ventures *participated*")."""
     out: list[Span] = []
     for other in verb.conjuncts:
         if other.i < verb.i or other.lemma_.lower() not in verbs:
