@@ -20,7 +20,7 @@ from aikg.cli import SECTIONS, app, main
 from aikg.extract.records import Document, Extraction
 from aikg.graph.build import ExtractionRun, extraction_quads
 from aikg.graph.store import open_store
-from aikg.pipeline import BuildReport, DocumentGraph
+from aikg.pipeline import WRITE_BATCH, BuildReport, DocumentGraph
 from tests.helpers import make_extraction
 
 RUN = ExtractionRun("cli-usability")
@@ -133,6 +133,14 @@ def test_cli_build_ctrl_c_says_what_was_written(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(aikg.pipeline, "get_executor", lambda *a, **k: _Interrupting(after=None))
     main(["build", str(corpus), "--store", str(store), "--quiet"])  # running it again continues
     assert "1 written, 2 unchanged (skipped)" in capsys.readouterr().out
+
+
+def test_cli_build_writes_as_many_documents_together_as_the_pipeline_by_default() -> None:
+    # the CLI spells the default out (importing the pipeline would slow every command's start)
+    import typer
+
+    build = typer.main.get_command(app).commands["build"]
+    assert next(p.default for p in build.params if p.name == "write_every") == WRITE_BATCH
 
 
 # -- a wide table is cut to the terminal ------------------------------------------------------
