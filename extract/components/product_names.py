@@ -28,7 +28,10 @@ these constructions, with word lists from ``data/lexicon.json`` (``word_lists``:
 * a name before a maker noun that an organisation follows: "*X* owner Kontora", "the *X* maker";
 * a name that a product noun introduces by a naming word or in brackets: "an assistant called
   «*X*»", "a model dubbed *X*", "un chatbot baptisé *X*", "un LLM maison (*X*)"
-  (``product_naming_words``).
+  (``product_naming_words``);
+* a name followed by a count of parameters, the way language models are named whatever the
+  sentence around them says: "*Zephyr 12B*", "*Kestrel-70B*", "*Vexa 2 8x22B*" (a count written
+  against a name: billions, millions or trillions of parameters, :func:`_sized`).
 
 A name is one to five words, each capitalised, carrying a digit ("H100", "8x7B") or glued to the
 word before ("GR00" "T", "Zephyr-1.5V"); an all-capitals word alone ("AI", "GPU") is a modifier,
@@ -66,6 +69,11 @@ _ACRONYM = 3
 _VERSION = re.compile(r"^(?P<base>.*?[^\W\d_].*?)[\s-]+v?\d[\w.]*(?:\s+(?:mini|pro|max|ultra|turbo|nano))?$", re.I)
 _QUALIFIER = re.compile(r"\s+(?:mini|pro|max|ultra|turbo|nano)$", re.I)
 _JOINERS = frozenset({",", "and", "et", "or", "ou", "&"})
+#: A count of parameters that ends a language model's name: "12B", "8x22B", "1.5T", "350M".
+_PARAMETERS = r"(?:\d+x)?\d+(?:\.\d+)?[BMT]"
+_SIZE = re.compile(rf"^{_PARAMETERS}$")
+#: A name and its count written as one word: "Kestrel-70B".
+_SIZED_WORD = re.compile(rf"^[^\W\d_][\w.]*-{_PARAMETERS}$")
 _OF = frozenset({"of", "de", "d'", "d’"})
 _QUOTES = frozenset({'"', "“", "«", "'"})
 #: Parts of speech of words that are never part of a product's name ("*Her* assistant").
@@ -247,7 +255,15 @@ def _after_noun(found: _Found, noun: Token) -> None:
         start += 1
     if start < len(doc) and doc[start].is_sent_start:
         return
-    found.add(start, _name_after(doc, start))
+    end = _name_after(doc, start)
+    if not _possessor(doc, end):
+        found.add(start, end)
+
+
+def _possessor(doc: Doc, end: int) -> bool:
+    """The name that ends before ``end`` owns what follows ("the model, *Kontora*'s Vexa 2"): it is
+    the maker named next to a product, not the product."""
+    return end < len(doc) and doc[end].tag_ == "POS"
 
 
 def _before_noun(found: _Found, noun: Token) -> None:
@@ -391,7 +407,7 @@ def _apposition_comma(doc: Doc, noun: Token) -> int | None:
 def _described(found: _Found) -> None:
     """ "*X*, a small robot", "the chatbot, *X*", "*X* is a language model", "*X* est un chatbot"."""
     for ent in found.ents:
-        if ent.kb_id_ or ent.label_ == "Product":
+        if ent.kb_id_ or ent.label_ == "Product" or _possessor(found.doc, ent.end):
             continue
         root = ent.root
         nouns = [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
@@ -475,6 +491,25 @@ def _made_by(found: _Found, noun: Token) -> None:
 _CUES: dict[int, tuple[ProductWords, frozenset[int]]] = {}
 
 
+def _sized(found: _Found) -> None:
+    """Names that end with a count of parameters: "*Zephyr 12B*", "*Vexa 2 8x22B*", "*Kestrel-70B*".
+    Naming a model after its size is a convention of the field, so the count alone says that the
+    name before it is a model's, in a heading as in a sentence. The name is the capitalised words
+    (and a version) right before the count, on the same line; "$12B" has none."""
+    doc = found.doc
+    for token in doc:
+        text = token.text
+        if _SIZED_WORD.match(text):
+            found.add(token.i, token.i + 1)
+        elif _SIZE.match(text) and token.i > 0 and "\n" not in doc[token.i - 1].whitespace_:
+            end = token.i
+            if doc[end - 1].text == "-" and _glued(doc, end) and _glued(doc, end - 1):
+                end -= 1  # "Kestrel" "-" "70B"
+            start = _name_before(doc, end)
+            if start < end:
+                found.add(start, token.i + 1)
+
+
 def _cue_tokens(doc: Doc, words: ProductWords) -> list[Token]:
     """The tokens of ``doc`` that are one of the construction's words, found in one ``Doc.to_array``:
     every other token starts nothing, and a ``Token`` object for each was most of the cost."""
@@ -504,6 +539,7 @@ def product_names(doc: Doc, ents: list[Span], words: ProductWords, kb: Knowledge
             _made_by(found, token)
         elif token.is_lower and token.lower_ in words.leads and token.pos_ == "NOUN":
             _after_noun(found, token)  # "the search technology *X*"
+    _sized(found)
     _described(found)
     return _with_versions(doc, found.spans(), words)
 

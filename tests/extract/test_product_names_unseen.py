@@ -109,3 +109,32 @@ def test_a_version_after_a_product_is_part_of_its_name(nlp_en: Language, nlp_fr:
 def test_a_person_after_a_version_keeps_their_name(nlp_en: Language) -> None:
     doc = nlp_en("In 2023, GPT-4 Sam Altman said was great.")
     assert ("Sam Altman", "Person") in {(e.text, e.label_) for e in doc.ents}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("language", "text", "names"),
+    [
+        # a count of parameters after a name, with no product noun around it (a heading, a subject)
+        ("en", "Korvo 340B: a new model from Lagos\n\nKorvo 340B handles long contracts well.", {"Korvo 340B"}),
+        ("en", "The lab compared Tarsk 2 12B with Velmo-70B on coding.", {"Tarsk 2 12B", "Velmo-70B"}),
+        ("fr", "Le laboratoire a publié Orvane 8x22B en open source.", {"Orvane 8x22B"}),
+    ],
+)
+def test_names_ending_with_a_count_of_parameters(extractor: Extractor, language: str, text: str,
+                                                 names: set[str]) -> None:
+    found = _types(extractor, text, language)
+    assert {name: found.get(name) for name in names} == dict.fromkeys(names, "Product")
+
+
+@pytest.mark.model
+def test_an_amount_written_like_a_count_names_no_product(extractor: Extractor) -> None:
+    found = _types(extractor, "Korvex raised $12B from Helvane Capital last year.", "en")
+    assert "Product" not in found.values()
+
+
+@pytest.mark.model
+def test_the_owner_after_a_product_noun_and_a_comma_is_no_product(extractor: Extractor) -> None:
+    found = _types(extractor, "The launches of Dalvo's reasoning model, Quenta's Brisk 9, and a speech tool "
+                              "were the summit's news.", "en")
+    assert found.get("Quenta") not in {"Product", None}
