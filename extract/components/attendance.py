@@ -67,6 +67,7 @@ from .event_owners import owner_attendance
 from .event_places import held_places
 from .extensions import RelationCandidate
 from .guest_lists import GuestWords, guest_cues
+from .name_lists import listed_before
 
 __all__ = ["FOCUS_SENTENCES", "AttendanceWords", "discourse_attendance"]
 
@@ -142,11 +143,13 @@ class AttendanceWords:
     negations: frozenset[str] = frozenset()
     join: frozenset[str] = words_field("join_verbs")
     guest_roles: frozenset[str] = words_field("guest_role_nouns")
+    coordinators: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, lang: str) -> AttendanceWords:
         attendees = frozenset(w.lower() for w in lexicon.attendee_nouns) | lexicon.words("backer_nouns", lang)
-        return lexicon.read_words(cls, lang, attendees=attendees, negations=frozenset(lexicon.negations))
+        return lexicon.read_words(cls, lang, attendees=attendees, negations=frozenset(lexicon.negations),
+                                  coordinators=lexicon.coordinators)
 
 
 def _lemma(token: Token) -> str:
@@ -275,10 +278,21 @@ class _Reader:
                 found = self.with_conjuncts(child, labels)
                 if not found and child.pos_ == "NOUN":
                     found = self.included(child, labels)
-                return found
+                return self.written_before(found) + found
         if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
             return self.subjects(verb.head, labels)  # "X went on stage and told the audience"
         return []
+
+    def written_before(self, found: list[Span]) -> list[Span]:
+        """The people written in a list before the first person of ``found`` ("A (Acme), B (Bolt)
+        et *C* figurent parmi les invités"), where the parser made the last name alone the subject.
+        Only a list closed by a coordinator counts: "Selon A, *B* était là" is no list."""
+        first = next((e for e in found if e.label_ == "Person"), None)
+        if first is None or first.start < 1 or self.doc[first.start - 1].lower_ not in self.words.coordinators:
+            return []
+        listed = listed_before(self.doc, first.end, self.ent_of, "Person",
+                               frozenset({",", *self.words.coordinators}))
+        return [e for e in listed if e not in found]
 
     def listed(self, root: Token, labels: frozenset[str]) -> list[Span]:
         """The names listed under ``root``: not those inside a role's "of" phrase ("CEO de LVMH")."""

@@ -246,6 +246,8 @@ def event_names(doc: Doc, ents: list[Span], lexicon: Lexicon, kb: KnowledgeBase 
         if span is None and token.is_lower and lower in words.descriptors and token.i > 0 and (
                 token.nbor(-1).lower_ in words.determiners):
             span = finder.described(token)
+            if span is not None and kb is not None:
+                span = _known_series(span, token, kb)
         if span is None and token.text in _OPEN:
             span = finder.quoted(token)
         if span is not None:
@@ -253,6 +255,28 @@ def event_names(doc: Doc, ents: list[Span], lexicon: Lexicon, kb: KnowledgeBase 
     if kb is not None:
         found = short_event_names(doc, ents, kb, lexicon) + found  # the knowledge base's reading first
     return _with_region(doc, _merge(ents, found) if found else ents)
+
+
+#: The word an event noun is in an English name ("le sommet *X*" is the KB's "*X* Summit").
+_NAME_NOUNS = {"summit": "Summit", "sommet": "Summit", "conference": "Conference", "conférence": "Conference",
+               "forum": "Forum", "festival": "Festival", "expo": "Expo", "salon": "Expo"}
+
+
+def _known_series(span: Span, noun: Token, kb: KnowledgeBase) -> Span:
+    """The known event a described name stands for: "le sommet *AI Impact 2026*" is the KB's
+    "AI Impact Summit", the name written without its event noun (put back in English, after the
+    name) and without the year of the edition, which the date resolves (:mod:`..editions`).
+    ``span`` as it is when the KB knows no such event."""
+    words = [t.text for t in span]
+    if len(words) > 1 and words[-1].isdigit() and len(words[-1]) == 4:
+        words = words[:-1]
+    base = " ".join(words)
+    noun_name = _NAME_NOUNS.get(noun.lower_)
+    for name in (base, *([f"{base} {noun_name}"] if noun_name else [])):
+        entry = kb.lookup(name)
+        if entry is not None and entry.type.value == "Event":
+            return Span(span.doc, span.start, span.end, label="Event", kb_id=entry.id)
+    return span
 
 
 #: Words that join an event's name to the region it is about ("Summit *on* Africa", "Forum *for* Asia").

@@ -30,6 +30,19 @@ from ..lexicon import Lexicon
 __all__ = ["list_joiners", "listed_after", "listed_before"]
 
 
+#: The most tokens of an aside in brackets after a list's member.
+_MAX_ASIDE = 6
+
+
+def _bracket_start(doc: Doc, close: int, start: int) -> int:
+    """The index of the "(" that opens the aside closed at ``close`` (``close + 1`` when there is
+    none within a few tokens, so that the reader stops there)."""
+    for j in range(close - 1, max(start, close - _MAX_ASIDE) - 1, -1):
+        if doc[j].text == "(":
+            return j
+    return close + 1
+
+
 def list_joiners(lexicon: Lexicon) -> frozenset[str]:
     """The words that join the members of a list: a comma and the lexicon's coordinators."""
     return frozenset({",", *lexicon.coordinators})
@@ -55,11 +68,14 @@ def listed_after(doc: Doc, i: int, ent_of: Mapping[int, Span], label: str, joine
 
 def listed_before(doc: Doc, i: int, ent_of: Mapping[int, Span], label: str,
                   joiners: frozenset[str]) -> list[Span]:
-    """The names of ``label`` of the list that ends right before token ``i``, in order."""
+    """The names of ``label`` of the list that ends right before token ``i``, in order. A member
+    may carry an aside in brackets, which is skipped ("A (Acme), B (Bolt) and C")."""
     found: list[Span] = []
     start = doc[i].sent.start if i < len(doc) else doc[i - 1].sent.start
     j = i - 1
     while j >= start:
+        if doc[j].text == ")" and found:
+            j = _bracket_start(doc, j, start) - 1
         member = ent_of.get(j)
         if member is None or member.label_ != label or member.end != j + 1:
             break

@@ -172,3 +172,4 @@ def test_a_described_noun_placed_elsewhere_names_no_guests(nlp_en: Language) -> 
     # the clause puts the people in a funding round, not at the event in focus
     text = f"{OPENING} Investors who participated in the round included Kai Zheng and Lena Ortiz."
     assert not {"Kai Zheng", "Lena Ortiz"} & _who(nlp_en, text)
+

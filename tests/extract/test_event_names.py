@@ -126,3 +126,9 @@ def test_here_in_city(nlp_en: Language) -> None:
 def test_an_event_name_goes_on_through_its_region(nlp_en: Language, text: str, name: str, place: str) -> None:
     assert name in _ents(nlp_en, text, "Event")
     assert place in _ents(nlp_en, text, "Place")
+
+
+def test_described_name_of_a_known_series(nlp_fr: Language) -> None:
+    # "le sommet X 2026" is the KB's "X Summit": the event noun put back after the name, the year dropped
+    doc = nlp_fr("Le sommet AI Impact 2026 s'ouvre lundi devant des délégations de trente pays.")
+    assert [(e.label_, e.kb_id_) for e in doc.ents if e.label_ == "Event"] == [("Event", "ai-impact-summit")]

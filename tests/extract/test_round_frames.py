@@ -73,3 +73,15 @@ def test_the_round_of_an_untyped_company_is_credited_to_nobody_else(extractor: E
             "Le tour de table a été mené par Accel et Eurazeo.")
     found = labelled(extractor, text, "investsIn", "fr")
     assert not {("Accel", "Mistral AI"), ("Eurazeo", "Mistral AI")} & found
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Le tour de table de 23 millions d’euros bouclé par Dravana Labs est mené par Korva Ventures."),
+    ("en", "It follows a $23 million round completed by Dravana Labs in May."),
+])
+def test_a_round_closed_by_its_company(extractor: Extractor, language: str, text: str) -> None:
+    # a participle of closing on the round noun, its agent the company (dep:round-closed-by)
+    out = extractor.extract(Document("t", text, source="test", language=language))
+    names = {e.key: e.label for e in out.entities}
+    assert {(names[r.subject], r.extractor) for r in out.relations if r.predicate == "raised"} == {
+        ("Dravana Labs", "dep:round-closed-by")}
