@@ -107,6 +107,7 @@ class DealWords:
     first_person: frozenset[str] = words_field("first_person_possessives")
     speech: frozenset[str] = words_field("speech_verbs")
     respectively: frozenset[str] = words_field("respectively_words")
+    rounds: frozenset[str] = words_field("round_amount_words")
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, lang: str) -> DealWords:
@@ -541,6 +542,17 @@ class _Deals:
                     return self.first_word(child)
         return None
 
+    def round_owner(self, word: Token) -> list[Span]:
+        """The company whose round the investment went into: "an investment in *Y*'s Series A",
+        "in *Y*'s latest round" (the possessor of a round noun, which is not itself the recipient)."""
+        if not any(t.lower_ in self.words.rounds for t in word.subtree):
+            return []
+        for child in word.children:
+            ent = self.ent_of.get(child.i)
+            if child.dep_ in {"poss", "nmod:poss"} and ent is not None and ent.label_ == _ORG:
+                return [ent]
+        return []
+
     def named_soon_after(self, word: Token) -> list[Span]:
         """The organisation named within a description that starts at ``word`` ("dans *la start-up
         lyonnaise* Y", where the tagger splits "start-up" and loses the phrase's structure)."""
@@ -556,7 +568,7 @@ class _Deals:
         start = self.recipient_word(noun)
         if start is None:
             return
-        recipients = self.org_list(start) or self.named_soon_after(start)
+        recipients = self.round_owner(start) or self.org_list(start) or self.named_soon_after(start)
         if len(recipients) != 1:
             return
         recipient = recipients[0]

@@ -42,6 +42,7 @@ from .name_edges import (
     keeps_article,
     not_a_name,
     split_possessive,
+    split_title,
 )
 from .org_constructions import OrgWords, listed_kinds, org_constructions, org_words
 from .place_names import places_in_names
@@ -142,8 +143,9 @@ class EntityCleaner:
         self.descriptors = descriptor_words(self.lexicon)
         self.products = self.lexicon.read_words(ProductWords, not_names=self.lexicon.not_entities)
         self.context = context_words(self.lexicon)
-        self.edges = self.lexicon.read_words(EdgeWords, not_entities=self.lexicon.not_entities,
-                                             org_suffixes=self.lexicon.org_suffixes)
+        self.edges = self.lexicon.read_words(
+            EdgeWords, not_entities=self.lexicon.not_entities, org_suffixes=self.lexicon.org_suffixes,
+            titles=frozenset(role for roles in self.lexicon.roles.values() for role in roles if " " not in role))
         self.longer = longer_name_words(self.lexicon)
         self.misc = misc_words(self.lexicon)
         self.orgs = org_words(self.lexicon)
@@ -330,8 +332,9 @@ class EntityCleaner:
             trimmed = self._trim(doc, piece)
             if trimmed is None:
                 continue
-            parts = (split_possessive(doc, trimmed, kind_of_piece, self.edges) if kind_of_piece and self.edges
-                     else [(trimmed, kind_of_piece)])
+            parts = ([part for owned, kind in split_possessive(doc, trimmed, kind_of_piece, self.edges)
+                      for part in split_title(doc, owned, kind, self.edges)]
+                     if kind_of_piece and self.edges else [(trimmed, kind_of_piece)])
             for span, kind in parts:
                 entry = self.kb.lookup(span.text) or contracted_article(doc, span, self.kb)  # "du Monde"
                 if entry is not None:

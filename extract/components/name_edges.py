@@ -42,6 +42,7 @@ __all__ = [
     "keeps_article",
     "not_a_name",
     "split_possessive",
+    "split_title",
 ]
 
 _POSSESSIVES = frozenset({"'s", "’s"})
@@ -76,6 +77,8 @@ class EdgeWords:
     #: Verbs of a title-cased headline that the model reads into the name after them ("Acme
     #: *Names* Kara Voss as CEO", "Acme *Taps* ..."): never the first word of a name.
     headline_verbs: frozenset[str] = words_field("headline_verbs")
+    #: One-word titles of people (the lexicon's ``roles``: "professor", "ceo", "pdg").
+    titles: frozenset[str] = frozenset()
 
 
 def _capitalised(text: str) -> bool:
@@ -146,6 +149,26 @@ def split_possessive(doc: Doc, span: Span, label: str, words: EdgeWords) -> list
     elif owned[-1].lower_ not in words.unit_nouns:
         out.append((owned, label))
     return out
+
+
+def _name_shaped(span: Span) -> bool:
+    """Two to four capitalised words, hyphens between them allowed ("Ana Ruiz-Vela"): a name."""
+    words = [t for t in span if t.text != "-"]
+    return 2 <= len(words) <= 4 and all(t.is_alpha and t.is_title for t in words) and span[-1].text != "-"
+
+
+def split_title(doc: Doc, span: Span, label: str, words: EdgeWords) -> list[tuple[Span, str]]:
+    """ "Kestrel University Professor Ana Ruiz-Vela" -> [("Kestrel University", Organization),
+    ("Ana Ruiz-Vela", Person)]: an organisation's name, a capitalised title and a person's name,
+    which the model read as one organisation. The title goes (it is no one's name); the relation
+    readers then see "Org Title Person" as they do when the model splits it. Other spans
+    unchanged, with ``label``."""
+    if label != "Organization" or len(span) < 4:
+        return [(span, label)]
+    for title in span[1:-2]:
+        if title.lower_ in words.titles and title.text[:1].isupper() and _name_shaped(doc[title.i + 1:span.end]):
+            return [(doc[span.start:title.i], label), (doc[title.i + 1:span.end], "Person")]
+    return [(span, label)]
 
 
 def _portfolio(doc: Doc, span: Span, words: EdgeWords) -> bool:

@@ -82,8 +82,10 @@ def _capitalised(token: object) -> bool:
     return bool(text[:1].isupper()) and "\n" not in text
 
 
-def _institution_span(doc: Doc, head: int, starts: set[int], lang: str) -> tuple[int, int] | None:
-    """Where the name headed by the institution noun at ``head`` begins and ends."""
+def _institution_span(doc: Doc, head: int, starts: set[int], lang: str,
+                      titles: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """Where the name headed by the institution noun at ``head`` begins and ends. A person's title
+    ends it: "Kestrel University *Professor* Ana Ruiz" names the university and its professor."""
     connectors = _CONNECTORS.get(lang, _CONNECTORS["en"])
     start = head
     while start > 0 and _capitalised(doc[start - 1]) and doc[start - 1].pos_ in {"PROPN", "ADJ"} and (
@@ -99,6 +101,8 @@ def _institution_span(doc: Doc, head: int, starts: set[int], lang: str) -> tuple
         ):
             end += 2  # "Paris-Saclay" cut by the tokenizer
             good_end, after_connector = end, False
+        elif token.lower_ in titles and end > head + 1 - (start < head):
+            break
         elif _capitalised(token) and token.lower_ not in connectors and not token.is_punct:
             end += 1
             good_end, after_connector = end, False
@@ -177,7 +181,8 @@ def institution_names(doc: Doc, ents: list[Span], words: OrgWords, kb: Knowledge
             continue
         # a ministry's portfolios are no names of their own ("of Energy and *Digital Affairs*")
         known = {e.start for e in ents if e.kb_id_ or e.label_ != "Organization"}
-        bounds = _institution_span(doc, token.i, known if token.lower_ in words.ministries else starts, lang)
+        bounds = _institution_span(doc, token.i, known if token.lower_ in words.ministries else starts, lang,
+                                   words.roles)
         if bounds is None:
             continue
         start, end = bounds

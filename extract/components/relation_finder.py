@@ -667,7 +667,9 @@ class RelationFinder:
             return
         if spec.get("objects_listed_before") and objects:  # "A and B CEO X": the title is each one's
             first = min(objects, key=lambda ent: ent.start)
-            objects = [*listed_before(doc, first.end, ent_of, first.label_, self.joiners)[:-1], *objects]
+            # a list closed by a coordinator; "B of A, C Professor X" lists people, not C's co-owners
+            if first.start > 0 and doc[first.start - 1].lower_ in self.joiners - {","}:
+                objects = [*listed_before(doc, first.end, ent_of, first.label_, self.joiners)[:-1], *objects]
         if "heldIn" in predicates:
             objects = self._with_regions(objects, ent_of)
         trigger = spec.get("trigger")

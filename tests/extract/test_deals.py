@@ -208,3 +208,9 @@ def test_a_name_inside_the_investor_s_description_raised_nothing(nlp_fr: Languag
     text = ("Airbus, la maison mère de Renault, a annoncé un investissement de 9,6 milliards de dollars dans "
             "la société d'intelligence artificielle Anthropic, tout en recrutant son PDG Jane Mayer.")
     assert {s for s, _ in _facts(nlp_fr, text, "raised")} == {"Anthropic"}
+
+
+def test_an_investment_in_a_companys_round_goes_to_the_company(nlp_en: Language) -> None:
+    # round_owner(): "in Y's Series A" names the round; Y, its possessor, is the recipient
+    text = "Salesforce Ventures confirmed its investment in Cohere's Series B on Monday."
+    assert _facts(nlp_en, text, "investsIn", "deal:") == {("Salesforce Ventures", "Cohere")}

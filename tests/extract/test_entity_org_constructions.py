@@ -18,6 +18,9 @@ from aikg.extract.components.org_constructions import (
     street_names,
 )
 from aikg.extract.kb import KnowledgeBase
+from aikg.extract.pipeline import Extractor
+from aikg.extract.records import Document
+from tests.helpers import entity_types
 
 _WORDS = OrgWords(
     institutions=frozenset({"université", "institute"}),
@@ -129,3 +132,27 @@ def test_entity_org_known_name_before_a_person_stays() -> None:
     doc = Doc(spacy.blank("en").vocab, words=words, pos=["PROPN", "PROPN", "PROPN", "VERB"])
     ents = [Span(doc, 0, 1, "Organization", kb_id="orbis"), Span(doc, 1, 3, "Person")]
     assert joined_first_names(doc, ents) == ents
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "org", "person"), [
+    # a title inside what the model read as one organisation: the name after it is a person
+    ("Then Brightline Capital Partner Sara Velmont asked questions.", "Brightline Capital", "Sara Velmont"),
+    # an institution's name ends at a title (institution_names)
+    ("Stanford University Professor Jane Kovalenko joined the board.", "Stanford University", "Jane Kovalenko"),
+])
+def test_a_title_between_an_organisation_and_a_person(extractor: Extractor, text: str, org: str,
+                                                      person: str) -> None:
+    types = entity_types(extractor, text)
+    assert (types.get(org), types.get(person)) == ("Organization", "Person")
+
+
+@pytest.mark.model
+def test_organisations_before_a_title_need_a_closed_list(extractor: Extractor) -> None:
+    # "B of X, Y Professor Z": X is B's, not a second employer of Z (objects_listed_before)
+    text = ("Huang met Lena Okafor of Velmo Genomics, University of Toronto Professor Karl Brandvik "
+            "and Aidan Gomez of Cohere.")
+    out = extractor.extract(Document("t", text, source="test", language="en"))
+    names = {e.key: e.label for e in out.entities}
+    employers = {names[r.object] for r in out.relations if names[r.subject] == "Karl Brandvik"}
+    assert employers == {"University of Toronto"}
