@@ -142,11 +142,16 @@ def _one_of_a_person(ent: Span, person_words: set[str]) -> bool:
 
 
 def _based_names(doc: Doc, ents: list[Span], words: ContextWords, by_token: dict[int, Span]) -> dict[int, Span]:
-    """ "Lyon-based *Quellis*": the name after a glued "-based" (found in the text, not token by token)."""
+    """ "Lyon-based *Quellis*": the name after a glued "-based" (found in the text, not token by token),
+    and the name before it, a place whatever the model made of it ("*Cologne*-based")."""
     if not words.based:
         return {}
     found: dict[int, Span] = {}
     for match in _based_pattern(words.based).finditer(doc_text(doc)):
+        before = doc.char_span(match.start() - 1, match.start(), alignment_mode="expand") if match.start() else None
+        seat = by_token.get(before.start) if before is not None else None
+        if seat is not None and not seat.kb_id_ and seat.end == before.end:  # over a list reading
+            found[seat.start] = Span(doc, seat.start, seat.end, label="Place")
         start_token = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if start_token is None:
             continue

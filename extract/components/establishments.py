@@ -4,8 +4,9 @@ countries (``basedIn``), read token by token (the French parse of these clauses 
 - a presence adjective before a list of places (``presence_place_adjectives``): "Déjà présente à
   Londres, Berlin et Madrid, X ouvre ...", "X, déjà présent à A et B, ...", "X is present in A";
 - an opening of an office (``establishment_verbs`` with an ``establishment_nouns`` object): "X et Y
-  ont ouvert des centres de recherche à P", "X opened an office in P"; a reflexive settling verb
-  (``settling_verbs``): "X s'installe à P";
+  ont ouvert des centres de recherche à P", "X opened an office in P"; the same object after a
+  verb of having (``holding_verbs``): "X has offices in A, B and C", "X dispose d'un laboratoire
+  à P"; a reflexive settling verb (``settling_verbs``): "X s'installe à P";
 - an organisation followed by its country in a list of at least two such pairs: "A et B en
   Allemagne, C en Italie ou encore D au Royaume-Uni" (each investor's country).
 
@@ -63,6 +64,7 @@ class EstablishmentWords:
     verbs: frozenset[str] = words_field("establishment_verbs")
     nouns: frozenset[str] = words_field("establishment_nouns")
     settling: frozenset[str] = words_field("settling_verbs")
+    holding: frozenset[str] = words_field("holding_verbs")
     blockers: frozenset[str] = words_field("establishment_blockers")
     events: frozenset[str] = words_field("event_descriptors", "event_session_nouns", "side_event_nouns",
                                          "presence_event_nouns")
@@ -104,7 +106,7 @@ def establishment_places(doc: Doc, ent_of: Mapping[int, Span], lexicon: Lexicon,
             continue
         orgs = _fronted_subject(doc, token, places[-1], ent_of) or _orgs_before(doc, token.i, ent_of, sent.start)
         emit(orgs, places, sent, PRESENCE)
-    for token in cue_tokens(doc, words.verbs | words.settling):
+    for token in cue_tokens(doc, words.verbs | words.settling | words.holding):
         sent = token.sent
         # a future ("ouvrira") or a progressive ("is opening") announces a plan
         if token.pos_ not in {"VERB", "AUX"} or "Fut" in token.morph.get("Tense", []) or token.tag_ == "VBG":
@@ -148,7 +150,8 @@ def _verb_start(doc: Doc, verb: Token, words: EstablishmentWords, floor: int) ->
         if before >= floor and doc[before].lower_ in _REFLEXIVES:
             return before
         return None
-    return verb.i if lemma in words.verbs or lower in words.verbs else None
+    opening = words.verbs | words.holding
+    return verb.i if lemma in opening or lower in opening else None
 
 
 def _opened_places(doc: Doc, verb: Token, ent_of: Mapping[int, Span], words: EstablishmentWords,

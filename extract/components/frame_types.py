@@ -154,6 +154,14 @@ def _opens_list(doc: Doc, ent: Span, words: FrameWords) -> bool:
     return index >= 0 and _plural_org_noun(doc[index], words)
 
 
+def _hyphen_modifier(doc: Doc, ent: Span) -> bool:
+    """``ent`` is glued by a hyphen to a lower-case word ("*Cologne*-based X", "*Acme*-backed X"):
+    it describes the name that follows, and is no member of the list."""
+    end = ent.end
+    return (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_ and doc[end + 1].is_lower)
+
+
 def _listed_after_plural(doc: Doc, ents: list[Span], person_words: set[str], kb: KnowledgeBase | None,
                          words: FrameWords) -> dict[int, Span]:
     found: dict[int, Span] = {}
@@ -162,6 +170,7 @@ def _listed_after_plural(doc: Doc, ents: list[Span], person_words: set[str], kb:
             continue
         for member in _members(doc, ents, i):
             if (member.label_ in _GUESSED and not _known(member, kb) and len(member) <= 3
+                    and not _hyphen_modifier(doc, member)
                     and not (len(member) == 1 and member.root.lower_ in person_words)):
                 found[member.start] = Span(doc, member.start, member.end, label="Organization")
     return found

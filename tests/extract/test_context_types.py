@@ -66,3 +66,10 @@ def test_a_modifier_after_based_is_not_a_name(extractor: Extractor) -> None:
 def test_listed_camel_case_products(extractor: Extractor, text: str) -> None:
     found = types(extractor, text)
     assert {found.get(n) for n in ("eSlate", "eTab", "eWatch")} == {"Product"}
+
+
+@pytest.mark.model
+def test_a_seat_before_based_in_a_list_of_companies_is_a_place(extractor: Extractor) -> None:
+    # context_types._based_names types the name before "-based"; frame_types leaves it out of the list
+    text = "Europe has produced AI companies such as Varnholm-based Quellis, Brisk Labs and Oslo-based Tarvo."
+    assert types(extractor, text).get("Varnholm") == "Place"

@@ -71,6 +71,20 @@ def test_an_opened_office_is_a_seat_of_each_opener(extractor: Extractor, text: s
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
+        ("Cohere has offices in Toronto, London and Madrid.", "en"),
+        ("Cohere dispose de bureaux à Toronto, Londres et Madrid.", "fr"),
+    ],
+)
+def test_offices_a_company_has_are_its_seats(extractor: Extractor, text: str, lang: str) -> None:
+    # a verb of having with an office noun (holding_verbs), read as an opening is
+    facts = _facts(extractor, text, lang)
+    for place in ("Toronto", "London", "Madrid"):
+        assert _asserted(facts, ("Cohere", "basedIn", place)), place
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
         ("Cohere va ouvrir un bureau à Madrid.", "fr"),
         ("Cohere ouvrira un bureau à Madrid.", "fr"),
         ("Cohere is opening an office in Madrid.", "en"),
