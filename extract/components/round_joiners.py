@@ -3,7 +3,8 @@
 News often tells a raise first ("Zorbi Labs raised $12 million") and its investors in a later
 sentence whose round is only a definite noun: "Eurazeo led the round, and Kima Ventures
 participated", "Existing investors A, B and C took part in the round", "an angel investor also
-contributed to the round", "A a mené le tour de table", "B a participé à la levée", "C a pris
+contributed to the round", "Sony, NTT and KDDI also participated" (a verb of taking part with no
+object at all), "A a mené le tour de table", "B a participé à la levée", "C a pris
 part au tour". The round patterns read rounds that name their company or sit
 in the clause of the raise; here the definite round noun stands for the last raise told, as the
 "X-led round" of :mod:`.led_rounds` does: the subjects of a leading or joining verb whose object
@@ -57,6 +58,16 @@ def round_joiners(doc: Doc, candidates: Sequence[RelationCandidate], ent_of: Map
     preps = lexicon.words("round_taking_preps", lang)
     definite = lexicon.words("round_definite_words", lang)
     out: list[RelationCandidate] = []
+    for verb in cue_tokens(doc, taking):  # "Sony, NTT and KDDI also participated": no object at all
+        if verb.pos_ != "VERB" or not _alone(verb) or "Fut" in verb.morph.get("Tense", []):
+            continue
+        sent = verb.sent
+        for investor in _subjects(verb, ent_of):
+            raiser = round_raiser(raises, sent.start, investor)
+            if raiser is None or ent_of.get(raiser[0]) is None or ent_of[raiser[0]].label_ != "Organization":
+                continue
+            out.append(RelationCandidate(investor.start, investor.end, "investsIn", raiser[0], raiser[1],
+                                         sent.start, sent.end, JOINED_ROUND, _CONFIDENCE, "", ""))
     for noun in cue_tokens(doc, nouns):
         if noun.lower_ not in nouns or noun.pos_ != "NOUN" or not _definite_and_unowned(noun, ent_of, definite):
             continue
@@ -130,6 +141,19 @@ def _subjects(verb: Token, ent_of: Mapping[int, Span]) -> list[Span]:
                 if ent is not None and ent.label_ in _INVESTORS:
                     found.setdefault(ent.start, ent)
     return list(found.values())
+
+
+def _alone(verb: Token) -> bool:
+    """A verb of taking part with nothing it takes part in ("X also participated", "Y a aussi
+    investi"): in an article that has told a raise, the round is what it means. Not a verb that
+    hangs on another one ("to participate"), a subordinate clause ("as X participated") or a plan
+    ("will participate"; a French future is read by the caller)."""
+    if verb.dep_ not in {"ROOT", "conj"} or verb.lower_ in _PART_WORDS:
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False  # "NTT will participate": a plan
+    return not any(c.dep_ in OBJECT_DEPS or c.dep_ in {"prep", "xcomp", "ccomp", "mark"} or c.dep_.startswith("obl")
+                   or c.lower_ in _PART_WORDS for c in verb.children)
 
 
 def _joined_after(verb: Token, ent_of: Mapping[int, Span], verbs: frozenset[str]) -> list[Span]:

@@ -66,3 +66,16 @@ def test_a_control_verb_s_subject_is_an_organisation_s_slot(extractor: Extractor
     # "X vient de lever": the raising verb's subject hangs on "vient"; an unknown name there is a company
     text = "Quorvex, installée à Grenoble, vient de lever 35 millions d’euros auprès de ses actionnaires."
     assert ("organization/quorvex", "money/35000000-eur") in facts(extractor, text, "raised", "fr")
+
+
+def test_investors_who_took_part_with_no_object(extractor: Extractor) -> None:
+    # _alone(): "participated" with nothing it takes part in is the raise told before ...
+    text = ("Zorbi Labs, a Lyon robotics company, raised $12 million on Tuesday. Additionally, the Japanese "
+            "groups Sony, NTT and KDDI participated, showing strong support for the startup.")
+    backers = {s for s, o in facts(extractor, text, "investsIn") if o == COMPANY}
+    assert {"sony", "ntt", "kddi"} <= {backer.rsplit("/", 1)[-1] for backer in backers}
+    # ... but not when it takes part in something named, nor in a plan
+    other = ("Zorbi Labs, a Lyon robotics company, raised $12 million on Tuesday. Sony participated in a panel "
+             "on robotics, and NTT will participate.")
+    assert not {s.rsplit("/", 1)[-1] for s, o in facts(extractor, other, "investsIn") if o == COMPANY} & {
+        "sony", "ntt"}
