@@ -462,6 +462,7 @@ def backing_received(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Re
     verbs = lexicon.words_of(lang, "receiving_verbs")
     nouns = lexicon.words_of(lang, "backing_nouns")
     preps = lexicon.words_of(lang, "backer_preps")
+    investor_nouns = lexicon.words_of(lang, "investor_nouns")
     out: list[RelationCandidate] = []
     for noun in cue_tokens(doc, nouns):
         if (noun.lemma_.lower() not in nouns and noun.lower_ not in nouns) or noun.dep_ not in {"obj", "dobj"}:
@@ -482,6 +483,8 @@ def backing_received(doc: Doc, ent_of: Mapping[int, Span], refs: Mapping[int, Re
             continue
         sources = [c for head in (noun, verb) for c in head.children if c.dep_ in {"prep", "case", "nmod", "obl"}
                    and (c.lower_ in preps or any(g.dep_ == "case" and g.lower_ in preps for g in c.children))]
+        if sources:  # "capital from A as well as new *investors* B and C": the investors joined to the noun
+            sources += [c for c in noun.children if c.dep_ == "conj" and c.lower_ in investor_nouns]
         seen: set[int] = set()
         for source in sources:
             for token in source.subtree:

@@ -6,7 +6,11 @@ from __future__ import annotations
 from functools import partial
 
 import pytest
+import spacy
+from spacy.tokens import Doc, Span
 
+from aikg.extract.components.round_investors import backing_received
+from aikg.extract.lexicon import load_lexicon
 from aikg.extract.pipeline import Extractor
 from tests.helpers import predicate_pairs
 
@@ -96,3 +100,21 @@ def test_what_is_received_is_no_backing(extractor: Extractor) -> None:
 ])
 def test_a_valuation_is_never_raised(extractor: Extractor, text: str) -> None:
     assert not any(o.startswith("money/40000000") for _, o in facts(extractor, text, "raised"))
+
+
+def test_investors_joined_to_the_backing_noun() -> None:
+    # backing_received(): "capital from A as well as new investors B and C", parsed as the model of
+    # a real article did (the investor noun a conjunct of "capital", the names its appositions)
+    words = ["Zorbi", "got", "capital", "from", "Kima", "as", "well", "as", "new", "investors", "Accel",
+             "and", "Eurazeo", "."]
+    heads = [1, 1, 1, 2, 3, 7, 7, 2, 9, 2, 9, 10, 10, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "advmod", "advmod", "cc", "amod", "conj", "appos", "cc",
+            "conj", "punct"]
+    lemmas = ["Zorbi", "get", "capital", "from", "Kima", "as", "well", "as", "new", "investor", "Accel", "and",
+              "Eurazeo", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+    doc.ents = [Span(doc, i, i + 1, label="Organization") for i in (0, 4, 10, 12)]
+    ent_of = {e.start: e for e in doc.ents}
+    found = {doc[c.subject_start].text for c in backing_received(doc, ent_of, {}, load_lexicon(), "en")
+             if c.object_start == 0}
+    assert found == {"Kima", "Accel", "Eurazeo"}
