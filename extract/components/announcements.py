@@ -77,6 +77,13 @@ _APPOSITION = 8
 _BEFORE = 3
 
 
+def _possessive(token: Token) -> bool:
+    """``token`` owns its head: "*X*'s launch", "*its* launch", and "the 2021 *startup*'s launch"
+    (which the parser hangs as a complement with a possessive case)."""
+    return token.dep_ in _POSS_DEPS or (token.dep_ == "nmod" and any(
+        c.dep_ == "case" and c.tag_ == "POS" for c in token.children))
+
+
 @dataclass(frozen=True)
 class AnnouncementWords:
     """The cue words of one language (lower-cased)."""
@@ -248,7 +255,7 @@ class _Announcements:
             things: list[Span] = []
             heads = [noun]
             for child in noun.children:
-                if child.dep_ in _POSS_DEPS:
+                if _possessive(child):
                     actor, ref = self.actor(child)
                     if actor is not None:
                         actors.append((actor, ref))
@@ -267,9 +274,10 @@ class _Announcements:
                         actors.append((ent, False))  # "l'engagement de X de 3 milliards"
                         heads.append(target)
                         continue
-                    found = self.thing(target)
-                    if found is not None and found not in things:
-                        things.append(found)
+                    for each in (target, *target.conjuncts):  # "the release of A and B"
+                        found = self.thing(each)
+                        if found is not None and found not in things:
+                            things.append(found)
             # "a commitment from X *of* 3 billion euros": the amount may hang from the agent
             for head in heads[1:]:
                 for child in head.children:
@@ -286,6 +294,7 @@ class _Announcements:
                 for thing in things:
                     self.emit(actor, thing, noun, NOUN_EXTRACTOR, NOUN_CONFIDENCE,
                               via_reference=ref, release=release)
+
 
     def pledges(self) -> None:
         """ "X said it will invest $5bn", "X a indiqué qu'il allait investir 5 milliards d'euros"."""

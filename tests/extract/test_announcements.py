@@ -13,6 +13,8 @@ from spacy.language import Language
 
 from aikg.extract.components.extensions import relation_candidates
 from aikg.extract.lexicon import load_lexicon
+from aikg.extract.pipeline import Extractor
+from aikg.extract.records import Document
 
 pytestmark = pytest.mark.model
 
@@ -183,3 +185,13 @@ def test_a_product_named_before_a_rival_noun_is_not_the_object(nlp_en: Language)
     # "its ChatGPT rival" names a rival of ChatGPT, not ChatGPT
     found = _found(nlp_en, "Kestrel Labs announced the release of its ChatGPT rival, Zorvo.", rules_only=False)
     assert ("Kestrel Labs", "announced", "ChatGPT") not in found
+
+
+def test_every_product_of_a_release_noun(extractor: Extractor) -> None:
+    # _Announcements.nouns(): "X's release of A and B" announces both, the conjunct too
+    text = "Microsoft shipped updates. Analysts praised Microsoft's release of Phi-4 and Copilot last week."
+    out = extractor.extract(Document("t", text, source="test", language="en"))
+    names = {e.key: e.label for e in out.entities}
+    found = {(names[r.subject], r.predicate, names[r.object]) for r in out.relations
+             if r.extractor.startswith("announce:noun")}
+    assert ("Microsoft", "announced", "Copilot") in found
