@@ -125,11 +125,14 @@ _LIST_BRIDGE = re.compile(r"\s*,?\s*(?:as well as|along with|together with|and o
 #: list has ended.
 _LIST_STOP = re.compile(r"\b(?:according to|as reported by|reported by|said|says|told|per|selon|d['’]après|"
                         r"rapporte|indique|a déclaré|déclare|a expliqué|explique|a précisé|précise)\b", re.IGNORECASE)
-#: A member that speaks, with its description between commas ("led by A, Jane Roe, a partner at B,
-#: told Reuters", "auprès de A, Jane Roe, associée chez B, a précisé") or none: the name is the
-#: speaker quoted about the round, not an investor.
-_SPEAKER = re.compile(r"(?:\s*,\s*(?-i:[a-zà-ÿ])[^,.;]{0,60},\s*|\s+)(?:told|said|says|explained|added|"
-                      r"a déclaré|déclare|a expliqué|explique|a précisé|précise|a indiqué|indique|a confié)\b",
+#: A member that speaks or reports, with its description between commas ("led by A, Jane Roe, a
+#: partner at B, told Reuters", "auprès de A, Jane Roe, associée chez B, a précisé") or none ("led by
+#: A, Bloomberg previously reported"): the name is the source quoted about the round, not an investor.
+_SPEAKER = re.compile(r"(?:\s*,\s*(?-i:[a-zà-ÿ])[^,.;]{0,60},\s*|\s+)"
+                      r"(?:(?:previously|first|earlier|initially|also|a d'abord|avait)\s+)?"
+                      r"(?:told|said|says|explained|added|reported|reports|wrote|"
+                      r"a déclaré|déclare|a expliqué|explique|a précisé|précise|a indiqué|indique|a confié|"
+                      r"rapporte|a rapporté|rapporté|écrit)\b",
                       re.IGNORECASE)
 #: Between a company and the fund it invests through ("Acme's venture capital arm, Acme Ventures";
 #: "le fonds d'investissement d'Acme, Acme Capital"): the fund is the investor, not the company.

@@ -6,6 +6,7 @@ import pytest
 
 from aikg.extract.pipeline import Extractor
 from aikg.extract.records import Document
+from aikg.extract.rounds import _SPEAKER
 
 pytestmark = pytest.mark.model
 
@@ -82,3 +83,15 @@ def test_a_list_that_ends_with_ou_encore_keeps_its_last_two_members(extractor: E
                                 "parmi lesquels la banque BNP Paribas, le fabricant de puces Nvidia ou encore IBM.",
                      "fr")
     assert {"bnp-paribas", "nvidia", "ibm"} <= {s for s, o in found.items() if o == "organization/kairo-ai"}
+
+
+
+@pytest.mark.parametrize(("tail", "source"), [
+    (" previously reported.", True),   # "led by A, Bloomberg previously reported": the outlet is the source
+    (" reported on Monday.", True),
+    (" a rapporté lundi.", True),
+    (", a partner at Accel, told reporters.", True),
+    (" and Balderton joined.", False),
+])
+def test_a_member_that_reports_the_round_is_its_source(tail: str, source: bool) -> None:
+    assert bool(_SPEAKER.match("Bloomberg" + tail, len("Bloomberg"))) is source
