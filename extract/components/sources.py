@@ -13,6 +13,8 @@ The cited names are, for each word of ``report_words`` (``word_lists`` in ``data
 
 * a reporting verb ("reported", "rapporte", "révèle"): its subject, or, when the subject comes
   after it ("rapporte *le Journal*"), the name right after the verb;
+* the outlet a speaking verb (``speech_verbs``) addresses: "Jane Roe told *Reuters*", "a déclaré
+  *à l'AFP*", "a souligné, auprès de *l'AFP*, ...";
 * a citing word ("according to", "selon"; the tagger may call "according" a verb: the "to" after
   it says it cites): the organisations listed after it, through
   common words ("diverses sources, dont A et B"), commas and "and"/"et", "dont", "including": a
@@ -64,7 +66,32 @@ def cited_names(doc: Doc) -> set[_Span]:
         citing = word.pos_ not in _VERB_POS or (word.i + 1 < len(doc) and doc[word.i + 1].lower_ == "to")
         found = list(_cited_after(word, names)) if citing else _reporter(word, names)
         out.update((ent.start, ent.end) for ent in found if ent.label_ == "Organization")
+    for verb in cue_tokens(doc, lexicon.words_of(doc.lang_, "speech_verbs")):
+        if verb.pos_ in _VERB_POS:
+            out.update((ent.start, ent.end) for ent in _addressees(verb, names))
     return out
+
+
+def _addressees(verb: Token, names: dict[int, Span]) -> list[Span]:
+    """The outlet a speaker talks to: "Jane Roe *told Reuters*", "a déclaré *à l'AFP*", "a souligné,
+    *auprès de l'AFP*, Jane Roe" (read along the text: the French parser hangs the phrase anywhere)."""
+    doc = verb.doc
+    if verb.lemma_.lower() == "tell":
+        return [names[c.i] for c in verb.children if c.dep_ == "dobj" and c.i in names
+                and names[c.i].label_ == "Organization"]
+    j = verb.i + 1
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+    if j < len(doc) and doc[j].lower_ == "auprès" and j + 1 < len(doc) and doc[j + 1].lower_ in {"de", "d'", "d’", "du"}:
+        j += 1 if doc[j + 1].lower_ == "du" else 2
+    elif j < len(doc) and doc[j].lower_ in {"à", "au"}:
+        j += 1
+    else:
+        return []
+    if j < len(doc) and doc[j].lower_ in {"l'", "l’", "la", "le"}:
+        j += 1
+    ent = names.get(j)
+    return [ent] if ent is not None and ent.start == j and ent.label_ == "Organization" else []
 
 
 def _reporter(verb: Token, names: dict[int, Span]) -> list[Span]:

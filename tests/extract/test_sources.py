@@ -31,6 +31,9 @@ def _cited(doc: Doc) -> set[str]:
         ("en", "According to Reuters, Mistral AI raised $600 million from Partech.", {"Reuters"}),
         # a person quoted is no outlet, and what follows is not cited
         ("en", "According to Jane Roe, Mistral AI and Partech signed a deal.", set()),
+        # the outlet a speaker talks to (_addressees)
+        ("en", "Zorbi Labs grew fast, Lena Morrow told Reuters.", {"Reuters"}),
+        ("fr", "« Nous grandissons vite », a souligné, auprès de l'AFP, Léa Morin.", {"AFP"}),
     ],
 )
 def test_cited_names(nlp_en: Language, nlp_fr: Language, lang: str, text: str, cited: set[str]) -> None:
