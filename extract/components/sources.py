@@ -82,7 +82,7 @@ def _addressees(verb: Token, names: dict[int, Span]) -> list[Span]:
     j = verb.i + 1
     if j < len(doc) and doc[j].text == ",":
         j += 1
-    if j < len(doc) and doc[j].lower_ == "auprès" and j + 1 < len(doc) and doc[j + 1].lower_ in {"de", "d'", "d’", "du"}:
+    if j + 1 < len(doc) and doc[j].lower_ == "auprès" and doc[j + 1].lower_ in {"de", "d'", "d’", "du"}:
         j += 1 if doc[j + 1].lower_ == "du" else 2
     elif j < len(doc) and doc[j].lower_ in {"à", "au"}:
         j += 1
