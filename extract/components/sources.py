@@ -83,7 +83,7 @@ def _addressees(verb: Token, names: dict[int, Span]) -> list[Span]:
     if j < len(doc) and doc[j].text == ",":
         j += 1
     if j + 1 < len(doc) and doc[j].lower_ == "auprès" and doc[j + 1].lower_ in {"de", "d'", "d’", "du"}:
-        j += 1 if doc[j + 1].lower_ == "du" else 2
+        j += 2
     elif j < len(doc) and doc[j].lower_ in {"à", "au"}:
         j += 1
     else:
