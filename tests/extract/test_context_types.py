@@ -5,7 +5,11 @@ Texts and names are written for the tests."""
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
+from aikg.extract.components.context_types import context_words, retype_by_context
+from aikg.extract.lexicon import load_lexicon
 from aikg.extract.pipeline import Extractor
 from tests.helpers import entity_types as types
 
@@ -73,3 +77,14 @@ def test_a_seat_before_based_in_a_list_of_companies_is_a_place(extractor: Extrac
     # context_types._based_names types the name before "-based"; frame_types leaves it out of the list
     text = "Europe has produced AI companies such as Varnholm-based Quellis, Brisk Labs and Oslo-based Tarvo."
     assert types(extractor, text).get("Varnholm") == "Place"
+
+
+def test_a_name_the_model_missed_before_a_role_and_its_organisation() -> None:
+    # _unnamed_before_roles: "Jana Kovel, CEO of Orbis, said" opening a paragraph, with no entity
+    words = ["Intro", ".", "\n\n", "Jana", "Kovel", ",", "CEO", "of", "Orbis", ",", "said", "so", "."]
+    pos = ["NOUN", "PUNCT", "SPACE", "PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "PROPN", "PUNCT", "VERB", "ADV",
+           "PUNCT"]
+    spaces = [False, False, False, True, False, True, True, True, False, True, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, spaces=spaces)
+    found = retype_by_context(doc, [], context_words(load_lexicon()))
+    assert [(e.text, e.label_) for e in found] == [("Jana Kovel", "Person")]
