@@ -4,7 +4,7 @@ countries (``basedIn``), read token by token (the French parse of these clauses 
 - a presence adjective before a list of places (``presence_place_adjectives``): "Déjà présente à
   Londres, Berlin et Madrid, X ouvre ...", "X, déjà présent à A et B, ...", "X is present in A";
 - an opening of an office (``establishment_verbs`` with an ``establishment_nouns`` object): "X et Y
-  ont ouvert des centres de recherche à P", "X opened an office in P"; the same object after a
+  ont ouvert des laboratoires à P", "X opened an office in P"; the same object after a
   verb of having (``holding_verbs``): "X has offices in A, B and C", "X dispose d'un laboratoire
   à P"; a reflexive settling verb (``settling_verbs``): "X s'installe à P";
 - an organisation followed by its country in a list of at least two such pairs: "A et B en

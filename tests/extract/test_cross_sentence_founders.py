@@ -31,7 +31,7 @@ def test_possessive_refers_to_a_name_the_parser_hung_as_a_clause(extractor: Extr
 def test_a_founder_of_the_startup_told_before(extractor: Extractor) -> None:
     # pattern:appos-role-ref: "X, l'une des fondatrices de la start-up" with the start-up named before
     text = ("La start-up Zorbi Labs a signé un accord avec la région. Signé mardi entre Léa Morin, "
-            "l’une des fondatrices de la start-up et le préfet, l'accord court sur trois ans.")
+            "l’une des fondatrices de cette start-up, et un élu, l'accord court sur trois ans.")
     out = extractor.extract(Document("t", text, source="test", language="fr"))
     names = {e.key: e.label for e in out.entities}
     assert {(names[r.subject], r.predicate, names[r.object], r.extractor) for r in out.relations
