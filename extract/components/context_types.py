@@ -150,7 +150,7 @@ def _based_names(doc: Doc, ents: list[Span], words: ContextWords, by_token: dict
     for match in _based_pattern(words.based).finditer(doc_text(doc)):
         before = doc.char_span(match.start() - 1, match.start(), alignment_mode="expand") if match.start() else None
         seat = by_token.get(before.start) if before is not None else None
-        if seat is not None and not seat.kb_id_ and seat.end == before.end:  # over a list reading
+        if seat is not None and before is not None and not seat.kb_id_ and seat.end == before.end:  # over a list
             found[seat.start] = Span(doc, seat.start, seat.end, label="Place")
         start_token = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if start_token is None:

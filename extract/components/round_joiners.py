@@ -58,29 +58,24 @@ def round_joiners(doc: Doc, candidates: Sequence[RelationCandidate], ent_of: Map
     preps = lexicon.words("round_taking_preps", lang)
     definite = lexicon.words("round_definite_words", lang)
     out: list[RelationCandidate] = []
-    for verb in cue_tokens(doc, taking):  # "Sony, NTT and KDDI also participated": no object at all
-        if verb.pos_ != "VERB" or not _alone(verb) or "Fut" in verb.morph.get("Tense", []):
-            continue
-        sent = verb.sent
-        for investor in _subjects(verb, ent_of):
+
+    def join(investors: list[Span], sent: Span) -> None:
+        for investor in investors:
             raiser = round_raiser(raises, sent.start, investor)
             if raiser is None or ent_of.get(raiser[0]) is None or ent_of[raiser[0]].label_ != "Organization":
                 continue
             out.append(RelationCandidate(investor.start, investor.end, "investsIn", raiser[0], raiser[1],
                                          sent.start, sent.end, JOINED_ROUND, _CONFIDENCE, "", ""))
+
+    for taker in cue_tokens(doc, taking):  # "Sony, NTT and KDDI also participated": no object at all
+        if taker.pos_ == "VERB" and _alone(taker) and "Fut" not in taker.morph.get("Tense", []):
+            join(_subjects(taker, ent_of), taker.sent)
     for noun in cue_tokens(doc, nouns):
         if noun.lower_ not in nouns or noun.pos_ != "NOUN" or not _definite_and_unowned(noun, ent_of, definite):
             continue
         verb = _verb_of(noun, joining, taking, preps)
-        if verb is None:
-            continue
-        sent = noun.sent
-        for investor in _subjects(verb, ent_of) + _joined_after(verb, ent_of, joining | taking):
-            raiser = round_raiser(raises, sent.start, investor)
-            if raiser is None or ent_of.get(raiser[0]) is None or ent_of[raiser[0]].label_ != "Organization":
-                continue
-            out.append(RelationCandidate(investor.start, investor.end, "investsIn", raiser[0], raiser[1],
-                                         sent.start, sent.end, JOINED_ROUND, _CONFIDENCE, "", ""))
+        if verb is not None:
+            join(_subjects(verb, ent_of) + _joined_after(verb, ent_of, joining | taking), noun.sent)
     return out
 
 
