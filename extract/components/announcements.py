@@ -294,6 +294,13 @@ class _Announcements:
                 for thing in things:
                     self.emit(actor, thing, noun, NOUN_EXTRACTOR, NOUN_CONFIDENCE,
                               via_reference=ref, release=release)
+            if not actors and release:  # "the 2022 release of A's X": the product's owner released it
+                for thing in things:
+                    owner = next((c for c in thing.root.children if _possessive(c)), None)
+                    actor, ref = self.actor(owner) if owner is not None else (None, False)
+                    if actor is not None and actor.label_ == "Organization" and thing.label_ == "Product":
+                        self.emit(actor, thing, noun, NOUN_EXTRACTOR, NOUN_CONFIDENCE,
+                                  via_reference=ref, release=True)
 
 
     def pledges(self) -> None:

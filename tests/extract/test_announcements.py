@@ -195,3 +195,13 @@ def test_every_product_of_a_release_noun(extractor: Extractor) -> None:
     found = {(names[r.subject], r.predicate, names[r.object]) for r in out.relations
              if r.extractor.startswith("announce:noun")}
     assert ("Microsoft", "announced", "Copilot") in found
+
+
+def test_the_release_of_an_owners_product(extractor: Extractor) -> None:
+    # _Announcements.nouns(): "the release of X's Y" with no announcer of its own: the owner released it
+    text = "The market changed after the 2022 release of Microsoft's Copilot, analysts said."
+    out = extractor.extract(Document("t", text, source="test", language="en"))
+    names = {e.key: e.label for e in out.entities}
+    found = {(names[r.subject], r.predicate, names[r.object]) for r in out.relations
+             if r.extractor.startswith("announce:noun")}
+    assert ("Microsoft", "announced", "Copilot") in found
