@@ -205,3 +205,12 @@ def test_the_release_of_an_owners_product(extractor: Extractor) -> None:
     found = {(names[r.subject], r.predicate, names[r.object]) for r in out.relations
              if r.extractor.startswith("announce:noun")}
     assert ("Microsoft", "announced", "Copilot") in found
+
+
+def test_a_gerund_shares_the_subject_of_its_clause(extractor: Extractor) -> None:
+    # dep:gerund-svo: "X did something by announcing Y": X announced Y
+    text = "Microsoft strengthened its ties with Cohere by announcing a $2 billion investment in March."
+    out = extractor.extract(Document("t", text, source="test", language="en"))
+    names = {e.key: e.label for e in out.entities}
+    assert ("Microsoft", "announced", "$2 billion", "dep:gerund-svo") in {
+        (names[r.subject], r.predicate, names[r.object], r.extractor) for r in out.relations}
