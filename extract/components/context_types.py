@@ -58,7 +58,7 @@ from ..normalize import fold
 from ..records import EntityType
 from .descriptor_types import descriptor_words
 from .frame_types import FrameWords, frame_words, retype_by_frame
-from .person_names import person_name_forms, role_cut_first_names
+from .person_names import hyphenated_given_names, person_name_forms, role_cut_first_names
 
 __all__ = ["ContextWords", "context_words", "retype_by_context", "written_lists"]
 
@@ -576,6 +576,7 @@ def retype_by_context(doc: Doc, ents: list[Span], words: ContextWords,
     (see the module docstring)."""
     ents = person_name_forms(doc, ents, words.honorifics)  # "Maître Jane Doe", a name in Arabic script
     ents = role_cut_first_names(doc, ents, words.role_nouns)  # "COO *Mara* Lin Chen"
+    ents = hyphenated_given_names(doc, ents)  # "Chey Tae-won"
     person_words = {t.lower_ for e in ents if e.label_ == "Person" and len(e) > 1 for t in e}
     by_token = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     changes: dict[int, Span] = {}

@@ -10,16 +10,23 @@ acronym most often) the model cuts a three-word name and takes the role for an o
 Lin Chen": "COO" an organisation, "Lin Chen" a person): the first name between the role and the
 person is the person's, and the role alone is no organisation. A role's portfolio written in
 Title Case before the name is no part of it ("Minister of *Trade* Jane Doe": the parser makes
-"Trade" the object of "of", the name the head of the rest; :func:`portfolio_cut`).
+"Trade" the object of "of", the name the head of the rest; :func:`portfolio_cut`). A family name
+followed by a two-syllable given name joined by a hyphen, the second part in lower case ("Kim
+Min-jun", "Chey Tae-won"), is the romanised Korean form of a person's name, which the English model
+rarely finds: :func:`hyphenated_given_names` adds it, or puts it in place of what the model made of it.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-__all__ = ["other_script", "person_name_forms", "portfolio_cut", "role_cut_first_names"]
+__all__ = ["hyphenated_given_names", "other_script", "person_name_forms", "portfolio_cut",
+           "role_cut_first_names"]
+
+#: The longest family name or syllable of a romanised given name, in letters.
+_SYLLABLE = 6
 
 
 def other_script(text: str) -> bool:
@@ -113,3 +120,36 @@ def _without_portfolio(doc: Doc, ent: Span, role_nouns: frozenset[str]) -> Span:
     if len(rest) < 2 or not all(t.text[:1].isupper() for t in rest) or rest.root.head.i == first.i:
         return ent
     return Span(doc, cut, ent.end, label=ent.label_)
+
+
+def hyphenated_given_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with each "Family Given-name" of the romanised Korean form ("Chey Tae-won": a short
+    capitalised word, then a capitalised syllable, a hyphen and a lower-case syllable, written as one
+    word) a person, over any unknown entity that overlaps it; a known name stays as it is.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Chairman Chey Tae-won met Jane Doe.")
+    >>> [(e.text, e.label_) for e in hyphenated_given_names(doc, [])]
+    [('Chey Tae-won', 'Person')]
+    """
+    found: list[Span] = []
+    for hyphen in doc:
+        i = hyphen.i
+        if hyphen.text != "-" or i < 2 or i + 1 >= len(doc) or doc[i - 1].whitespace_ or hyphen.whitespace_:
+            continue
+        family, first, second = doc[i - 2], doc[i - 1], doc[i + 1]
+        if not (_syllable(family) and family.text[:1].isupper() and family.whitespace_ == " " and not family.is_stop
+                and _syllable(first) and first.is_title and _syllable(second) and second.is_lower):
+            continue
+        found.append(Span(doc, i - 2, i + 2, label="Person"))
+    if not found:
+        return ents
+    known = [e for e in ents if e.kb_id_]
+    found = [span for span in found if not any(e.start < span.end and span.start < e.end for e in known)]
+    covered = {i for span in found for i in range(span.start, span.end)}
+    kept = [e for e in ents if e.kb_id_ or not any(i in covered for i in range(e.start, e.end))]
+    return sorted(kept + found, key=lambda e: e.start)
+
+
+def _syllable(token: Token) -> bool:
+    return token.is_alpha and token.is_ascii and len(token.text) <= _SYLLABLE

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from aikg.extract.components.context_types import ContextWords, retype_by_context
-from aikg.extract.components.person_names import portfolio_cut
+from aikg.extract.components.person_names import hyphenated_given_names, portfolio_cut
 from aikg.extract.pipeline import Extractor
 from aikg.extract.records import Document
 
@@ -158,3 +158,17 @@ def test_a_portfolio_before_a_name_is_no_part_of_it(nlp_en: Language, text: str,
     doc = nlp_en(text)
     cut = portfolio_cut(doc, [Span(doc, start, end, label="Person")], frozenset({"minister"}))
     assert [e.text for e in cut] == [expected]
+
+
+@pytest.mark.model
+def test_romanised_korean_names_are_people(extractor: Extractor) -> None:
+    # person_names.hyphenated_given_names: "Family Given-name", the second syllable in lower case
+    text = "Kestrel Group chairman Baek Min-seo met Orbis Labs founder Yoon Ha-rin in Busan on Monday."
+    out = extractor.extract(Document("t", text, source="test", language="en"))
+    types = {e.label: e.type.value for e in out.entities}
+    assert (types.get("Baek Min-seo"), types.get("Yoon Ha-rin")) == ("Person", "Person")
+
+
+def test_a_brand_written_with_a_hyphen_is_no_person() -> None:
+    doc = spacy.blank("en")("The Coca-cola deal went on. With Rolls-royce it did too.")
+    assert hyphenated_given_names(doc, []) == []
