@@ -76,6 +76,14 @@ def labelled_facts(extractor: Extractor, text: str, language: str, *,
             for r in out.relations if not (stated_only and r.hedged)}
 
 
+def extracted_facts(extractor: Extractor, text: str, language: str = "en") -> set[tuple[str, str, str, str]]:
+    """The facts ``extractor`` reads in ``text``, as (subject label, predicate, object label, extractor):
+    for a test that names the rule it needs."""
+    out = extractor.extract(Document("t", text, source="test", language=language))
+    labels = {e.key: e.label for e in out.entities}
+    return {(labels[r.subject], r.predicate, labels[r.object], r.extractor) for r in out.relations}
+
+
 def predicate_pairs(extractor: Extractor, text: str, predicate: str, language: str = "en", *,
                     with_hedged: bool = False) -> set[tuple[str, str]]:
     """The (subject key, object key) of each ``predicate`` fact read in ``text``; hedged facts are

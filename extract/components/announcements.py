@@ -302,7 +302,6 @@ class _Announcements:
                         self.emit(actor, thing, noun, NOUN_EXTRACTOR, NOUN_CONFIDENCE,
                                   via_reference=ref, release=True)
 
-
     def pledges(self) -> None:
         """ "X said it will invest $5bn", "X a indiqué qu'il allait investir 5 milliards d'euros"."""
         for verb in self.report_verbs:  # a verb whose lemma is of pledge_report_verbs

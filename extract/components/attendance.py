@@ -67,7 +67,7 @@ from .event_owners import owner_attendance
 from .event_places import held_places
 from .extensions import RelationCandidate
 from .guest_lists import GuestWords, guest_cues
-from .name_lists import listed_before
+from .name_lists import list_joiners, listed_before
 
 __all__ = ["FOCUS_SENTENCES", "AttendanceWords", "discourse_attendance"]
 
@@ -143,13 +143,14 @@ class AttendanceWords:
     negations: frozenset[str] = frozenset()
     join: frozenset[str] = words_field("join_verbs")
     guest_roles: frozenset[str] = words_field("guest_role_nouns")
-    coordinators: frozenset[str] = frozenset()
+    #: A comma and the coordinators: what joins the members of a written list.
+    joiners: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, lang: str) -> AttendanceWords:
         attendees = frozenset(w.lower() for w in lexicon.attendee_nouns) | lexicon.words("backer_nouns", lang)
         return lexicon.read_words(cls, lang, attendees=attendees, negations=frozenset(lexicon.negations),
-                                  coordinators=lexicon.coordinators)
+                                  joiners=list_joiners(lexicon))
 
 
 def _lemma(token: Token) -> str:
@@ -288,10 +289,12 @@ class _Reader:
         et *C* figurent parmi les invités"), where the parser made the last name alone the subject.
         Only a list closed by a coordinator counts: "Selon A, *B* était là" is no list."""
         first = next((e for e in found if e.label_ == "Person"), None)
-        if first is None or first.start < 1 or self.doc[first.start - 1].lower_ not in self.words.coordinators:
+        if first is None or first.start == 0:
             return []
-        listed = listed_before(self.doc, first.end, self.ent_of, "Person",
-                               frozenset({",", *self.words.coordinators}))
+        before = self.doc[first.start - 1].lower_
+        if before == "," or before not in self.words.joiners:
+            return []
+        listed = listed_before(self.doc, first.end, self.ent_of, "Person", self.words.joiners)
         return [e for e in listed if e not in found]
 
     def listed(self, root: Token, labels: frozenset[str]) -> list[Span]:

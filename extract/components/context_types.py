@@ -51,7 +51,7 @@ from functools import lru_cache
 import numpy
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_words import doc_text
+from ..doc_words import cue_tokens, doc_text
 from ..kb import KnowledgeBase
 from ..lexicon import Lexicon, words_field
 from ..normalize import fold
@@ -398,34 +398,27 @@ def _people_with_roles(doc: Doc, ents: list[Span], words: ContextWords) -> dict[
 _ROLE_OPENERS = frozenset({"a", "an", "the", "un", "une", "le", "la", "l'", "l’", "its", "his", "her", "sa", "son"})
 
 
-def _unnamed_before_roles(doc: Doc, ents: list[Span], words: ContextWords,
-                          by_token: dict[int, Span]) -> dict[int, Span]:
+def _unnamed_before_roles(doc: Doc, words: ContextWords, by_token: dict[int, Span]) -> dict[int, Span]:
     """ "*Jane Doe*, CEO of X, said": two or three capitalised words that open a sentence or a line,
     right before a comma and a role followed by "of" / "at" / "de" / "chez", where the model found
     no name at all (it misses people at the start of a paragraph): a person."""
     found: dict[int, Span] = {}
-    for comma in doc:
-        if comma.text != "," or comma.i < 2 or comma.i + 2 >= len(doc):
+    for role in cue_tokens(doc, words.role_nouns):
+        comma = role.i - 1
+        if comma < 2 or role.i + 1 >= len(doc) or role.lower_ not in words.role_nouns or doc[comma].text != "," \
+                or doc[role.i + 1].lower_ not in _ROLE_LINKS:
             continue
-        role, link = doc[comma.i + 1], doc[comma.i + 2]
-        if role.lower_ not in words.role_nouns or link.lower_ not in _ROLE_LINKS:
-            continue
-        start = comma.i
-        while start > 0 and comma.i - start < 3 and _name_word(doc[start - 1]) and doc[start - 1].is_alpha \
+        start = comma
+        while start > 0 and comma - start < 3 and _name_word(doc[start - 1]) and doc[start - 1].is_alpha \
                 and not doc[start - 1].is_upper:
             start -= 1
-            if _line_start(doc, start):
+            if _opens_line(doc, start) or doc[start].is_sent_start:
                 break
-        opens = _line_start(doc, start)
-        if comma.i - start >= 2 and opens and not any(i in by_token for i in range(start, comma.i)) \
-                and not any(t.lower_ in words.org_suffixes for t in doc[start:comma.i]):
-            found[start] = Span(doc, start, comma.i, label="Person")
+        opens = _opens_line(doc, start) or doc[start].is_sent_start
+        if comma - start >= 2 and opens and not any(i in by_token for i in range(start, comma)) \
+                and not any(t.lower_ in words.org_suffixes for t in doc[start:comma]):
+            found[start] = Span(doc, start, comma, label="Person")
     return found
-
-
-def _line_start(doc: Doc, i: int) -> bool:
-    """Token ``i`` opens a sentence or a line."""
-    return i == 0 or bool(doc[i].is_sent_start) or "\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text
 
 
 def _role_beside(doc: Doc, ent: Span, role_nouns: frozenset[str]) -> bool:
@@ -589,7 +582,7 @@ def retype_by_context(doc: Doc, ents: list[Span], words: ContextWords,
     changes.update(_which_things(doc, ents, person_words))
     changes.update(_passive_subjects(doc, ents, words, by_token, person_words))
     changes.update(_based_names(doc, ents, words, by_token))
-    changes.update(_unnamed_before_roles(doc, ents, words, by_token))
+    changes.update(_unnamed_before_roles(doc, words, by_token))
     changes.update(_affiliations(doc, ents, by_token, words, kb))
     changes.update(_role_complements(doc, ents, words, kb))
     if not changes:

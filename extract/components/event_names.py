@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from ..kb import KnowledgeBase
 from ..lexicon import Lexicon, words_field
 from ..normalize import fold
+from ..records import EntityType
 from .event_short_names import short_event_names
 
 __all__ = ["EventWords", "event_names"]
@@ -274,7 +275,7 @@ def _known_series(span: Span, noun: Token, kb: KnowledgeBase) -> Span:
     noun_name = _NAME_NOUNS.get(noun.lower_)
     for name in (base, *([f"{base} {noun_name}"] if noun_name else [])):
         entry = kb.lookup(name)
-        if entry is not None and entry.type.value == "Event":
+        if entry is not None and entry.type is EntityType.EVENT:
             return Span(span.doc, span.start, span.end, label="Event", kb_id=entry.id)
     return span
 

@@ -101,8 +101,8 @@ def _institution_span(doc: Doc, head: int, starts: set[int], lang: str,
         ):
             end += 2  # "Paris-Saclay" cut by the tokenizer
             good_end, after_connector = end, False
-        elif token.lower_ in titles and end > head + 1 - (start < head):
-            break
+        elif token.lower_ in titles and (start < head or end > head + 1):
+            break  # a title after a name of its own ("Stanford University", "University of Toronto")
         elif _capitalised(token) and token.lower_ not in connectors and not token.is_punct:
             end += 1
             good_end, after_connector = end, False

@@ -18,15 +18,20 @@ rarely finds: :func:`hyphenated_given_names` adds it, or puts it in place of wha
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from spacy.tokens import Doc, Span, Token
+
+from ..doc_words import doc_text
 
 __all__ = ["hyphenated_given_names", "other_script", "person_name_forms", "portfolio_cut",
            "role_cut_first_names"]
 
 #: The longest family name or syllable of a romanised given name, in letters.
 _SYLLABLE = 6
+#: A hyphen between a letter and a lower-case one ("Tae*-*won").
+_GLUED_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[a-z])")
 
 
 def other_script(text: str) -> bool:
@@ -133,9 +138,10 @@ def hyphenated_given_names(doc: Doc, ents: list[Span]) -> list[Span]:
     [('Chey Tae-won', 'Person')]
     """
     found: list[Span] = []
-    for hyphen in doc:
-        i = hyphen.i
-        if hyphen.text != "-" or i < 2 or i + 1 >= len(doc) or doc[i - 1].whitespace_ or hyphen.whitespace_:
+    for match in _GLUED_HYPHEN.finditer(doc_text(doc)):  # most documents have none
+        hyphen = doc.char_span(match.start(), match.end())
+        i = hyphen.start if hyphen is not None else 0
+        if i < 2 or i + 1 >= len(doc) or doc[i - 1].whitespace_ or doc[i].whitespace_:
             continue
         family, first, second = doc[i - 2], doc[i - 1], doc[i + 1]
         if not (_syllable(family) and family.text[:1].isupper() and family.whitespace_ == " " and not family.is_stop

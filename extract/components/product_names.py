@@ -52,6 +52,7 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_words import doc_text
 from ..kb import KnowledgeBase
 from ..lexicon import words_field
 from ..normalize import fold
@@ -72,6 +73,8 @@ _JOINERS = frozenset({",", "and", "et", "or", "ou", "&"})
 #: A count of parameters that ends a language model's name: "12B", "8x22B", "1.5T", "350M".
 _PARAMETERS = r"(?:\d+x)?\d+(?:\.\d+)?[BMT]"
 _SIZE = re.compile(rf"^{_PARAMETERS}$")
+#: A count of parameters anywhere in a text, to skip the documents that have none.
+_ANY_SIZE = re.compile(rf"\b{_PARAMETERS}\b")
 #: A name and its count written as one word: "Kestrel-70B".
 _SIZED_WORD = re.compile(rf"^[^\W\d_][\w.]*-{_PARAMETERS}$")
 _OF = frozenset({"of", "de", "d'", "d’"})
@@ -497,6 +500,8 @@ def _sized(found: _Found) -> None:
     name before it is a model's, in a heading as in a sentence. The name is the capitalised words
     (and a version) right before the count, on the same line; "$12B" has none."""
     doc = found.doc
+    if not _ANY_SIZE.search(doc_text(doc)):  # most documents name no model by its size
+        return
     for token in doc:
         text = token.text
         if _SIZED_WORD.match(text):

@@ -147,8 +147,14 @@ def _alone(verb: Token) -> bool:
         return False
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
         return False  # "NTT will participate": a plan
-    return not any(c.dep_ in OBJECT_DEPS or c.dep_ in {"prep", "xcomp", "ccomp", "mark"} or c.dep_.startswith("obl")
-                   or c.lower_ in _PART_WORDS for c in verb.children)
+    return _objectless(verb) and not any(c.dep_ in {"xcomp", "ccomp", "mark"} or c.lower_ in _PART_WORDS
+                                         for c in verb.children)
+
+
+def _objectless(verb: Token) -> bool:
+    """The verb has no object, direct or through a preposition ("participated", not "participated in
+    a panel")."""
+    return not any(c.dep_ in OBJECT_DEPS or c.dep_ == "prep" or c.dep_.startswith("obl") for c in verb.children)
 
 
 def _joined_after(verb: Token, ent_of: Mapping[int, Span], verbs: frozenset[str]) -> list[Span]:
@@ -156,9 +162,6 @@ def _joined_after(verb: Token, ent_of: Mapping[int, Span], verbs: frozenset[str]
     ("Eurazeo led the round, and Kima Ventures *participated*")."""
     out: list[Span] = []
     for other in verb.conjuncts:
-        if other.i < verb.i or other.lemma_.lower() not in verbs:
-            continue
-        if any(c.dep_ in OBJECT_DEPS or c.dep_ == "prep" or c.dep_.startswith("obl") for c in other.children):
-            continue
-        out.extend(_subjects(other, ent_of))
+        if other.i > verb.i and other.lemma_.lower() in verbs and _objectless(other):
+            out.extend(_subjects(other, ent_of))
     return out

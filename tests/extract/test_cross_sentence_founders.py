@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 
 from aikg.extract.pipeline import Extractor
-from aikg.extract.records import Document
-from tests.helpers import labelled_facts
+from tests.helpers import extracted_facts, labelled_facts
 
 pytestmark = pytest.mark.model
 
@@ -32,7 +31,5 @@ def test_a_founder_of_the_startup_told_before(extractor: Extractor) -> None:
     # pattern:appos-role-ref: "X, l'une des fondatrices de la start-up" with the start-up named before
     text = ("La start-up Zorbi Labs a signé un accord avec la région. Signé mardi entre Léa Morin, "
             "l’une des fondatrices de cette start-up, et un élu, l'accord court sur trois ans.")
-    out = extractor.extract(Document("t", text, source="test", language="fr"))
-    names = {e.key: e.label for e in out.entities}
-    assert {(names[r.subject], r.predicate, names[r.object], r.extractor) for r in out.relations
-            if r.predicate == "founded"} == {("Léa Morin", "founded", "Zorbi Labs", "pattern:appos-role-ref+coref")}
+    assert {fact for fact in extracted_facts(extractor, text, "fr") if fact[1] == "founded"} == {
+        ("Léa Morin", "founded", "Zorbi Labs", "pattern:appos-role-ref+coref")}

@@ -14,6 +14,7 @@ from aikg.extract.components.context_types import ContextWords, retype_by_contex
 from aikg.extract.components.person_names import hyphenated_given_names, portfolio_cut
 from aikg.extract.pipeline import Extractor
 from aikg.extract.records import Document
+from tests.helpers import entity_types
 
 WORDS = ContextWords(based=frozenset(), passive_verbs=frozenset({"fonder"}),
                      role_nouns=frozenset({"présidente", "executive", "journalist"}), byline_cues=frozenset(),
@@ -164,8 +165,7 @@ def test_a_portfolio_before_a_name_is_no_part_of_it(nlp_en: Language, text: str,
 def test_romanised_korean_names_are_people(extractor: Extractor) -> None:
     # person_names.hyphenated_given_names: "Family Given-name", the second syllable in lower case
     text = "Kestrel Group chairman Baek Min-seo met Orbis Labs founder Yoon Ha-rin in Busan on Monday."
-    out = extractor.extract(Document("t", text, source="test", language="en"))
-    types = {e.label: e.type.value for e in out.entities}
+    types = entity_types(extractor, text)
     assert (types.get("Baek Min-seo"), types.get("Yoon Ha-rin")) == ("Person", "Person")
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from aikg.extract.pipeline import Extractor
 from aikg.extract.records import Document
+from tests.helpers import extracted_facts
 
 pytestmark = pytest.mark.model
 
@@ -81,7 +82,5 @@ def test_the_round_of_an_untyped_company_is_credited_to_nobody_else(extractor: E
 ])
 def test_a_round_closed_by_its_company(extractor: Extractor, language: str, text: str) -> None:
     # a participle of closing on the round noun, its agent the company (dep:round-closed-by)
-    out = extractor.extract(Document("t", text, source="test", language=language))
-    names = {e.key: e.label for e in out.entities}
-    assert {(names[r.subject], r.extractor) for r in out.relations if r.predicate == "raised"} == {
+    assert {(s, rule) for s, p, _, rule in extracted_facts(extractor, text, language) if p == "raised"} == {
         ("Dravana Labs", "dep:round-closed-by")}
