@@ -43,7 +43,7 @@ def based_in(extractor: Extractor, text: str, language: str) -> set[tuple[str, s
         ("en", "The fund backs big US software makers such as Adobe and Netflix.",
          {("adobe", "united-states"), ("netflix", "united-states")}),
         # a list written right after the described noun, which the parser hung elsewhere
-        ("fr", "Cohere a levé des fonds auprès des sociétés canadiennes Radical Ventures et Inovia Capital.",
+        ("fr", "Cohere a trouvé des fonds auprès des sociétés canadiennes Inovia Capital et Radical Ventures.",
          {("radical-ventures", "canada"), ("organization/inovia-capital", "canada")}),
         # "<Place>-based" in the apposition after the name
         ("en", "Yoshua Bengio launched Vortina, a Canada-based nonprofit that audits chatbots.",
